@@ -1,0 +1,138 @@
+package io.github.geminiimage.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+
+/**
+ * The arrows of DESIGN.md §1 and the confinement of third-party APIs, as rules over the main
+ * classes of every module on this module's test classpath. Rules about modules not built yet hold
+ * trivially ({@code allowEmptyShould}) and start biting when the module appears.
+ */
+@AnalyzeClasses(packages = "io.github.geminiimage", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureRulesTest {
+
+    private static final String ROOT = "io.github.geminiimage";
+
+    /** Domain classes allowed not to be records or enums, each for a stated reason. */
+    private static final Set<String> DOMAIN_CLASSES_THAT_ARE_NOT_RECORDS = Set.of(
+            // Holds a byte array or a file and hides which one: a record would expose the array.
+            ROOT + ".domain.ImageInput",
+            // Holds a byte array with array equality and defensive copies.
+            ROOT + ".domain.GeneratedImage",
+            // Many optional fields behind a builder; a record would expose nullable components.
+            ROOT + ".domain.GenerationRequest",
+            ROOT + ".domain.GenerationRequest$Builder",
+            // Static helpers only.
+            ROOT + ".domain.ImageHeaders");
+
+    @ArchTest
+    static final ArchRule domain_depends_only_on_the_jdk = classes()
+            .that().resideInAPackage(ROOT + ".domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", "java..")
+            .because("the domain is pure: values and rules that every adapter and the fake share (DESIGN.md §1)");
+
+    @ArchTest
+    static final ArchRule ports_depend_only_on_the_domain = classes()
+            .that().resideInAPackage(ROOT + ".port..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".port..", ROOT + ".domain..", "java..")
+            .because("the port is the hexagon's boundary and must not know any transport");
+
+    @ArchTest
+    static final ArchRule the_port_package_holds_only_interfaces = classes()
+            .that().resideInAPackage(ROOT + ".port")
+            .and().areNotAnnotations()
+            .and().doNotHaveSimpleName("package-info")
+            .should().beInterfaces()
+            .because("implementations belong to adapters, not to the port");
+
+    @ArchTest
+    static final ArchRule no_adapter_depends_on_another_adapter = slices()
+            .matching(ROOT + ".adapter.(*)..")
+            .should().notDependOnEachOther()
+            .allowEmptyShould(true)
+            .because("transports are interchangeable and two of them on one classpath must be fine");
+
+    @ArchTest
+    static final ArchRule apache_httpclient_only_in_its_adapter = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".adapter.httpclient5..")
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
+            .allowEmptyShould(true)
+            .because("Apache HttpClient 5 is one interchangeable transport, confined to its adapter");
+
+    @ArchTest
+    static final ArchRule jdk_http_client_only_in_its_adapter = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".adapter.jdkhttp..")
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+            .allowEmptyShould(true)
+            .because("the JDK HttpClient is one interchangeable transport, confined to its adapter");
+
+    @ArchTest
+    static final ArchRule json_binding_only_in_http_internals = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".http.internal..")
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.json..", "org.eclipse.yasson..")
+            .allowEmptyShould(true)
+            .because("the wire records are an implementation detail of the http module (DESIGN.md §4)");
+
+    @ArchTest
+    static final ArchRule the_http_core_knows_no_adapter = noClasses()
+            .that().resideInAPackage(ROOT + ".http..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapter..", ROOT + ".cli..")
+            .allowEmptyShould(true)
+            .because("arrows point down only: adapters use the http core, never the reverse");
+
+    @ArchTest
+    static final ArchRule library_modules_know_no_cli_or_test_kit = noClasses()
+            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".http..", ROOT + ".adapter..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", ROOT + ".tck..", ROOT + ".benchmarks..")
+            .because("the command line, the contract suites and the benchmarks sit on top of the library");
+
+    @ArchTest
+    static final ArchRule no_cycles_between_packages = slices()
+            .matching(ROOT + ".(**)")
+            .should().beFreeOfCycles()
+            .because("cycles make modules impossible to split and reason about");
+
+    @ArchTest
+    static final ArchRule domain_values_are_records_or_enums = classes()
+            .that().resideInAPackage(ROOT + ".domain")
+            .and().areNotInterfaces()
+            .and().areNotAssignableTo(RuntimeException.class)
+            .and(notListed())
+            .and().doNotHaveSimpleName("package-info")
+            .should(beRecordsOrEnums())
+            .because("domain values are immutable and compared by value; records and enums say so");
+
+    private static DescribedPredicate<JavaClass> notListed() {
+        return DescribedPredicate.describe("are not listed as justified exceptions",
+                c -> !DOMAIN_CLASSES_THAT_ARE_NOT_RECORDS.contains(c.getName()));
+    }
+
+    private static ArchCondition<JavaClass> beRecordsOrEnums() {
+        return new ArchCondition<>("be records or enums") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean ok = item.isRecord() || item.isEnum()
+                        || (item.getEnclosingClass().isPresent() && item.getEnclosingClass().get().isEnum())
+                        || item.getModifiers().contains(JavaModifier.SYNTHETIC)
+                        || item.isAnonymousClass();
+                events.add(new SimpleConditionEvent(item, ok, item.getName() + (ok ? " is" : " is not") + " a record or enum"));
+            }
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.geminiimage.domain;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An image in a reply (or replayed from one): its MIME type, its bytes, and its pixel size read
+ * from the PNG, JPEG or WebP header. Immutable and thread-safe: {@link #bytes()} returns a copy.
+ */
+public final class GeneratedImage {
+
+    private final String mimeType;
+    private final byte[] bytes;
+    private final PixelSize pixels;
+
+    private GeneratedImage(String mimeType, byte[] bytes) {
+        this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
+        this.bytes = bytes;
+        this.pixels = ImageHeaders.pixelSize(bytes).orElse(null);
+    }
+
+    /** An image from bytes, copied. */
+    public static GeneratedImage of(String mimeType, byte[] bytes) {
+        return new GeneratedImage(mimeType, Objects.requireNonNull(bytes, "bytes").clone());
+    }
+
+    /**
+     * An image that takes ownership of {@code bytes} without copying, for decoders that have just
+     * filled the array: a multi-megabyte copy per reply is what this avoids. The caller must never
+     * change or hand out the array afterwards.
+     */
+    public static GeneratedImage ofOwnedBytes(String mimeType, byte[] bytes) {
+        return new GeneratedImage(mimeType, Objects.requireNonNull(bytes, "bytes"));
+    }
+
+    /** The MIME type as the server sent it, e.g. {@code image/png}. */
+    public String mimeType() {
+        return mimeType;
+    }
+
+    /** The media type, if the MIME type is one this library knows. */
+    public Optional<MediaType> mediaType() {
+        return MediaType.fromMimeType(mimeType);
+    }
+
+    /** A copy of the image's bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The number of bytes. */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** Reads the bytes without copying them. */
+    public InputStream openStream() {
+        return new ByteArrayInputStream(bytes);
+    }
+
+    /** Writes the bytes to a stream without copying them. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
+    }
+
+    /** The pixel size from the image header, if the format is PNG, JPEG or WebP and the header is sound. */
+    public Optional<PixelSize> pixelSize() {
+        return Optional.ofNullable(pixels);
+    }
+
+    /** This image as an input for a later request (shares the bytes, which neither side changes). */
+    public ImageInput asInput() {
+        MediaType type = MediaType.sniff(bytes).orElseThrow(() -> new InvalidRequestException("images",
+                "image of type " + mimeType + " is not a PNG, JPEG, WebP, HEIC or HEIF image", (Throwable) null));
+        return ImageInput.ofOwnedBytes(bytes, type);
+    }
+
+    /**
+     * Writes the image to {@code target} atomically, replacing any file there: the bytes go to a
+     * temporary file in the same folder which is then moved into place, so {@code target} never
+     * holds a partial image. The temporary file is removed if anything fails.
+     */
+    public void writeTo(Path target) throws IOException {
+        write(target, true);
+    }
+
+    /**
+     * Like {@link #writeTo(Path)}, but fails with {@link FileAlreadyExistsException} instead of
+     * replacing an existing file.
+     */
+    public void writeToNewFile(Path target) throws IOException {
+        write(target, false);
+    }
+
+    private void write(Path target, boolean replace) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (!replace && Files.exists(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString());
+        }
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                out.write(bytes);
+            }
+            if (replace) {
+                try {
+                    Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } else {
+                // A hard link is created atomically and fails if the target exists: no race with another writer.
+                try {
+                    Files.createLink(absolute, temp);
+                } catch (UnsupportedOperationException e) {
+                    Files.move(temp, absolute);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Equal when the MIME type and every byte are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GeneratedImage that && mimeType.equals(that.mimeType) && Arrays.equals(bytes, that.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * mimeType.hashCode() + Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return "GeneratedImage[" + mimeType + ", " + bytes.length + " bytes"
+                + (pixels != null ? ", " + pixels : "") + "]";
+    }
+}

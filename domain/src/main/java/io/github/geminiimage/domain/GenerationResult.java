@@ -1,0 +1,118 @@
+package io.github.geminiimage.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the server answered with HTTP 200. That does not mean an image came back: see
+ * {@link #outcome()} and {@link #requireImage()}. Immutable.
+ *
+ * @param candidates the candidates; empty when the prompt was blocked
+ * @param promptFeedback the prompt feedback, when the server gave one
+ * @param usage token usage as reported
+ * @param modelVersion the model version the server reported
+ * @param responseId the server's response id
+ */
+public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedback> promptFeedback, Usage usage,
+        Optional<String> modelVersion, Optional<String> responseId) {
+
+    /** Copies the list. */
+    public GenerationResult {
+        candidates = List.copyOf(candidates);
+        Objects.requireNonNull(promptFeedback, "promptFeedback");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(responseId, "responseId");
+    }
+
+    /** Every non-thought image of every candidate, in order. */
+    public List<GeneratedImage> images() {
+        List<GeneratedImage> images = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            images.addAll(candidate.images());
+        }
+        return List.copyOf(images);
+    }
+
+    /**
+     * The final image: the last non-thought image of the first candidate that has one (Gemini 3
+     * may send interim drafts before it).
+     */
+    public Optional<GeneratedImage> finalImage() {
+        for (Candidate candidate : candidates) {
+            List<GeneratedImage> images = candidate.images();
+            if (!images.isEmpty()) {
+                return Optional.of(images.get(images.size() - 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The non-thought text of the first candidate; empty when none. */
+    public String text() {
+        return candidates.isEmpty() ? "" : candidates.get(0).text();
+    }
+
+    /** The finish reason of the first candidate. */
+    public Optional<FinishReason> finishReason() {
+        return candidates.isEmpty() ? Optional.empty() : candidates.get(0).finishReason();
+    }
+
+    /** The prompt's block reason, if it was blocked. */
+    public Optional<BlockReason> blockReason() {
+        return promptFeedback.flatMap(PromptFeedback::blockReason);
+    }
+
+    /** What the call produced, telling an image from text only, a blocked prompt or candidate, or nothing. */
+    public Outcome outcome() {
+        if (finalImage().isPresent()) {
+            return Outcome.IMAGE;
+        }
+        if (candidates.isEmpty()) {
+            return blockReason().isPresent() ? Outcome.PROMPT_BLOCKED : Outcome.NO_IMAGE;
+        }
+        Optional<FinishReason> reason = finishReason();
+        if (reason.isPresent() && reason.get().isContentRefusal()) {
+            return Outcome.CANDIDATE_BLOCKED;
+        }
+        boolean stoppedNormally = reason.isEmpty() || reason.get().equals(FinishReason.STOP);
+        return stoppedNormally && !text().isBlank() ? Outcome.TEXT_ONLY : Outcome.NO_IMAGE;
+    }
+
+    /**
+     * The final image, or an exception that says why there is none.
+     *
+     * @throws NoImageException with the outcome, finish or block reason, message and any text
+     */
+    public GeneratedImage requireImage() {
+        Optional<GeneratedImage> image = finalImage();
+        if (image.isPresent()) {
+            return image.get();
+        }
+        Outcome outcome = outcome();
+        Optional<String> message = candidates.isEmpty()
+                ? promptFeedback.flatMap(PromptFeedback::blockReasonMessage)
+                : candidates.get(0).finishMessage();
+        StringBuilder why = new StringBuilder("no image in the reply: ");
+        switch (outcome) {
+            case PROMPT_BLOCKED -> why.append("the prompt was blocked (").append(blockReason().get()).append(')');
+            case CANDIDATE_BLOCKED -> why.append("the answer was blocked (").append(finishReason().get()).append(')');
+            case TEXT_ONLY -> why.append("the model answered with text only");
+            default -> why.append("the model produced no image (")
+                    .append(finishReason().map(FinishReason::value).orElse("no candidates")).append(')');
+        }
+        message.ifPresent(m -> why.append(": ").append(m));
+        String text = text();
+        if (!text.isBlank()) {
+            why.append("; model said: ").append(InvalidRequestException.shorten(text));
+        }
+        throw new NoImageException(why.toString(), outcome, finishReason(), blockReason(), message, text);
+    }
+
+    /** The first candidate's answer as a turn to replay in the next request; empty when none. */
+    public Optional<Turn.Model> modelTurn() {
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(new Turn.Model(candidates.get(0).parts()));
+    }
+}

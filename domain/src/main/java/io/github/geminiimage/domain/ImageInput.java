@@ -1,0 +1,190 @@
+package io.github.geminiimage.domain;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An input image: bytes in memory, a file, or base64 text. Its media type is sniffed from its magic
+ * bytes and checked against any type the caller declared; empty, unreadable or unrecognised content
+ * is refused when the input is made. Immutable and thread-safe.
+ *
+ * <p>A file input reads only its size and first bytes when made; its content is read when the
+ * request is sent, chunk by chunk, so a 7 MB file is never held whole in memory. If the file
+ * changes size in between, sending fails instead of sending a corrupt body.
+ */
+public final class ImageInput {
+
+    private final byte[] bytes;
+    private final Path file;
+    private final long sizeBytes;
+    private final MediaType mediaType;
+
+    private ImageInput(byte[] bytes, Path file, long sizeBytes, MediaType mediaType) {
+        this.bytes = bytes;
+        this.file = file;
+        this.sizeBytes = sizeBytes;
+        this.mediaType = mediaType;
+    }
+
+    /** An image from bytes in memory (copied, so later changes to the array do not matter). */
+    public static ImageInput ofBytes(byte[] bytes) {
+        return ofBytes(bytes, Optional.empty());
+    }
+
+    /** An image from bytes in memory that must be of the declared type. */
+    public static ImageInput ofBytes(byte[] bytes, MediaType declared) {
+        return ofBytes(bytes, Optional.of(declared));
+    }
+
+    private static ImageInput ofBytes(byte[] bytes, Optional<MediaType> declared) {
+        Objects.requireNonNull(bytes, "bytes");
+        byte[] copy = bytes.clone();
+        return new ImageInput(copy, null, copy.length, check("image bytes", copy, copy.length, declared));
+    }
+
+    /**
+     * An image read from a file when the request is sent. Reads the size and the first bytes now.
+     *
+     * @throws InvalidRequestException if the file is missing, unreadable, empty or not an image
+     */
+    public static ImageInput ofFile(Path file) {
+        return ofFile(file, Optional.empty());
+    }
+
+    /** An image read from a file when sent, that must be of the declared type. */
+    public static ImageInput ofFile(Path file, MediaType declared) {
+        return ofFile(file, Optional.of(declared));
+    }
+
+    private static ImageInput ofFile(Path file, Optional<MediaType> declared) {
+        Objects.requireNonNull(file, "file");
+        Path absolute = file.toAbsolutePath();
+        try (FileChannel channel = FileChannel.open(absolute, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(MediaType.SNIFF_LENGTH);
+            while (head.hasRemaining() && channel.read(head) > 0) {
+                // read until the head is full or the file ends
+            }
+            return new ImageInput(null, absolute, size, check("image file " + file, head.array(), head.position(), declared));
+        } catch (NoSuchFileException e) {
+            throw new InvalidRequestException("images", "image file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new InvalidRequestException("images", "image file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An image from base64 text, with or without a {@code data:image/...;base64,} prefix. Decoding
+     * is strict: standard alphabet, padded, no whitespace.
+     */
+    public static ImageInput ofBase64(String base64) {
+        Objects.requireNonNull(base64, "base64");
+        String text = base64;
+        Optional<MediaType> declared = Optional.empty();
+        if (text.regionMatches(true, 0, "data:", 0, 5)) {
+            int comma = text.indexOf(',');
+            String header = comma < 0 ? text : text.substring(5, comma);
+            if (comma < 0 || !header.toLowerCase(Locale.ROOT).endsWith(";base64")) {
+                throw new InvalidRequestException("images", "a data: URI that is not base64 ("
+                        + InvalidRequestException.shorten(header) + ")", (Throwable) null);
+            }
+            String mime = header.substring(0, header.length() - ";base64".length());
+            declared = MediaType.fromMimeType(mime);
+            if (declared.isEmpty()) {
+                throw new InvalidRequestException("images", mime, "a data: URI of one of image/png, image/jpeg, "
+                        + "image/webp, image/heic, image/heif");
+            }
+            text = text.substring(comma + 1);
+        }
+        if (text.length() % 4 != 0) {
+            throw new InvalidRequestException("images", "base64 image text of " + text.length()
+                    + " characters is not padded to a multiple of 4", (Throwable) null);
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("images", "base64 image text is invalid: " + e.getMessage(), e);
+        }
+        return new ImageInput(decoded, null, decoded.length, check("base64 image", decoded, decoded.length, declared));
+    }
+
+    /**
+     * Wraps bytes without copying them, for images this library made itself (e.g. a model image
+     * replayed in a conversation). The caller must never change the array afterwards.
+     */
+    static ImageInput ofOwnedBytes(byte[] bytes, MediaType mediaType) {
+        return new ImageInput(bytes, null, bytes.length, mediaType);
+    }
+
+    private static MediaType check(String what, byte[] head, int length, Optional<MediaType> declared) {
+        if (length == 0) {
+            throw new InvalidRequestException("images", what + " is empty", (Throwable) null);
+        }
+        MediaType sniffed = MediaType.sniff(head, length).orElseThrow(() -> new InvalidRequestException("images",
+                what + " is not a PNG, JPEG, WebP, HEIC or HEIF image (unrecognised magic bytes)", (Throwable) null));
+        if (declared.isPresent() && declared.get() != sniffed) {
+            throw new InvalidRequestException("images", what + " was declared " + declared.get().mimeType()
+                    + " but its content is " + sniffed.mimeType(), (Throwable) null);
+        }
+        return sniffed;
+    }
+
+    /** The format, sniffed from the content. */
+    public MediaType mediaType() {
+        return mediaType;
+    }
+
+    /** The size of the image in bytes (for a file: when the input was made). */
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** The length of the image's base64 form: {@code 4 * ceil(size / 3)}. */
+    public long base64Length() {
+        return 4 * ((sizeBytes + 2) / 3);
+    }
+
+    /** The file this image is read from, if it was given as a file. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /**
+     * Opens the content for reading. For bytes in memory the stream reads the internal array
+     * without copying it (the stream cannot change it). The caller closes the stream.
+     */
+    public InputStream openStream() throws IOException {
+        return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
+    }
+
+    /** A copy of the content (reads the whole file for a file input). */
+    public byte[] readAllBytes() throws IOException {
+        if (bytes != null) {
+            return bytes.clone();
+        }
+        byte[] content = Files.readAllBytes(file);
+        if (content.length != sizeBytes) {
+            throw new IOException("image file " + file + " changed size since it was checked: was "
+                    + sizeBytes + " bytes, now " + content.length);
+        }
+        return content;
+    }
+
+    @Override
+    public String toString() {
+        return "ImageInput[" + mediaType.mimeType() + ", " + sizeBytes + " bytes"
+                + (file != null ? ", file " + file : "") + "]";
+    }
+}
