@@ -1,0 +1,299 @@
+package io.github.geminiimage.http;
+
+import io.github.geminiimage.domain.GenerationRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything about how the HTTP port talks to the endpoint, except the key: where, with which
+ * credentials scheme, with which timeouts, retries and caps. Immutable and thread-safe; built with
+ * {@link #builder()}, every value checked by {@link Builder#build()}.
+ */
+public final class HttpOptions {
+
+    /** Google's endpoint. */
+    public static final URI GOOGLE_BASE_URI = URI.create("https://generativelanguage.googleapis.com");
+    /** The library's version, sent in the {@code User-Agent}. */
+    public static final String LIBRARY_VERSION = "0.1.0";
+    /** The default reply cap: 64 MiB, well above a 4K image's ~30 MB of base64. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
+    private static final Set<String> RESERVED_HEADERS = Set.of("content-length", "host", "transfer-encoding",
+            "connection", "content-type", "x-goog-api-key", "authorization");
+
+    private final URI baseUri;
+    private final String apiVersion;
+    private final AuthScheme authScheme;
+    private final List<Map.Entry<String, String>> extraHeaders;
+    private final String userAgent;
+    private final Duration connectTimeout;
+    private final Duration inactivityTimeout;
+    private final Duration overallDeadline;
+    private final RetryPolicy retryPolicy;
+    private final long maxResponseBytes;
+    private final long maxRequestBytes;
+    private final CallObserver observer;
+
+    private HttpOptions(Builder b) {
+        this.baseUri = b.baseUri;
+        this.apiVersion = b.apiVersion;
+        this.authScheme = b.authScheme;
+        this.extraHeaders = List.copyOf(b.extraHeaders);
+        this.userAgent = b.userAgent;
+        this.connectTimeout = b.connectTimeout;
+        this.inactivityTimeout = b.inactivityTimeout;
+        this.overallDeadline = b.overallDeadline;
+        this.retryPolicy = b.retryPolicy;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.maxRequestBytes = b.maxRequestBytes;
+        this.observer = b.observer;
+    }
+
+    /** The defaults: Google's endpoint, {@code v1beta}, {@code x-goog-api-key}, minutes-long timeouts. */
+    public static HttpOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseUri = baseUri;
+        b.apiVersion = apiVersion;
+        b.authScheme = authScheme;
+        b.extraHeaders.addAll(extraHeaders);
+        b.userAgent = userAgent;
+        b.connectTimeout = connectTimeout;
+        b.inactivityTimeout = inactivityTimeout;
+        b.overallDeadline = overallDeadline;
+        b.retryPolicy = retryPolicy;
+        b.maxResponseBytes = maxResponseBytes;
+        b.maxRequestBytes = maxRequestBytes;
+        b.observer = observer;
+        return b;
+    }
+
+    /** The endpoint base, e.g. {@code https://generativelanguage.googleapis.com} or a proxy's. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The API-version path segment, {@code v1beta} by default. */
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /** How the key is sent. */
+    public AuthScheme authScheme() {
+        return authScheme;
+    }
+
+    /** Extra headers sent on every call, in order. */
+    public List<Map.Entry<String, String>> extraHeaders() {
+        return extraHeaders;
+    }
+
+    /** The {@code User-Agent} header. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** The most time to open a connection (default 30 s). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** The most time without a byte arriving while waiting for or reading the reply (default 3 min). */
+    public Duration inactivityTimeout() {
+        return inactivityTimeout;
+    }
+
+    /** The most time for a whole call, all attempts and waits and reading the reply included (default 10 min). */
+    public Duration overallDeadline() {
+        return overallDeadline;
+    }
+
+    /** The retry policy. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The largest reply body read; a larger one fails with {@code ResponseTooLargeException}. */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /** The largest request body sent; a larger one fails with {@code InvalidRequestException} before sending. */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /** The observer told about attempts, retries and completions. */
+    public CallObserver observer() {
+        return observer;
+    }
+
+    /** The URI of {@code generateContent} for a model, without any key. */
+    public URI generateContentUri(String modelId) {
+        String base = baseUri.toString();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base + "/" + apiVersion + "/models/" + modelId + ":generateContent");
+    }
+
+    @Override
+    public String toString() {
+        return "HttpOptions[baseUri=" + baseUri + ", apiVersion=" + apiVersion + ", auth=" + authScheme
+                + ", connectTimeout=" + connectTimeout + ", inactivityTimeout=" + inactivityTimeout
+                + ", overallDeadline=" + overallDeadline + ", retry=" + retryPolicy + ", maxResponseBytes="
+                + maxResponseBytes + ", maxRequestBytes=" + maxRequestBytes + "]";
+    }
+
+    /** Builds {@link HttpOptions}. Not thread-safe. */
+    public static final class Builder {
+        private URI baseUri = GOOGLE_BASE_URI;
+        private String apiVersion = "v1beta";
+        private AuthScheme authScheme = AuthScheme.GOOGLE_API_KEY_HEADER;
+        private final List<Map.Entry<String, String>> extraHeaders = new ArrayList<>();
+        private String userAgent = "gemini-image-java/" + LIBRARY_VERSION + " (Java " + Runtime.version().feature() + ")";
+        private Duration connectTimeout = Duration.ofSeconds(30);
+        private Duration inactivityTimeout = Duration.ofMinutes(3);
+        private Duration overallDeadline = Duration.ofMinutes(10);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private long maxRequestBytes = GenerationRequest.MAX_REQUEST_BYTES;
+        private CallObserver observer = CallObserver.NONE;
+
+        private Builder() {
+        }
+
+        /** The endpoint base ({@code http} or {@code https}, no query). */
+        public Builder baseUri(URI uri) {
+            this.baseUri = Objects.requireNonNull(uri, "baseUri");
+            return this;
+        }
+
+        /** The API-version path segment, e.g. {@code v1beta} or {@code v1}. */
+        public Builder apiVersion(String version) {
+            this.apiVersion = Objects.requireNonNull(version, "apiVersion");
+            return this;
+        }
+
+        /** How the key is sent. */
+        public Builder authScheme(AuthScheme scheme) {
+            this.authScheme = Objects.requireNonNull(scheme, "authScheme");
+            return this;
+        }
+
+        /** Adds a header sent on every call (not one the library sets itself). */
+        public Builder addHeader(String name, String value) {
+            extraHeaders.add(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /** The {@code User-Agent}. */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+            return this;
+        }
+
+        /** The connect timeout. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Objects.requireNonNull(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** The inactivity (read) timeout. */
+        public Builder inactivityTimeout(Duration timeout) {
+            this.inactivityTimeout = Objects.requireNonNull(timeout, "inactivityTimeout");
+            return this;
+        }
+
+        /** The overall deadline of a call. */
+        public Builder overallDeadline(Duration deadline) {
+            this.overallDeadline = Objects.requireNonNull(deadline, "overallDeadline");
+            return this;
+        }
+
+        /** The retry policy ({@link RetryPolicy#noRetries()} to switch retries off). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** The reply cap in bytes. */
+        public Builder maxResponseBytes(long bytes) {
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /** The request-size limit of the endpoint in bytes. */
+        public Builder maxRequestBytes(long bytes) {
+            this.maxRequestBytes = bytes;
+            return this;
+        }
+
+        /** The observer of attempts, retries and completions. */
+        public Builder observer(CallObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Checks and builds.
+         *
+         * @throws IllegalArgumentException naming the setting, the value and the limit
+         */
+        public HttpOptions build() {
+            String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || baseUri.getHost() == null) {
+                throw new IllegalArgumentException("baseUri " + baseUri + " must be an absolute http or https URI");
+            }
+            if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null || baseUri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUri " + baseUri + " must have no query, fragment or user info");
+            }
+            if (!apiVersion.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("apiVersion \"" + apiVersion + "\" must be one path segment, e.g. v1beta");
+            }
+            for (Map.Entry<String, String> header : extraHeaders) {
+                if (!header.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                    throw new IllegalArgumentException("header name \"" + header.getKey() + "\" is not a valid token");
+                }
+                if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("header " + header.getKey()
+                            + " is set by the library; use authScheme for credentials");
+                }
+                if (header.getValue().chars().anyMatch(c -> c == '\r' || c == '\n')) {
+                    throw new IllegalArgumentException("header " + header.getKey() + " has a line break in its value");
+                }
+            }
+            positive(connectTimeout, "connectTimeout");
+            positive(inactivityTimeout, "inactivityTimeout");
+            positive(overallDeadline, "overallDeadline");
+            if (maxResponseBytes < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1024; got " + maxResponseBytes);
+            }
+            if (maxRequestBytes < 1024) {
+                throw new IllegalArgumentException("maxRequestBytes must be at least 1024; got " + maxRequestBytes);
+            }
+            return new HttpOptions(this);
+        }
+
+        private static void positive(Duration d, String name) {
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive; got " + d);
+            }
+        }
+    }
+}
