@@ -25,9 +25,12 @@ public final class InvalidRequestException extends ImageGenerationException {
         this.field = field;
     }
 
-    /** A request refused before sending, with a message of its own naming the field, value and limit. */
+    /**
+     * A request refused before sending, with a message of its own that names the value and the
+     * limit; the field is put in front of it.
+     */
     public InvalidRequestException(String field, String message, Throwable cause) {
-        super(message, ErrorDetails.NONE, cause);
+        super(field + ": " + message, ErrorDetails.NONE, cause);
         this.field = field;
     }
 
