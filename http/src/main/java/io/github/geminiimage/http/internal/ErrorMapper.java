@@ -163,20 +163,21 @@ public final class ErrorMapper {
         Optional<Duration> hint = retryHint(header, envelope, now);
         QuotaScope scope = envelope.map(Envelope::quotaScope).orElse(QuotaScope.UNKNOWN);
 
+        // "HTTP 429 RESOURCE_EXHAUSTED: <server message>", or for a non-JSON body
+        // "HTTP 502 Bad Gateway: <page title or first words>".
         StringBuilder message = new StringBuilder("HTTP ").append(httpStatus);
+        String words = serverMessage.isEmpty() && envelope.isEmpty() ? pageWords(text, redactor) : "";
+        String phrase = REASON_PHRASES.get(httpStatus);
         if (serverStatus.isPresent()) {
             message.append(' ').append(serverStatus.get());
-        } else if (serverMessage.isEmpty()) {
-            Optional.ofNullable(REASON_PHRASES.get(httpStatus)).ifPresent(p -> message.append(' ').append(p));
+        } else if (phrase != null && serverMessage.isEmpty() && !words.contains(phrase)) {
+            message.append(' ').append(phrase);
         }
         if (serverMessage.isPresent()) {
             message.append(": ").append(serverMessage.get());
-        } else if (!text.isBlank()) {
-            String words = pageWords(text, redactor);
-            if (!words.isEmpty()) {
-                message.append(": ").append(words);
-            }
-        } else {
+        } else if (!words.isEmpty()) {
+            message.append(": ").append(words);
+        } else if (text.isBlank()) {
             message.append(" (empty body)");
         }
 
