@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 final class Fixture {
 
     /** A key that must never show up anywhere but on the wire. */
-    static final String SENTINEL_KEY = "AIzaSyDUMMY-sentinel-KEY_0123456789abcdefg";
+    static final String SENTINEL_KEY = "Sentinel.Key~7f3a9c";
     static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
     static final String ONE_PIXEL_PNG =
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";

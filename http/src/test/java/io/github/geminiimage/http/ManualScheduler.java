@@ -21,7 +21,10 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     private final MutableClock clock;
     private final List<Task> tasks = new ArrayList<>();
     final List<Duration> scheduledDelays = new ArrayList<>();
+    private final List<Runnable> deferred = new ArrayList<>();
     private boolean shutdown;
+    /** When set, {@code execute} queues its task until {@link #runDeferred()} instead of running it at once. */
+    volatile boolean deferExecution;
 
     ManualScheduler(MutableClock clock) {
         this.clock = clock;
@@ -59,7 +62,24 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
 
     @Override
     public void execute(Runnable command) {
-        command.run();
+        if (deferExecution) {
+            synchronized (this) {
+                deferred.add(command);
+            }
+        } else {
+            command.run();
+        }
+    }
+
+    /** Runs the tasks {@code execute} queued; returns how many ran. */
+    int runDeferred() {
+        List<Runnable> batch;
+        synchronized (this) {
+            batch = List.copyOf(deferred);
+            deferred.clear();
+        }
+        batch.forEach(Runnable::run);
+        return batch.size();
     }
 
     @Override

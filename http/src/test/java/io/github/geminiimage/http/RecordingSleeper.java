@@ -10,6 +10,8 @@ final class RecordingSleeper implements HttpImageGeneration.Sleeper {
     private final MutableClock clock;
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     volatile boolean interruptNext;
+    /** Runs inside each wait (e.g. to close the port while a call waits). */
+    volatile Runnable duringSleep = () -> { };
 
     RecordingSleeper(MutableClock clock) {
         this.clock = clock;
@@ -21,6 +23,7 @@ final class RecordingSleeper implements HttpImageGeneration.Sleeper {
             throw new InterruptedException("test interrupt");
         }
         sleeps.add(duration);
+        duringSleep.run();
         clock.advance(duration);
     }
 }

@@ -76,7 +76,7 @@ class RequestBuildingTest {
     void theKeyAppearsInExactlyOnePlaceAndNeverInToString(AuthScheme scheme) {
         HttpRequest sent = sendOnce(scheme).request();
         long inHeaders = sent.headers().stream().filter(h -> h.getValue().contains(SENTINEL_KEY)).count();
-        long inUri = sent.uri().toString().contains(SENTINEL_KEY) ? 1 : 0;
+        long inUri = String.valueOf(sent.uri().getQuery()).contains(SENTINEL_KEY) ? 1 : 0;
         assertThat(inHeaders + inUri).isEqualTo(1);
         assertThat(sent.toString()).doesNotContain(SENTINEL_KEY);
         assertThat(new String(fx.transport.lastRequest().body())).doesNotContain(SENTINEL_KEY);
