@@ -61,6 +61,13 @@ import java.util.function.DoubleSupplier;
  *
  * <p>Behaviour worth knowing:
  * <ul>
+ *   <li><b>Errors.</b> Mapped in one place from the status and whatever body shape came back
+ *       (Google's envelope, proxy envelopes, HTML): 401 and 400 {@code API_KEY_INVALID} are
+ *       {@code AuthenticationException}, 403 {@code PermissionDeniedException}, 404
+ *       {@code NotFoundException}, 402 and 429 {@code RateLimitedException}, 408 and 5xx
+ *       {@code ServerErrorException}, other 4xx {@code InvalidRequestException}, 3xx a
+ *       {@code TransportException} (redirects are never followed). At most 64 KiB of an error body
+ *       is read; the exception keeps a redacted excerpt of at most 300 characters.</li>
  *   <li><b>Before sending.</b> A body longer than {@link HttpOptions#maxRequestBytes()} is refused
  *       with an {@link InvalidRequestException} (0 attempts) before any I/O.</li>
  *   <li><b>Retries.</b> The statuses of {@link RetryPolicy#retryableStatuses()} and broken
@@ -522,7 +529,14 @@ public final class HttpImageGeneration implements ImageGenerationPort {
         }
 
         private void readReply(HttpResponse reply) {
-            Attempt attempt = read(call, reply, true);
+            Attempt attempt;
+            try {
+                attempt = read(call, reply, true);
+            } catch (Error e) {
+                // Not ours to handle, but the caller's future must not hang until the deadline.
+                result.completeExceptionally(e);
+                throw e;
+            }
             synchronized (lock) {
                 if (response == reply) {
                     response = null;
