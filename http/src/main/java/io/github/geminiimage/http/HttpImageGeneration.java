@@ -100,6 +100,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
 
     private static final System.Logger LOG = System.getLogger(HttpImageGeneration.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final Duration MAX_DEADLINE = Duration.ofDays(36_500);
 
     private final HttpTransport transport;
     private final ApiKey apiKey;
@@ -321,7 +322,9 @@ public final class HttpImageGeneration implements ImageGenerationPort {
             throw e;
         }
         CountingRequestBody body = new CountingRequestBody(encoded);
-        Instant deadline = start.plus(options.overallDeadline());
+        // A deadline of centuries means "none"; capping it keeps instants and timer nanos from overflowing.
+        Duration budget = options.overallDeadline().compareTo(MAX_DEADLINE) > 0 ? MAX_DEADLINE : options.overallDeadline();
+        Instant deadline = start.plus(budget);
         return new Call(request, new HttpRequest(uri(request.model().id()), headers(), body, deadline), body, start, deadline);
     }
 

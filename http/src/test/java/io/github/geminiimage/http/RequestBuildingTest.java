@@ -92,6 +92,16 @@ class RequestBuildingTest {
     }
 
     @Test
+    void anAbsurdlyLongDeadlineIsCappedInsteadOfOverflowing() {
+        fx.transport.reply(200, SUCCESS_BODY).reply(200, SUCCESS_BODY);
+        try (HttpImageGeneration port = fx.port(o -> o.overallDeadline(java.time.Duration.ofSeconds(Long.MAX_VALUE)))) {
+            port.generate(Fixture.request());
+            assertThat(port.generateAsync(Fixture.request()).join().finalImage()).isPresent();
+        }
+        assertThat(fx.transport.lastRequest().request().deadline()).isEqualTo(Fixture.START.plus(java.time.Duration.ofDays(36_500)));
+    }
+
+    @Test
     void aProxyBaseUriAndApiVersionShapeTheUri() {
         fx.transport.reply(200, SUCCESS_BODY);
         try (HttpImageGeneration port = fx.port(o -> o.baseUri(URI.create("http://127.0.0.1:8080/proxy/")).apiVersion("v1"))) {
