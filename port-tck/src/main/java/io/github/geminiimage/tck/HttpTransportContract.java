@@ -444,7 +444,8 @@ public abstract class HttpTransportContract {
     void aFirstByteLaterThanTheDeadlineIsATimeout() {
         stub(image().withFixedDelay(3000));
 
-        ImageGenerationPort port = port(options(URI.create(wireMock.baseUrl())).overallDeadline(Duration.ofMillis(700)).build());
+        ImageGenerationPort port = port(options(URI.create(wireMock.baseUrl())).inactivityTimeout(Duration.ofSeconds(60))
+                .overallDeadline(Duration.ofMillis(700)).build());
 
         assertThat(failureOf(port)).isInstanceOf(GenerationTimeoutException.class);
     }
@@ -456,7 +457,8 @@ public abstract class HttpTransportContract {
                     "{\"candidates\":".getBytes(StandardCharsets.US_ASCII));
             c.awaitPeerClose(20_000);
         });
-        ImageGenerationPort port = port(options(server.baseUri()).inactivityTimeout(Duration.ofSeconds(10))
+        // Inactivity beyond the test's own timeout: only the deadline can end this.
+        ImageGenerationPort port = port(options(server.baseUri()).inactivityTimeout(Duration.ofSeconds(60))
                 .overallDeadline(Duration.ofMillis(800)).build());
 
         assertThat(failureOf(port)).isInstanceOf(GenerationTimeoutException.class);
