@@ -376,7 +376,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
             return Attempt.failed(new RetryDecider.Failure(exception, retryable, mapped.retryHint()));
         } catch (ImageGenerationException e) {
             // The decoder's own verdict (malformed, too large): retrying would get the same reply.
-            return Attempt.failed(new RetryDecider.Failure(Exceptions.withAttempts(e, call.attempts), false, Optional.empty()));
+            return Attempt.failed(new RetryDecider.Failure(Exceptions.redacted(e, redactor, call.attempts), false, Optional.empty()));
         } catch (IOException | RuntimeException e) {
             return Attempt.failed(classify(call, e, !async && Thread.currentThread().isInterrupted()));
         } finally {

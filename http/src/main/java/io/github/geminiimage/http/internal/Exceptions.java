@@ -32,6 +32,21 @@ public final class Exceptions {
         return withDetails(e, e.details().withAttempts(attempts), e.getMessage());
     }
 
+    /**
+     * The same exception with the secret removed from its message and body excerpt, and another
+     * attempt count: the decoder quotes the reply, which a hostile or echoing server may fill with the key.
+     */
+    public static ImageGenerationException redacted(ImageGenerationException e, Redactor redactor, int attempts) {
+        ErrorDetails d = e.details();
+        ErrorDetails clean = new ErrorDetails(d.httpStatus(), d.serverStatus().map(redactor::redact),
+                d.serverMessage().map(redactor::redact), attempts, d.bodyExcerpt().map(redactor::excerpt));
+        String message = e.getMessage() == null ? null : redactor.redact(e.getMessage());
+        if (clean.equals(d) && java.util.Objects.equals(message, e.getMessage())) {
+            return e;
+        }
+        return withDetails(e, clean, message);
+    }
+
     /** The same exception with another message (e.g. a hint appended); same type, details and cause. */
     public static ImageGenerationException withMessage(ImageGenerationException e, String message) {
         return withDetails(e, e.details(), message);
