@@ -132,9 +132,17 @@ public final class HttpClient5Transport implements HttpTransport {
                 .build();
     }
 
-    /** A transport with the default options and its own client. */
-    public static HttpClient5Transport create() {
-        return builder().build();
+    /** A transport with its own client, pool and threads, timeouts from {@code options}. */
+    public static HttpClient5Transport create(HttpOptions options) {
+        return builder().options(options).build();
+    }
+
+    /**
+     * A transport over a client the caller built and keeps owning: {@link #close()} leaves it open.
+     * Timeouts from {@code options} are applied per request.
+     */
+    public static HttpClient5Transport using(CloseableHttpClient client, HttpOptions options) {
+        return builder().httpClient(client).options(options).build();
     }
 
     /** A builder with the defaults. */
@@ -142,9 +150,17 @@ public final class HttpClient5Transport implements HttpTransport {
         return new Builder();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IOException also when the transport was closed, like an exchange that close() aborted
+     */
     @Override
     public HttpResponse send(HttpRequest request) throws IOException {
         Exchange exchange = start(request);
+        if (exchange == null) {
+            throw closedException();
+        }
         try {
             return exchange.future().get();
         } catch (InterruptedException e) {
@@ -170,25 +186,28 @@ public final class HttpClient5Transport implements HttpTransport {
 
     @Override
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
-        try {
-            return start(request).future();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        Exchange exchange = start(request);
+        return exchange == null ? CompletableFuture.failedFuture(closedException()) : exchange.future();
     }
 
+    private static IOException closedException() {
+        return new IOException("the transport was closed");
+    }
+
+    /** Starts an exchange, or returns {@code null} when the transport is closed. */
     private Exchange start(HttpRequest request) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
-            throw new IllegalStateException("HttpClient5Transport is closed");
+            return null;
         }
         List<String> secrets = new ArrayList<>();
         HttpPost post = toHttpPost(request, secrets);
         Exchange exchange = new Exchange(post, request.deadline(), secrets, inFlight::remove);
         inFlight.add(exchange);
         if (closed.get()) {
+            // close() ran between the check above and add(): it may not have seen this exchange.
             exchange.abort(Exchange.Abort.TRANSPORT_CLOSED);
-            throw new IllegalStateException("HttpClient5Transport is closed");
+            return null;
         }
         exchange.armDeadline(watchdogs);
         try {
@@ -267,6 +286,14 @@ public final class HttpClient5Transport implements HttpTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * How many exchanges are in flight or have handed back a response that is neither closed nor
+     * past its deadline. Zero once every response was closed; useful to find a leak.
+     */
+    public int activeExchanges() {
+        return inFlight.size();
     }
 
     @Override

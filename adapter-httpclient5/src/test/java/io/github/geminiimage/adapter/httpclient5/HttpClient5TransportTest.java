@@ -386,7 +386,7 @@ class HttpClient5TransportTest {
                 assertThat(thread.isAlive()).as(thread.getName()).isFalse();
             }
         }
-        assertThatThrownBy(() -> transport.send(post(server.uri("/x")))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> transport.send(post(server.uri("/x")))).isInstanceOf(IOException.class);
         assertThat(transport.sendAsync(post(server.uri("/x")))).isCompletedExceptionally();
     }
 
