@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.Configurable;
@@ -37,6 +38,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -51,7 +53,7 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>Connect, pool-lease and inactivity timeouts come from the options; the request's deadline is
  *       enforced by a watchdog that aborts the exchange, also while the body is read, so the read
  *       fails with a {@link java.net.SocketTimeoutException}.</li>
- *   <li>The exchange runs on a bounded pool of daemon threads named {@code gemini-image-hc5-N}, so
+ *   <li>The exchange runs on a bounded pool of daemon threads named {@code gemini-hc5-N-worker-M}, so
  *       interrupting {@link #send} or cancelling the future of {@link #sendAsync} aborts it
  *       (blocking socket reads do not answer interrupts).</li>
  *   <li>A response closed before the end of its body closes its connection instead of draining it.
@@ -67,8 +69,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class HttpClient5Transport implements HttpTransport {
 
-    /** The prefix of the names of the threads a transport starts. */
-    public static final String THREAD_NAME_PREFIX = "gemini-image-hc5";
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     /** The default size of the pool and of the worker pool. */
     public static final int DEFAULT_MAX_CONNECTIONS = 64;
@@ -80,6 +81,7 @@ public final class HttpClient5Transport implements HttpTransport {
     // The entity supplies both; a second copy makes HttpClient refuse the request.
     private static final Set<String> ENTITY_HEADERS = Set.of("content-length", "transfer-encoding");
 
+    private final String name;
     private final CloseableHttpClient client;
     private final boolean ownsClient;
     private final Duration connectTimeout;
@@ -92,6 +94,7 @@ public final class HttpClient5Transport implements HttpTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpClient5Transport(Builder b) {
+        this.name = "gemini-hc5-" + INSTANCES.incrementAndGet();
         this.connectTimeout = b.options.connectTimeout();
         this.inactivityTimeout = b.options.inactivityTimeout();
         this.connectionRequestTimeout = b.connectionRequestTimeout.orElse(connectTimeout);
@@ -107,10 +110,13 @@ public final class HttpClient5Transport implements HttpTransport {
             this.baseConfig = RequestConfig.DEFAULT;
         }
         this.workers = new ThreadPoolExecutor(b.maxConnections, b.maxConnections, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new NamedDaemonThreads(THREAD_NAME_PREFIX));
+                new LinkedBlockingQueue<>(), new NamedDaemonThreads(name + "-worker"));
         this.workers.allowCoreThreadTimeOut(true);
-        this.watchdogs = new ScheduledThreadPoolExecutor(1, new NamedDaemonThreads(THREAD_NAME_PREFIX + "-deadline"));
+        this.watchdogs = new ScheduledThreadPoolExecutor(1, new NamedDaemonThreads(name + "-timer"));
         this.watchdogs.setRemoveOnCancelPolicy(true);
+        // An idle transport holds no thread.
+        this.watchdogs.setKeepAliveTime(60, TimeUnit.SECONDS);
+        this.watchdogs.allowCoreThreadTimeOut(true);
     }
 
     private static CloseableHttpClient newClient(Builder b) {
@@ -121,6 +127,8 @@ public final class HttpClient5Transport implements HttpTransport {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(timeout(b.options.connectTimeout()))
                         .setSocketTimeout(timeout(b.options.inactivityTimeout()))
+                        // A pooled connection idle this long is checked before reuse: load balancers drop them silently.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build())
                 .build();
         return HttpClients.custom()
@@ -288,6 +296,11 @@ public final class HttpClient5Transport implements HttpTransport {
         }
     }
 
+    /** The prefix of the names of the threads this instance starts, e.g. {@code gemini-hc5-3}. */
+    public String threadNamePrefix() {
+        return name;
+    }
+
     /**
      * How many exchanges are in flight or have handed back a response that is neither closed nor
      * past its deadline. Zero once every response was closed; useful to find a leak.
@@ -298,7 +311,7 @@ public final class HttpClient5Transport implements HttpTransport {
 
     @Override
     public String toString() {
-        return "HttpClient5Transport[ownsClient=" + ownsClient + ", connectTimeout=" + connectTimeout
+        return "HttpClient5Transport[" + name + ", ownsClient=" + ownsClient + ", connectTimeout=" + connectTimeout
                 + ", inactivityTimeout=" + inactivityTimeout + ", closed=" + closed.get() + "]";
     }
 

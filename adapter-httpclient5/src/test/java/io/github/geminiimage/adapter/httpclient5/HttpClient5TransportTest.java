@@ -109,6 +109,7 @@ class HttpClient5TransportTest {
         assertThat(received.header("Content-Length")).isEqualTo(Integer.toString(body.length));
         assertThat(received.header("Content-Type")).isEqualTo("application/json");
         assertThat(received.header("x-goog-api-key")).isEqualTo(KEY);
+        assertThat(received.headers()).doesNotContainKeys("upgrade", "expect");
         assertThat(Arrays.equals(received.body(), body)).as("body bytes").isTrue();
     }
 
@@ -381,7 +382,7 @@ class HttpClient5TransportTest {
 
         assertThat(server.connections.get(0).awaitClosedByClient()).isTrue();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith(HttpClient5Transport.THREAD_NAME_PREFIX)) {
+            if (thread.getName().startsWith(transport.threadNamePrefix() + "-")) {
                 thread.join(5_000);
                 assertThat(thread.isAlive()).as(thread.getName()).isFalse();
             }
