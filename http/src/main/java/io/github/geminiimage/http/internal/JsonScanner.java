@@ -713,7 +713,7 @@ final class JsonScanner {
             return;
         }
         if (c != '"') {
-            throw malformed(where() + "thoughtSignature is not a string");
+            throw c < 0 ? truncated() : malformed(where() + "thoughtSignature is not a string");
         }
         scratch.reset();
         string(scratch);
@@ -730,7 +730,7 @@ final class JsonScanner {
             return;
         }
         if (c != '"') {
-            throw malformed(where() + "inlineData.data is not a string");
+            throw c < 0 ? truncated() : malformed(where() + "inlineData.data is not a string");
         }
         pos++;
         DecodedBytes bytes = base64();
