@@ -877,9 +877,8 @@ final class JsonScanner {
                 int written = DECODER.decode(spare, decodedChunk);
                 out.append(decodedChunk, written);
                 if (written < decodedChunk.length) {
-                    // The chunk ended with padding: only the closing quote may follow. Hand the
-                    // scalar loop an empty buffer and let it see what comes next.
-                    return padEnded(out);
+                    // The chunk ended with padding: only the closing quote may follow.
+                    requireQuoteAfterPadding();
                 }
                 return true;
             } catch (IllegalArgumentException e) {
@@ -894,15 +893,13 @@ final class JsonScanner {
         return false;
     }
 
-    /** After a bulk chunk that ended with padding: the next character must close the string. */
-    private boolean padEnded(DecodedBytes out) throws IOException {
+    private void requireQuoteAfterPadding() throws IOException {
         if (pos == lim && !fill()) {
             throw truncated();
         }
         if (buf[pos] != '"') {
             throw badBase64("data after the padding", -1);
         }
-        return true;
     }
 
     private boolean plainBase64(int from, int to) {

@@ -114,6 +114,20 @@ class ReplyDecoderMalformedTest {
     }
 
     @Test
+    void dataAfterPaddingIsFoundWhereverTheBuffersEnd() {
+        // Around 49 KB the padding falls on the end of the first whole buffer decoded by the JDK.
+        for (int size = 48_950; size < 49_150; size++) {
+            if (size % 3 == 0) {
+                continue;
+            }
+            String padded = Base64.getEncoder().encodeToString(Fixtures.random(size, size));
+
+            assertMalformed(withData(padded + "AAAA")).hasMessageContaining("candidate 0, part 1: invalid base64")
+                    .hasMessageContaining("data after the padding");
+        }
+    }
+
+    @Test
     void theSecondCandidateIsNamedToo() {
         assertMalformed("{\"candidates\":[{\"index\":0},{\"content\":{\"parts\":[{\"inlineData\":{\"data\":\"#\"}}]}}]}")
                 .hasMessageStartingWith("candidate 1, part 0: invalid base64");
