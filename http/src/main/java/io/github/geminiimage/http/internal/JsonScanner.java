@@ -715,7 +715,10 @@ final class JsonScanner {
         if (c != '"') {
             throw c < 0 ? truncated() : malformed(where() + "thoughtSignature is not a string");
         }
-        scratch.reset();
+        // Signatures run to megabytes: size the buffer once from what is left of the declared
+        // length rather than doubling up to it.
+        long left = declaredLength - offset();
+        scratch.resetWithCapacity(left > 0 ? (int) Math.min(left, MAX_UPFRONT) : 0);
         string(scratch);
         currentPart.signature = javaString(scratch.array(), scratch.size());
         int start = compact.size();
