@@ -85,6 +85,7 @@ public final class Progress implements CallObserver, AutoCloseable {
     public void attemptStarted(String modelId, int attempt) {
         synchronized (lock) {
             retry = attempt > 1 ? "attempt " + attempt : "";
+            redrawNow();
         }
     }
 
@@ -93,6 +94,14 @@ public final class Progress implements CallObserver, AutoCloseable {
         synchronized (lock) {
             retry = String.format(Locale.ROOT, "retry %d in %.1fs after %s", nextAttempt - 1,
                     delay.toMillis() / 1000.0, reason(cause));
+            redrawNow();
+        }
+    }
+
+    /** A retry is news: shown at once, not at the next tick (a short wait may end before it). */
+    private void redrawNow() {
+        if (enabled && !label.isEmpty()) {
+            draw();
         }
     }
 
