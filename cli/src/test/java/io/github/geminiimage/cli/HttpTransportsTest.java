@@ -31,7 +31,7 @@ class HttpTransportsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk"})
+    @ValueSource(strings = {"jdk", "httpclient5"})
     void sendsTheRequestWithTheKeyFromTheEnvironmentAndWritesTheImage(String transport) throws Exception {
         server.replyWithImage(64, 48);
         Path out = dir.resolve("img.png");
@@ -65,7 +65,7 @@ class HttpTransportsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk"})
+    @ValueSource(strings = {"jdk", "httpclient5"})
     void retriesA503AsToldAndShowsTheRetryOnATerminal(String transport) throws Exception {
         server.reply(503, Map.of("Retry-After", "0"), "{\"error\":{\"code\":503,\"message\":\"overloaded\",\"status\":\"UNAVAILABLE\"}}")
                 .replyWithImage(8, 8);
@@ -79,7 +79,7 @@ class HttpTransportsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk"})
+    @ValueSource(strings = {"jdk", "httpclient5"})
     void aRateLimitWithoutRetriesExitsWith7AndSaysHowLongToWait(String transport) {
         server.reply(429, Map.of("Content-Type", "application/json"), "{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota.\","
                 + "\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
@@ -93,7 +93,7 @@ class HttpTransportsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk"})
+    @ValueSource(strings = {"jdk", "httpclient5"})
     void anInvalidKeyExitsWith4(String transport) {
         server.reply(400, Map.of("Content-Type", "application/json"), "{\"error\":{\"code\":400,\"message\":\"API key not valid.\","
                 + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","

@@ -1,6 +1,7 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.port.ImageGenerationPort;
@@ -15,9 +16,11 @@ public final class Transports implements PortFactory {
                 return FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response()).build();
             case JDK:
                 return JdkHttpImageGeneration.builder().apiKey(key(settings).reveal()).options(settings.httpOptions()).build();
+            case HTTPCLIENT5:
+                return HttpClient5ImageGeneration.builder().apiKey(key(settings).reveal()).options(settings.httpOptions())
+                        .build();
             default:
-                throw new UsageException("the " + settings.transport() + " transport is not part of this build; "
-                        + "use --transport jdk or --transport fake");
+                throw new IllegalStateException("no port for transport " + settings.transport());
         }
     }
 
