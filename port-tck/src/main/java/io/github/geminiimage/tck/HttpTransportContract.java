@@ -233,6 +233,16 @@ public abstract class HttpTransportContract {
         return json(200, Replies.forOutcome(Outcome.IMAGE));
     }
 
+    /** The start of an image reply whose base64 runs on to exactly {@code length} bytes (a 4K image past a cap). */
+    private static byte[] imageReplyOfLength(int length) {
+        byte[] head = "{\"candidates\":[{\"content\":{\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\""
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] reply = new byte[length];
+        java.util.Arrays.fill(reply, (byte) 'A');
+        System.arraycopy(head, 0, reply, 0, head.length);
+        return reply;
+    }
+
     private static byte[] googleError(int code, String status, String message) {
         return ("{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
@@ -431,7 +441,9 @@ public abstract class HttpTransportContract {
             replyOnce(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n",
                     "{\"candidates\":[{\"content\":{\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\""
                             .getBytes(StandardCharsets.US_ASCII));
-            c.write(new byte[30_000]);
+            byte[] base64 = new byte[30_000];
+            java.util.Arrays.fill(base64, (byte) 'A');
+            c.write(base64);
             c.reset();
         });
 
@@ -444,7 +456,8 @@ public abstract class HttpTransportContract {
     void aFirstByteLaterThanTheDeadlineIsATimeout() {
         stub(image().withFixedDelay(3000));
 
-        ImageGenerationPort port = port(options(URI.create(wireMock.baseUrl())).overallDeadline(Duration.ofMillis(700)).build());
+        ImageGenerationPort port = port(options(URI.create(wireMock.baseUrl())).inactivityTimeout(Duration.ofSeconds(60))
+                .overallDeadline(Duration.ofMillis(700)).build());
 
         assertThat(failureOf(port)).isInstanceOf(GenerationTimeoutException.class);
     }
@@ -456,7 +469,8 @@ public abstract class HttpTransportContract {
                     "{\"candidates\":".getBytes(StandardCharsets.US_ASCII));
             c.awaitPeerClose(20_000);
         });
-        ImageGenerationPort port = port(options(server.baseUri()).inactivityTimeout(Duration.ofSeconds(10))
+        // Inactivity beyond the test's own timeout: only the deadline can end this.
+        ImageGenerationPort port = port(options(server.baseUri()).inactivityTimeout(Duration.ofSeconds(60))
                 .overallDeadline(Duration.ofMillis(800)).build());
 
         assertThat(failureOf(port)).isInstanceOf(GenerationTimeoutException.class);
@@ -480,7 +494,7 @@ public abstract class HttpTransportContract {
 
     @Test
     void aReplyOverTheCapWithItsLengthIsTooLarge() {
-        stub(json(200, new byte[64 * 1024 + 1]));
+        stub(json(200, imageReplyOfLength(64 * 1024 + 1)));
         ImageGenerationPort port = port(options(URI.create(wireMock.baseUrl())).maxResponseBytes(64 * 1024).build());
 
         assertThat(failureOf(port)).isInstanceOf(ResponseTooLargeException.class);

@@ -1,22 +1,18 @@
 package io.github.geminiimage.http.internal;
 
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.domain.SafetySetting;
-import io.github.geminiimage.domain.Turn;
 import io.github.geminiimage.http.RequestBody;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * Encodes a {@link GenerationRequest} as the JSON body of {@code generateContent}. This version
- * builds the whole body in memory; the streaming encoder replaces it.
+ * Encodes a {@link GenerationRequest} as a streaming {@code generateContent} body: camelCase JSON
+ * with only the fields that are set, history turns replayed verbatim, images written as base64
+ * straight from their bytes or file while the body is sent. The exact length is computed up front
+ * without reading any image. Stateless and thread-safe.
  */
 public final class RequestEncoder {
 
@@ -24,171 +20,69 @@ public final class RequestEncoder {
     }
 
     /**
-     * The request's body, with its exact length known up front, repeatable.
+     * The body for {@code request}, its length already known. Each {@link RequestBody#writeTo}
+     * writes the same bytes (for a retry) and allocates a few tens of kilobytes whatever the image
+     * sizes.
      *
-     * @throws InvalidRequestException if an image file cannot be read
+     * @throws InvalidRequestException if a text has a lone surrogate or a kept part is not JSON
      */
     public static RequestBody encode(GenerationRequest request) {
-        StringBuilder json = new StringBuilder(256);
-        json.append("{\"contents\":[");
-        boolean first = true;
-        for (Turn turn : request.history()) {
-            if (!first) {
-                json.append(',');
-            }
-            first = false;
-            appendTurn(json, turn);
-        }
-        if (!first) {
-            json.append(',');
-        }
-        appendTurn(json, request.userTurn());
-        json.append(']');
-        request.systemInstruction().ifPresent(text -> {
-            json.append(",\"systemInstruction\":{\"parts\":[{\"text\":");
-            string(json, text);
-            json.append("}]}");
-        });
-        if (!request.safetySettings().isEmpty()) {
-            json.append(",\"safetySettings\":[");
-            List<SafetySetting> settings = request.safetySettings();
-            for (int i = 0; i < settings.size(); i++) {
-                if (i > 0) {
-                    json.append(',');
-                }
-                json.append("{\"category\":");
-                string(json, settings.get(i).category().value());
-                json.append(",\"threshold\":");
-                string(json, settings.get(i).threshold().name());
-                json.append('}');
-            }
-            json.append(']');
-        }
-        json.append(",\"generationConfig\":{\"responseModalities\":[");
-        List<String> modalities = request.responseModalities().wireValues();
-        for (int i = 0; i < modalities.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            string(json, modalities.get(i));
-        }
-        json.append(']');
-        request.candidateCount().ifPresent(n -> json.append(",\"candidateCount\":").append(n));
-        request.temperature().ifPresent(t -> json.append(",\"temperature\":").append(t));
-        request.topP().ifPresent(p -> json.append(",\"topP\":").append(p));
-        request.topK().ifPresent(k -> json.append(",\"topK\":").append(k));
-        request.seed().ifPresent(s -> json.append(",\"seed\":").append(s));
-        if (request.aspectRatio().isPresent() || request.imageSize().isPresent()) {
-            json.append(",\"imageConfig\":{");
-            boolean any = false;
-            if (request.aspectRatio().isPresent()) {
-                json.append("\"aspectRatio\":");
-                string(json, request.aspectRatio().get().value());
-                any = true;
-            }
-            if (request.imageSize().isPresent()) {
-                json.append(any ? "," : "").append("\"imageSize\":");
-                string(json, request.imageSize().get().value());
-            }
-            json.append('}');
-        }
-        json.append("}}");
-        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
-        return new RequestBody() {
-            @Override
-            public long contentLength() {
-                return bytes.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(bytes);
-            }
-        };
+        Objects.requireNonNull(request, "request");
+        WireWriter.checkRawParts(request.history(), "history");
+        return new StreamingBody(request, contentLength(request), WireWriter.sources(request.history(), request.images()));
     }
 
-    private static void appendTurn(StringBuilder json, Turn turn) {
-        if (turn instanceof Turn.User user) {
-            json.append("{\"role\":\"user\",\"parts\":[");
-            boolean first = true;
-            if (user.text().isPresent()) {
-                json.append("{\"text\":");
-                string(json, user.text().get());
-                json.append('}');
-                first = false;
-            }
-            for (ImageInput image : user.images()) {
-                json.append(first ? "" : ",");
-                first = false;
-                byte[] bytes;
-                try {
-                    bytes = image.readAllBytes();
-                } catch (IOException e) {
-                    throw new InvalidRequestException("images", "image " + image + " cannot be read: " + e.getMessage(), e);
-                }
-                json.append("{\"inlineData\":{\"mimeType\":");
-                string(json, image.mediaType().mimeType());
-                json.append(",\"data\":\"").append(Base64.getEncoder().encodeToString(bytes)).append("\"}}");
-            }
-            json.append("]}");
-        } else if (turn instanceof Turn.Model model) {
-            json.append("{\"role\":\"model\",\"parts\":[");
-            List<Part> parts = model.parts();
-            for (int i = 0; i < parts.size(); i++) {
-                json.append(i > 0 ? "," : "");
-                appendPart(json, parts.get(i));
-            }
-            json.append("]}");
+    /**
+     * The exact number of bytes the body of {@code request} has, computed without reading images.
+     *
+     * @throws InvalidRequestException if a text has a lone surrogate
+     */
+    public static long contentLength(GenerationRequest request) {
+        JsonOutput counter = JsonOutput.counting();
+        try {
+            WireWriter.request(request, counter);
+        } catch (IOException e) {
+            // A counting pass opens no stream; this cannot happen.
+            throw new IllegalStateException("counting the request body failed", e);
         }
+        return counter.count();
     }
 
-    private static void appendPart(StringBuilder json, Part part) {
-        if (part instanceof Part.Other other) {
-            // Kept verbatim as received, signature and flags included.
-            json.append(other.json());
-            return;
-        }
-        json.append('{');
-        if (part instanceof Part.Text text) {
-            json.append("\"text\":");
-            string(json, text.text());
-        } else if (part instanceof Part.Image image) {
-            json.append("\"inlineData\":{\"mimeType\":");
-            string(json, image.image().mimeType());
-            json.append(",\"data\":\"").append(Base64.getEncoder().encodeToString(image.image().bytes())).append("\"}");
-        }
-        if (part.thought()) {
-            json.append(",\"thought\":true");
-        }
-        Optional<String> signature = part.thoughtSignature();
-        if (signature.isPresent()) {
-            json.append(",\"thoughtSignature\":");
-            string(json, signature.get());
-        }
-        json.append('}');
-    }
+    /** A body produced while it is sent; immutable, so every write is the same. */
+    private static final class StreamingBody implements RequestBody {
+        private final GenerationRequest request;
+        private final long length;
+        private final List<ImageSource> images;
 
-    private static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                case '\b' -> json.append("\\b");
-                case '\f' -> json.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
+        StreamingBody(GenerationRequest request, long length, List<ImageSource> images) {
+            this.request = request;
+            this.length = length;
+            this.images = images;
+        }
+
+        @Override
+        public long contentLength() {
+            return length;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            // Fail before the first byte if a file changed: a body shorter or longer than its
+            // Content-Length must never be sent.
+            for (ImageSource image : images) {
+                image.checkUnchanged();
+            }
+            JsonOutput o = JsonOutput.writingTo(out);
+            WireWriter.request(request, o);
+            o.flush();
+            if (o.count() != length) {
+                throw new IOException("the request body had " + o.count() + " bytes instead of the declared " + length);
             }
         }
-        json.append('"');
+
+        @Override
+        public String toString() {
+            return "RequestBody[application/json, " + length + " bytes]";
+        }
     }
 }
