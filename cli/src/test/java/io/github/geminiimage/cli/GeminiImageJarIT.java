@@ -119,6 +119,23 @@ class GeminiImageJarIT {
     }
 
     @Test
+    void aSessionCarriesAnEditIntoASecondRun() throws Exception {
+        TestImages.write(dir.resolve("cat.png"), 300, 400);
+
+        Run first = run(Map.of(), "edit", "--transport", "fake", "-m", "gemini-3.1-flash-image", "--image", "cat.png",
+                "--prompt", "Add a wizard hat", "--session", "cat.session", "--out", "hat.jpg");
+        Run second = run(Map.of(), "edit", "--transport", "fake", "-m", "gemini-3.1-flash-image",
+                "--prompt", "now make it watercolour", "--session", "cat.session", "--out", "watercolour.jpg");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(first.out()).contains("(2 turns)");
+        assertThat(second.out()).contains("(4 turns)");
+        assertThat(Files.readString(dir.resolve("cat.session"))).contains("thoughtSignature");
+        assertThat(TestImages.size(dir.resolve("watercolour.jpg"))).containsExactly(896, 1200);
+    }
+
+    @Test
     void helpListsTheExitCodes() throws Exception {
         Run run = run(Map.of(), "edit", "--help");
 
