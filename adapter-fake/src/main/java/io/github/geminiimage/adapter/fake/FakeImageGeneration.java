@@ -1,0 +1,361 @@
+package io.github.geminiimage.adapter.fake;
+
+import io.github.geminiimage.adapter.fake.internal.Replies;
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.port.ImageGenerationPort;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * An in-memory {@link ImageGenerationPort} for offline tests and demos, faithful enough that a test
+ * passing against it means something:
+ *
+ * <ul>
+ *   <li>It accepts only what a real call accepts: the domain's validation runs again on every
+ *       request, file images are read, retired model ids fail with {@code NotFoundException} (the
+ *       server's 404), and on Gemini 3 models a replayed image part without its thought signature
+ *       fails with the server's 400.</li>
+ *   <li>By default it answers with a real, decodable image drawn on the spot
+ *       ({@link FakeResponse#generatedImage()}): PNG on 2.5 Flash Image, JPEG on Gemini 3, at the
+ *       model's exact pixel size, with a text part, {@code STOP} and realistic usage.</li>
+ *   <li>Outcomes can be scripted: {@link #enqueue} answers the next calls in order; when the queue
+ *       is empty the first {@link #when rule} whose condition matches the request answers; else the
+ *       default answer.</li>
+ *   <li>It records every call's request ({@link #requests()}, {@link #assertRequest(int)}).</li>
+ * </ul>
+ *
+ * <p>Thread-safe. It never sleeps unless a response was scripted with a delay
+ * ({@link FakeResponse#after}). {@link #close()} shuts down the threads it made (not an executor
+ * lent to its builder) and fails the calls still waiting on a delay.
+ *
+ * <pre>{@code
+ * try (FakeImageGeneration fake = FakeImageGeneration.create()) {
+ *     fake.enqueue(FakeResponse.serverError());
+ *     MyService service = new MyService(fake);
+ *     service.makeThumbnail("a red apple");
+ *     fake.assertRequestCount(2).assertLastRequest().hasPromptContaining("red apple");
+ * }
+ * }</pre>
+ */
+public final class FakeImageGeneration implements ImageGenerationPort {
+
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final FakeResponse defaultResponse;
+
+    private final Object scriptLock = new Object();
+    private final Deque<FakeResponse> queue = new ArrayDeque<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<GenerationRequest> recorded = new CopyOnWriteArrayList<>();
+    private final Set<CompletableFuture<GenerationResult>> pending = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private record Rule(Predicate<GenerationRequest> condition, FakeResponse response) {
+    }
+
+    private FakeImageGeneration(Builder builder) {
+        this.defaultResponse = builder.defaultResponse;
+        if (builder.executor != null) {
+            this.executor = builder.executor;
+            this.ownedExecutor = null;
+        } else {
+            this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("fake-image-generation-"));
+            this.executor = ownedExecutor;
+        }
+        this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("fake-image-generation-delay-"));
+        // A cancelled call must not keep its timer (and the request it holds) until the delay ends.
+        this.scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /** A fake with the defaults: every call answered with a drawn image, async calls on its own daemon threads. */
+    public static FakeImageGeneration create() {
+        return builder().build();
+    }
+
+    /** A builder for a fake with another default answer or a lent executor. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Queues answers for the next calls, in order; each is used once. Queued answers come before
+     * the {@link #when rules}.
+     *
+     * @return this fake, to chain
+     */
+    public FakeImageGeneration enqueue(FakeResponse... responses) {
+        List<FakeResponse> list = Arrays.asList(responses.clone());
+        list.forEach(r -> Objects.requireNonNull(r, "response"));
+        synchronized (scriptLock) {
+            queue.addAll(list);
+        }
+        return this;
+    }
+
+    /**
+     * Adds a standing rule: when the queue is empty, a request matching {@code condition} gets
+     * {@code response}. Rules are tried in the order they were added; the first match wins.
+     *
+     * @return this fake, to chain
+     */
+    public FakeImageGeneration when(Predicate<GenerationRequest> condition, FakeResponse response) {
+        Rule rule = new Rule(Objects.requireNonNull(condition, "condition"), Objects.requireNonNull(response, "response"));
+        synchronized (scriptLock) {
+            rules.add(rule);
+        }
+        return this;
+    }
+
+    /** Forgets the queued answers, the rules and the recorded requests. */
+    public void reset() {
+        synchronized (scriptLock) {
+            queue.clear();
+            rules.clear();
+            recorded.clear();
+        }
+    }
+
+    /** How many queued answers are still unused. */
+    public int queuedResponses() {
+        synchronized (scriptLock) {
+            return queue.size();
+        }
+    }
+
+    /** Every request received so far, oldest first, including those that failed (a snapshot). */
+    public List<GenerationRequest> requests() {
+        return List.copyOf(recorded);
+    }
+
+    /** How many requests were received. */
+    public int requestCount() {
+        return recorded.size();
+    }
+
+    /** The latest request received, if any. */
+    public Optional<GenerationRequest> lastRequest() {
+        List<GenerationRequest> all = requests();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /**
+     * Checks how many requests were received.
+     *
+     * @return this fake, to chain
+     * @throws AssertionError if the count differs
+     */
+    public FakeImageGeneration assertRequestCount(int expected) {
+        int actual = requestCount();
+        if (actual != expected) {
+            throw new AssertionError("expected " + expected + " request(s) to the fake but it received " + actual);
+        }
+        return this;
+    }
+
+    /**
+     * Assertions on the request received at {@code index} (0-based).
+     *
+     * @throws AssertionError if there is no such request
+     */
+    public RequestAssertions assertRequest(int index) {
+        List<GenerationRequest> all = requests();
+        if (index < 0 || index >= all.size()) {
+            throw new AssertionError("expected a request at index " + index + " but the fake received " + all.size());
+        }
+        return new RequestAssertions(all.get(index), "request " + index);
+    }
+
+    /**
+     * Assertions on the latest request.
+     *
+     * @throws AssertionError if no request was received
+     */
+    public RequestAssertions assertLastRequest() {
+        List<GenerationRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new AssertionError("expected a request but the fake received none");
+        }
+        return new RequestAssertions(all.get(all.size() - 1), "the last request");
+    }
+
+    @Override
+    public GenerationResult generate(GenerationRequest request) {
+        Call call = begin(request);
+        if (!call.response.delay().isZero()) {
+            try {
+                if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw closedFailure();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("the call was interrupted while waiting for the reply",
+                        ErrorDetails.ofAttempts(1), e);
+            }
+        }
+        return call.answer();
+    }
+
+    @Override
+    public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
+        Call call;
+        try {
+            call = begin(request);
+        } catch (ImageGenerationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<GenerationResult> future = new CompletableFuture<>();
+        pending.add(future);
+        Runnable work = () -> {
+            if (future.isDone()) {
+                return;
+            }
+            try {
+                future.complete(call.answer());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        };
+        try {
+            if (call.response.delay().isZero()) {
+                executor.execute(work);
+            } else {
+                ScheduledFuture<?> timer = scheduler.schedule(() -> executeOrFail(work, future),
+                        call.response.delay().toNanos(), TimeUnit.NANOSECONDS);
+                future.whenComplete((result, failure) -> timer.cancel(false));
+            }
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(closedFailure());
+        }
+        future.whenComplete((result, failure) -> pending.remove(future));
+        return future;
+    }
+
+    private void executeOrFail(Runnable work, CompletableFuture<GenerationResult> future) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(closedFailure());
+        }
+    }
+
+    /**
+     * Shuts down the threads the fake made (never a lent executor) and fails the calls still
+     * waiting on a scripted delay with {@link TransportException}. Later calls fail at once.
+     * Closing twice is harmless.
+     */
+    @Override
+    public void close() {
+        closed.countDown();
+        scheduler.shutdownNow();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+        for (CompletableFuture<GenerationResult> future : List.copyOf(pending)) {
+            future.completeExceptionally(closedFailure());
+        }
+    }
+
+    /** Records, checks and picks the answer on the caller's thread, so queued answers follow call order. */
+    private Call begin(GenerationRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed.getCount() == 0) {
+            throw closedFailure();
+        }
+        recorded.add(request);
+        List<byte[]> images = Replies.check(request);
+        FakeResponse response;
+        synchronized (scriptLock) {
+            response = queue.pollFirst();
+            if (response == null) {
+                response = rules.stream().filter(rule -> rule.condition().test(request)).findFirst()
+                        .map(Rule::response).orElse(defaultResponse);
+            }
+        }
+        return new Call(request, images, response);
+    }
+
+    private static TransportException closedFailure() {
+        return new TransportException("the fake image generation was closed", ErrorDetails.ofAttempts(0));
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static final class Call {
+        private final GenerationRequest request;
+        private final List<byte[]> images;
+        private final FakeResponse response;
+
+        Call(GenerationRequest request, List<byte[]> images, FakeResponse response) {
+            this.request = request;
+            this.images = images;
+            this.response = response;
+        }
+
+        GenerationResult answer() {
+            return response.answer(request, images, Replies.fingerprint(request, images));
+        }
+    }
+
+    /** Builds a {@link FakeImageGeneration}. Not thread-safe. */
+    public static final class Builder {
+        private FakeResponse defaultResponse = FakeResponse.generatedImage();
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /** The answer when neither the queue nor a rule gives one (default {@link FakeResponse#generatedImage()}). */
+        public Builder defaultResponse(FakeResponse response) {
+            this.defaultResponse = Objects.requireNonNull(response, "response");
+            return this;
+        }
+
+        /** Runs async calls on the caller's executor, which {@link FakeImageGeneration#close()} leaves running. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Builds the fake. */
+        public FakeImageGeneration build() {
+            return new FakeImageGeneration(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeImageGeneration[" + requestCount() + " requests, " + queuedResponses() + " queued]";
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.geminiimage.adapter.fake;
+
+import io.github.geminiimage.adapter.fake.internal.Replies;
+import io.github.geminiimage.domain.AuthenticationException;
+import io.github.geminiimage.domain.BlockReason;
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.FinishReason;
+import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.domain.PermissionDeniedException;
+import io.github.geminiimage.domain.QuotaScope;
+import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.TransportException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One scripted answer of {@link FakeImageGeneration}: a result (an image, text only, a blocked
+ * prompt, a candidate without image) or a failure from the {@link ImageGenerationException}
+ * hierarchy, optionally after a delay. Made with the static factories; immutable and thread-safe,
+ * so one instance may be queued or used by a rule any number of times (failures are made afresh
+ * for every call).
+ *
+ * <pre>{@code
+ * fake.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(30)), FakeResponse.generatedImage());
+ * fake.when(r -> r.prompt().orElse("").contains("forbidden"), FakeResponse.promptBlocked(BlockReason.PROHIBITED_CONTENT));
+ * fake.enqueue(FakeResponse.generatedImage().after(Duration.ofSeconds(5)));
+ * }</pre>
+ */
+public final class FakeResponse {
+
+    /** How a response turns a checked request into a result, or throws. */
+    @FunctionalInterface
+    interface Answer {
+        GenerationResult answer(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint);
+    }
+
+    private final String description;
+    private final Answer answer;
+    private final Duration delay;
+
+    private FakeResponse(String description, Answer answer, Duration delay) {
+        this.description = description;
+        this.answer = answer;
+        this.delay = delay;
+    }
+
+    private static FakeResponse of(String description, Answer answer) {
+        return new FakeResponse(description, answer, Duration.ZERO);
+    }
+
+    /**
+     * The default answer: a real image drawn for the request (a gradient and the prompt's text), in
+     * the model's format (PNG on 2.5 Flash Image, JPEG on Gemini 3) at the model's exact pixel size,
+     * with a short text part, finish reason {@code STOP} and usage from the token tables. The same
+     * request always gives the same bytes.
+     */
+    public static FakeResponse generatedImage() {
+        return of("generated image", (request, images, fingerprint) ->
+                Replies.withImage(request, Replies.picture(request, images, fingerprint), fingerprint));
+    }
+
+    /** A successful answer carrying the given image instead of a drawn one (text part, {@code STOP}, usage as usual). */
+    public static FakeResponse image(GeneratedImage image) {
+        Objects.requireNonNull(image, "image");
+        return of("image " + image, (request, images, fingerprint) -> Replies.withImage(request, image, fingerprint));
+    }
+
+    /**
+     * A successful answer carrying the given PNG, JPEG or WebP bytes.
+     *
+     * @throws IllegalArgumentException if the bytes are not a PNG, JPEG, WebP, HEIC or HEIF image
+     */
+    public static FakeResponse image(byte[] bytes) {
+        MediaType type = MediaType.sniff(bytes).orElseThrow(() -> new IllegalArgumentException(
+                "the bytes are not a PNG, JPEG, WebP, HEIC or HEIF image (unrecognised magic bytes)"));
+        return image(GeneratedImage.of(type.mimeType(), bytes));
+    }
+
+    /** The model answers with text only: finish reason {@code STOP}, no image (as image models sometimes do). */
+    public static FakeResponse textOnly(String text) {
+        Objects.requireNonNull(text, "text");
+        return of("text only", (request, images, fingerprint) -> Replies.textOnly(request, text, fingerprint));
+    }
+
+    /** The prompt is blocked: HTTP 200 with no candidates and {@code promptFeedback.blockReason}. */
+    public static FakeResponse promptBlocked(BlockReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        return of("prompt blocked (" + reason + ")",
+                (request, images, fingerprint) -> Replies.promptBlocked(request, reason, fingerprint));
+    }
+
+    /** The image was withheld by the output filter: a candidate with no content and {@code IMAGE_SAFETY}. */
+    public static FakeResponse imageSafety() {
+        return finishedWithoutImage(FinishReason.IMAGE_SAFETY, Optional.empty());
+    }
+
+    /** The model made no image: a candidate with no content and {@code NO_IMAGE} (test vector 08). */
+    public static FakeResponse noImage() {
+        return finishedWithoutImage(FinishReason.NO_IMAGE, Optional.empty());
+    }
+
+    /** A candidate with no content that finished with any reason, with the server's message if given. */
+    public static FakeResponse finishedWithoutImage(FinishReason reason, Optional<String> finishMessage) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(finishMessage, "finishMessage");
+        return of("finished without image (" + reason + ")", (request, images, fingerprint) ->
+                Replies.finishedWithoutImage(request, reason, finishMessage, fingerprint));
+    }
+
+    /** Exactly this result, whatever the request. */
+    public static FakeResponse result(GenerationResult result) {
+        Objects.requireNonNull(result, "result");
+        return of("result " + result.outcome(), (request, images, fingerprint) -> result);
+    }
+
+    /** A result computed from the request by the caller's function (which may also throw an {@link ImageGenerationException}). */
+    public static FakeResponse answer(Function<GenerationRequest, GenerationResult> function) {
+        Objects.requireNonNull(function, "function");
+        return of("computed answer", (request, images, fingerprint) ->
+                Objects.requireNonNull(function.apply(request), "the answer function returned null"));
+    }
+
+    /** Fails with the exception the supplier makes (a fresh one per call, so stack traces make sense). */
+    public static FakeResponse failure(Supplier<? extends ImageGenerationException> exception) {
+        Objects.requireNonNull(exception, "exception");
+        return of("failure", (request, images, fingerprint) -> {
+            throw Objects.requireNonNull(exception.get(), "the exception supplier returned null");
+        });
+    }
+
+    /** HTTP 429 {@code RESOURCE_EXHAUSTED} on a per-minute quota, with the server's retry delay. */
+    public static FakeResponse rateLimited(Duration retryDelay) {
+        Objects.requireNonNull(retryDelay, "retryDelay");
+        return failure(() -> new RateLimitedException(
+                "HTTP 429 RESOURCE_EXHAUSTED: You exceeded your current quota, please check your plan. (retry in "
+                        + retryDelay.toMillis() / 1000.0 + " s)",
+                details(429, "RESOURCE_EXHAUSTED", "You exceeded your current quota, please check your plan."),
+                Optional.of(retryDelay), QuotaScope.PER_MINUTE));
+    }
+
+    /** HTTP 429 {@code RESOURCE_EXHAUSTED} on a per-day quota: not worth retrying today. */
+    public static FakeResponse dailyQuotaExhausted() {
+        return failure(() -> new RateLimitedException(
+                "HTTP 429 RESOURCE_EXHAUSTED: the daily quota of this model is used up",
+                details(429, "RESOURCE_EXHAUSTED", "the daily quota of this model is used up"),
+                Optional.empty(), QuotaScope.PER_DAY));
+    }
+
+    /** HTTP 503 {@code UNAVAILABLE}: the model is overloaded. */
+    public static FakeResponse serverError() {
+        return failure(() -> new ServerErrorException("HTTP 503 UNAVAILABLE: The model is overloaded. Please try again later.",
+                details(503, "UNAVAILABLE", "The model is overloaded. Please try again later.")));
+    }
+
+    /** The call's deadline passed before a reply came. */
+    public static FakeResponse timeout() {
+        return failure(() -> new GenerationTimeoutException("the call's overall deadline passed before a reply came",
+                ErrorDetails.ofAttempts(1)));
+    }
+
+    /** The connection failed (refused or reset). */
+    public static FakeResponse transportFailure() {
+        return failure(() -> new TransportException("the connection was reset before a reply came",
+                ErrorDetails.ofAttempts(1)));
+    }
+
+    /** HTTP 400 {@code INVALID_ARGUMENT} with reason {@code API_KEY_INVALID}: the key was refused. */
+    public static FakeResponse authenticationFailed() {
+        return failure(() -> new AuthenticationException(
+                "HTTP 400 INVALID_ARGUMENT: API key not valid. Please pass a valid API key. (API_KEY_INVALID)",
+                details(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.")));
+    }
+
+    /** HTTP 403 {@code PERMISSION_DENIED}: the key may not use this model. */
+    public static FakeResponse permissionDenied() {
+        return failure(() -> new PermissionDeniedException(
+                "HTTP 403 PERMISSION_DENIED: The caller does not have permission",
+                details(403, "PERMISSION_DENIED", "The caller does not have permission")));
+    }
+
+    /** HTTP 404 {@code NOT_FOUND}: the model id is unknown or retired. */
+    public static FakeResponse modelNotFound() {
+        return failure(() -> new NotFoundException("HTTP 404 NOT_FOUND: the model is not found for API version v1beta",
+                details(404, "NOT_FOUND", "the model is not found for API version v1beta")));
+    }
+
+    /** HTTP 400 {@code INVALID_ARGUMENT} with the server's message: the server refused the request. */
+    public static FakeResponse invalidRequest(String serverMessage) {
+        Objects.requireNonNull(serverMessage, "serverMessage");
+        return failure(() -> new InvalidRequestException("HTTP 400 INVALID_ARGUMENT: " + serverMessage,
+                details(400, "INVALID_ARGUMENT", serverMessage)));
+    }
+
+    /** The reply was not a valid {@code GenerateContentResponse}. */
+    public static FakeResponse malformedResponse() {
+        return failure(() -> new MalformedResponseException("the reply is not valid JSON: it ends inside a string",
+                new ErrorDetails(200, Optional.empty(), Optional.empty(), 1, Optional.empty())));
+    }
+
+    /** The reply was larger than the configured cap. */
+    public static FakeResponse responseTooLarge() {
+        return failure(() -> new ResponseTooLargeException("the reply is larger than the cap of 67108864 bytes",
+                new ErrorDetails(200, Optional.empty(), Optional.empty(), 1, Optional.empty())));
+    }
+
+    /**
+     * The same answer, given only after {@code delay}. The fake then really waits: {@code generate}
+     * blocks (an interrupt or {@code close()} ends the wait with an exception), and the future of
+     * {@code generateAsync} completes later (cancelling it ends the wait).
+     */
+    public FakeResponse after(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative; got " + delay);
+        }
+        return new FakeResponse(description, answer, delay);
+    }
+
+    /** The delay before the answer; zero unless {@link #after} set one. */
+    public Duration delay() {
+        return delay;
+    }
+
+    GenerationResult answer(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint) {
+        return answer.answer(request, imageBytes, fingerprint);
+    }
+
+    private static ErrorDetails details(int status, String word, String message) {
+        return new ErrorDetails(status, Optional.of(word), Optional.of(message), 1, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return "FakeResponse[" + description + (delay.isZero() ? "" : ", after " + delay) + "]";
+    }
+}

@@ -1,0 +1,327 @@
+package io.github.geminiimage.adapter.fake.internal;
+
+import io.github.geminiimage.domain.AspectRatio;
+import io.github.geminiimage.domain.BlockReason;
+import io.github.geminiimage.domain.Candidate;
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.FinishReason;
+import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageInput;
+import io.github.geminiimage.domain.ImageSize;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.ModalityTokens;
+import io.github.geminiimage.domain.Modality;
+import io.github.geminiimage.domain.ModelFamily;
+import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.domain.Part;
+import io.github.geminiimage.domain.PixelSize;
+import io.github.geminiimage.domain.PromptFeedback;
+import io.github.geminiimage.domain.ResponseModalities;
+import io.github.geminiimage.domain.Turn;
+import io.github.geminiimage.domain.Usage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the fake answers, built the way the real models answer: checks a real call makes before and
+ * at the server, the output size and format of the model, thought signatures on Gemini 3 models,
+ * token counts from the tables of wire-format.md §2.5. Stateless and thread-safe.
+ */
+public final class Replies {
+
+    private static final int MAX_CAPTION_CHARS = 60;
+
+    private Replies() {
+    }
+
+    /**
+     * Runs every check a real call makes: the domain's validation again (a request is a value, but
+     * a file image may have changed since it was built), each image readable, a retired model id
+     * refused as the server does (404), and on Gemini 3 models every replayed image part signed
+     * (the server's 400).
+     *
+     * @return the request's input image bytes, read once, in order
+     * @throws InvalidRequestException or {@link NotFoundException} as the real call would
+     */
+    public static List<byte[]> check(GenerationRequest request) {
+        request.toBuilder().build();
+        List<byte[]> images = new ArrayList<>();
+        for (int i = 0; i < request.images().size(); i++) {
+            ImageInput image = request.images().get(i);
+            try {
+                images.add(image.readAllBytes());
+            } catch (IOException e) {
+                throw new InvalidRequestException("images[" + i + "]", "image " + (i + 1)
+                        + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        if (request.model().isRetired()) {
+            String message = "models/" + request.model().id() + " is not found for API version v1beta, or is not "
+                    + "supported for generateContent";
+            throw new NotFoundException("HTTP 404 NOT_FOUND: " + message + " (replaced by "
+                    + request.model().replacedBy().orElse("a newer model") + ")",
+                    new ErrorDetails(404, Optional.of("NOT_FOUND"), Optional.of(message), 1, Optional.empty()));
+        }
+        if (isGemini3(request.model().family())) {
+            checkSignatures(request.history());
+        }
+        return images;
+    }
+
+    private static void checkSignatures(List<Turn> history) {
+        for (int t = 0; t < history.size(); t++) {
+            if (history.get(t) instanceof Turn.Model model) {
+                List<Part> parts = model.parts();
+                for (int p = 0; p < parts.size(); p++) {
+                    Part part = parts.get(p);
+                    if (part instanceof Part.Image && !part.thought() && part.thoughtSignature().isEmpty()) {
+                        // The exact words of the real 400 (test vector 12), positions 1-based.
+                        String message = "Image part is missing a thought_signature in content position " + (t + 1)
+                                + ", part position " + (p + 1) + ". Please refer to "
+                                + "https://ai.google.dev/gemini-api/docs/thought-signatures#model-behavior for more details.";
+                        throw new InvalidRequestException("HTTP 400 INVALID_ARGUMENT: " + message,
+                                new ErrorDetails(400, Optional.of("INVALID_ARGUMENT"), Optional.of(message), 1, Optional.empty()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A SHA-256 digest of everything that shapes the answer: the same request always gives the same one. */
+    public static byte[] fingerprint(GenerationRequest request, List<byte[]> imageBytes) {
+        MessageDigest digest = sha256();
+        update(digest, request.model().id());
+        update(digest, request.prompt().orElse(""));
+        update(digest, request.systemInstruction().orElse(""));
+        update(digest, request.aspectRatio().map(AspectRatio::value).orElse(""));
+        update(digest, request.imageSize().map(ImageSize::value).orElse(""));
+        update(digest, request.responseModalities().name());
+        update(digest, request.seed().isPresent() ? Integer.toString(request.seed().getAsInt()) : "");
+        for (Turn turn : request.history()) {
+            if (turn instanceof Turn.User user) {
+                update(digest, "user:" + user.text().orElse("") + ":" + user.images().size());
+            } else if (turn instanceof Turn.Model model) {
+                for (Part part : model.parts()) {
+                    update(digest, "model:" + part.thought() + ":" + part.thoughtSignature().orElse("")
+                            + (part instanceof Part.Text text ? ":" + text.text() : ":" + part.getClass().getSimpleName()));
+                }
+            }
+        }
+        for (byte[] image : imageBytes) {
+            digest.update(image);
+        }
+        return digest.digest();
+    }
+
+    /**
+     * The pixel size the model gives: the requested ratio, else the first input image's ratio (or,
+     * in a conversation, that of the latest image in it) nearest among the model's ratios, else
+     * 1:1. Ids of no known family get the Gemini 3 sizes.
+     */
+    public static PixelSize outputPixels(GenerationRequest request, List<byte[]> imageBytes) {
+        ModelFamily table = sizeTable(request.model().family());
+        AspectRatio ratio = request.aspectRatio()
+                .orElseGet(() -> referencePixels(request, imageBytes).map(p -> nearest(p, table))
+                        .orElse(AspectRatio.RATIO_1_1));
+        return table.outputPixels(ratio, request.imageSize())
+                .orElseThrow(() -> new IllegalStateException("no pixel size for " + ratio + " on " + table));
+    }
+
+    /** The generated picture for a request, in the model's output format. */
+    public static GeneratedImage picture(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint) {
+        PixelSize size = outputPixels(request, imageBytes);
+        String caption = request.prompt().orElse("edited image");
+        byte[] bytes = PictureRenderer.render(size, request.model().family().outputType(), caption, fingerprint);
+        return GeneratedImage.ofOwnedBytes(request.model().family().outputType().mimeType(), bytes);
+    }
+
+    /**
+     * A successful answer with {@code image}: a short text part first when text was asked for, the
+     * image, finish reason {@code STOP}, thought signatures on Gemini 3 models, usage from the tables.
+     */
+    public static GenerationResult withImage(GenerationRequest request, GeneratedImage image, byte[] fingerprint) {
+        List<Part> parts = new ArrayList<>();
+        boolean signed = isGemini3(request.model().family());
+        String text = "";
+        if (request.responseModalities() == ResponseModalities.TEXT_AND_IMAGE) {
+            text = request.images().isEmpty() && request.history().isEmpty()
+                    ? "Here is an image of " + caption(request) + "."
+                    : "Here is the edited image: " + caption(request) + ".";
+            // Gemini 3 signs the first text part when it comes before the first image (wire-format.md §1.7).
+            parts.add(new Part.Text(text, false, signed ? Optional.of(signature(fingerprint, 1)) : Optional.empty()));
+        }
+        parts.add(new Part.Image(image, false, signed ? Optional.of(signature(fingerprint, 2)) : Optional.empty()));
+        long candidates = tokensPerImage(request) + textTokens(text);
+        return result(request, fingerprint, List.of(candidate(parts, FinishReason.STOP, Optional.empty())),
+                Optional.empty(), candidates, List.of(new ModalityTokens(Modality.IMAGE, tokensPerImage(request))));
+    }
+
+    /** An answer with text only and finish reason {@code STOP}. */
+    public static GenerationResult textOnly(GenerationRequest request, String text, byte[] fingerprint) {
+        Optional<String> signature = isGemini3(request.model().family())
+                ? Optional.of(signature(fingerprint, 1)) : Optional.empty();
+        List<Part> parts = List.of(new Part.Text(text, false, signature));
+        return result(request, fingerprint, List.of(candidate(parts, FinishReason.STOP, Optional.empty())),
+                Optional.empty(), textTokens(text), List.of(new ModalityTokens(Modality.TEXT, textTokens(text))));
+    }
+
+    /** A blocked prompt: no candidates, {@code promptFeedback.blockReason}, prompt tokens only. */
+    public static GenerationResult promptBlocked(GenerationRequest request, BlockReason reason, byte[] fingerprint) {
+        PromptFeedback feedback = new PromptFeedback(Optional.of(reason), Optional.empty(), List.of());
+        return result(request, fingerprint, List.of(), Optional.of(feedback), 0, List.of());
+    }
+
+    /** A candidate with no content that finished with {@code reason} (e.g. {@code IMAGE_SAFETY}, {@code NO_IMAGE}). */
+    public static GenerationResult finishedWithoutImage(GenerationRequest request, FinishReason reason,
+            Optional<String> message, byte[] fingerprint) {
+        return result(request, fingerprint, List.of(candidate(List.of(), reason, message)), Optional.empty(), 0, List.of());
+    }
+
+    private static GenerationResult result(GenerationRequest request, byte[] fingerprint, List<Candidate> candidates,
+            Optional<PromptFeedback> feedback, long candidateTokens, List<ModalityTokens> candidateDetails) {
+        long promptText = textTokens(request.prompt().orElse("")) + textTokens(request.systemInstruction().orElse(""));
+        long promptImages = 0;
+        promptImages += (long) request.images().size() * inputImageTokens(request.model().family());
+        for (Turn turn : request.history()) {
+            if (turn instanceof Turn.User user) {
+                promptText += textTokens(user.text().orElse(""));
+                promptImages += (long) user.images().size() * inputImageTokens(request.model().family());
+            } else if (turn instanceof Turn.Model model) {
+                for (Part part : model.parts()) {
+                    if (part instanceof Part.Text text) {
+                        promptText += textTokens(text.text());
+                    } else if (part instanceof Part.Image) {
+                        promptImages += inputImageTokens(request.model().family());
+                    }
+                }
+            }
+        }
+        List<ModalityTokens> promptDetails = new ArrayList<>();
+        if (promptText > 0) {
+            promptDetails.add(new ModalityTokens(Modality.TEXT, promptText));
+        }
+        if (promptImages > 0) {
+            promptDetails.add(new ModalityTokens(Modality.IMAGE, promptImages));
+        }
+        long prompt = promptText + promptImages;
+        Usage usage = new Usage(prompt, candidateTokens, prompt + candidateTokens, 0, 0, 0, promptDetails,
+                candidateDetails, List.of(), List.of());
+        String responseId = Base64.getUrlEncoder().withoutPadding().encodeToString(fingerprint).substring(0, 22);
+        return new GenerationResult(candidates, feedback, usage, Optional.of(request.model().id()), Optional.of(responseId));
+    }
+
+    private static Candidate candidate(List<Part> parts, FinishReason reason, Optional<String> message) {
+        return new Candidate(0, parts, Optional.of(reason), message, List.of());
+    }
+
+    /** Output tokens per image: 1290 on 2.5 Flash Image, 1120 or 2000 on 3 Pro Image (ModelFamily#tokensPerImage). */
+    public static long tokensPerImage(GenerationRequest request) {
+        return request.model().family().tokensPerImage(request.imageSize());
+    }
+
+    private static long inputImageTokens(ModelFamily family) {
+        // 2.5 Flash Image bills an input image like an output one (1290, the seed proxy's example);
+        // Gemini 3 bills media_resolution_high, its default for images: 1120.
+        return family == ModelFamily.GEMINI_2_5_FLASH_IMAGE || family == ModelFamily.UNKNOWN ? 1290 : 1120;
+    }
+
+    /** About four characters per token, as Gemini's tokenizer averages on English text. */
+    static long textTokens(String text) {
+        int codePoints = text.codePointCount(0, text.length());
+        return codePoints == 0 ? 0 : Math.max(1, (codePoints + 3) / 4);
+    }
+
+    private static String caption(GenerationRequest request) {
+        String prompt = request.prompt().orElse("your image").strip().replaceAll("\\s+", " ");
+        return prompt.length() <= MAX_CAPTION_CHARS ? "\"" + prompt + "\""
+                : "\"" + prompt.substring(0, MAX_CAPTION_CHARS) + "...\"";
+    }
+
+    private static String signature(byte[] fingerprint, int part) {
+        byte[] bytes = ("fake-thought-signature:" + part + ":").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[bytes.length + fingerprint.length];
+        System.arraycopy(bytes, 0, all, 0, bytes.length);
+        System.arraycopy(fingerprint, 0, all, bytes.length, fingerprint.length);
+        return Base64.getEncoder().encodeToString(all);
+    }
+
+    private static boolean isGemini3(ModelFamily family) {
+        return family == ModelFamily.GEMINI_3_PRO_IMAGE || family == ModelFamily.GEMINI_3_1_FLASH_IMAGE;
+    }
+
+    private static ModelFamily sizeTable(ModelFamily family) {
+        return family == ModelFamily.UNKNOWN ? ModelFamily.GEMINI_3_1_FLASH_IMAGE : family;
+    }
+
+    private static Optional<PixelSize> referencePixels(GenerationRequest request, List<byte[]> imageBytes) {
+        if (!imageBytes.isEmpty()) {
+            return pixels(request.images().get(0).mediaType().mimeType(), imageBytes.get(0));
+        }
+        List<Turn> history = request.history();
+        for (int t = history.size() - 1; t >= 0; t--) {
+            Turn turn = history.get(t);
+            if (turn instanceof Turn.Model model) {
+                for (int p = model.parts().size() - 1; p >= 0; p--) {
+                    if (model.parts().get(p) instanceof Part.Image image && !image.thought()) {
+                        return image.image().pixelSize();
+                    }
+                }
+            } else if (turn instanceof Turn.User user && !user.images().isEmpty()) {
+                try {
+                    ImageInput first = user.images().get(0);
+                    return pixels(first.mediaType().mimeType(), first.readAllBytes());
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PixelSize> pixels(String mimeType, byte[] bytes) {
+        // The domain reads PNG, JPEG and WebP headers; HEIC/HEIF inputs fall back to 1:1.
+        return GeneratedImage.ofOwnedBytes(mimeType, bytes).pixelSize();
+    }
+
+    private static AspectRatio nearest(PixelSize pixels, ModelFamily family) {
+        double target = Math.log((double) pixels.width() / pixels.height());
+        AspectRatio best = AspectRatio.RATIO_1_1;
+        double bestDistance = Double.MAX_VALUE;
+        for (AspectRatio ratio : AspectRatio.values()) {
+            if (!family.aspectRatios().contains(ratio)) {
+                continue;
+            }
+            double distance = Math.abs(Math.log((double) ratio.widthTerm() / ratio.heightTerm()) - target);
+            if (distance < bestDistance) {
+                best = ratio;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static void update(MessageDigest digest, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update((byte) (bytes.length >>> 24));
+        digest.update((byte) (bytes.length >>> 16));
+        digest.update((byte) (bytes.length >>> 8));
+        digest.update((byte) bytes.length);
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

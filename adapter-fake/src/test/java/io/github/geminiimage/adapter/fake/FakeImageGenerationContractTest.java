@@ -1,0 +1,85 @@
+package io.github.geminiimage.adapter.fake;
+
+import io.github.geminiimage.domain.AuthenticationException;
+import io.github.geminiimage.domain.BlockReason;
+import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.PermissionDeniedException;
+import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.tck.ImageGenerationPortContract;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The fake passes the port contract every transport passes. */
+class FakeImageGenerationContractTest extends ImageGenerationPortContract {
+
+    private static final Map<Class<? extends ImageGenerationException>, FakeResponse> FAILURES = Map.of(
+            InvalidRequestException.class, FakeResponse.invalidRequest("Invalid JSON payload received."),
+            AuthenticationException.class, FakeResponse.authenticationFailed(),
+            PermissionDeniedException.class, FakeResponse.permissionDenied(),
+            NotFoundException.class, FakeResponse.modelNotFound(),
+            RateLimitedException.class, FakeResponse.rateLimited(Duration.ofSeconds(30)),
+            ServerErrorException.class, FakeResponse.serverError(),
+            GenerationTimeoutException.class, FakeResponse.timeout(),
+            TransportException.class, FakeResponse.transportFailure(),
+            MalformedResponseException.class, FakeResponse.malformedResponse(),
+            ResponseTooLargeException.class, FakeResponse.responseTooLarge());
+
+    @Override
+    protected PortFixture createFixture() {
+        return new PortFixture() {
+            private final List<FakeImageGeneration> made = new ArrayList<>();
+
+            @Override
+            public ImageGenerationPort portReturning(Outcome outcome) {
+                switch (outcome) {
+                    case IMAGE:
+                        return make(FakeResponse.generatedImage());
+                    case TEXT_ONLY:
+                        return make(FakeResponse.textOnly("A red bicycle stands against a wall."));
+                    case PROMPT_BLOCKED:
+                        return make(FakeResponse.promptBlocked(BlockReason.PROHIBITED_CONTENT));
+                    case CANDIDATE_BLOCKED:
+                        return make(FakeResponse.imageSafety());
+                    default:
+                        return make(FakeResponse.noImage());
+                }
+            }
+
+            @Override
+            public ImageGenerationPort portFailingWith(Class<? extends ImageGenerationException> type) {
+                FakeResponse failure = FAILURES.get(type);
+                if (failure == null) {
+                    throw new IllegalArgumentException("no scripted failure for " + type);
+                }
+                return make(failure);
+            }
+
+            @Override
+            public ImageGenerationPort portAnsweringAfter(Duration delay) {
+                return make(FakeResponse.generatedImage().after(delay));
+            }
+
+            private synchronized FakeImageGeneration make(FakeResponse response) {
+                FakeImageGeneration fake = FakeImageGeneration.builder().defaultResponse(response).build();
+                made.add(fake);
+                return fake;
+            }
+
+            @Override
+            public synchronized void close() {
+                made.forEach(FakeImageGeneration::close);
+            }
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.domain.AuthenticationException;
+import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.NoImageException;
+import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.PermissionDeniedException;
+import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.TransportException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The exit codes of {@code gemini-image}: one per error class, so scripts can tell them apart. */
+public enum ExitCode {
+    /** Every image was written. */
+    OK(0, "every image was written"),
+    /** A bug. */
+    INTERNAL_ERROR(1, "unexpected internal error (a bug: please report it)"),
+    /** Bad command line or configuration. */
+    USAGE(2, "bad command line or configuration (unknown option, missing value, no GEMINI_API_KEY for a real transport)"),
+    /** {@link InvalidRequestException}. */
+    INVALID_REQUEST(3, "invalid request: refused before sending (too many or unreadable images, a ratio or size the model lacks) or by the server (400)"),
+    /** {@link AuthenticationException}. */
+    AUTHENTICATION(4, "the key was refused (401, or 400 API_KEY_INVALID)"),
+    /** {@link PermissionDeniedException}. */
+    PERMISSION_DENIED(5, "the key may not use this model or API (403)"),
+    /** {@link NotFoundException}. */
+    NOT_FOUND(6, "unknown or retired model id (404)"),
+    /** {@link RateLimitedException}. */
+    RATE_LIMITED(7, "rate limit or quota reached (429), after the retries"),
+    /** {@link ServerErrorException}. */
+    SERVER_ERROR(8, "the service failed (5xx), after the retries"),
+    /** {@link GenerationTimeoutException}. */
+    TIMEOUT(9, "timed out (--timeout)"),
+    /** {@link TransportException}. */
+    TRANSPORT(10, "the connection failed, after the retries"),
+    /** {@link MalformedResponseException}. */
+    MALFORMED_RESPONSE(11, "the reply was not a valid generateContent response"),
+    /** {@link ResponseTooLargeException}. */
+    RESPONSE_TOO_LARGE(12, "the reply was larger than the cap"),
+    /** No image: the prompt was blocked. */
+    PROMPT_BLOCKED(13, "no image: the prompt was blocked"),
+    /** No image: the answer was blocked (IMAGE_SAFETY, ...). */
+    IMAGE_BLOCKED(14, "no image: the answer was blocked (IMAGE_SAFETY, PROHIBITED_CONTENT, ...)"),
+    /** No image: text only. */
+    TEXT_ONLY(15, "no image: the model answered with text only"),
+    /** No image: nothing usable. */
+    NO_IMAGE(16, "no image: the model produced none (NO_IMAGE, IMAGE_OTHER, ...)"),
+    /** A local file problem. */
+    FILE_ERROR(17, "a local file problem: the output exists (use --force), a folder is missing, the session file is unreadable");
+
+    private final int code;
+    private final String description;
+
+    ExitCode(int code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    /** The process exit status. */
+    public int code() {
+        return code;
+    }
+
+    /** What it means, one line. */
+    public String description() {
+        return description;
+    }
+
+    /** The exit code for a failure of the library. */
+    public static ExitCode of(ImageGenerationException failure) {
+        if (failure instanceof InvalidRequestException) {
+            return INVALID_REQUEST;
+        } else if (failure instanceof AuthenticationException) {
+            return AUTHENTICATION;
+        } else if (failure instanceof PermissionDeniedException) {
+            return PERMISSION_DENIED;
+        } else if (failure instanceof NotFoundException) {
+            return NOT_FOUND;
+        } else if (failure instanceof RateLimitedException) {
+            return RATE_LIMITED;
+        } else if (failure instanceof ServerErrorException) {
+            return SERVER_ERROR;
+        } else if (failure instanceof GenerationTimeoutException) {
+            return TIMEOUT;
+        } else if (failure instanceof TransportException) {
+            return TRANSPORT;
+        } else if (failure instanceof MalformedResponseException) {
+            return MALFORMED_RESPONSE;
+        } else if (failure instanceof ResponseTooLargeException) {
+            return RESPONSE_TOO_LARGE;
+        } else if (failure instanceof NoImageException noImage) {
+            return of(noImage.outcome());
+        }
+        return INTERNAL_ERROR;
+    }
+
+    /** The exit code for what a call that the server answered produced. */
+    public static ExitCode of(Outcome outcome) {
+        switch (outcome) {
+            case IMAGE:
+                return OK;
+            case PROMPT_BLOCKED:
+                return PROMPT_BLOCKED;
+            case CANDIDATE_BLOCKED:
+                return IMAGE_BLOCKED;
+            case TEXT_ONLY:
+                return TEXT_ONLY;
+            default:
+                return NO_IMAGE;
+        }
+    }
+
+    /** Code to description, in order, for {@code --help}. */
+    public static Map<String, String> helpList() {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode exit : values()) {
+            list.put(Integer.toString(exit.code), exit.description);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.MediaType;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where {@code --out} puts the images, and writing them atomically. {@code --out} names a file, or
+ * a folder (an existing one, or a path ending in {@code /}) that receives
+ * {@code gemini-image-1.png}, {@code gemini-image-2.png}, ... at the first free numbers. With
+ * {@code --count} above 1 a file name gets {@code -1}, {@code -2}, ... before its extension. An
+ * image extension that contradicts the image's real format is corrected ({@code out.png} becomes
+ * {@code out.jpg} for a JPEG), so a file never lies about its content. Existing files are replaced
+ * only with {@code --force}.
+ */
+public final class OutputFiles {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "webp", "heic", "heif");
+    private static final String FOLDER_FILE_PREFIX = "gemini-image-";
+
+    private final Path out;
+    private final boolean folder;
+    private final int count;
+    private final boolean force;
+
+    private OutputFiles(Path out, boolean folder, int count, boolean force) {
+        this.out = out;
+        this.folder = folder;
+        this.count = count;
+        this.force = force;
+    }
+
+    /**
+     * The output plan for {@code --out}.
+     *
+     * @param out the path as given
+     * @param asGiven the text given, to see a trailing separator
+     * @param count how many images will be written
+     * @param force whether existing files may be replaced
+     */
+    public static OutputFiles of(Path out, String asGiven, int count, boolean force) {
+        boolean folder = Files.isDirectory(out) || asGiven.endsWith("/") || asGiven.endsWith(File.separator);
+        return new OutputFiles(out.toAbsolutePath().normalize(), folder, count, force);
+    }
+
+    /**
+     * Checks before any call is made (a paid call must not be wasted on an output that cannot be
+     * written): the folder exists, and no target file exists unless {@code --force}.
+     *
+     * @param expected the format the model answers in
+     * @throws FileProblem naming the file and what to do
+     */
+    public void check(MediaType expected) {
+        if (folder) {
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new FileProblem(out + " is a file, not a folder; remove the trailing / from --out", null);
+            }
+            return;
+        }
+        Path parent = out.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new FileProblem("the folder " + parent + " does not exist; create it or choose another --out", null);
+        }
+        if (!force) {
+            for (int i = 0; i < count; i++) {
+                Path target = target(i, expected);
+                if (Files.exists(target)) {
+                    throw new FileProblem(target + " already exists; pass --force to replace it, or choose another --out", null);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes image {@code index} (0-based) atomically: readers never see a partial file.
+     *
+     * @return where it was written
+     * @throws FileProblem naming the file and what to do
+     */
+    public Path write(GeneratedImage image, int index) {
+        MediaType type = image.mediaType().orElse(MediaType.PNG);
+        try {
+            if (folder) {
+                Files.createDirectories(out);
+                for (int n = 1; ; n++) {
+                    Path target = out.resolve(FOLDER_FILE_PREFIX + n + "." + type.fileExtension());
+                    if (Files.exists(target)) {
+                        continue;
+                    }
+                    try {
+                        image.writeToNewFile(target);
+                        readableByAll(target);
+                        return target;
+                    } catch (FileAlreadyExistsException raced) {
+                        // Another writer took this number in the meantime: try the next one.
+                    }
+                }
+            }
+            Path target = target(index, type);
+            if (force) {
+                image.writeTo(target);
+            } else {
+                image.writeToNewFile(target);
+            }
+            readableByAll(target);
+            return target;
+        } catch (FileAlreadyExistsException e) {
+            throw new FileProblem(e.getFile() + " already exists; pass --force to replace it, or choose another --out", e);
+        } catch (IOException e) {
+            throw new FileProblem("could not write " + (folder ? out : target(index, type)) + ": " + e.getMessage()
+                    + "; check the folder exists and is writable", e);
+        }
+    }
+
+    /** The file for image {@code index} in file mode. */
+    Path target(int index, MediaType type) {
+        String name = out.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        Optional<String> extension = dot > 0 ? Optional.of(name.substring(dot + 1)) : Optional.empty();
+        String ext = extension.map(e -> contradicts(e, type) ? type.fileExtension() : e).orElse(null);
+        String numbered = count > 1 ? base + "-" + (index + 1) : base;
+        return out.resolveSibling(ext == null ? numbered : numbered + "." + ext);
+    }
+
+    private static boolean contradicts(String extension, MediaType type) {
+        String e = extension.toLowerCase(Locale.ROOT);
+        if (!IMAGE_EXTENSIONS.contains(e)) {
+            return false;
+        }
+        return type == MediaType.JPEG ? !(e.equals("jpg") || e.equals("jpeg")) : !e.equals(type.fileExtension());
+    }
+
+    private static void readableByAll(Path file) throws IOException {
+        // The atomic write goes through a private temporary file (rw-------); an image is not a
+        // secret, so give it the usual rw-r--r-- where the file system has POSIX permissions.
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (view != null) {
+            view.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+}

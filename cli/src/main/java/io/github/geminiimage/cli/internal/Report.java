@@ -1,0 +1,280 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.domain.BlockReason;
+import io.github.geminiimage.domain.FinishReason;
+import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.ImageModel;
+import io.github.geminiimage.domain.NoImageException;
+import io.github.geminiimage.domain.PixelSize;
+import io.github.geminiimage.domain.QuotaScope;
+import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.Usage;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a run tells the user: per image, where the file went, its pixel size, the finish reason and
+ * the token usage (stdout); every failure as one line on stderr saying what failed, why and what to
+ * do; with {@code --json}, one JSON document on stdout instead of the human lines. Never prints image
+ * bytes or the key. Not thread-safe: one per run.
+ */
+final class Report {
+
+    /** An image written to a file. */
+    record Written(Path file, GeneratedImage image) {
+    }
+
+    private record Entry(GenerationResult result, Optional<Written> written) {
+    }
+
+    private final String command;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean json;
+    private final List<Entry> entries = new ArrayList<>();
+    private Transport transport;
+    private Path sessionFile;
+    private int sessionTurns;
+
+    Report(String command, PrintStream out, PrintStream err, boolean json) {
+        this.command = command;
+        this.out = out;
+        this.err = err;
+        this.json = json;
+    }
+
+    void transport(Transport used) {
+        this.transport = used;
+    }
+
+    void session(Path file, int turns) {
+        this.sessionFile = file;
+        this.sessionTurns = turns;
+    }
+
+    /** One call's result, with the file its image went to. */
+    void result(GenerationResult result, Optional<Written> written) {
+        entries.add(new Entry(result, written));
+        if (json) {
+            return;
+        }
+        if (written.isPresent()) {
+            GeneratedImage image = written.get().image();
+            out.println("wrote " + written.get().file() + " (" + image.pixelSize().map(PixelSize::toString).orElse("unknown size")
+                    + ", " + image.mimeType() + ", " + humanBytes(image.size()) + ")");
+        }
+        out.println("  finish reason: " + result.finishReason().map(FinishReason::value)
+                .orElse(result.blockReason().map(b -> "none (prompt blocked: " + b.value() + ")").orElse("none"))
+                + "; tokens: " + usage(result.usage()));
+        String text = oneLine(result.text());
+        if (!text.isBlank()) {
+            out.println("  model text: " + text);
+        }
+    }
+
+    ExitCode success() {
+        if (!json && sessionFile != null) {
+            out.println("session: " + sessionFile + " (" + sessionTurns + " turns)");
+        }
+        return finish(ExitCode.OK, null);
+    }
+
+    /** A result without image: the reason on stderr, a non-zero exit code. */
+    ExitCode noImage(GenerationResult result) {
+        NoImageException why;
+        try {
+            result.requireImage();
+            throw new IllegalStateException("noImage called for a result with an image");
+        } catch (NoImageException e) {
+            why = e;
+        }
+        ExitCode exit = ExitCode.of(why);
+        if (!json && sessionFile != null) {
+            out.println("session: " + sessionFile + " (" + sessionTurns + " turns)");
+        }
+        return error(exit, why.getMessage(), hint(exit, why));
+    }
+
+    ExitCode failure(ImageGenerationException failure) {
+        ExitCode exit = ExitCode.of(failure);
+        return error(exit, label(exit) + ": " + failure.getMessage(), hint(exit, failure));
+    }
+
+    ExitCode usage(String message) {
+        return error(ExitCode.USAGE, message, "see gemini-image " + command + " --help");
+    }
+
+    ExitCode fileProblem(FileProblem problem) {
+        return error(ExitCode.FILE_ERROR, problem.getMessage(), null);
+    }
+
+    ExitCode internalError(RuntimeException e) {
+        return error(ExitCode.INTERNAL_ERROR, "internal error: " + e, "please report this with the command you ran");
+    }
+
+    private ExitCode error(ExitCode exit, String message, String hint) {
+        String line = "gemini-image " + command + ": " + oneLine(message) + (hint == null ? "" : "; " + hint);
+        err.println(line);
+        return finish(exit, oneLine(message));
+    }
+
+    private ExitCode finish(ExitCode exit, String errorMessage) {
+        if (json) {
+            out.print(toJson(exit, errorMessage));
+            out.flush();
+        }
+        return exit;
+    }
+
+    private String toJson(ExitCode exit, String errorMessage) {
+        JsonWriter w = new JsonWriter().beginObject();
+        w.name("command").value(command);
+        w.name("transport").value(transport == null ? null : transport.optionName());
+        w.name("exitCode").value(exit.code());
+        w.name("results").beginArray();
+        for (Entry entry : entries) {
+            GenerationResult result = entry.result();
+            w.beginObject();
+            w.name("outcome").value(result.outcome().name());
+            w.name("finishReason").value(result.finishReason().map(FinishReason::value).orElse(null));
+            w.name("finishMessage").value(result.candidates().isEmpty() ? null
+                    : result.candidates().get(0).finishMessage().orElse(null));
+            w.name("blockReason").value(result.blockReason().map(BlockReason::value).orElse(null));
+            w.name("text").value(result.text());
+            w.name("modelVersion").value(result.modelVersion().orElse(null));
+            w.name("responseId").value(result.responseId().orElse(null));
+            Usage usage = result.usage();
+            w.name("usage").beginObject()
+                    .name("promptTokens").value(usage.promptTokens())
+                    .name("candidatesTokens").value(usage.candidatesTokens())
+                    .name("thoughtsTokens").value(usage.thoughtsTokens())
+                    .name("totalTokens").value(usage.totalTokens())
+                    .endObject();
+            w.name("image");
+            if (entry.written().isPresent()) {
+                GeneratedImage image = entry.written().get().image();
+                w.beginObject().name("file").value(entry.written().get().file().toString())
+                        .name("mimeType").value(image.mimeType());
+                if (image.pixelSize().isPresent()) {
+                    w.name("width").value(image.pixelSize().get().width())
+                            .name("height").value(image.pixelSize().get().height());
+                }
+                w.name("bytes").value(image.size()).endObject();
+            } else {
+                w.nullValue();
+            }
+            w.endObject();
+        }
+        w.endArray();
+        w.name("session");
+        if (sessionFile != null) {
+            w.beginObject().name("file").value(sessionFile.toString()).name("turns").value(sessionTurns).endObject();
+        } else {
+            w.nullValue();
+        }
+        w.name("error");
+        if (errorMessage != null) {
+            w.beginObject().name("kind").value(exit.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .name("message").value(errorMessage).endObject();
+        } else {
+            w.nullValue();
+        }
+        return w.endObject().toJson();
+    }
+
+    private static String label(ExitCode exit) {
+        switch (exit) {
+            case INVALID_REQUEST:
+                return "invalid request";
+            case AUTHENTICATION:
+                return "the key was refused";
+            case PERMISSION_DENIED:
+                return "permission denied";
+            case NOT_FOUND:
+                return "model not found";
+            case RATE_LIMITED:
+                return "rate limited";
+            case SERVER_ERROR:
+                return "the service failed";
+            case TIMEOUT:
+                return "timed out";
+            case TRANSPORT:
+                return "the connection failed";
+            case MALFORMED_RESPONSE:
+                return "the reply could not be read";
+            case RESPONSE_TOO_LARGE:
+                return "the reply was too large";
+            default:
+                return "failed";
+        }
+    }
+
+    private static String hint(ExitCode exit, ImageGenerationException failure) {
+        switch (exit) {
+            case INVALID_REQUEST:
+                return "fix the request and run again";
+            case AUTHENTICATION:
+                return "check " + ImageCommand.KEY_VARIABLE + " (and --auth for a proxy)";
+            case PERMISSION_DENIED:
+                return "check that the key may use this model and that the API is enabled";
+            case NOT_FOUND:
+                return "check --model (e.g. " + ImageModel.GEMINI_2_5_FLASH_IMAGE.id() + ", "
+                        + ImageModel.GEMINI_3_PRO_IMAGE.id() + ", " + ImageModel.GEMINI_3_1_FLASH_IMAGE.id() + ")";
+            case RATE_LIMITED:
+                RateLimitedException limited = (RateLimitedException) failure;
+                if (limited.quotaScope() == QuotaScope.PER_DAY) {
+                    return "the daily quota is used up: run again tomorrow or use another key";
+                }
+                return limited.retryDelay().map(d -> String.format(Locale.ROOT, "wait %.0fs and run again", Math.ceil(d.toMillis() / 1000.0)))
+                        .orElse("wait a minute and run again") + ", or raise --retries";
+            case SERVER_ERROR:
+                return "try again later, or raise --retries";
+            case TIMEOUT:
+                return "raise --timeout (e.g. --timeout 5m) or ask for a smaller --image-size";
+            case TRANSPORT:
+                return "check the network and --base-url, or raise --retries";
+            case MALFORMED_RESPONSE:
+                return "check that --base-url points at a Gemini-compatible endpoint";
+            case RESPONSE_TOO_LARGE:
+                return "ask for a smaller --image-size";
+            case PROMPT_BLOCKED:
+                return "rephrase the prompt";
+            case IMAGE_BLOCKED:
+                return "rephrase the prompt or use another input image";
+            case TEXT_ONLY:
+                return "ask explicitly for an image, or run again";
+            case NO_IMAGE:
+                return "run again: the model sometimes makes none";
+            default:
+                return null;
+        }
+    }
+
+    private static String usage(Usage usage) {
+        String line = "prompt " + usage.promptTokens() + ", output " + usage.candidatesTokens();
+        if (usage.thoughtsTokens() > 0) {
+            line += ", thoughts " + usage.thoughtsTokens();
+        }
+        return line + ", total " + usage.totalTokens();
+    }
+
+    private static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\r\\n]+", " ").strip();
+    }
+}
