@@ -9,6 +9,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +20,8 @@ import java.util.Optional;
  * from the PNG, JPEG or WebP header. Immutable and thread-safe: {@link #bytes()} returns a copy.
  */
 public final class GeneratedImage {
+
+    private static final SecureRandom TEMP_NAMES = new SecureRandom();
 
     private final String mimeType;
     private final byte[] bytes;
@@ -127,9 +131,11 @@ public final class GeneratedImage {
         if (!replace && Files.exists(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString());
         }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+        // Not Files.createTempFile: it makes the file rw------- and the image would keep that; a
+        // fresh name opened with CREATE_NEW gets the permissions the umask gives any new file.
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(bytes, 0, length);
             }
             if (replace) {

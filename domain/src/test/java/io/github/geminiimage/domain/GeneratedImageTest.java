@@ -75,6 +75,17 @@ class GeneratedImageTest {
     }
 
     @Test
+    void aWrittenImageGetsTheUsualPermissionsNotThoseOfAPrivateTemporaryFile() throws IOException {
+        Path target = dir.resolve("shared.png");
+        GeneratedImage.of("image/png", TestImages.png(2, 2)).writeToNewFile(target);
+        Path reference = Files.createFile(dir.resolve("reference.txt"));
+        java.nio.file.attribute.PosixFileAttributeView view =
+                Files.getFileAttributeView(target, java.nio.file.attribute.PosixFileAttributeView.class);
+        org.junit.jupiter.api.Assumptions.assumeTrue(view != null, "POSIX permissions only");
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(reference));
+    }
+
+    @Test
     void aFailedWriteLeavesNothingBehind() {
         Path target = dir.resolve("missing-folder").resolve("out.png");
         GeneratedImage image = GeneratedImage.of("image/png", TestImages.png(3, 3));

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +96,6 @@ public final class OutputFiles {
                     }
                     try {
                         image.writeToNewFile(target);
-                        readableByAll(target);
                         return target;
                     } catch (FileAlreadyExistsException raced) {
                         // Another writer took this number in the meantime: try the next one.
@@ -111,7 +108,6 @@ public final class OutputFiles {
             } else {
                 image.writeToNewFile(target);
             }
-            readableByAll(target);
             return target;
         } catch (FileAlreadyExistsException e) {
             throw new FileProblem(e.getFile() + " already exists; pass --force to replace it, or choose another --out", e);
@@ -138,14 +134,5 @@ public final class OutputFiles {
             return false;
         }
         return type == MediaType.JPEG ? !(e.equals("jpg") || e.equals("jpeg")) : !e.equals(type.fileExtension());
-    }
-
-    private static void readableByAll(Path file) throws IOException {
-        // The atomic write goes through a private temporary file (rw-------); an image is not a
-        // secret, so give it the usual rw-r--r-- where the file system has POSIX permissions.
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (view != null) {
-            view.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
-        }
     }
 }
