@@ -21,17 +21,21 @@ public final class GeneratedImage {
 
     private final String mimeType;
     private final byte[] bytes;
+    // The image is bytes[0, length): a decoder may hand over an array a little longer than the image.
+    private final int length;
     private final PixelSize pixels;
 
-    private GeneratedImage(String mimeType, byte[] bytes) {
+    private GeneratedImage(String mimeType, byte[] bytes, int length) {
         this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
         this.bytes = bytes;
-        this.pixels = ImageHeaders.pixelSize(bytes).orElse(null);
+        this.length = length;
+        this.pixels = ImageHeaders.pixelSize(bytes, length).orElse(null);
     }
 
     /** An image from bytes, copied. */
     public static GeneratedImage of(String mimeType, byte[] bytes) {
-        return new GeneratedImage(mimeType, Objects.requireNonNull(bytes, "bytes").clone());
+        byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
+        return new GeneratedImage(mimeType, copy, copy.length);
     }
 
     /**
@@ -40,7 +44,22 @@ public final class GeneratedImage {
      * change or hand out the array afterwards.
      */
     public static GeneratedImage ofOwnedBytes(String mimeType, byte[] bytes) {
-        return new GeneratedImage(mimeType, Objects.requireNonNull(bytes, "bytes"));
+        return new GeneratedImage(mimeType, Objects.requireNonNull(bytes, "bytes"), bytes.length);
+    }
+
+    /**
+     * Like {@link #ofOwnedBytes(String, byte[])}, for an image that is the first {@code length}
+     * bytes of {@code bytes}: a streaming decoder sizes its array from an upper bound before the
+     * image ends, and trimming it would copy the whole image once more.
+     *
+     * @throws IllegalArgumentException if {@code length} is negative or beyond the array
+     */
+    public static GeneratedImage ofOwnedBytes(String mimeType, byte[] bytes, int length) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (length < 0 || length > bytes.length) {
+            throw new IllegalArgumentException("length " + length + " is outside the array of " + bytes.length + " bytes");
+        }
+        return new GeneratedImage(mimeType, bytes, length);
     }
 
     /** The MIME type as the server sent it, e.g. {@code image/png}. */
@@ -55,22 +74,22 @@ public final class GeneratedImage {
 
     /** A copy of the image's bytes. */
     public byte[] bytes() {
-        return bytes.clone();
+        return Arrays.copyOf(bytes, length);
     }
 
     /** The number of bytes. */
     public int size() {
-        return bytes.length;
+        return length;
     }
 
     /** Reads the bytes without copying them. */
     public InputStream openStream() {
-        return new ByteArrayInputStream(bytes);
+        return new ByteArrayInputStream(bytes, 0, length);
     }
 
     /** Writes the bytes to a stream without copying them. */
     public void writeTo(OutputStream out) throws IOException {
-        out.write(bytes);
+        out.write(bytes, 0, length);
     }
 
     /** The pixel size from the image header, if the format is PNG, JPEG or WebP and the header is sound. */
@@ -80,9 +99,9 @@ public final class GeneratedImage {
 
     /** This image as an input for a later request (shares the bytes, which neither side changes). */
     public ImageInput asInput() {
-        MediaType type = MediaType.sniff(bytes).orElseThrow(() -> new InvalidRequestException("images",
+        MediaType type = MediaType.sniff(bytes, length).orElseThrow(() -> new InvalidRequestException("images",
                 "image of type " + mimeType + " is not a PNG, JPEG, WebP, HEIC or HEIF image", (Throwable) null));
-        return ImageInput.ofOwnedBytes(bytes, type);
+        return ImageInput.ofOwnedBytes(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), type);
     }
 
     /**
@@ -111,7 +130,7 @@ public final class GeneratedImage {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
-                out.write(bytes);
+                out.write(bytes, 0, length);
             }
             if (replace) {
                 try {
@@ -135,17 +154,22 @@ public final class GeneratedImage {
     /** Equal when the MIME type and every byte are equal. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof GeneratedImage that && mimeType.equals(that.mimeType) && Arrays.equals(bytes, that.bytes);
+        return other instanceof GeneratedImage that && mimeType.equals(that.mimeType)
+                && Arrays.equals(bytes, 0, length, that.bytes, 0, that.length);
     }
 
     @Override
     public int hashCode() {
-        return 31 * mimeType.hashCode() + Arrays.hashCode(bytes);
+        int hash = 1;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return 31 * mimeType.hashCode() + hash;
     }
 
     @Override
     public String toString() {
-        return "GeneratedImage[" + mimeType + ", " + bytes.length + " bytes"
+        return "GeneratedImage[" + mimeType + ", " + length + " bytes"
                 + (pixels != null ? ", " + pixels : "") + "]";
     }
 }

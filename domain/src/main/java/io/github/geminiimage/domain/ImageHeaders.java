@@ -8,19 +8,21 @@ final class ImageHeaders {
     private ImageHeaders() {
     }
 
-    static Optional<PixelSize> pixelSize(byte[] b) {
+    /** The pixel size of the image in {@code b[0, length)}. */
+    static Optional<PixelSize> pixelSize(byte[] b, int length) {
         try {
-            Optional<MediaType> type = MediaType.sniff(b);
+            Optional<MediaType> type = MediaType.sniff(b, length);
             if (type.isEmpty()) {
                 return Optional.empty();
             }
+            int n = Math.min(length, b.length);
             switch (type.get()) {
                 case PNG:
-                    return png(b);
+                    return png(b, n);
                 case JPEG:
-                    return jpeg(b);
+                    return jpeg(b, n);
                 case WEBP:
-                    return webp(b);
+                    return webp(b, n);
                 default:
                     return Optional.empty();
             }
@@ -29,17 +31,17 @@ final class ImageHeaders {
         }
     }
 
-    private static Optional<PixelSize> png(byte[] b) {
+    private static Optional<PixelSize> png(byte[] b, int n) {
         // Signature (8), IHDR length (4), "IHDR" (4), width (4), height (4).
-        if (b.length < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
+        if (n < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
             return Optional.empty();
         }
         return size(int32(b, 16), int32(b, 20));
     }
 
-    private static Optional<PixelSize> jpeg(byte[] b) {
+    private static Optional<PixelSize> jpeg(byte[] b, int n) {
         int i = 2;
-        while (i + 9 < b.length) {
+        while (i + 9 < n) {
             if ((b[i] & 0xFF) != 0xFF) {
                 return Optional.empty();
             }
@@ -67,8 +69,8 @@ final class ImageHeaders {
         return Optional.empty();
     }
 
-    private static Optional<PixelSize> webp(byte[] b) {
-        if (b.length < 30) {
+    private static Optional<PixelSize> webp(byte[] b, int n) {
+        if (n < 30) {
             return Optional.empty();
         }
         String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);

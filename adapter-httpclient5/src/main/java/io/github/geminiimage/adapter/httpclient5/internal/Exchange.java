@@ -1,0 +1,227 @@
+package io.github.geminiimage.adapter.httpclient5.internal;
+
+import io.github.geminiimage.http.HttpResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+
+/**
+ * The life of one exchange: runs it on a worker, aborts it when its deadline passes, when its future
+ * is cancelled, when the caller is interrupted or the transport closes, and turns the failure that
+ * the abort causes into the exception the SPI promises. Aborting cancels the HttpClient request,
+ * which closes its connection at once (never drains it) and fails any read in progress.
+ */
+public final class Exchange {
+
+    /** Why an exchange was aborted. */
+    public enum Abort {
+        /** The request's deadline passed. */
+        DEADLINE,
+        /** The caller cancelled the future. */
+        CANCELLED,
+        /** The thread waiting in {@code send} was interrupted. */
+        INTERRUPTED,
+        /** The transport was closed. */
+        TRANSPORT_CLOSED,
+        /** The caller closed the response before reading it to its end. */
+        RESPONSE_CLOSED
+    }
+
+    private final HttpUriRequestBase request;
+    private final Instant deadline;
+    private final List<String> secrets;
+    private final Consumer<Exchange> onFinish;
+    private final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
+    private final AtomicReference<Abort> abort = new AtomicReference<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile ScheduledFuture<?> watchdog;
+
+    /**
+     * @param request the HttpClient request, ready to execute
+     * @param deadline when the whole exchange, reading the body included, must end
+     * @param secrets values that must never appear in an exception message (the key, wherever it is)
+     * @param onFinish told once, when the exchange no longer needs aborting
+     */
+    public Exchange(HttpUriRequestBase request, Instant deadline, List<String> secrets, Consumer<Exchange> onFinish) {
+        this.request = Objects.requireNonNull(request, "request");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.secrets = List.copyOf(secrets);
+        this.onFinish = Objects.requireNonNull(onFinish, "onFinish");
+        future.whenComplete((response, failure) -> {
+            if (failure instanceof CancellationException) {
+                abort(Abort.CANCELLED);
+            }
+        });
+    }
+
+    /** Completes with the response once its headers arrived, or with the exchange's failure. */
+    public CompletableFuture<HttpResponse> future() {
+        return future;
+    }
+
+    /** Schedules the abort at the deadline, or aborts now when it already passed. */
+    public void armDeadline(ScheduledExecutorService scheduler) {
+        long nanos = Duration.between(Instant.now(), deadline).toNanos();
+        if (nanos <= 0) {
+            abort(Abort.DEADLINE);
+            return;
+        }
+        watchdog = scheduler.schedule(() -> abort(Abort.DEADLINE), nanos, TimeUnit.NANOSECONDS);
+        if (finished.get()) {
+            watchdog.cancel(false);
+        }
+    }
+
+    /** Performs the exchange on the calling (worker) thread and completes the future. */
+    public void execute(HttpClient client) {
+        if (future.isDone()) {
+            // Aborted while it waited for a worker: never touch the network.
+            finish();
+            return;
+        }
+        ClassicHttpResponse response;
+        try {
+            response = client.executeOpen(null, request, null);
+        } catch (IOException e) {
+            fail(translate(e));
+            return;
+        } catch (RuntimeException | Error e) {
+            request.cancel();
+            fail(e);
+            return;
+        }
+        ExchangeResponse wrapped;
+        try {
+            wrapped = new ExchangeResponse(response, this);
+        } catch (IOException e) {
+            request.cancel();
+            closeQuietly(response);
+            fail(translate(e));
+            return;
+        }
+        if (!future.complete(wrapped)) {
+            // Cancelled or timed out while the headers arrived: nobody will read it.
+            wrapped.close();
+        }
+    }
+
+    private void fail(Throwable failure) {
+        future.completeExceptionally(failure);
+        finish();
+    }
+
+    /** Aborts the exchange (idempotent; safe from any thread): closes its connection and fails its future. */
+    public void abort(Abort reason) {
+        abort.compareAndSet(null, reason);
+        request.cancel();
+        future.completeExceptionally(exceptionFor(abort.get()));
+        finish();
+    }
+
+    /** Whether the exchange was aborted. */
+    boolean aborted() {
+        return abort.get() != null;
+    }
+
+    /** Stops the watchdog and tells the owner; idempotent. */
+    void finish() {
+        if (finished.compareAndSet(false, true)) {
+            ScheduledFuture<?> w = watchdog;
+            if (w != null) {
+                w.cancel(false);
+            }
+            onFinish.accept(this);
+        }
+    }
+
+    /**
+     * The exception to surface for an I/O failure of this exchange: the abort's own exception when it
+     * was aborted (a deadline becomes a {@link SocketTimeoutException}, whatever the closed socket
+     * threw), otherwise the failure itself, scrubbed of secrets.
+     */
+    IOException translate(IOException failure) {
+        IOException clean = scrub(failure, secrets);
+        Abort reason = abort.get();
+        if (reason == null) {
+            return clean;
+        }
+        IOException mapped = exceptionFor(reason);
+        mapped.initCause(clean);
+        return mapped;
+    }
+
+    private static IOException exceptionFor(Abort reason) {
+        return switch (reason) {
+            case DEADLINE -> new SocketTimeoutException("the request's deadline passed before the exchange ended");
+            case CANCELLED -> new InterruptedIOException("the exchange was cancelled");
+            case INTERRUPTED -> new InterruptedIOException("interrupted while waiting for the response");
+            case TRANSPORT_CLOSED -> new IOException("the transport was closed during the exchange");
+            case RESPONSE_CLOSED -> new IOException("the response was closed");
+        };
+    }
+
+    /**
+     * Returns {@code failure} unless a secret appears in its message or a cause's; then an exception
+     * of the same kind whose message says only that it was redacted. HttpClient does not put header
+     * values in messages; this is the net under that.
+     */
+    static IOException scrub(IOException failure, List<String> secrets) {
+        if (secrets.isEmpty() || !mentionsSecret(failure, secrets)) {
+            return failure;
+        }
+        String message = failure.getClass().getSimpleName() + " (message redacted: it held a credential)";
+        IOException clean;
+        if (failure instanceof ConnectException) {
+            clean = new ConnectException(message);
+        } else if (failure instanceof SocketTimeoutException) {
+            clean = new SocketTimeoutException(message);
+        } else if (failure instanceof InterruptedIOException) {
+            clean = new InterruptedIOException(message);
+        } else if (failure instanceof UnknownHostException) {
+            clean = new UnknownHostException(message);
+        } else {
+            clean = new IOException(message);
+        }
+        clean.setStackTrace(failure.getStackTrace());
+        return clean;
+    }
+
+    private static boolean mentionsSecret(Throwable failure, List<String> secrets) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null) {
+                for (String secret : secrets) {
+                    if (m.contains(secret)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException | RuntimeException ignored) {
+            // The connection is already discarded; nothing left to release.
+        }
+    }
+}

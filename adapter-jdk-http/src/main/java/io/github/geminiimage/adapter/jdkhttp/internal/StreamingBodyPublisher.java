@@ -1,0 +1,219 @@
+package io.github.geminiimage.adapter.jdkhttp.internal;
+
+import io.github.geminiimage.http.RequestBody;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes a {@link RequestBody} to the client while it is produced: {@link RequestBody#writeTo}
+ * runs on a worker thread and writes into an {@link OutputStream} that cuts the bytes into chunks
+ * and hands each one over only when the client asks for it. So at most a few chunks are in memory,
+ * whatever the body's size; the client sends the exact {@link RequestBody#contentLength()}. Each
+ * subscription writes the body again (the body is repeatable). A failure of {@code writeTo}, or a
+ * body longer or shorter than declared, fails the exchange; a cancelled subscription stops the
+ * writer at its next write.
+ */
+public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> {
+
+    /** Bytes per chunk: large enough to keep per-chunk overhead small, small enough to stay cheap. */
+    static final int CHUNK_BYTES = 64 * 1024;
+
+    private final RequestBody body;
+    private final Executor executor;
+    private final Exchange exchange;
+
+    /**
+     * A publisher of {@code body}.
+     *
+     * @param executor runs {@code writeTo}, one task per subscription, blocked while the client is not ready
+     * @param exchange whose clocks bound every wait and whose abort stops the writer
+     */
+    public StreamingBodyPublisher(RequestBody body, Executor executor, Exchange exchange) {
+        this.body = Objects.requireNonNull(body, "body");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+        Writer writer = new Writer(subscriber);
+        subscriber.onSubscribe(writer);
+        exchange.onAbort(writer::cancel);
+        try {
+            executor.execute(writer);
+        } catch (RejectedExecutionException e) {
+            writer.fail(new IOException("the transport was closed"));
+        }
+    }
+
+    /** Thrown inside the writer when the subscription was cancelled: ends {@code writeTo} quietly. */
+    private static final class CancelledException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CancelledException() {
+            super("the request body is no longer wanted");
+        }
+    }
+
+    private final class Writer extends OutputStream implements Flow.Subscription, Runnable {
+        private final Flow.Subscriber<? super ByteBuffer> subscriber;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition demanded = lock.newCondition();
+        private long demand;
+        private boolean cancelled;
+        private boolean terminated;
+        private IllegalArgumentException badRequest;
+        private ByteBuffer buffer;
+        private long written;
+
+        Writer(Flow.Subscriber<? super ByteBuffer> subscriber) {
+            this.subscriber = subscriber;
+        }
+
+        @Override
+        public void request(long n) {
+            lock.lock();
+            try {
+                if (n <= 0) {
+                    badRequest = new IllegalArgumentException("non-positive request: " + n);
+                } else {
+                    demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+                }
+                demanded.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            lock.lock();
+            try {
+                cancelled = true;
+                demanded.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                body.writeTo(this);
+                if (buffer != null && buffer.position() > 0) {
+                    emit();
+                }
+                if (written != body.contentLength()) {
+                    throw new IOException("the request body wrote " + written + " bytes but declared "
+                            + body.contentLength());
+                }
+                complete();
+            } catch (CancelledException e) {
+                // The client no longer wants the body (the exchange failed or was aborted): nothing to report.
+            } catch (IOException | RuntimeException e) {
+                fail(e);
+            } catch (Error e) {
+                fail(e);
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (written + len > body.contentLength()) {
+                throw new IOException("the request body wrote more than the " + body.contentLength()
+                        + " bytes it declared");
+            }
+            while (len > 0) {
+                if (buffer == null) {
+                    buffer = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, Math.max(1, body.contentLength() - written)));
+                }
+                int n = Math.min(len, buffer.remaining());
+                buffer.put(b, off, n);
+                off += n;
+                len -= n;
+                written += n;
+                if (!buffer.hasRemaining()) {
+                    emit();
+                }
+            }
+        }
+
+        private void emit() throws IOException {
+            awaitDemand();
+            ByteBuffer chunk = buffer.flip();
+            // A fresh buffer per chunk: the client may keep the previous one until it is on the wire.
+            buffer = null;
+            exchange.progress();
+            subscriber.onNext(chunk);
+        }
+
+        private void awaitDemand() throws IOException {
+            lock.lock();
+            try {
+                while (demand == 0 && !cancelled && badRequest == null) {
+                    long budget = exchange.waitBudgetNanos();
+                    if (budget <= 0) {
+                        exchange.checkTime();
+                    }
+                    try {
+                        demanded.awaitNanos(Math.min(budget, TimeUnit.SECONDS.toNanos(1)));
+                    } catch (InterruptedException e) {
+                        // Only close() interrupts this thread (shutdownNow): stop writing.
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("the transport was closed while sending the request");
+                    }
+                }
+                if (cancelled) {
+                    throw new CancelledException();
+                }
+                if (badRequest != null) {
+                    throw badRequest;
+                }
+                demand--;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void complete() {
+            if (terminate()) {
+                subscriber.onComplete();
+            }
+        }
+
+        void fail(Throwable t) {
+            if (terminate()) {
+                subscriber.onError(t);
+            }
+        }
+
+        private boolean terminate() {
+            lock.lock();
+            try {
+                if (terminated || cancelled) {
+                    return false;
+                }
+                terminated = true;
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

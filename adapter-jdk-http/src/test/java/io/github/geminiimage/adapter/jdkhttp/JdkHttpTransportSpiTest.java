@@ -1,0 +1,20 @@
+package io.github.geminiimage.adapter.jdkhttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.tck.HttpTransportSpiContract;
+
+class JdkHttpTransportSpiTest extends HttpTransportSpiContract {
+
+    @Override
+    protected HttpTransport createTransport(HttpOptions options) {
+        return JdkHttpTransport.create(options);
+    }
+
+    @Override
+    protected void assertReleased(HttpTransport transport) {
+        assertThat(((JdkHttpTransport) transport).activeExchanges()).as("exchanges still open").isZero();
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.geminiimage.http;
+
+import io.github.geminiimage.domain.GenerationRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/** The fakes one test needs, wired together: a transport, a clock, a sleeper, a scheduler, an observer. */
+final class Fixture {
+
+    /** A key that must never show up anywhere but on the wire. */
+    static final String SENTINEL_KEY = "Sentinel.Key~7f3a9c";
+    static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+    static final String ONE_PIXEL_PNG =
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    static final String SUCCESS_BODY = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":["
+            + "{\"text\":\"Here it is\"},{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + ONE_PIXEL_PNG + "\"}}]},"
+            + "\"finishReason\":\"STOP\",\"index\":0}],"
+            + "\"usageMetadata\":{\"promptTokenCount\":7,\"candidatesTokenCount\":1290,\"totalTokenCount\":1297},"
+            + "\"modelVersion\":\"gemini-2.5-flash-image\",\"responseId\":\"resp-1\"}";
+    static final String GOOGLE_503 = "{\"error\":{\"code\":503,\"message\":\"The model is overloaded. Please try again later.\","
+            + "\"status\":\"UNAVAILABLE\"}}";
+
+    final FakeTransport transport = new FakeTransport();
+    final MutableClock clock = new MutableClock(START);
+    final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    final ManualScheduler scheduler = new ManualScheduler(clock);
+    final RecordingObserver observer = new RecordingObserver();
+
+    /** Jitter fixed at the middle: each computed delay is 3/4 of its base. */
+    static Random halfJitter() {
+        return new Random() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public double nextDouble() {
+                return 0.5;
+            }
+        };
+    }
+
+    static GenerationRequest request() {
+        return GenerationRequest.builder().prompt("A red apple on a table").build();
+    }
+
+    HttpImageGeneration port() {
+        return port(o -> o);
+    }
+
+    HttpImageGeneration port(UnaryOperator<HttpOptions.Builder> options) {
+        HttpOptions built = options.apply(HttpOptions.builder().observer(observer)).build();
+        return HttpImageGeneration.builder(transport, ApiKey.of(SENTINEL_KEY)).options(built).clock(clock)
+                .sleeper(sleeper).random(halfJitter()).executor(scheduler).build();
+    }
+
+    static RetryPolicy policy(int attempts) {
+        return RetryPolicy.defaults().withMaxAttempts(attempts);
+    }
+
+    /** A test vector's first recorded response. */
+    static Vector vector(String fileName) {
+        try (InputStream in = Fixture.class.getResourceAsStream("/test-vectors/" + fileName)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test vector " + fileName);
+            }
+            try (JsonReader reader = Json.createReader(in)) {
+                JsonObject response = reader.readObject().getJsonArray("exchanges").getJsonObject(0).getJsonObject("response");
+                return new Vector(response.getInt("status"), response.get("body").toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A recorded status and body. */
+    record Vector(int status, String body) {
+    }
+
+    static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.geminiimage.http;
+
+import io.github.geminiimage.domain.Usage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records what a {@link CallObserver} is told, as one line per event. */
+final class RecordingObserver implements CallObserver {
+
+    /** A completed call. */
+    record Completion(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
+            Duration duration, Usage usage, Throwable failure) {
+    }
+
+    final List<String> events = new CopyOnWriteArrayList<>();
+    final List<Completion> completions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void attemptStarted(String modelId, int attempt) {
+        events.add("attempt " + attempt);
+    }
+
+    @Override
+    public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
+        events.add("retry " + nextAttempt + " in " + delay + " after " + cause.getClass().getSimpleName());
+    }
+
+    @Override
+    public void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
+            Duration duration, Usage usage, Throwable failure) {
+        events.add("completed after " + attempts + " with " + httpStatus
+                + (failure == null ? "" : " " + failure.getClass().getSimpleName()));
+        completions.add(new Completion(modelId, attempts, httpStatus, bytesSent, bytesReceived, duration, usage, failure));
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.geminiimage.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A sleeper that only moves the fake clock and records each wait. */
+final class RecordingSleeper implements HttpImageGeneration.Sleeper {
+
+    private final MutableClock clock;
+    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    volatile boolean interruptNext;
+    /** Runs inside each wait (e.g. to close the port while a call waits). */
+    volatile Runnable duringSleep = () -> { };
+
+    RecordingSleeper(MutableClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        if (interruptNext) {
+            throw new InterruptedException("test interrupt");
+        }
+        sleeps.add(duration);
+        duringSleep.run();
+        clock.advance(duration);
+    }
+}
