@@ -24,6 +24,14 @@ final class ByteSink {
         size = 0;
     }
 
+    /** Empties the sink and makes sure it holds {@code capacity} bytes without growing. */
+    void resetWithCapacity(int capacity) {
+        size = 0;
+        if (bytes.length < capacity) {
+            bytes = new byte[capacity];
+        }
+    }
+
     void put(int b) {
         if (size == bytes.length) {
             grow(1);

@@ -713,9 +713,12 @@ final class JsonScanner {
             return;
         }
         if (c != '"') {
-            throw malformed(where() + "thoughtSignature is not a string");
+            throw c < 0 ? truncated() : malformed(where() + "thoughtSignature is not a string");
         }
-        scratch.reset();
+        // Signatures run to megabytes: size the buffer once from what is left of the declared
+        // length rather than doubling up to it.
+        long left = declaredLength - offset();
+        scratch.resetWithCapacity(left > 0 ? (int) Math.min(left, MAX_UPFRONT) : 0);
         string(scratch);
         currentPart.signature = javaString(scratch.array(), scratch.size());
         int start = compact.size();
@@ -730,7 +733,7 @@ final class JsonScanner {
             return;
         }
         if (c != '"') {
-            throw malformed(where() + "inlineData.data is not a string");
+            throw c < 0 ? truncated() : malformed(where() + "inlineData.data is not a string");
         }
         pos++;
         DecodedBytes bytes = base64();
@@ -877,9 +880,8 @@ final class JsonScanner {
                 int written = DECODER.decode(spare, decodedChunk);
                 out.append(decodedChunk, written);
                 if (written < decodedChunk.length) {
-                    // The chunk ended with padding: only the closing quote may follow. Hand the
-                    // scalar loop an empty buffer and let it see what comes next.
-                    return padEnded(out);
+                    // The chunk ended with padding: only the closing quote may follow.
+                    requireQuoteAfterPadding();
                 }
                 return true;
             } catch (IllegalArgumentException e) {
@@ -894,15 +896,13 @@ final class JsonScanner {
         return false;
     }
 
-    /** After a bulk chunk that ended with padding: the next character must close the string. */
-    private boolean padEnded(DecodedBytes out) throws IOException {
+    private void requireQuoteAfterPadding() throws IOException {
         if (pos == lim && !fill()) {
             throw truncated();
         }
         if (buf[pos] != '"') {
             throw badBase64("data after the padding", -1);
         }
-        return true;
     }
 
     private boolean plainBase64(int from, int to) {
