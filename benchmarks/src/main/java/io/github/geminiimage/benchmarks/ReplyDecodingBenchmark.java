@@ -1,0 +1,91 @@
+package io.github.geminiimage.benchmarks;
+
+import io.github.geminiimage.benchmarks.naive.NaiveWire;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.http.internal.ReplyDecoder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * RESPONSE: a reply holding one image decoded into a {@link GenerationResult}. Beside it, the
+ * floor (Base64 alone over the same characters into a preallocated buffer) and the naive way
+ * (Yasson over records holding the base64 string, then decoding it).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class ReplyDecodingBenchmark {
+
+    /** Image bytes in the reply: 1.8 MB (a 1K PNG) or 25 MB (4K-sized). */
+    @Param({"1800000", "25000000"})
+    public int imageBytes;
+
+    private byte[] reply;
+    private byte[] base64;
+    private byte[] decodeBuffer;
+    private Jsonb jsonb;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Payloads.primeBase64();
+        byte[] image = Payloads.pngLike(imageBytes, 42);
+        reply = Payloads.reply(image, "image/png");
+        base64 = Base64.getEncoder().encode(image);
+        decodeBuffer = new byte[imageBytes];
+        jsonb = JsonbBuilder.create();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        jsonb.close();
+    }
+
+    /** The library: stream-decode the reply, the declared length known as a transport gives it. */
+    @Benchmark
+    public GenerationResult library() throws IOException {
+        return ReplyDecoder.decode(new ByteArrayInputStream(reply), OptionalLong.of(reply.length), 64L * 1024 * 1024);
+    }
+
+    /** The library without a declared length (a chunked reply). */
+    @Benchmark
+    public GenerationResult libraryChunked() throws IOException {
+        return ReplyDecoder.decode(new ByteArrayInputStream(reply), OptionalLong.empty(), 64L * 1024 * 1024);
+    }
+
+    /** The floor: Base64 alone over the image's characters into a preallocated buffer. */
+    @Benchmark
+    public int floor() {
+        return Base64.getDecoder().decode(base64, decodeBuffer);
+    }
+
+    /** The naive way: Yasson into records with the base64 string, then decode it. */
+    @Benchmark
+    public byte[] naiveYasson() {
+        NaiveWire.Response response = jsonb.fromJson(
+                new InputStreamReader(new ByteArrayInputStream(reply), StandardCharsets.UTF_8), NaiveWire.Response.class);
+        return Base64.getDecoder().decode(response.candidates().get(0).content().parts().get(1).inlineData().data());
+    }
+}

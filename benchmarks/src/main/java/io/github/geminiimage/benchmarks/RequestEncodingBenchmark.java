@@ -1,0 +1,134 @@
+package io.github.geminiimage.benchmarks;
+
+import io.github.geminiimage.benchmarks.naive.NaiveWire;
+import io.github.geminiimage.domain.AspectRatio;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.ImageInput;
+import io.github.geminiimage.http.RequestBody;
+import io.github.geminiimage.http.internal.RequestEncoder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * REQUEST: a prompt, N images and a generation config turned into the body bytes, written to a
+ * sink that discards them. Beside it, the floor (Base64 alone into preallocated buffers) and the
+ * naive way (Yasson over records holding base64 strings).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class RequestEncodingBenchmark {
+
+    /** Image count x bytes per image. */
+    @Param({"3x7000000", "1x1000000"})
+    public String images;
+
+    private GenerationRequest request;
+    private RequestBody body;
+    private byte[][] imageBytes;
+    private byte[][] base64Buffers;
+    private Jsonb jsonb;
+    private final OutputStream sink = new DiscardingOutputStream();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Payloads.primeBase64();
+        String[] spec = images.split("x");
+        int count = Integer.parseInt(spec[0]);
+        int size = Integer.parseInt(spec[1]);
+        GenerationRequest.Builder builder = GenerationRequest.builder()
+                .prompt("Using the provided images, place the cat on the sofa in a watercolour style.")
+                .aspectRatio(AspectRatio.RATIO_16_9);
+        imageBytes = new byte[count][];
+        base64Buffers = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            imageBytes[i] = Payloads.jpegLike(size, i);
+            base64Buffers[i] = new byte[4 * ((size + 2) / 3)];
+            builder.addImage(ImageInput.ofBytes(imageBytes[i]));
+        }
+        request = builder.build();
+        body = RequestEncoder.encode(request);
+        jsonb = JsonbBuilder.create();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        jsonb.close();
+    }
+
+    /** The library: encode and stream the body (the encoder's setup included). */
+    @Benchmark
+    public long library() throws IOException {
+        RequestBody fresh = RequestEncoder.encode(request);
+        fresh.writeTo(sink);
+        return fresh.contentLength();
+    }
+
+    /** The library writing a body it already made (what a retry costs). */
+    @Benchmark
+    public long libraryRewrite() throws IOException {
+        body.writeTo(sink);
+        return body.contentLength();
+    }
+
+    /** The floor: Base64 alone over the same bytes into preallocated buffers. */
+    @Benchmark
+    public void floor(Blackhole bh) {
+        Base64.Encoder encoder = Base64.getEncoder();
+        for (int i = 0; i < imageBytes.length; i++) {
+            bh.consume(encoder.encode(imageBytes[i], base64Buffers[i]));
+        }
+    }
+
+    /** The naive way: base64 strings in records, Yasson to a String, then UTF-8 bytes. */
+    @Benchmark
+    public void naiveYasson(Blackhole bh) throws IOException {
+        List<NaiveWire.Part> parts = new ArrayList<>();
+        parts.add(new NaiveWire.Part(request.prompt().orElseThrow(), null));
+        for (byte[] image : imageBytes) {
+            parts.add(new NaiveWire.Part(null, new NaiveWire.InlineData("image/jpeg", Base64.getEncoder().encodeToString(image))));
+        }
+        NaiveWire.Request naive = new NaiveWire.Request(List.of(new NaiveWire.Content("user", parts)),
+                new NaiveWire.GenerationConfig(List.of("TEXT", "IMAGE"), new NaiveWire.ImageConfig("16:9")));
+        byte[] bytes = jsonb.toJson(naive).getBytes(StandardCharsets.UTF_8);
+        sink.write(bytes);
+        bh.consume(bytes.length);
+    }
+
+    /** An output stream that discards what it is given. */
+    static final class DiscardingOutputStream extends OutputStream {
+        @Override
+        public void write(int b) {
+            // discarded
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            // discarded
+        }
+    }
+}
