@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * RESPONSE: a reply holding one image decoded into a {@link GenerationResult}. Beside it, the
- * floor (Base64 alone over the same characters into a preallocated buffer) and the naive way
+ * floor (Base64 alone over the same characters into a preallocated buffer, and into a new array)
+ * and the naive way
  * (Yasson over records holding the base64 string, then decoding it).
  */
 @State(Scope.Benchmark)
@@ -79,6 +80,15 @@ public class ReplyDecodingBenchmark {
     @Benchmark
     public int floor() {
         return Base64.getDecoder().decode(base64, decodeBuffer);
+    }
+
+    /**
+     * Base64 alone again, but into a new array, as every decoder that hands out the image must:
+     * the floor plus the cost of allocating (and zeroing) an image-sized array.
+     */
+    @Benchmark
+    public byte[] floorAllocating() {
+        return Base64.getDecoder().decode(base64);
     }
 
     /** The naive way: Yasson into records with the base64 string, then decode it. */
