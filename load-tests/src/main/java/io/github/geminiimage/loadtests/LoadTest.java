@@ -201,6 +201,10 @@ public final class LoadTest {
                     replyImageBytes, Duration.ofSeconds(a.intValue("max-seconds", 300)));
             Report report = run(config, server.baseUri());
             print(config, report, System.out);
+            LoopbackServer.Stats stats = server.stats();
+            // The warm-up call and this stats request are in the server's counts too.
+            System.out.printf(Locale.ROOT, "  server: %d connections accepted, %d requests, %.1f MB of request bodies read%n",
+                    stats.accepted() - 1, stats.requests(), stats.bodyBytes() / MB);
             exit = report.failures().isEmpty() && report.succeeded() == report.calls() ? 0 : 1;
         } finally {
             deleteTree(dir);
