@@ -244,14 +244,18 @@ public final class SoakTest {
         }
     }
 
-    /** Whether a quantity grew: its highest value in the last minute above its highest in the first. */
-    record Growth(String what, int firstMinuteMax, int lastMinuteMax) {
+    /**
+     * A quantity in the first and in the last minute of the run. It grew if even its lowest value
+     * in the last minute is above its highest in the first: a leak lifts every later sample, while
+     * an idle pool thread that dies and is started again only moves one sample by one.
+     */
+    record Growth(String what, int firstMinuteMin, int firstMinuteMax, int lastMinuteMin, int lastMinuteMax) {
         boolean grew() {
-            return lastMinuteMax > firstMinuteMax;
+            return lastMinuteMin > firstMinuteMax;
         }
     }
 
-    /** First-minute versus last-minute maxima of threads, descriptors, exchanges and server connections. */
+    /** First-minute versus last-minute ranges of threads, descriptors, exchanges and server connections. */
     static List<Growth> growth(Report r) {
         if (r.samples().isEmpty()) {
             return List.of();
@@ -267,7 +271,8 @@ public final class SoakTest {
     }
 
     private static Growth growth(String what, List<Sample> first, List<Sample> last, ToIntFunction<Sample> f) {
-        return new Growth(what, first.stream().mapToInt(f).max().orElse(0), last.stream().mapToInt(f).max().orElse(0));
+        return new Growth(what, first.stream().mapToInt(f).min().orElse(0), first.stream().mapToInt(f).max().orElse(0),
+                last.stream().mapToInt(f).min().orElse(0), last.stream().mapToInt(f).max().orElse(0));
     }
 
     static void print(Sample s, PrintStream out) {
@@ -289,8 +294,8 @@ public final class SoakTest {
         }
         out.printf(Locale.ROOT, "  unexpected outcomes: %d; counts add up: %s%n", r.unexpected(), r.nothingLost());
         for (Growth g : growth(r)) {
-            out.printf(Locale.ROOT, "  %-24s first minute max %4d, last minute max %4d%s%n", g.what(), g.firstMinuteMax(),
-                    g.lastMinuteMax(), g.grew() ? "  GREW" : "");
+            out.printf(Locale.ROOT, "  %-24s first minute %4d..%-4d last minute %4d..%-4d %s%n", g.what(), g.firstMinuteMin(),
+                    g.firstMinuteMax(), g.lastMinuteMin(), g.lastMinuteMax(), g.grew() ? "GREW" : "no growth");
         }
         out.print("  after the calls (idle 2 s):");
         print(r.quiet(), out);
