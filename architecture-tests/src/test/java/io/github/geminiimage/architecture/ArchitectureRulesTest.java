@@ -101,8 +101,9 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule library_modules_know_no_cli_or_test_kit = noClasses()
             .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".http..", ROOT + ".adapter..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", ROOT + ".tck..", ROOT + ".benchmarks..")
-            .because("the command line, the contract suites and the benchmarks sit on top of the library");
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", ROOT + ".tck..", ROOT + ".benchmarks..",
+                    ROOT + ".loadtests..")
+            .because("the command line, the contract suites, the benchmarks and the load tests sit on top of the library");
 
     @ArchTest
     static final ArchRule no_cycles_between_packages = slices()

@@ -44,7 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code BodyPublishers.fromPublisher(publisher, contentLength)}, produced by
  *       {@code RequestBody.writeTo} on an upload thread in 64 KiB chunks as the client asks for
  *       them: a 28 MB request is never held whole, and {@code Content-Length} is exact (no chunking).
- *       A failing {@code writeTo} fails the exchange.</li>
+ *       Over cleartext HTTP/1.1 the
+ *       chunks the client has written out are filled again, so the upload allocates a few chunks
+ *       whatever its size; over TLS and HTTP/2 the client keeps or slices chunks after consuming
+ *       them, so each chunk is new there. A failing {@code writeTo} fails the exchange.</li>
  *   <li><b>Timeouts that cover the body.</b> On Java 17 {@code HttpRequest.timeout} stops at the
  *       reply headers (JDK-8258397). Here, until the headers arrive a timer aborts the exchange when
  *       no bytes moved for the inactivity timeout or when the request's deadline passes; afterwards
@@ -196,7 +199,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (exchange.waitBudgetNanos() <= 0) {
             return CompletableFuture.failedFuture(exchange.timeoutException());
         }
-        java.net.http.HttpRequest jdkRequest = toJdkRequest(request, exchange);
+        java.net.http.HttpRequest jdkRequest = toJdkRequest(request, exchange, current);
         active.add(exchange);
         exchange.onFinish(() -> active.remove(exchange));
         if (closed.get()) {
@@ -243,7 +246,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return result;
     }
 
-    private java.net.http.HttpRequest toJdkRequest(HttpRequest request, Exchange exchange) {
+    private java.net.http.HttpRequest toJdkRequest(HttpRequest request, Exchange exchange, HttpClient current) {
         // No per-request version: the client's applies (HTTP/1.1 on the clients built here).
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
                 .expectContinue(false);
@@ -253,7 +256,10 @@ public final class JdkHttpTransport implements HttpTransport {
             }
             builder.header(header.getKey(), header.getValue());
         }
-        StreamingBodyPublisher publisher = new StreamingBodyPublisher(request.body(), uploadExecutor, exchange);
+        // Only cleartext HTTP/1.1 writes each chunk as it is and drops it once written: there chunks are recycled.
+        boolean recycleChunks = "http".equalsIgnoreCase(request.uri().getScheme())
+                && current.version() == HttpClient.Version.HTTP_1_1;
+        StreamingBodyPublisher publisher = new StreamingBodyPublisher(request.body(), uploadExecutor, exchange, recycleChunks);
         return builder.POST(BodyPublishers.fromPublisher(publisher, request.body().contentLength())).build();
     }
 

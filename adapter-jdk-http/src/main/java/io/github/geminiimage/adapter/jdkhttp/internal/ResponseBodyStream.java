@@ -33,6 +33,7 @@ public final class ResponseBodyStream extends InputStream implements BodySubscri
     private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
     private volatile Throwable failure;
     private volatile boolean closed;
+    private volatile boolean completed;
     private Iterator<ByteBuffer> chunks = Collections.emptyIterator();
     private ByteBuffer current;
     private boolean ended;
@@ -69,6 +70,7 @@ public final class ResponseBodyStream extends InputStream implements BodySubscri
 
     @Override
     public void onComplete() {
+        completed = true;
         queue.offer(END);
     }
 
@@ -148,18 +150,25 @@ public final class ResponseBodyStream extends InputStream implements BodySubscri
         return buffer == null || closed ? 0 : buffer.remaining();
     }
 
-    /** Stops reading: cancels the subscription (the client then closes the connection) and wakes a reader. */
+    /**
+     * Stops reading and wakes a reader. Cancels the subscription (the client then closes the
+     * connection) unless the body already arrived in full.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        subscription.thenAccept(s -> {
-            if (s != null) {
-                s.cancel();
-            }
-        });
+        // After onComplete the subscription is over (Reactive Streams §2.4); cancelling it anyway
+        // makes the JDK build an IOException with its stack trace on every call.
+        if (!completed) {
+            subscription.thenAccept(s -> {
+                if (s != null) {
+                    s.cancel();
+                }
+            });
+        }
         subscription.complete(null);
         queue.offer(END);
     }

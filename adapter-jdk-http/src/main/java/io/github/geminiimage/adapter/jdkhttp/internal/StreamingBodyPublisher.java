@@ -21,26 +21,41 @@ import java.util.concurrent.locks.ReentrantLock;
  * subscription writes the body again (the body is repeatable). A failure of {@code writeTo}, or a
  * body longer or shorter than declared, fails the exchange; a cancelled subscription stops the
  * writer at its next write.
+ *
+ * <p>Chunks are recycled only when {@code recycleChunks} is set, which the transport does for
+ * cleartext HTTP/1.1 alone: there the client writes each chunk to the socket as it is, advances its
+ * position to the limit once every byte is written, and drops it; so a chunk whose bytes are all
+ * consumed can be filled again, and a 28 MB upload allocates a few chunks instead of 28 MB of them.
+ * Over TLS the client keeps consumed chunks in a list until it tidies it after encrypting, and over
+ * HTTP/2 it sends slices of a chunk while marking the chunk consumed; both would send a refilled
+ * chunk's new bytes, so every chunk is fresh there (the TLS layer allocates its own encrypted
+ * buffers of the same total size anyway).
  */
 public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> {
 
     /** Bytes per chunk: large enough to keep per-chunk overhead small, small enough to stay cheap. */
     static final int CHUNK_BYTES = 64 * 1024;
+    /** Chunks kept for reuse per subscription; the client consumes one or two at a time. */
+    static final int RECYCLED_CHUNKS = 4;
 
     private final RequestBody body;
     private final Executor executor;
     private final Exchange exchange;
+    private final boolean recycleChunks;
 
     /**
      * A publisher of {@code body}.
      *
      * @param executor runs {@code writeTo}, one task per subscription, blocked while the client is not ready
      * @param exchange whose clocks bound every wait and whose abort stops the writer
+     * @param recycleChunks whether a chunk the client has consumed entirely may be filled again: only
+     *     for cleartext HTTP/1.1 (see the class comment)
      */
-    public StreamingBodyPublisher(RequestBody body, Executor executor, Exchange exchange) {
+    public StreamingBodyPublisher(RequestBody body, Executor executor, Exchange exchange, boolean recycleChunks) {
         this.body = Objects.requireNonNull(body, "body");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.exchange = Objects.requireNonNull(exchange, "exchange");
+        this.recycleChunks = recycleChunks;
     }
 
     @Override
@@ -74,6 +89,8 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
         private IllegalArgumentException badRequest;
         private ByteBuffer buffer;
         private long written;
+        // Chunks handed to the client, for reuse once consumed (recycleChunks only).
+        private final ByteBuffer[] handedOver = new ByteBuffer[RECYCLED_CHUNKS];
 
         Writer(Flow.Subscriber<? super ByteBuffer> subscriber) {
             this.subscriber = subscriber;
@@ -141,7 +158,7 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
             }
             while (len > 0) {
                 if (buffer == null) {
-                    buffer = ByteBuffer.allocate((int) Math.min(CHUNK_BYTES, Math.max(1, body.contentLength() - written)));
+                    buffer = nextChunk((int) Math.min(CHUNK_BYTES, Math.max(1, body.contentLength() - written)));
                 }
                 int n = Math.min(len, buffer.remaining());
                 buffer.put(b, off, n);
@@ -154,10 +171,33 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
             }
         }
 
+        /** A chunk of {@code size} bytes: a consumed one again when allowed, otherwise a new one. */
+        private ByteBuffer nextChunk(int size) {
+            if (!recycleChunks || size < CHUNK_BYTES && written == 0) {
+                // Not allowed, or the whole body fits one chunk: nothing to reuse.
+                return ByteBuffer.allocate(size);
+            }
+            int free = -1;
+            for (int i = 0; i < handedOver.length; i++) {
+                ByteBuffer chunk = handedOver[i];
+                if (chunk == null) {
+                    free = free < 0 ? i : free;
+                } else if (!chunk.hasRemaining()) {
+                    // Every byte of it was written to the socket; the client holds it no more.
+                    return chunk.clear().limit(size);
+                }
+            }
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).limit(size);
+            if (free >= 0) {
+                handedOver[free] = chunk;
+            }
+            return chunk;
+        }
+
         private void emit() throws IOException {
             awaitDemand();
             ByteBuffer chunk = buffer.flip();
-            // A fresh buffer per chunk: the client may keep the previous one until it is on the wire.
+            // The client may keep this chunk until it is on the wire: only nextChunk may reuse it, once consumed.
             buffer = null;
             exchange.progress();
             subscriber.onNext(chunk);

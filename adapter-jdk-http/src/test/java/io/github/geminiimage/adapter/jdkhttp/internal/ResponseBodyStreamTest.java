@@ -1,0 +1,68 @@
+package io.github.geminiimage.adapter.jdkhttp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ResponseBodyStreamTest {
+
+    private final ScheduledThreadPoolExecutor timer = NamedThreads.timer("body-stream-test-timer");
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void closingABodyThatArrivedInFullLeavesTheFinishedSubscriptionAlone() throws Exception {
+        RecordingSubscription subscription = new RecordingSubscription();
+        ResponseBodyStream stream = new ResponseBodyStream(exchange());
+        stream.onSubscribe(subscription);
+        stream.onNext(List.of(ByteBuffer.wrap("{}".getBytes(StandardCharsets.US_ASCII))));
+        stream.onComplete();
+
+        assertThat(stream.readAllBytes()).hasSize(2);
+        stream.close();
+
+        assertThat(subscription.cancelled).isFalse();
+    }
+
+    @Test
+    void closingBeforeTheEndCancelsTheSubscription() {
+        RecordingSubscription subscription = new RecordingSubscription();
+        ResponseBodyStream stream = new ResponseBodyStream(exchange());
+        stream.onSubscribe(subscription);
+        stream.onNext(List.of(ByteBuffer.wrap("{\"cand".getBytes(StandardCharsets.US_ASCII))));
+
+        stream.close();
+
+        assertThat(subscription.cancelled).isTrue();
+    }
+
+    private Exchange exchange() {
+        return new Exchange(Instant.now().plusSeconds(30), Duration.ofSeconds(30), timer);
+    }
+
+    /** A subscription that records whether it was cancelled. */
+    private static final class RecordingSubscription implements Flow.Subscription {
+        volatile boolean cancelled;
+
+        @Override
+        public void request(long n) {
+            // the test pushes the items itself
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+}
