@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Keeps the load harness from rotting: each adapter makes a handful of calls through the loopback
  * server, with the same code the load, soak and benchmark runs use, at toy sizes. No timing is
- * asserted; the runs that measure are in RESULTS.md.
+ * asserted; the runs that measure are in benchmarks/RESULTS.md.
  */
 class LoadHarnessSmokeTest {
 

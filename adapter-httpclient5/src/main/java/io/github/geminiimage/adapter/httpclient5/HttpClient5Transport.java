@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -109,9 +108,7 @@ public final class HttpClient5Transport implements HttpTransport {
             this.ownsClient = true;
             this.baseConfig = RequestConfig.DEFAULT;
         }
-        this.workers = new ThreadPoolExecutor(b.maxConnections, b.maxConnections, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), new NamedDaemonThreads(name + "-worker"));
-        this.workers.allowCoreThreadTimeOut(true);
+        this.workers = NamedDaemonThreads.boundedPool(name + "-worker", b.maxConnections, 60);
         this.watchdogs = new ScheduledThreadPoolExecutor(1, new NamedDaemonThreads(name + "-timer"));
         this.watchdogs.setRemoveOnCancelPolicy(true);
         // An idle transport holds no thread.
