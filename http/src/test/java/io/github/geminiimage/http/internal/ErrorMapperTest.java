@@ -1,6 +1,7 @@
 package io.github.geminiimage.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.ImageGenerationException;
@@ -244,6 +245,18 @@ class ErrorMapperTest {
             "{\"error\":{\"code\":1e400}}", "{\"error\":{\"message\":\"{\\\"error\\\":{\\\"message\\\":\\\"{\\\\\\\"error\\\\\\\":1}\\\"}}\"}}"}) {
             assertThat(exception(400, body)).as(body).isInstanceOf(InvalidRequestException.class);
         }
+    }
+
+    /** A page of 64 KiB (all the port reads) of '<' once took 19 s: the tag pattern rescanned the rest from every '<'. */
+    @Test
+    void a64KiBPageOfOpenAnglesIsMappedWithoutAHang() {
+        String page = "<".repeat(ErrorMapper.MAX_ERROR_BODY_BYTES);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(exception(502, page)).isInstanceOf(ServerErrorException.class);
+            }
+        });
+        assertThat(exception(502, "<p>Bad <b>gateway</b> <<i>now</i></p>").getMessage()).isEqualTo("HTTP 502 Bad Gateway: Bad gateway < now");
     }
 
     @Test
