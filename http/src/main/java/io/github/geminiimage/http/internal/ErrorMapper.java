@@ -61,7 +61,8 @@ public final class ErrorMapper {
 
     private static final int MAX_MESSAGE_CHARS = 500;
     private static final int MAX_JSON_DEPTH = 32;
-    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+    private static final Pattern TITLE_OPEN = Pattern.compile("(?i)<title");
+    private static final Pattern TITLE_CLOSE = Pattern.compile("(?i)</title>");
     // A tag holds no '<': a stray one is text. Letting it match "<<<..." rescanned the rest of the
     // page from every '<' (quadratic: 19 s for the 64 KiB the port reads).
     private static final Pattern TAG = Pattern.compile("<[^<>]*>");
@@ -244,9 +245,15 @@ public final class ErrorMapper {
 
     /** The title of an HTML page, or the first words of a text body, redacted. */
     private static String pageWords(String text, Redactor redactor) {
-        Matcher title = TITLE.matcher(text);
-        if (title.find()) {
-            return redactor.oneLine(title.group(1), 120);
+        // Only the first "<title" can start a title: one pattern with a lazy ".*?" tried again
+        // from every later "<title" (quadratic: 2.7 s for 64 KiB of unclosed titles).
+        Matcher open = TITLE_OPEN.matcher(text);
+        if (open.find()) {
+            int start = text.indexOf('>', open.end());
+            Matcher close = TITLE_CLOSE.matcher(text);
+            if (start >= 0 && close.find(start + 1)) {
+                return redactor.oneLine(text.substring(start + 1, close.start()), 120);
+            }
         }
         return redactor.oneLine(TAG.matcher(text).replaceAll(" "), 120);
     }

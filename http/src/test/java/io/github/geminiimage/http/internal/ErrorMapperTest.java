@@ -259,6 +259,21 @@ class ErrorMapperTest {
         assertThat(exception(502, "<p>Bad <b>gateway</b> <<i>now</i></p>").getMessage()).isEqualTo("HTTP 502 Bad Gateway: Bad gateway < now");
     }
 
+    /** 64 KiB of unclosed titles once took 2.7 s: the lazy title pattern rescanned the rest from every one. */
+    @Test
+    void a64KiBPageOfUnclosedTitlesIsMappedWithoutAHang() {
+        String page = "<title>".repeat(ErrorMapper.MAX_ERROR_BODY_BYTES / 7);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(exception(502, page)).isInstanceOf(ServerErrorException.class);
+            }
+        });
+        assertThat(exception(502, "<TITLE lang=en>Down\n</Title><title>Other</title>").getMessage())
+                .isEqualTo("HTTP 502 Bad Gateway: Down");
+        assertThat(exception(502, "<title>a<title>b</title>").getMessage()).isEqualTo("HTTP 502 Bad Gateway: a<title>b");
+        assertThat(exception(502, "<title>never closed").getMessage()).isEqualTo("HTTP 502 Bad Gateway: never closed");
+    }
+
     @Test
     void readsAtMost64KiBOfAnErrorBody() throws IOException {
         byte[] huge = new byte[1024 * 1024];
