@@ -162,7 +162,7 @@ public final class ErrorMapper {
 
         int status = effectiveStatus(httpStatus, envelope);
         boolean keyRefused = envelope.map(e -> e.reasons.contains("API_KEY_INVALID") || e.reasons.contains("API_KEY_EXPIRED")
-                || e.message.filter(m -> KEY_REFUSED.matcher(m).find()).isPresent()).orElse(false);
+                || e.message.filter(ErrorMapper::saysKeyRefused).isPresent()).orElse(false);
         Optional<Duration> hint = retryHint(header, envelope, now);
         QuotaScope scope = envelope.map(Envelope::quotaScope).orElse(QuotaScope.UNKNOWN);
 
@@ -213,6 +213,16 @@ public final class ErrorMapper {
             exception = new TransportException(message + " (unexpected HTTP status)", details);
         }
         return new Mapped(exception, hint, scope);
+    }
+
+    /**
+     * Whether the message says the key was refused, judged on the part a caller is shown: the
+     * pattern's ".*" rescans the line from every "api key", quadratic on a long message (5 s for
+     * 64 KiB), so it never sees more than {@code MAX_MESSAGE_CHARS}.
+     */
+    private static boolean saysKeyRefused(String message) {
+        String shown = message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message;
+        return KEY_REFUSED.matcher(shown).find();
     }
 
     private static String keyReasonSuffix(Optional<Envelope> envelope) {

@@ -274,6 +274,19 @@ class ErrorMapperTest {
         assertThat(exception(502, "<title>never closed").getMessage()).isEqualTo("HTTP 502 Bad Gateway: never closed");
     }
 
+    /** A 64 KiB message repeating "api key" once took 5 s: the key-refused pattern rescanned the line from each. */
+    @Test
+    void a64KiBMessageRepeatingApiKeyIsMappedWithoutAHang() {
+        String body = "{\"error\":{\"message\":\"" + "api key ".repeat(8000) + "\"}}";
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(exception(400, body)).isInstanceOf(InvalidRequestException.class);
+            }
+        });
+        assertThat(exception(400, "{\"error\":{\"message\":\"" + "api key ".repeat(10) + "is invalid\"}}"))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
     @Test
     void readsAtMost64KiBOfAnErrorBody() throws IOException {
         byte[] huge = new byte[1024 * 1024];
