@@ -186,7 +186,8 @@ public final class ErrorMapper {
 
         ImageGenerationException exception;
         if (httpStatus >= 300 && httpStatus < 400) {
-            String target = header.apply("Location").map(ErrorMapper::origin).orElse("an unknown location");
+            // Redacted too: an echoing server can put the key anywhere, the host included.
+            String target = header.apply("Location").map(ErrorMapper::origin).map(redactor::redact).orElse("an unknown location");
             exception = new TransportException("HTTP " + httpStatus + ": redirect to " + target
                     + " not followed (a redirect would carry the key); check the base URI", details);
         } else if (status == 401 || keyRefused && status == 400) {

@@ -288,6 +288,23 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aRedirectNamesOnlyTheTargetsOrigin() {
+        assertThat(exception(307, "", "Location", "https://proxy.example:8443/v1beta/models/m?key=" + KEY))
+                .isInstanceOf(TransportException.class).hasMessage("HTTP 307: redirect to https://proxy.example:8443 not followed "
+                        + "(a redirect would carry the key); check the base URI");
+    }
+
+    /** Found by RedactionPropertyTest: the origin of the redirect target was shown as is. */
+    @Test
+    void aRedirectToAHostNamedAfterTheKeyDoesNotShowTheKey() {
+        String hostKey = "AIzaSyDUMMYsentinelKEY0123456789abcdefg";
+        ImageGenerationException e = ErrorMapper.map(302, name -> Optional.of("https://" + hostKey + ".example.com/v1beta"),
+                new byte[0], new Redactor(hostKey), 1, NOW).exception();
+        assertThat(e).isInstanceOf(TransportException.class);
+        assertThat(e.getMessage()).doesNotContain(hostKey).contains("https://[redacted].example.com");
+    }
+
+    @Test
     void readsAtMost64KiBOfAnErrorBody() throws IOException {
         byte[] huge = new byte[1024 * 1024];
         Arrays.fill(huge, (byte) 'a');
