@@ -6,8 +6,8 @@ import io.github.geminiimage.http.internal.Redactor;
 /** What every typed failure a target sees must satisfy. */
 final class FuzzChecks {
 
-    /** The key the error-mapping target redacts; seeds and the dictionary echo it back. */
-    static final String KEY = "Sentinel.Key~7f3a9c";
+    /** The key the error-mapping target redacts (host-name characters only, so it can be echoed anywhere, a redirect host included); seeds and the dictionary echo it back. */
+    static final String KEY = "Sentinel-Key-7f3a9c";
 
     private FuzzChecks() {
     }
