@@ -189,6 +189,8 @@ final class JsonScanner {
     private int part = -1;
     private PartRecord currentPart;
     private int partCount;
+    /** Bytes of image arrays sized from the declared length so far. */
+    private long presized;
 
     /**
      * @param in the stream, read once and not closed
@@ -1021,18 +1023,26 @@ final class JsonScanner {
 
     private int initialImageCapacity() {
         long consumed = offset();
+        // The declared length bounds an image, not every image: a reply of many tiny images that
+        // declares a large length would allocate that much for each. Once the arrays sized from it
+        // add up to twice what the reply can hold, later images start small and grow.
+        boolean presize = declaredLength > consumed && presized <= 2 * (declaredLength / 4 * 3);
         long bound = Long.MAX_VALUE;
-        if (declaredLength > consumed) {
+        if (presize) {
             // Every remaining byte could be base64 of this image: an upper bound, usually tight.
             bound = (declaredLength - consumed + 3) / 4 * 3;
         }
         if (maxBytes - consumed < Long.MAX_VALUE / 2) {
             bound = Math.min(bound, (maxBytes - consumed + 3) / 4 * 3);
         }
-        if (bound == Long.MAX_VALUE || declaredLength <= consumed) {
+        if (bound == Long.MAX_VALUE || !presize) {
             bound = Math.min(bound, INITIAL_IMAGE);
         }
-        return (int) Math.max(16, Math.min(bound, MAX_UPFRONT));
+        int capacity = (int) Math.max(16, Math.min(bound, MAX_UPFRONT));
+        if (presize) {
+            presized += capacity;
+        }
+        return capacity;
     }
 
     // ---- input -----------------------------------------------------------------------------

@@ -103,7 +103,9 @@ public final class RetryDecider {
         }
         double delay = capped / 2 + capped / 2 * r;
         double nanos = delay * NANOS_PER_SECOND;
-        return nanos >= Long.MAX_VALUE ? Duration.ofNanos(Long.MAX_VALUE) : Duration.ofNanos((long) nanos);
+        Duration computed = nanos >= Long.MAX_VALUE ? Duration.ofNanos(Long.MAX_VALUE) : Duration.ofNanos((long) nanos);
+        // A double cannot hold every cap to the nanosecond: rounding may land a few nanoseconds above it.
+        return computed.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : computed;
     }
 
     private static double seconds(Duration d) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,7 +27,6 @@ public final class RetryHints {
     private static final Pattern DECIMAL_SECONDS = Pattern.compile("\\d{1,15}(\\.\\d{0,9})?");
     private static final Pattern PROTO_DURATION = Pattern.compile("\\d{1,15}(\\.\\d{0,9})?s");
     // RFC 9110 allows three date forms; the two obsolete ones are still sent by old servers.
-    private static final DateTimeFormatter RFC_850 = DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.US);
     private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
     private RetryHints() {
@@ -46,7 +47,7 @@ public final class RetryHints {
         if (DECIMAL_SECONDS.matcher(text).matches()) {
             return seconds(text);
         }
-        return httpDate(text).map(date -> {
+        return httpDate(text, now).map(date -> {
             Duration until = Duration.between(now, date);
             return until.isNegative() ? Duration.ZERO : bounded(until);
         });
@@ -98,12 +99,23 @@ public final class RetryHints {
         return Duration.ofNanos(nanos.longValue());
     }
 
+    /**
+     * The RFC 850 form, whose two-digit year RFC 9110 §5.6.7 reads as the year within 50 years of
+     * now (a fixed 2000-2099 century made "Thursday, 01-Jan-70" 2070, a Wednesday: unparseable).
+     */
+    private static DateTimeFormatter rfc850(Instant now) {
+        int year = now.atOffset(java.time.ZoneOffset.UTC).getYear();
+        return new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
+                .appendValueReduced(ChronoField.YEAR, 2, 2, year - 49)
+                .appendPattern(" HH:mm:ss zzz").toFormatter(Locale.US);
+    }
+
     private static Duration bounded(Duration d) {
         return d.compareTo(MAX_HINT) > 0 ? MAX_HINT : d;
     }
 
-    private static Optional<Instant> httpDate(String text) {
-        for (DateTimeFormatter format : new DateTimeFormatter[] {DateTimeFormatter.RFC_1123_DATE_TIME, RFC_850, ASCTIME}) {
+    private static Optional<Instant> httpDate(String text, Instant now) {
+        for (DateTimeFormatter format : new DateTimeFormatter[] {DateTimeFormatter.RFC_1123_DATE_TIME, rfc850(now), ASCTIME}) {
             try {
                 if (format == ASCTIME) {
                     // asctime carries no zone; HTTP dates are always GMT.

@@ -1,6 +1,7 @@
 package io.github.geminiimage.http.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.ImageGenerationException;
@@ -244,6 +245,63 @@ class ErrorMapperTest {
             "{\"error\":{\"code\":1e400}}", "{\"error\":{\"message\":\"{\\\"error\\\":{\\\"message\\\":\\\"{\\\\\\\"error\\\\\\\":1}\\\"}}\"}}"}) {
             assertThat(exception(400, body)).as(body).isInstanceOf(InvalidRequestException.class);
         }
+    }
+
+    /** A page of 64 KiB (all the port reads) of '<' once took 19 s: the tag pattern rescanned the rest from every '<'. */
+    @Test
+    void a64KiBPageOfOpenAnglesIsMappedWithoutAHang() {
+        String page = "<".repeat(ErrorMapper.MAX_ERROR_BODY_BYTES);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(exception(502, page)).isInstanceOf(ServerErrorException.class);
+            }
+        });
+        assertThat(exception(502, "<p>Bad <b>gateway</b> <<i>now</i></p>").getMessage()).isEqualTo("HTTP 502 Bad Gateway: Bad gateway < now");
+    }
+
+    /** 64 KiB of unclosed titles once took 2.7 s: the lazy title pattern rescanned the rest from every one. */
+    @Test
+    void a64KiBPageOfUnclosedTitlesIsMappedWithoutAHang() {
+        String page = "<title>".repeat(ErrorMapper.MAX_ERROR_BODY_BYTES / 7);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(exception(502, page)).isInstanceOf(ServerErrorException.class);
+            }
+        });
+        assertThat(exception(502, "<TITLE lang=en>Down\n</Title><title>Other</title>").getMessage())
+                .isEqualTo("HTTP 502 Bad Gateway: Down");
+        assertThat(exception(502, "<title>a<title>b</title>").getMessage()).isEqualTo("HTTP 502 Bad Gateway: a<title>b");
+        assertThat(exception(502, "<title>never closed").getMessage()).isEqualTo("HTTP 502 Bad Gateway: never closed");
+    }
+
+    /** A 64 KiB message repeating "api key" once took 5 s: the key-refused pattern rescanned the line from each. */
+    @Test
+    void a64KiBMessageRepeatingApiKeyIsMappedWithoutAHang() {
+        String body = "{\"error\":{\"message\":\"" + "api key ".repeat(8000) + "\"}}";
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(exception(400, body)).isInstanceOf(InvalidRequestException.class);
+            }
+        });
+        assertThat(exception(400, "{\"error\":{\"message\":\"" + "api key ".repeat(10) + "is invalid\"}}"))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void aRedirectNamesOnlyTheTargetsOrigin() {
+        assertThat(exception(307, "", "Location", "https://proxy.example:8443/v1beta/models/m?key=" + KEY))
+                .isInstanceOf(TransportException.class).hasMessage("HTTP 307: redirect to https://proxy.example:8443 not followed "
+                        + "(a redirect would carry the key); check the base URI");
+    }
+
+    /** Found by RedactionPropertyTest: the origin of the redirect target was shown as is. */
+    @Test
+    void aRedirectToAHostNamedAfterTheKeyDoesNotShowTheKey() {
+        String hostKey = "AIzaSyDUMMYsentinelKEY0123456789abcdefg";
+        ImageGenerationException e = ErrorMapper.map(302, name -> Optional.of("https://" + hostKey + ".example.com/v1beta"),
+                new byte[0], new Redactor(hostKey), 1, NOW).exception();
+        assertThat(e).isInstanceOf(TransportException.class);
+        assertThat(e.getMessage()).doesNotContain(hostKey).contains("https://[redacted].example.com");
     }
 
     @Test

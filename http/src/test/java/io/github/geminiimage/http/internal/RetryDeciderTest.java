@@ -36,6 +36,14 @@ class RetryDeciderTest {
         }
     }
 
+    /** Found by BackoffPropertyTest: seconds as a double lose the cap's last nanoseconds, so the delay rounded above it. */
+    @Test
+    void theLargestDrawStaysWithinACapThatADoubleCannotHoldExactly() {
+        Duration cap = Duration.ofSeconds(16_777_216, 21);
+        RetryPolicy policy = RetryPolicy.defaults().withBackoff(Duration.ofNanos(1), 1.000008, cap);
+        assertThat(new RetryDecider(policy, () -> Math.nextDown(1.0)).backoff(4_669_870)).isLessThanOrEqualTo(cap);
+    }
+
     @Test
     void aHugeMultiplierDoesNotOverflow() {
         RetryPolicy policy = RetryPolicy.defaults().withBackoff(Duration.ofSeconds(1), 1e300, Duration.ofDays(365_000_000));

@@ -27,6 +27,20 @@ class RetryHintsTest {
         assertThat(RetryHints.retryAfter("Sun Mar  1 12:00:30 2026", NOW)).contains(Duration.ofSeconds(30));
     }
 
+    /** RFC 9110 §5.6.7: a two-digit year more than 50 years ahead is the most recent such year in the past. */
+    @Test
+    void aTwoDigitYearIsReadWithinFiftyYearsOfNow() {
+        assertThat(RetryHints.retryAfter("Sunday, 06-Nov-94 08:49:37 GMT", NOW)).as("1994").contains(Duration.ZERO);
+        assertThat(RetryHints.retryAfter("Thursday, 01-Jan-70 00:00:00 GMT", Instant.parse("2000-01-01T00:00:00Z")))
+                .as("1970").contains(Duration.ZERO);
+        assertThat(RetryHints.retryAfter("Wednesday, 01-Jan-70 00:00:00 GMT", NOW)).as("2070").contains(RetryHints.MAX_HINT);
+        assertThat(RetryHints.retryAfter("Sunday, 01-Mar-76 12:00:00 GMT", NOW)).as("2076: 50 years ahead, not more")
+                .contains(RetryHints.MAX_HINT);
+        assertThat(RetryHints.retryAfter("Tuesday, 01-Mar-77 12:00:00 GMT", NOW)).as("1977").contains(Duration.ZERO);
+        assertThat(RetryHints.retryAfter("Monday, 01-Mar-76 12:00:00 GMT", Instant.parse("1999-01-01T00:00:00Z")))
+                .as("1976").contains(Duration.ZERO);
+    }
+
     @Test
     void aDateInThePastMeansNoWait() {
         assertThat(RetryHints.retryAfter("Sun, 01 Mar 2026 11:00:00 GMT", NOW)).contains(Duration.ZERO);
