@@ -6,7 +6,7 @@ import java.util.Deque;
 /**
  * A small JSON writer for the {@code --json} output: objects, arrays, strings, numbers, booleans
  * and null, indented by two spaces. Strings are escaped per RFC 8259 (quote, backslash, every
- * control character; U+2028 and U+2029 and lone surrogates as {@code \\uXXXX} too, so the output is
+ * control character; U+2028 and U+2029 and lone surrogates as {@code \\u} escapes with four hex digits too, so the output is
  * valid UTF-8 and safe to embed in JavaScript). Checks that names and values alternate and that
  * every object and array is closed. Not thread-safe.
  */

@@ -1271,7 +1271,7 @@ final class JsonScanner {
         return out.toString();
     }
 
-    /** Appends {@code text} JSON-escaped (no quotes), lone surrogates as {@code \}uXXXX escapes. */
+    /** Appends {@code text} JSON-escaped (no quotes), lone surrogates as {@code \}u escapes with four hex digits. */
     private static void putEscaped(ByteSink out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
