@@ -101,6 +101,15 @@ public abstract class HttpTransportSpiContract {
         return server;
     }
 
+    /** A server that reads the request, says so, and never answers until the client hangs up. */
+    private RawHttpServer serverHoldingTheRequest(CountDownLatch requestArrived) throws IOException {
+        return server(c -> {
+            c.readRequest();
+            requestArrived.countDown();
+            c.awaitPeerClose(10_000);
+        });
+    }
+
     private static HttpRequest post(URI base, io.github.geminiimage.http.RequestBody body, Duration deadline) {
         return new HttpRequest(base.resolve("/v1beta/models/m:generateContent"),
                 List.of(Map.entry("Content-Type", "application/json"), Map.entry("x-goog-api-key", SENTINEL_KEY),
@@ -360,11 +369,7 @@ public abstract class HttpTransportSpiContract {
     @Test
     void interruptingSendAbortsTheExchangeAndKeepsTheFlag() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
-        RawHttpServer server = server(c -> {
-            c.readRequest();
-            requestArrived.countDown();
-            c.awaitPeerClose(10_000);
-        });
+        RawHttpServer server = serverHoldingTheRequest(requestArrived);
         HttpTransport transport = transport(Duration.ofSeconds(10));
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
@@ -395,11 +400,7 @@ public abstract class HttpTransportSpiContract {
     @Test
     void cancellingTheFutureAbortsTheExchange() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
-        RawHttpServer server = server(c -> {
-            c.readRequest();
-            requestArrived.countDown();
-            c.awaitPeerClose(10_000);
-        });
+        RawHttpServer server = serverHoldingTheRequest(requestArrived);
         HttpTransport transport = transport(Duration.ofSeconds(10));
         CompletableFuture<HttpResponse> future = transport.sendAsync(post(server.baseUri(), Duration.ofSeconds(10)));
         assertThat(requestArrived.await(10, TimeUnit.SECONDS)).isTrue();
@@ -411,11 +412,7 @@ public abstract class HttpTransportSpiContract {
     @Test
     void closeFailsTheExchangesInFlightAndIsIdempotent() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
-        RawHttpServer server = server(c -> {
-            c.readRequest();
-            requestArrived.countDown();
-            c.awaitPeerClose(10_000);
-        });
+        RawHttpServer server = serverHoldingTheRequest(requestArrived);
         HttpTransport transport = transport(Duration.ofSeconds(10));
         CompletableFuture<HttpResponse> future = transport.sendAsync(post(server.baseUri(), Duration.ofSeconds(10)));
         assertThat(requestArrived.await(10, TimeUnit.SECONDS)).isTrue();
