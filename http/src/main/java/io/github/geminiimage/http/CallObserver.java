@@ -2,39 +2,96 @@ package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.Usage;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * A hook for users' metrics and logs: told when each attempt starts, when a retry is scheduled and
- * when a call completes. Called on the thread doing the work; must be quick and must not throw
- * (anything it throws is ignored). Never receives the key or a payload. All methods default to
- * doing nothing.
+ * A hook for users' metrics, logs and traces: told when each attempt of a call starts, when a retry
+ * is scheduled and when a call completes, each time with one event value (fields may be added to
+ * an event later without breaking an implementor). Called on the thread doing the work; must be
+ * quick and must not throw (anything it throws is ignored). Never receives the key, a token, a
+ * prompt or a payload. All methods default to doing nothing.
  */
 public interface CallObserver {
 
     /** Does nothing. */
     CallObserver NONE = new CallObserver() { };
 
-    /** Attempt {@code attempt} (1-based) of a call to {@code modelId} starts. */
-    default void attemptStarted(String modelId, int attempt) {
+    /** An attempt starts. */
+    default void attemptStarted(AttemptStarted event) {
+    }
+
+    /** A retry is scheduled. */
+    default void retryScheduled(RetryScheduled event) {
+    }
+
+    /** A call ended, successfully or not. */
+    default void callCompleted(CallCompleted event) {
     }
 
     /**
-     * A retry is scheduled after {@code delay}, because of {@code cause} (the error of the failed attempt).
-     */
-    default void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
-    }
-
-    /**
-     * A call ended after {@code attempts} attempts.
+     * Attempt {@code attempt} of a call starts.
      *
-     * @param httpStatus the last HTTP status, or 0 when no reply arrived
-     * @param bytesSent request bytes sent over all attempts
-     * @param bytesReceived reply bytes read over all attempts
-     * @param duration from the call's start to its end
-     * @param usage token usage of a successful call, {@link Usage#NONE} otherwise
-     * @param failure the failure, or {@code null} on success
+     * @param operation what the call does, e.g. {@code generateContent}, {@code files.upload}
+     * @param modelId the model the call is about, when it is about one
+     * @param attempt the attempt's number, from 1
      */
-    default void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
-            Duration duration, Usage usage, Throwable failure) {
+    record AttemptStarted(String operation, Optional<String> modelId, int attempt) {
+        /** Checks for nulls. */
+        public AttemptStarted {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(modelId, "modelId");
+        }
+    }
+
+    /**
+     * A retry is scheduled after {@code delay} because attempt {@code nextAttempt - 1} failed.
+     *
+     * @param operation what the call does
+     * @param modelId the model the call is about, when it is about one
+     * @param nextAttempt the number of the attempt that will follow the delay
+     * @param delay the wait before it
+     * @param cause the failure of the attempt that just ended (redacted like every exception here)
+     */
+    record RetryScheduled(String operation, Optional<String> modelId, int nextAttempt, Duration delay, Throwable cause) {
+        /** Checks for nulls. */
+        public RetryScheduled {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(modelId, "modelId");
+            Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * A call ended.
+     *
+     * @param operation what the call did
+     * @param modelId the model the call was about, when it was about one
+     * @param attempts the attempts made (0 when the call was refused before sending)
+     * @param httpStatus the last HTTP status, empty when no reply arrived
+     * @param bytesSent request bytes sent over all attempts
+     * @param bytesReceived reply bytes read over all attempts (as they came off the wire)
+     * @param duration from the call's start to its end
+     * @param usage token usage of a successful generation, {@link Usage#NONE} otherwise
+     * @param failure the failure, empty on success
+     */
+    record CallCompleted(String operation, Optional<String> modelId, int attempts, OptionalInt httpStatus,
+            long bytesSent, long bytesReceived, Duration duration, Usage usage, Optional<Throwable> failure) {
+        /** Checks for nulls. */
+        public CallCompleted {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(modelId, "modelId");
+            Objects.requireNonNull(httpStatus, "httpStatus");
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(usage, "usage");
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        /** Whether the call succeeded. */
+        public boolean succeeded() {
+            return failure.isEmpty();
+        }
     }
 }

@@ -111,7 +111,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     private final ScheduledExecutorService timer;
     private final Executor readers;
     private final List<ExecutorService> ownedExecutors;
-    private final CallObserver observer;
+    private final SafeObserver observer;
     private final Redactor redactor;
     private final RetryDecider decider;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -638,37 +638,37 @@ public final class HttpImageGeneration implements ImageGenerationPort {
         };
     }
 
-    /** Calls the user's observer, ignoring anything it throws (its contract says it must not). */
-    private static final class SafeObserver implements CallObserver {
+    /** Calls the user's observer with event values, ignoring anything it throws (its contract says it must not). */
+    private static final class SafeObserver {
+        private static final String OPERATION = "generateContent";
         private final CallObserver delegate;
 
         SafeObserver(CallObserver delegate) {
             this.delegate = delegate;
         }
 
-        @Override
-        public void attemptStarted(String modelId, int attempt) {
+        void attemptStarted(String modelId, int attempt) {
             try {
-                delegate.attemptStarted(modelId, attempt);
+                delegate.attemptStarted(new CallObserver.AttemptStarted(OPERATION, Optional.of(modelId), attempt));
             } catch (RuntimeException e) {
                 ignored(e);
             }
         }
 
-        @Override
-        public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
+        void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
             try {
-                delegate.retryScheduled(modelId, nextAttempt, delay, cause);
+                delegate.retryScheduled(new CallObserver.RetryScheduled(OPERATION, Optional.of(modelId), nextAttempt, delay, cause));
             } catch (RuntimeException e) {
                 ignored(e);
             }
         }
 
-        @Override
-        public void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
+        void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
                 Duration duration, Usage usage, Throwable failure) {
             try {
-                delegate.callCompleted(modelId, attempts, httpStatus, bytesSent, bytesReceived, duration, usage, failure);
+                delegate.callCompleted(new CallObserver.CallCompleted(OPERATION, Optional.of(modelId), attempts,
+                        httpStatus == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(httpStatus),
+                        bytesSent, bytesReceived, duration, usage, Optional.ofNullable(failure)));
             } catch (RuntimeException e) {
                 ignored(e);
             }

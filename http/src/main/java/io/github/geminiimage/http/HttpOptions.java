@@ -143,6 +143,11 @@ public final class HttpOptions {
         return observer;
     }
 
+    /** The part of these options a transport applies: connect and inactivity timeouts, pool bound. */
+    public TransportSettings transportSettings() {
+        return TransportSettings.DEFAULTS.withConnectTimeout(connectTimeout).withInactivityTimeout(inactivityTimeout);
+    }
+
     /** The URI of {@code generateContent} for a model, without any key. */
     public URI generateContentUri(String modelId) {
         String base = baseUri.toString();

@@ -37,16 +37,19 @@ public interface HttpResponse extends Closeable {
     }
 
     /**
-     * The body, already decompressed if the transport negotiated compression. Reading it blocks
-     * until bytes arrive; it fails with {@link java.io.InterruptedIOException} (usually
+     * The body exactly as it came off the wire, after the transfer framing (chunked) is removed but
+     * <em>not</em> decompressed: a transport never inflates a {@code Content-Encoding}, the core does
+     * (so that a bad gzip stream is judged the same way on every transport). Reading it blocks until
+     * bytes arrive; it fails with {@link java.io.InterruptedIOException} (usually
      * {@link java.net.SocketTimeoutException}) when the inactivity timeout or the request's deadline
      * passes, and with another {@link java.io.IOException} when the connection breaks.
      */
     InputStream body();
 
     /**
-     * Releases the exchange. If the body was not read to its end, the connection is closed rather
-     * than returned to a pool. Idempotent; safe from any thread.
+     * Releases the exchange. Unless the body was read to its end (the transport saw the end of the
+     * framing), the connection is aborted and closed, never drained into a pool: a body the core
+     * stopped reading may be endless or lying about its length. Idempotent; safe from any thread.
      */
     @Override
     void close();

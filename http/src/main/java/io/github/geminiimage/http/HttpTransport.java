@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  *   <li><b>Thread safety.</b> Thread-safe: any number of concurrent exchanges.</li>
  *   <li><b>One attempt.</b> The transport never retries and never follows redirects: a 3xx is
  *       returned as a response like any other status. The client's own retry features are off.</li>
- *   <li><b>Body.</b> Sends exactly {@code request.body().contentLength()} bytes with that
+ *   <li><b>Body.</b> Sends exactly {@code request.contentLength()} bytes with that
  *       {@code Content-Length}, streaming from {@link RequestBody#writeTo}; never buffers it whole.
  *       The core may send the same request again (a retry): the body is repeatable.</li>
  *   <li><b>Time.</b> Applies the connect and inactivity timeouts it was configured with, and never
@@ -33,11 +33,15 @@ import java.util.concurrent.CompletableFuture;
 public interface HttpTransport extends AutoCloseable {
 
     /**
-     * Performs one exchange and returns once the response headers arrived.
+     * Performs one exchange and returns once the response headers arrived. By default
+     * {@link #sendAsync} joined: interrupting the waiting thread cancels the exchange (which aborts
+     * it) and throws {@link java.io.InterruptedIOException} with the interrupt flag set.
      *
      * @throws IOException if the exchange failed before the headers arrived
      */
-    HttpResponse send(HttpRequest request) throws IOException;
+    default HttpResponse send(HttpRequest request) throws IOException {
+        return TransportSupport.join(sendAsync(request));
+    }
 
     /**
      * Performs one exchange without blocking the caller. The future completes with the response once

@@ -123,10 +123,10 @@ final class FakeTransport implements HttpTransport {
     private void record(HttpRequest request) throws IOException {
         onExchange.accept(request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        request.body().writeTo(out);
+        request.body().orElseThrow().writeTo(out);
         byte[] bytes = out.toByteArray();
-        if (bytes.length != request.body().contentLength()) {
-            throw new AssertionError("the body wrote " + bytes.length + " bytes but declared " + request.body().contentLength());
+        if (bytes.length != request.body().orElseThrow().contentLength()) {
+            throw new AssertionError("the body wrote " + bytes.length + " bytes but declared " + request.body().orElseThrow().contentLength());
         }
         requests.add(new Recorded(request, bytes));
     }

@@ -51,18 +51,17 @@ class ObserverTest {
     void anObserverThatThrowsChangesNothing() {
         CallObserver throwing = new CallObserver() {
             @Override
-            public void attemptStarted(String modelId, int attempt) {
+            public void attemptStarted(AttemptStarted event) {
                 throw new IllegalStateException("observer bug");
             }
 
             @Override
-            public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
+            public void retryScheduled(RetryScheduled event) {
                 throw new IllegalStateException("observer bug");
             }
 
             @Override
-            public void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
-                    Duration duration, Usage usage, Throwable failure) {
+            public void callCompleted(CallCompleted event) {
                 throw new IllegalStateException("observer bug");
             }
         };

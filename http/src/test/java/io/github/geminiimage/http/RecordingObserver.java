@@ -17,18 +17,28 @@ final class RecordingObserver implements CallObserver {
     final List<Completion> completions = new CopyOnWriteArrayList<>();
 
     @Override
-    public void attemptStarted(String modelId, int attempt) {
-        events.add("attempt " + attempt);
+    public void attemptStarted(AttemptStarted event) {
+        events.add("attempt " + event.attempt());
     }
 
     @Override
-    public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
+    public void retryScheduled(RetryScheduled event) {
+        int nextAttempt = event.nextAttempt();
+        Duration delay = event.delay();
+        Throwable cause = event.cause();
         events.add("retry " + nextAttempt + " in " + delay + " after " + cause.getClass().getSimpleName());
     }
 
     @Override
-    public void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
-            Duration duration, Usage usage, Throwable failure) {
+    public void callCompleted(CallCompleted event) {
+        String modelId = event.modelId().orElseThrow();
+        int attempts = event.attempts();
+        int httpStatus = event.httpStatus().orElse(0);
+        long bytesSent = event.bytesSent();
+        long bytesReceived = event.bytesReceived();
+        Duration duration = event.duration();
+        Usage usage = event.usage();
+        Throwable failure = event.failure().orElse(null);
         events.add("completed after " + attempts + " with " + httpStatus
                 + (failure == null ? "" : " " + failure.getClass().getSimpleName()));
         completions.add(new Completion(modelId, attempts, httpStatus, bytesSent, bytesReceived, duration, usage, failure));

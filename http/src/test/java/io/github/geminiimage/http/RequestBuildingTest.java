@@ -118,7 +118,7 @@ class RequestBuildingTest {
             port.generate(Fixture.request());
         }
         FakeTransport.Recorded sent = fx.transport.lastRequest();
-        assertThat(sent.body()).hasSize((int) sent.request().body().contentLength());
+        assertThat(sent.body()).hasSize((int) sent.request().body().orElseThrow().contentLength());
         assertThat(sent.bodyText()).contains("\"text\":\"A red apple on a table\"").contains("\"contents\"");
     }
 

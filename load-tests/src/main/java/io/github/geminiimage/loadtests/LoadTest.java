@@ -92,10 +92,9 @@ public final class LoadTest {
         LongAdder received = new LongAdder();
         CallObserver observer = new CallObserver() {
             @Override
-            public void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
-                    Duration duration, Usage usage, Throwable failure) {
-                sent.add(bytesSent);
-                received.add(bytesReceived);
+            public void callCompleted(CallCompleted event) {
+                sent.add(event.bytesSent());
+                received.add(event.bytesReceived());
             }
         };
         GenerationRequest.Builder builder = GenerationRequest.builder()

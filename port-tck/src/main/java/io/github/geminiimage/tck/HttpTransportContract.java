@@ -366,8 +366,8 @@ public abstract class HttpTransportContract {
     private static CallObserver recordingDelays(List<Duration> delays) {
         return new CallObserver() {
             @Override
-            public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
-                delays.add(delay);
+            public void retryScheduled(RetryScheduled event) {
+                delays.add(event.delay());
             }
         };
     }

@@ -242,7 +242,7 @@ public final class HttpClient5Transport implements HttpTransport {
             // The key may ride in the query (AuthScheme.QUERY_PARAMETER): keep the URI out of messages too.
             secrets.add(query);
         }
-        post.setEntity(new RequestBodyEntity(request.body(), ownsClient));
+        post.setEntity(new RequestBodyEntity(request.body().orElseThrow(), ownsClient));
         post.setConfig(requestConfig(request.deadline()));
         return post;
     }

@@ -128,7 +128,7 @@ class HttpClient5TransportTest {
 
         assertThat(server.takeRequest().body()).isEqualTo(body);
         assertThat(server.takeRequest().body()).isEqualTo(body);
-        assertThat(((BytesBody) request.body()).writes).hasValue(2);
+        assertThat(((BytesBody) request.body().orElseThrow()).writes).hasValue(2);
     }
 
     @Test

@@ -259,8 +259,8 @@ public final class JdkHttpTransport implements HttpTransport {
         // Only cleartext HTTP/1.1 writes each chunk as it is and drops it once written: there chunks are recycled.
         boolean recycleChunks = "http".equalsIgnoreCase(request.uri().getScheme())
                 && current.version() == HttpClient.Version.HTTP_1_1;
-        StreamingBodyPublisher publisher = new StreamingBodyPublisher(request.body(), uploadExecutor, exchange, recycleChunks);
-        return builder.POST(BodyPublishers.fromPublisher(publisher, request.body().contentLength())).build();
+        StreamingBodyPublisher publisher = new StreamingBodyPublisher(request.body().orElseThrow(), uploadExecutor, exchange, recycleChunks);
+        return builder.POST(BodyPublishers.fromPublisher(publisher, request.body().orElseThrow().contentLength())).build();
     }
 
     private static IOException mapFailure(Throwable failure, Exchange exchange) {

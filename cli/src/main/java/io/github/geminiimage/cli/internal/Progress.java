@@ -82,7 +82,8 @@ public final class Progress implements CallObserver, AutoCloseable {
     }
 
     @Override
-    public void attemptStarted(String modelId, int attempt) {
+    public void attemptStarted(AttemptStarted event) {
+        int attempt = event.attempt();
         synchronized (lock) {
             retry = attempt > 1 ? "attempt " + attempt : "";
             redrawNow();
@@ -90,7 +91,10 @@ public final class Progress implements CallObserver, AutoCloseable {
     }
 
     @Override
-    public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
+    public void retryScheduled(RetryScheduled event) {
+        int nextAttempt = event.nextAttempt();
+        Duration delay = event.delay();
+        Throwable cause = event.cause();
         synchronized (lock) {
             retry = String.format(Locale.ROOT, "retry %d in %.1fs after %s", nextAttempt - 1,
                     delay.toMillis() / 1000.0, reason(cause));

@@ -272,7 +272,7 @@ class RedactionPropertyTest {
         }
 
         private synchronized Object step(HttpRequest request) throws IOException {
-            request.body().writeTo(new ByteArrayOutputStream());
+            request.body().orElseThrow().writeTo(new ByteArrayOutputStream());
             sentKey |= key.equals(ApiKeyProbe.revealed(request));
             return steps.get(Math.min(next++, steps.size() - 1)).apply(request);
         }
@@ -346,16 +346,13 @@ class RedactionPropertyTest {
         final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
-            failures.add(cause);
+        public void retryScheduled(RetryScheduled event) {
+            failures.add(event.cause());
         }
 
         @Override
-        public void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
-                Duration duration, Usage usage, Throwable failure) {
-            if (failure != null) {
-                failures.add(failure);
-            }
+        public void callCompleted(CallCompleted event) {
+            event.failure().ifPresent(failures::add);
         }
     }
 }
