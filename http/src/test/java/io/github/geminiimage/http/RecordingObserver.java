@@ -15,6 +15,7 @@ final class RecordingObserver implements CallObserver {
 
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<Completion> completions = new CopyOnWriteArrayList<>();
+    final List<Throwable> retryCauses = new CopyOnWriteArrayList<>();
 
     @Override
     public void attemptStarted(String modelId, int attempt) {
@@ -23,6 +24,7 @@ final class RecordingObserver implements CallObserver {
 
     @Override
     public void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
+        retryCauses.add(cause);
         events.add("retry " + nextAttempt + " in " + delay + " after " + cause.getClass().getSimpleName());
     }
 
