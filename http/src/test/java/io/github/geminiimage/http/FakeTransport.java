@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeTransport implements HttpTransport {
 
     /** What one exchange does. */
-    sealed interface Step permits Reply, Failure, Held, BlockUntilInterrupted {
+    sealed interface Step permits Reply, Failure, Thrown, Held, BlockUntilInterrupted {
     }
 
     /** A reply with a status, headers and a body that may break off with an exception. */
@@ -35,6 +35,10 @@ final class FakeTransport implements HttpTransport {
 
     /** The exchange fails before any reply. */
     record Failure(IOException exception) implements Step {
+    }
+
+    /** The exchange fails before any reply with what the function makes of the request (checked or unchecked). */
+    record Thrown(java.util.function.Function<HttpRequest, ? extends Exception> exception) implements Step {
     }
 
     /** sendAsync returns a future the test completes (or not) itself. */
@@ -78,6 +82,12 @@ final class FakeTransport implements HttpTransport {
 
     FakeTransport fail(IOException exception) {
         script.add(new Failure(exception));
+        return this;
+    }
+
+    /** The exchange fails with an exception made from the request, e.g. one that quotes its URI. */
+    FakeTransport fail(java.util.function.Function<HttpRequest, ? extends Exception> exception) {
+        script.add(new Thrown(exception));
         return this;
     }
 
@@ -138,6 +148,13 @@ final class FakeTransport implements HttpTransport {
         if (step instanceof Failure f) {
             throw f.exception();
         }
+        if (step instanceof Thrown t) {
+            Exception e = t.exception().apply(request);
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) e;
+        }
         if (step instanceof BlockUntilInterrupted b) {
             b.entered().countDown();
             try {
@@ -164,6 +181,9 @@ final class FakeTransport implements HttpTransport {
         CompletableFuture<HttpResponse> future;
         if (step instanceof Failure f) {
             future = CompletableFuture.failedFuture(f.exception());
+        } else if (step instanceof Thrown t) {
+            Exception e = t.exception().apply(request);
+            future = CompletableFuture.failedFuture(e instanceof RuntimeException ? new java.util.concurrent.CompletionException(e) : e);
         } else if (step instanceof Held h) {
             future = h.future();
         } else if (step instanceof Reply r) {

@@ -15,6 +15,7 @@ final class RecordingObserver implements CallObserver {
 
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<Completion> completions = new CopyOnWriteArrayList<>();
+    final List<Throwable> retryCauses = new CopyOnWriteArrayList<>();
 
     @Override
     public void attemptStarted(AttemptStarted event) {
@@ -26,6 +27,7 @@ final class RecordingObserver implements CallObserver {
         int nextAttempt = event.nextAttempt();
         Duration delay = event.delay();
         Throwable cause = event.cause();
+        retryCauses.add(cause);
         events.add("retry " + nextAttempt + " in " + delay + " after " + cause.getClass().getSimpleName());
     }
 

@@ -1,57 +1,76 @@
-package io.github.geminiimage.http.property;
+package io.github.geminiimage.http.internal;
 
+import static io.github.geminiimage.http.RandomInputs.check;
+import static io.github.geminiimage.http.RandomInputs.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.http.internal.ReplyDecoder;
-import java.io.IOException;
+import io.github.geminiimage.http.RandomInputs;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Any image bytes come back unchanged from a reply built around them, whatever the reply's
  * spelling (camelCase or snake_case, pretty-printed, escaped slashes, {@code \}u escapes, line
  * breaks in the base64, fields reordered, a thought draft before it) and however the reply is
- * cut into reads.
+ * cut into reads. Randomized: see {@link RandomInputs}.
  */
-class ReplyDecoderPropertyTest {
+class ReplyDecoderImageRoundTripTest {
 
     /** How a server may spell the same reply. */
     record Spelling(boolean snakeCase, boolean pretty, boolean escapedSlashes, boolean unicodeEscapes, boolean lineBreaks,
             boolean dataFirst, boolean unknownFields, boolean thoughtDraft) {
     }
 
-    @Property(tries = 150)
-    void anyImageBytesRoundTripThroughAReplyInAnyChunking(@ForAll("images") byte[] image, @ForAll("spellings") Spelling spelling,
-            @ForAll("readSizes") List<Integer> readSizes, @ForAll boolean declareLength)
-            throws IOException {
-        byte[] reply = reply(image, spelling).getBytes(StandardCharsets.UTF_8);
-        Statistics.label("image size").collect(image.length < 3 ? "0-2" : image.length < 40_000 ? "< 40 KB" : ">= 40 KB");
+    static LongStream seeds() {
+        return RandomInputs.seeds(200);
+    }
 
-        GenerationResult result = ReplyDecoder.decode(new ReadSizes(reply, readSizes),
-                declareLength ? OptionalLong.of(reply.length) : OptionalLong.empty(), 4L << 20);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anyImageBytesRoundTripThroughAReplyInAnyChunking(long seed) {
+        check(seed, random -> {
+            byte[] image = image(random);
+            Spelling spelling = new Spelling(random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
+                    random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean());
+            List<Integer> readSizes = readSizes(random);
+            boolean declareLength = random.nextBoolean();
+            byte[] reply = reply(image, spelling).getBytes(StandardCharsets.UTF_8);
+            String where = image.length + " image bytes, " + spelling + ", reads " + readSizes
+                    + (declareLength ? ", with" : ", without") + " Content-Length";
 
-        GeneratedImage decoded = result.requireImage();
-        assertThat(decoded.bytes()).isEqualTo(image);
-        assertThat(decoded.mimeType()).isEqualTo("image/png");
-        List<Part> parts = result.candidates().get(0).parts();
-        assertThat(parts).hasSize(spelling.thoughtDraft() ? 3 : 2);
-        if (spelling.thoughtDraft()) {
-            assertThat(((Part.Image) parts.get(0)).image().bytes()).isEqualTo(java.util.Arrays.copyOf(image, image.length / 2));
-            assertThat(parts.get(0).thoughtSignature()).contains("c2lnbmF0dXJl");
-        }
-        assertThat(result.text()).isEqualTo("Here \"it\" is \u00e9\uD83D\uDE00");
+            GenerationResult result = ReplyDecoder.decode(new ReadSizes(reply, readSizes),
+                    declareLength ? OptionalLong.of(reply.length) : OptionalLong.empty(), 4L << 20);
+
+            GeneratedImage decoded = result.requireImage();
+            requireSameBytes(decoded.bytes(), image, where);
+            assertThat(decoded.mimeType()).as(where).isEqualTo("image/png");
+            List<Part> parts = result.candidates().get(0).parts();
+            assertThat(parts).as(where).hasSize(spelling.thoughtDraft() ? 3 : 2);
+            if (spelling.thoughtDraft()) {
+                requireSameBytes(((Part.Image) parts.get(0)).image().bytes(), Arrays.copyOf(image, image.length / 2),
+                        where + ", thought draft");
+                assertThat(parts.get(0).thoughtSignature()).as(where).contains("c2lnbmF0dXJl");
+            }
+            assertThat(result.text()).as(where).isEqualTo("Here \"it\" is \u00e9\uD83D\uDE00");
+        });
+    }
+
+    /** Equal arrays, or a failure that says where they part (not a dump of 200 KB). */
+    private static void requireSameBytes(byte[] actual, byte[] expected, String where) {
+        assertThat(Arrays.mismatch(actual, expected)).as("%s: first differing byte of %d decoded, %d expected", where,
+                actual.length, expected.length).isEqualTo(-1);
     }
 
     static String reply(byte[] image, Spelling s) {
@@ -59,7 +78,7 @@ class ReplyDecoderPropertyTest {
         String colon = s.pretty() ? " : " : ":";
         StringBuilder parts = new StringBuilder();
         if (s.thoughtDraft()) {
-            parts.append(imagePart(java.util.Arrays.copyOf(image, image.length / 2), s, nl, colon))
+            parts.append(imagePart(Arrays.copyOf(image, image.length / 2), s, nl, colon))
                     .insert(parts.length() - 1, "," + key("thought", s) + colon + "true," + key("thoughtSignature", s) + colon
                             + "\"c2lnbmF0dXJl\"")
                     .append(',').append(nl);
@@ -104,31 +123,29 @@ class ReplyDecoderPropertyTest {
         return "\"" + name + "\"";
     }
 
-    @Provide
-    Arbitrary<byte[]> images() {
-        // Up to 200 KB: several of the decoder's 32 KB buffers, and every alignment of their edges.
-        // The bytes come from a seeded random source: generating them one by one is slow at this size.
-        Arbitrary<Integer> sizes = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 100)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.integers().between(101, 40_000)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(40_001, 200_000)));
-        return net.jqwik.api.Combinators.combine(sizes, Arbitraries.longs()).as((size, seed) -> {
-            byte[] bytes = new byte[size];
-            new java.util.Random(seed).nextBytes(bytes);
-            return bytes;
-        });
+    // ---- inputs ------------------------------------------------------------------------------
+
+    /** Up to 200 KB: several of the decoder's 32 KB buffers, and every alignment of their edges. */
+    private static byte[] image(SplittableRandom random) {
+        int size = switch (weighted(random, 2, 5, 3)) {
+            case 0 -> random.nextInt(0, 101);
+            case 1 -> random.nextInt(101, 40_001);
+            default -> random.nextInt(40_001, 200_001);
+        };
+        return RandomInputs.bytes(random, size);
     }
 
-    @Provide
-    Arbitrary<Spelling> spellings() {
-        Arbitrary<Boolean> b = Arbitraries.of(true, false);
-        return net.jqwik.api.Combinators.combine(b, b, b, b, b, b, b, b).as(Spelling::new);
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> readSizes() {
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 8)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(9, 5000)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(5001, 70_000))).list().ofMinSize(1).ofMaxSize(12);
+    /** One to twelve read sizes, taken in turn: a few bytes, up to 5,000, or up to 70,000. */
+    private static List<Integer> readSizes(SplittableRandom random) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int n = random.nextInt(1, 13); n > 0; n--) {
+            sizes.add(switch (weighted(random, 3, 3, 2)) {
+                case 0 -> random.nextInt(1, 9);
+                case 1 -> random.nextInt(9, 5001);
+                default -> random.nextInt(5001, 70_001);
+            });
+        }
+        return sizes;
     }
 
     /** Serves the reply in reads of the given sizes, in turn, as a network stream would. */
