@@ -26,7 +26,7 @@ class ErrorsTest {
         "authentication-failed, 4, check GEMINI_API_KEY",
         "permission-denied, 5, permission denied",
         "model-not-found, 6, check --model",
-        "rate-limited, 7, wait 35s and run again",
+        "rate-limited, 7, wait 35 s and run again",
         "server-error, 8, try again later",
         "timeout, 9, raise --timeout",
         "transport-failure, 10, check the network",

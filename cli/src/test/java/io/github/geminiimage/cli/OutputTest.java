@@ -89,7 +89,7 @@ class OutputTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).startsWith("\r").contains("generating with gemini-3.1-flash-image over fake")
-                .containsPattern("\\d+\\.\\ds").endsWith("\r");
+                .containsPattern("\\d+\\.\\d s").endsWith("\r");
         assertThat(run.err().strip()).doesNotContain("\n");
     }
 

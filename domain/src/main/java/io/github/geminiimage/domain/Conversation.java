@@ -20,9 +20,13 @@ import java.util.Objects;
  */
 public record Conversation(List<Turn> turns) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list, dropping every turn without parts together with the turn it answered or
+     * that answered it: the server refuses an empty turn with a 400, so a session saved by an older
+     * version (a model turn {@code "parts": []} after {@code NO_IMAGE}) still continues.
+     */
     public Conversation {
-        turns = List.copyOf(turns);
+        turns = withoutEmptyTurns(List.copyOf(turns));
     }
 
     /** A conversation with no turns yet. */
@@ -35,10 +39,32 @@ public record Conversation(List<Turn> turns) {
         return next.history(turns).build();
     }
 
+    private static List<Turn> withoutEmptyTurns(List<Turn> turns) {
+        if (turns.stream().noneMatch(Conversation::isEmpty)) {
+            return turns;
+        }
+        List<Turn> kept = new ArrayList<>();
+        for (Turn turn : turns) {
+            if (!isEmpty(turn)) {
+                kept.add(turn);
+            } else if (turn instanceof Turn.Model && !kept.isEmpty() && kept.get(kept.size() - 1) instanceof Turn.User) {
+                // The question without its answer: retried, it is asked again anyway.
+                kept.remove(kept.size() - 1);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static boolean isEmpty(Turn turn) {
+        return turn instanceof Turn.User user ? user.text().isEmpty() && user.images().isEmpty()
+                : ((Turn.Model) turn).parts().isEmpty();
+    }
+
     /**
      * The conversation after {@code request} (which must have been built by {@link #request}) was
      * answered with {@code result}: its user turn and the first candidate's answer are appended.
-     * A result without candidates (blocked prompt) adds nothing, so the prompt can be changed and retried.
+     * A result without candidates (blocked prompt) or whose answer has no parts ({@code NO_IMAGE})
+     * adds nothing, so the prompt can be changed and retried, and no empty turn is ever replayed.
      */
     public Conversation then(GenerationRequest request, GenerationResult result) {
         Objects.requireNonNull(request, "request");

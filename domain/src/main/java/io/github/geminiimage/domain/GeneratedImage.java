@@ -105,7 +105,7 @@ public final class GeneratedImage {
     public ImageInput asInput() {
         MediaType type = MediaType.sniff(bytes, length).orElseThrow(() -> new InvalidRequestException("images",
                 "image of type " + mimeType + " is not a PNG, JPEG, WebP, HEIC or HEIF image", (Throwable) null));
-        return ImageInput.ofOwnedBytes(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), type);
+        return ImageInput.wrapOwned(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), type);
     }
 
     /**

@@ -302,6 +302,7 @@ public final class GenerationRequest {
             }
             checkText("prompt", prompt);
             checkText("systemInstruction", systemInstruction);
+            checkTurnsHaveParts(history);
             if (images.size() > family.maxInputImages()) {
                 throw new InvalidRequestException("images", images.size() + " images is more than the limit of "
                         + modelName + ": at most " + family.maxInputImages() + " images; got " + images.size(), (Throwable) null);
@@ -382,6 +383,20 @@ public final class GenerationRequest {
                 }
             }
             return size;
+        }
+
+        /** The server answers a turn without parts with a 400; refusing it here spares the call. */
+        private static void checkTurnsHaveParts(List<Turn> turns) {
+            for (int t = 0; t < turns.size(); t++) {
+                Turn turn = turns.get(t);
+                boolean empty = turn instanceof Turn.User user ? user.text().isEmpty() && user.images().isEmpty()
+                        : ((Turn.Model) turn).parts().isEmpty();
+                if (empty) {
+                    throw new InvalidRequestException("history[" + t + "]", "a " + (turn instanceof Turn.User ? "user" : "model")
+                            + " turn without parts is not allowed (the server answers 400 \"contents.parts must not be empty\"); "
+                            + "drop the turn, as Conversation does", (Throwable) null);
+                }
+            }
         }
 
         private static long utf8Estimate(String text) {

@@ -111,8 +111,13 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
         throw new NoImageException(why.toString(), outcome, finishReason(), blockReason(), message, text);
     }
 
-    /** The first candidate's answer as a turn to replay in the next request; empty when none. */
+    /**
+     * The first candidate's answer as a turn to replay in the next request; empty when there is no
+     * candidate or it has no parts (e.g. {@code NO_IMAGE}), since the server refuses a turn without
+     * parts with a 400.
+     */
     public Optional<Turn.Model> modelTurn() {
-        return candidates.isEmpty() ? Optional.empty() : Optional.of(new Turn.Model(candidates.get(0).parts()));
+        return candidates.isEmpty() || candidates.get(0).parts().isEmpty() ? Optional.empty()
+                : Optional.of(new Turn.Model(candidates.get(0).parts()));
     }
 }

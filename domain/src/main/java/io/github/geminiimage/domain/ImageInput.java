@@ -37,7 +37,10 @@ public final class ImageInput {
         this.mediaType = mediaType;
     }
 
-    /** An image from bytes in memory (copied, so later changes to the array do not matter). */
+    /**
+     * An image from bytes in memory, copied, so later changes to the array do not matter; to hand
+     * over a large array without the copy, see {@link #ofOwnedBytes(byte[])}.
+     */
     public static ImageInput ofBytes(byte[] bytes) {
         return ofBytes(bytes, Optional.empty());
     }
@@ -49,8 +52,35 @@ public final class ImageInput {
 
     private static ImageInput ofBytes(byte[] bytes, Optional<MediaType> declared) {
         Objects.requireNonNull(bytes, "bytes");
-        byte[] copy = bytes.clone();
-        return new ImageInput(copy, null, copy.length, check("image bytes", copy, copy.length, declared));
+        return owning(bytes.clone(), declared);
+    }
+
+    /**
+     * An image that takes ownership of {@code bytes} without copying them, checked like
+     * {@link #ofBytes(byte[])}. A request may carry several 7 MB images; copying each one costs as
+     * much memory as the image before a byte is sent, and this avoids it.
+     *
+     * <p>Ownership passes to the input: the caller must not change the array afterwards (for as
+     * long as any request holding the input may be sent, retries included), or the request sends
+     * whatever the array then holds. Use {@link #ofBytes(byte[])} when the array is reused.
+     *
+     * @throws InvalidRequestException if the bytes are empty or not a PNG, JPEG, WebP, HEIC or HEIF image
+     */
+    public static ImageInput ofOwnedBytes(byte[] bytes) {
+        return owning(Objects.requireNonNull(bytes, "bytes"), Optional.empty());
+    }
+
+    /**
+     * Like {@link #ofOwnedBytes(byte[])}, for bytes that must be of the declared type.
+     *
+     * @throws InvalidRequestException if the content is not an image of the declared type
+     */
+    public static ImageInput ofOwnedBytes(byte[] bytes, MediaType declared) {
+        return owning(Objects.requireNonNull(bytes, "bytes"), Optional.of(Objects.requireNonNull(declared, "declared")));
+    }
+
+    private static ImageInput owning(byte[] bytes, Optional<MediaType> declared) {
+        return new ImageInput(bytes, null, bytes.length, check("image bytes", bytes, bytes.length, declared));
     }
 
     /**
@@ -124,7 +154,7 @@ public final class ImageInput {
      * Wraps bytes without copying them, for images this library made itself (e.g. a model image
      * replayed in a conversation). The caller must never change the array afterwards.
      */
-    static ImageInput ofOwnedBytes(byte[] bytes, MediaType mediaType) {
+    static ImageInput wrapOwned(byte[] bytes, MediaType mediaType) {
         return new ImageInput(bytes, null, bytes.length, mediaType);
     }
 

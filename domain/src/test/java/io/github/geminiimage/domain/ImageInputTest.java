@@ -29,6 +29,24 @@ class ImageInputTest {
     }
 
     @Test
+    void ownedBytesAreNotCopied_theInputReadsTheCallersArray() throws IOException {
+        byte[] png = TestImages.png(2, 2);
+        ImageInput input = ImageInput.ofOwnedBytes(png);
+        png[20] ^= 0x7F;   // a change the caller promised not to make shows that no copy was taken
+        assertThat(input.readAllBytes()).isEqualTo(png);
+        assertThat(input.mediaType()).isEqualTo(MediaType.PNG);
+        assertThat(input.sizeBytes()).isEqualTo(png.length);
+    }
+
+    @Test
+    void ownedBytesAreCheckedLikeCopiedOnes() {
+        assertThatThrownBy(() -> ImageInput.ofOwnedBytes(new byte[0]))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> ImageInput.ofOwnedBytes(TestImages.png(2, 2), MediaType.JPEG))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("declared image/jpeg");
+    }
+
+    @Test
     void emptyBytesAreRefused() {
         assertThatThrownBy(() -> ImageInput.ofBytes(new byte[0]))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("empty");

@@ -28,6 +28,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The default answer is what a real model answers, and the fake accepts only what a real call accepts. */
 class FakeImageGenerationTest {
@@ -157,6 +159,46 @@ class FakeImageGenerationTest {
         assertThatThrownBy(() -> fake.generate(request))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.httpStatus()).hasValue(404))
                 .hasMessageContaining("gemini-2.5-flash-image");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gemini-9-ultra", "gemini-9-ultra-image", "imagen-4.0-generate-001", "GEMINI-2.5-FLASH-IMAGE",
+        "Gemini-3-Pro-Image", "gemini-2.5-flash", "gemini-3-pro-image-ultra"})
+    void anUnknownModelIdIsNotFoundAsOnTheServer(String id) {
+        GenerationRequest request = GenerationRequest.builder().model(id).prompt("A cat").build();
+
+        assertThatThrownBy(() -> fake.generate(request))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.httpStatus()).hasValue(404))
+                .hasMessageContaining("models/" + id + " is not found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gemini-2.5-flash-image", "gemini-3-pro-image-preview", "gemini-3.1-flash-image",
+        "gemini-3.1-flash-image-preview", "models/gemini-3-pro-image", "gemini-3-pro-image-preview-11-2025"})
+    void theImageModelsAndTheirPreviewAndDatedIdsAnswer(String id) {
+        GenerationRequest request = GenerationRequest.builder().model(id).prompt("A cat").build();
+
+        assertThat(fake.generate(request).outcome()).isEqualTo(Outcome.IMAGE);
+    }
+
+    @Test
+    void aRequestReplayingAnEmptyModelTurnIsRefusedWithTheServers400BeforeTheFakeAnswers() {
+        List<Turn> history = List.of(new Turn.User(Optional.of("A cat"), List.of()), new Turn.Model(List.of()));
+
+        assertThatThrownBy(() -> fake.generate(GenerationRequest.builder().prompt("again").history(history).build()))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("contents.parts must not be empty");
+    }
+
+    @Test
+    void aNoImageAnswerLeavesNoEmptyTurnToReplay() {
+        fake.enqueue(FakeResponse.noImage());
+        Conversation chat = Conversation.empty();
+        GenerationRequest first = chat.request(GenerationRequest.builder().prompt("A cat"));
+        chat = chat.then(first, fake.generate(first));
+
+        GenerationRequest next = chat.request(GenerationRequest.builder().prompt("A cat, please"));
+        assertThat(next.history()).isEmpty();
+        assertThat(fake.generate(next).outcome()).isEqualTo(Outcome.IMAGE);
     }
 
     @Test

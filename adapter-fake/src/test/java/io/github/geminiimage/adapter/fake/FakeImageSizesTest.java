@@ -91,14 +91,4 @@ class FakeImageSizesTest {
         assertThat(FAKE.generate(request).requireImage().pixelSize()).contains(new PixelSize(1376, 768));
     }
 
-    @Test
-    void anUnknownModelAnswersAPngAtTheGemini3Size() {
-        GenerationRequest request = GenerationRequest.builder().model("gemini-9-ultra-image").prompt("A fox")
-                .aspectRatio(AspectRatio.RATIO_4_3).build();
-
-        GeneratedImage image = FAKE.generate(request).requireImage();
-
-        assertThat(image.mimeType()).isEqualTo("image/png");
-        assertThat(image.pixelSize()).contains(new PixelSize(1200, 896));
-    }
 }

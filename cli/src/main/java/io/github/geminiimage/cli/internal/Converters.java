@@ -57,7 +57,7 @@ final class Converters {
         }
     }
 
-    /** {@code 90s}, {@code 5m}, {@code 1m30s}, {@code 500ms}, {@code 1h}, a number of seconds, or ISO-8601 {@code PT2M}. */
+    /** {@code 90s}, {@code 5m}, {@code 1m30s}, {@code 500ms}, {@code 1h}, or ISO-8601 {@code PT2M}; a bare number is refused. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s)");
 
@@ -78,7 +78,9 @@ final class Converters {
 
         private static Duration parse(String text) {
             if (text.matches("\\d+")) {
-                return Duration.ofSeconds(Long.parseLong(text));
+                // "--timeout 5" could mean seconds or minutes: a wrong guess fails a paid call, so ask.
+                throw new TypeConversionException("\"" + text + "\" has no unit: write " + text + "s for seconds or "
+                        + text + "m for minutes");
             }
             if (text.startsWith("pt") || text.startsWith("p")) {
                 try {

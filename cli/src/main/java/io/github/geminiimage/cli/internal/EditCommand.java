@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code gemini-image edit}: changes one or more images as the prompt says, or continues a session. */
-@Command(name = "edit", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "edit", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Edits images as the prompt says; with --session, continues the conversation.",
         footerHeading = "%nExamples:%n",
         footer = {"  gemini-image edit --image cat.jpg --prompt \"Add a wizard hat\" --session cat.json --out hat.png",

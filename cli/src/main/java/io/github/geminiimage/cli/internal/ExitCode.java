@@ -23,7 +23,8 @@ public enum ExitCode {
     /** A bug. */
     INTERNAL_ERROR(1, "unexpected internal error (a bug: please report it)"),
     /** Bad command line or configuration. */
-    USAGE(2, "bad command line or configuration (unknown option, missing value, no GEMINI_API_KEY for a real transport)"),
+    USAGE(2, "bad command line or configuration (unknown option, missing value, options that contradict the transport, "
+            + "no GEMINI_API_KEY for a real transport)"),
     /** {@link InvalidRequestException}. */
     INVALID_REQUEST(3, "invalid request: refused before sending (too many or unreadable images, a ratio or size the model lacks) or by the server (400)"),
     /** {@link AuthenticationException}. */

@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code gemini-image generate}: text to image. */
-@Command(name = "generate", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "generate", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Makes an image from a text prompt.",
         footerHeading = "%nExample:%n",
         footer = "  gemini-image generate --prompt \"A lighthouse at dusk\" --aspect-ratio 16:9 --out lighthouse.png")

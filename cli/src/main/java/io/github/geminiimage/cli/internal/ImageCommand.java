@@ -9,6 +9,7 @@ import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.ImageModel;
 import io.github.geminiimage.domain.ImageSize;
+import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
@@ -54,8 +55,8 @@ abstract class ImageCommand implements Callable<Integer> {
     String model;
 
     @Option(names = {"-a", "--aspect-ratio"}, paramLabel = "W:H",
-            description = "Output aspect ratio, one of 1:1, 2:3, 3:2, 3:4, 4:3, 4:5, 5:4, 9:16, 16:9, 21:9 "
-                    + "(3.1 Flash Image adds 1:4, 4:1, 1:8, 8:1). Default: the input image's, else 1:1.")
+            description = {"Output aspect ratio. Default: the input image's, else 1:1. One of:",
+                "  1:1 2:3 3:2 3:4 4:3 4:5 5:4 9:16 16:9 21:9", "  and on 3.1 Flash Image also 1:4 4:1 1:8 8:1"})
     String aspectRatio;
 
     @Option(names = {"-s", "--image-size"}, paramLabel = "SIZE", description = "Output size on Gemini 3 models: 1K, 2K, 4K (512 on 3.1 Flash Image).")
@@ -79,7 +80,10 @@ abstract class ImageCommand implements Callable<Integer> {
             description = "fake, jdk or httpclient5. Default: jdk when " + KEY_VARIABLE + " is set, else the offline fake.")
     Transport transport;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "The endpoint or a proxy mirroring it (default: Google's).")
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The server root of the endpoint, or of a proxy mirroring it (scheme, host, port and any "
+                    + "proxy prefix), without /v1beta: calls go to URL/v1beta/models/MODEL:generateContent. "
+                    + "Default: https://generativelanguage.googleapis.com. Needs a real transport and the key.")
     URI baseUrl;
 
     @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
@@ -87,14 +91,15 @@ abstract class ImageCommand implements Callable<Integer> {
     AuthScheme auth;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "The most time for a call, retries included: 90s, 5m, 1m30s (default 10m).")
+            description = "The most time for a call, retries included, with a unit: 90s, 5m, 1m30s, 500ms (default 10m).")
     Duration timeout;
 
     @Option(names = "--retries", paramLabel = "N", description = "Retries after a 408, 429, 5xx or connection failure (default 2; 0 for none).")
     Integer retries;
 
-    @Option(names = "--fake-outcome", paramLabel = "OUTCOME", converter = Converters.FakeOutcomeConverter.class, defaultValue = "image",
-            description = "With the fake transport, what it answers, to try a script offline: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--fake-outcome", paramLabel = "OUTCOME", converter = Converters.FakeOutcomeConverter.class,
+            description = "Uses the offline fake and makes it answer OUTCOME, to try a script offline (default image): "
+                    + "${COMPLETION-CANDIDATES}.")
     FakeOutcome fakeOutcome;
 
     private final CliContext context;
@@ -112,6 +117,8 @@ abstract class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Report report = new Report(spec.name(), context.out(), context.err(), json);
+        report.expect(count, model);
+        report.customBase(baseUrl != null);
         try {
             return run(report).code();
         } catch (UsageException e) {
@@ -137,6 +144,7 @@ abstract class ImageCommand implements Callable<Integer> {
         Optional<SessionStore> store = Optional.ofNullable(session).map(SessionStore::new);
         Conversation conversation = store.map(SessionStore::load).orElse(Conversation.empty());
         checkUsage(conversation);
+        store.ifPresent(SessionStore::checkWritable);
 
         GenerationRequest.Builder builder = requestBuilder();
         GenerationRequest first = conversation.request(builder);
@@ -144,7 +152,7 @@ abstract class ImageCommand implements Callable<Integer> {
         OutputFiles outputs = OutputFiles.of(Path.of(out), out, count, force);
         outputs.check(family == ModelFamily.UNKNOWN ? MediaType.PNG : family.outputType());
 
-        try (Progress progress = new Progress(context.err(), context.interactive());
+        try (Progress progress = new Progress(context.err(), context.interactive(), terminalColumns());
                 ImageGenerationPort port = context.portFactory().open(withObserver(settings, progress))) {
             for (int i = 0; i < count; i++) {
                 GenerationRequest request = i == 0 ? first : conversation.request(requestBuilder());
@@ -156,28 +164,38 @@ abstract class ImageCommand implements Callable<Integer> {
                 } finally {
                     progress.stop();
                 }
-                if (store.isPresent()) {
-                    conversation = conversation.then(request, result);
-                    store.get().save(conversation);
-                    report.session(store.get().file(), conversation.turns().size());
-                }
                 Outcome outcome = result.outcome();
                 if (outcome != Outcome.IMAGE) {
+                    conversation = saveSession(store, conversation, request, result, report);
                     report.result(result, Optional.empty());
                     return report.noImage(result);
                 }
+                // The paid image first: a session file that cannot be written must not cost the image.
                 GeneratedImage image = result.finalImage().orElseThrow();
                 Path written = outputs.write(image, i);
                 report.result(result, Optional.of(new Report.Written(written, image)));
+                conversation = saveSession(store, conversation, request, result, report);
             }
         }
         return report.success();
     }
 
+    private static Conversation saveSession(Optional<SessionStore> store, Conversation conversation, GenerationRequest request,
+            GenerationResult result, Report report) {
+        if (store.isEmpty()) {
+            return conversation;
+        }
+        Conversation longer = conversation.then(request, result);
+        store.get().save(longer);
+        report.session(store.get().file(), longer.turns().size());
+        return longer;
+    }
+
     private GenerationRequest.Builder requestBuilder() {
-        GenerationRequest.Builder builder = GenerationRequest.builder().model(ImageModel.of(model)).prompt(prompt);
+        ImageModel imageModel = ImageModel.of(model);
+        GenerationRequest.Builder builder = GenerationRequest.builder().model(imageModel).prompt(prompt);
         if (aspectRatio != null) {
-            builder.aspectRatio(AspectRatio.parse(aspectRatio));
+            builder.aspectRatio(parseRatio(imageModel));
         }
         if (imageSize != null) {
             builder.imageSize(ImageSize.parse(imageSize));
@@ -186,18 +204,85 @@ abstract class ImageCommand implements Callable<Integer> {
         return builder;
     }
 
+    /**
+     * The ratio as {@code --aspect-ratio} gives it; an unknown one is refused naming the model and
+     * only its ratios, in the same words as the domain's refusal of a ratio the model lacks.
+     */
+    private AspectRatio parseRatio(ImageModel imageModel) {
+        try {
+            return AspectRatio.parse(aspectRatio);
+        } catch (InvalidRequestException e) {
+            ModelFamily family = imageModel.family();
+            throw new InvalidRequestException("aspectRatio", aspectRatio, "one of "
+                    + family.aspectRatios().stream().sorted().map(AspectRatio::value).toList() + " for "
+                    + (family == ModelFamily.UNKNOWN ? "model " : "") + imageModel.id());
+        }
+    }
+
+    /**
+     * Picks the transport. Options only a real endpoint uses ({@code --base-url}, {@code --auth})
+     * ask for one; {@code --fake-outcome} asks for the fake; asking for both, or naming a transport
+     * that contradicts one of them, is a usage error, so that neither a fake picture nor a paid call
+     * is ever made against what the command line says.
+     */
+    private Transport chooseTransport(Optional<String> key) {
+        List<String> realOnly = new ArrayList<>();
+        if (baseUrl != null) {
+            realOnly.add("--base-url");
+        }
+        if (auth != null) {
+            realOnly.add("--auth");
+        }
+        if (transport == Transport.FAKE && !realOnly.isEmpty()) {
+            throw new UsageException(realOnly.get(0) + " is for a real endpoint and the fake transport makes no call; "
+                    + "drop " + realOnly.get(0) + ", or choose --transport jdk or httpclient5");
+        }
+        if (transport != null && transport != Transport.FAKE && fakeOutcome != null) {
+            throw new UsageException("--fake-outcome is for the offline fake, but --transport " + transport
+                    + " makes a real call; drop --fake-outcome, or use --transport fake");
+        }
+        if (transport == null && fakeOutcome != null && !realOnly.isEmpty()) {
+            throw new UsageException("--fake-outcome asks for the offline fake, but " + realOnly.get(0)
+                    + " asks for a real endpoint; drop one of them");
+        }
+        if (transport != null) {
+            return transport;
+        }
+        if (fakeOutcome != null) {
+            return Transport.FAKE;
+        }
+        if (!realOnly.isEmpty() || key.isPresent()) {
+            return Transport.JDK;
+        }
+        context.err().println("gemini-image: " + KEY_VARIABLE + " is not set, so the offline fake transport answers "
+                + "with drawn test images (set the key, or pass --transport fake to silence this)");
+        return Transport.FAKE;
+    }
+
+    /** A base that already ends in the API version would double it (.../v1beta/v1beta/models/...). */
+    private void checkBaseUrl() {
+        if (baseUrl == null) {
+            return;
+        }
+        String path = Optional.ofNullable(baseUrl.getPath()).orElse("");
+        String trimmed = path.replaceAll("/+$", "");
+        int version = trimmed.indexOf("/v1beta");
+        if (version >= 0 && (trimmed.endsWith("/v1beta") || trimmed.startsWith("/models", version + "/v1beta".length()))) {
+            String root = baseUrl.toString();
+            root = root.substring(0, root.indexOf("/v1beta"));
+            throw new UsageException("--base-url " + baseUrl + " includes /v1beta, which is added to it (calls go to "
+                    + "URL/v1beta/models/MODEL:generateContent); pass --base-url " + root);
+        }
+    }
+
     private TransportSettings settings() {
         Optional<String> key = Optional.ofNullable(context.environment().get(KEY_VARIABLE)).filter(k -> !k.isBlank());
-        Transport chosen = transport;
-        if (chosen == null) {
-            chosen = key.isPresent() ? Transport.JDK : Transport.FAKE;
-            if (key.isEmpty()) {
-                context.err().println("gemini-image: " + KEY_VARIABLE + " is not set, so the offline fake transport answers "
-                        + "with drawn test images (set the key, or pass --transport fake to silence this)");
-            }
-        }
+        checkBaseUrl();
+        Transport chosen = chooseTransport(key);
         if (chosen != Transport.FAKE && key.isEmpty()) {
-            throw new UsageException(KEY_VARIABLE + " is not set: the " + chosen + " transport needs your key; "
+            String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : "--auth")
+                    + " asks for a real endpoint)" : "";
+            throw new UsageException(KEY_VARIABLE + " is not set: the " + chosen + " transport" + why + " needs your key; "
                     + "export " + KEY_VARIABLE + "=... (or use --transport fake to work offline)");
         }
         Optional<ApiKey> apiKey;
@@ -223,7 +308,7 @@ abstract class ImageCommand implements Callable<Integer> {
             options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
         }
         try {
-            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome);
+            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome == null ? FakeOutcome.IMAGE : fakeOutcome);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -232,6 +317,16 @@ abstract class ImageCommand implements Callable<Integer> {
     private static TransportSettings withObserver(TransportSettings settings, Progress progress) {
         HttpOptions options = settings.httpOptions().toBuilder().observer(progress).build();
         return new TransportSettings(settings.transport(), settings.apiKey(), options, settings.fakeOutcome());
+    }
+
+    /** The terminal's width from {@code COLUMNS} when the shell exports it, else the common 80. */
+    private int terminalColumns() {
+        try {
+            int columns = Integer.parseInt(context.environment().getOrDefault("COLUMNS", "80").trim());
+            return columns >= 20 ? columns : 80;
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     /** The images named on the command line, in order, each checked when read. */

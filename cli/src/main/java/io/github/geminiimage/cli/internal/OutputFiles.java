@@ -4,7 +4,11 @@ import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.MediaType;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,15 +18,20 @@ import java.util.Set;
 /**
  * Where {@code --out} puts the images, and writing them atomically. {@code --out} names a file, or
  * a folder (an existing one, or a path ending in {@code /}) that receives
- * {@code gemini-image-1.png}, {@code gemini-image-2.png}, ... at the first free numbers. With
+ * {@code gemini-image-1.png}, {@code gemini-image-2.jpg}, ... at the first numbers no file of any
+ * extension has taken. With
  * {@code --count} above 1 a file name gets {@code -1}, {@code -2}, ... before its extension. An
  * image extension that contradicts the image's real format is corrected ({@code out.png} becomes
  * {@code out.jpg} for a JPEG), so a file never lies about its content. Existing files are replaced
- * only with {@code --force}.
+ * only with {@code --force}. Before the paid call the destination folder is checked to take new
+ * files; if writing still fails afterwards, the image is kept in the temporary folder and the
+ * message says where.
  */
 public final class OutputFiles {
 
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "webp", "heic", "heif");
+    // Any image format's extension: a name that promises another format than the bytes is corrected.
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "jpe", "jfif", "webp", "heic", "heif",
+            "gif", "bmp", "tif", "tiff", "avif", "jxl", "ico", "svg");
     private static final String FOLDER_FILE_PREFIX = "gemini-image-";
 
     private final Path out;
@@ -62,11 +71,22 @@ public final class OutputFiles {
             if (Files.exists(out) && !Files.isDirectory(out)) {
                 throw new FileProblem(out + " is a file, not a folder; remove the trailing / from --out", null);
             }
+            // A folder still to be made is made inside its nearest existing ancestor.
+            Path existing = out;
+            while (existing != null && !Files.isDirectory(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null) {
+                probe(existing, "--out " + out);
+            }
             return;
         }
         Path parent = out.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new FileProblem("the folder " + parent + " does not exist; create it or choose another --out", null);
+        }
+        if (parent != null) {
+            probe(parent, "--out " + out);
         }
         if (!force) {
             for (int i = 0; i < count; i++) {
@@ -91,7 +111,7 @@ public final class OutputFiles {
                 Files.createDirectories(out);
                 for (int n = 1; ; n++) {
                     Path target = out.resolve(FOLDER_FILE_PREFIX + n + "." + type.fileExtension());
-                    if (Files.exists(target)) {
+                    if (numberTaken(n)) {
                         continue;
                     }
                     try {
@@ -110,11 +130,62 @@ public final class OutputFiles {
             }
             return target;
         } catch (FileAlreadyExistsException e) {
-            throw new FileProblem(e.getFile() + " already exists; pass --force to replace it, or choose another --out", e);
+            throw new FileProblem(e.getFile() + " already exists (it appeared during the call); " + rescue(image, type)
+                    + "; pass --force to replace it, or choose another --out", e);
         } catch (IOException e) {
-            throw new FileProblem("could not write " + (folder ? out : target(index, type)) + ": " + e.getMessage()
-                    + "; check the folder exists and is writable", e);
+            throw new FileProblem("could not write " + (folder ? out : target(index, type)) + " (" + reason(e) + "); "
+                    + rescue(image, type), e);
         }
+    }
+
+    /** Whether {@code gemini-image-N.} is taken by a file of any extension (numbers count across formats). */
+    private boolean numberTaken(int n) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(out, FOLDER_FILE_PREFIX + n + ".*")) {
+            return files.iterator().hasNext();
+        }
+    }
+
+    /** The image was paid for: keep it in the temporary folder, and say where (or why not). */
+    private static String rescue(GeneratedImage image, MediaType type) {
+        try {
+            Path kept = Files.createTempFile("gemini-image-", "." + type.fileExtension());
+            image.writeTo(kept);
+            return "the image was kept in " + kept;
+        } catch (IOException | RuntimeException e) {
+            return "the image could not be kept elsewhere either (" + (e instanceof IOException io ? reason(io) : e) + ")";
+        }
+    }
+
+    /**
+     * Checks that {@code dir} takes new files by making and deleting one: permission bits do not
+     * tell (root, ACLs, read-only mounts), and a paid call must not be wasted on an output that
+     * cannot be written.
+     *
+     * @param what the option and path the message names
+     * @throws FileProblem naming the folder and the reason
+     */
+    static void probe(Path dir, String what) {
+        try {
+            Path probe = Files.createTempFile(dir, ".gemini-image-", ".probe");
+            Files.deleteIfExists(probe);
+        } catch (IOException e) {
+            throw new FileProblem("cannot write to the folder " + dir + " of " + what + " (" + reason(e)
+                    + "); choose another folder or fix its permissions", e);
+        }
+    }
+
+    /** Why a file operation failed, in words (permission denied, no space left), not a temporary file's name. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** The file for image {@code index} in file mode. */

@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The progress line on stderr while a call runs: a spinner, the elapsed time and the retry the call
- * is in, redrawn in place ({@code \r}) ten times a second. Shown only when stderr is a terminal; on
- * a pipe or a file it writes nothing at all. Also the {@link CallObserver} the HTTP port tells about
- * attempts and retries. Thread-safe: the port may call it from its own threads.
+ * is in, redrawn in place ({@code \r}) ten times a second, cut to the terminal's width (a wrapped
+ * line cannot be redrawn in place and leaves a trail). Shown only when stderr is a terminal; on a
+ * pipe or a file it writes only one line per retry, so a long wait (a 429's delay) is explained.
+ * Also the {@link CallObserver} the HTTP port tells about attempts and retries. Thread-safe: the
+ * port may call it from its own threads.
  */
 public final class Progress implements CallObserver, AutoCloseable {
 
@@ -21,6 +23,7 @@ public final class Progress implements CallObserver, AutoCloseable {
 
     private final PrintStream err;
     private final boolean enabled;
+    private final int columns;
     private final Object lock = new Object();
     private ScheduledExecutorService ticker;
     private String label = "";
@@ -31,11 +34,13 @@ public final class Progress implements CallObserver, AutoCloseable {
 
     /**
      * @param err where to draw
-     * @param enabled whether stderr is a terminal; when false every method does nothing visible
+     * @param enabled whether stderr is a terminal; when false only retries are told, one line each
+     * @param columns the terminal's width; the line is kept shorter than it
      */
-    public Progress(PrintStream err, boolean enabled) {
+    public Progress(PrintStream err, boolean enabled, int columns) {
         this.err = err;
         this.enabled = enabled;
+        this.columns = columns;
     }
 
     /** Starts showing {@code label}; the first frame is drawn at once. */
@@ -96,8 +101,12 @@ public final class Progress implements CallObserver, AutoCloseable {
         Duration delay = event.delay();
         Throwable cause = event.cause();
         synchronized (lock) {
-            retry = String.format(Locale.ROOT, "retry %d in %.1fs after %s", nextAttempt - 1,
-                    delay.toMillis() / 1000.0, reason(cause));
+            retry = "retry " + (nextAttempt - 1) + " in " + Durations.format(delay) + " after " + reason(cause);
+            if (!enabled) {
+                err.println("gemini-image: " + modelId + ": " + retry);
+                err.flush();
+                return;
+            }
             redrawNow();
         }
     }
@@ -119,12 +128,25 @@ public final class Progress implements CallObserver, AutoCloseable {
 
     private void draw() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        String line = String.format(Locale.ROOT, "%c %s %.1fs%s", SPINNER.charAt(frame++ % SPINNER.length()), label,
-                seconds, retry.isEmpty() ? "" : " (" + retry + ")");
+        String tail = String.format(Locale.ROOT, " %.1f s%s", seconds, retry.isEmpty() ? "" : " (" + retry + ")");
+        String line = fit(SPINNER.charAt(frame++ % SPINNER.length()) + " " + label, tail, columns - 1);
         int pad = Math.max(0, lastWidth - line.length());
         err.print("\r" + line + " ".repeat(pad));
         err.flush();
         lastWidth = line.length();
+    }
+
+    /** The head and tail within {@code width}: the label is shortened first, the elapsed time and retry kept. */
+    static String fit(String head, String tail, int width) {
+        if (head.length() + tail.length() <= width) {
+            return head + tail;
+        }
+        int room = width - tail.length();
+        if (room >= 6) {
+            return head.substring(0, room - 3) + "..." + tail;
+        }
+        String line = head.charAt(0) + tail;
+        return line.length() <= width ? line : line.substring(0, width);
     }
 
     private void erase() {

@@ -6,6 +6,7 @@ import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageModel;
+import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.NoImageException;
 import io.github.geminiimage.domain.PixelSize;
 import io.github.geminiimage.domain.QuotaScope;
@@ -13,6 +14,7 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.Usage;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,9 @@ final class Report {
     private final boolean json;
     private final List<Entry> entries = new ArrayList<>();
     private Transport transport;
+    private int expected = 1;
+    private String modelId = "";
+    private boolean customBase;
     private Path sessionFile;
     private int sessionTurns;
 
@@ -47,6 +52,17 @@ final class Report {
         this.out = out;
         this.err = err;
         this.json = json;
+    }
+
+    /** How many images the run asks for, and of which model (for the summary and the hints). */
+    void expect(int count, String model) {
+        this.expected = count;
+        this.modelId = model == null ? "" : model;
+    }
+
+    /** Whether {@code --base-url} was given: a 404 may then be the URL's fault, not the model's. */
+    void customBase(boolean given) {
+        this.customBase = given;
     }
 
     void transport(Transport used) {
@@ -119,8 +135,15 @@ final class Report {
     }
 
     private ExitCode error(ExitCode exit, String message, String hint) {
-        String line = "gemini-image " + command + ": " + oneLine(message) + (hint == null ? "" : "; " + hint);
+        String line = "gemini-image " + command + ": " + Durations.humanize(oneLine(message)) + (hint == null ? "" : "; " + hint);
         err.println(line);
+        long written = entries.stream().filter(e -> e.written().isPresent()).count();
+        if (expected > 1 && exit != ExitCode.USAGE) {
+            // A partial --count run: say what was kept, so a script need not count files.
+            err.println("gemini-image " + command + ": " + written + " of " + expected + " images written"
+                    + (written > 0 ? " (" + entries.stream().flatMap(e -> e.written().stream())
+                            .map(w -> w.file().getFileName().toString()).reduce((a, b) -> a + ", " + b).orElse("") + ")" : ""));
+        }
         return finish(exit, oneLine(message));
     }
 
@@ -215,7 +238,8 @@ final class Report {
         }
     }
 
-    private static String hint(ExitCode exit, ImageGenerationException failure) {
+    private String hint(ExitCode exit, ImageGenerationException failure) {
+        boolean sized = !ModelFamily.of(modelId).imageSizes().isEmpty();
         switch (exit) {
             case INVALID_REQUEST:
                 return "fix the request and run again";
@@ -224,25 +248,26 @@ final class Report {
             case PERMISSION_DENIED:
                 return "check that the key may use this model and that the API is enabled";
             case NOT_FOUND:
-                return "check --model (e.g. " + ImageModel.GEMINI_2_5_FLASH_IMAGE.id() + ", "
+                return (customBase ? "check --base-url (the server root, without /v1beta) and " : "") + "check --model (e.g. " + ImageModel.GEMINI_2_5_FLASH_IMAGE.id() + ", "
                         + ImageModel.GEMINI_3_PRO_IMAGE.id() + ", " + ImageModel.GEMINI_3_1_FLASH_IMAGE.id() + ")";
             case RATE_LIMITED:
                 RateLimitedException limited = (RateLimitedException) failure;
                 if (limited.quotaScope() == QuotaScope.PER_DAY) {
                     return "the daily quota is used up: run again tomorrow or use another key";
                 }
-                return limited.retryDelay().map(d -> String.format(Locale.ROOT, "wait %.0fs and run again", Math.ceil(d.toMillis() / 1000.0)))
+                return limited.retryDelay().map(d -> "wait " + Durations.format(Duration.ofSeconds((long) Math.ceil(d.toMillis() / 1000.0)))
+                        + " and run again")
                         .orElse("wait a minute and run again") + ", or raise --retries";
             case SERVER_ERROR:
                 return "try again later, or raise --retries";
             case TIMEOUT:
-                return "raise --timeout (e.g. --timeout 5m) or ask for a smaller --image-size";
+                return "raise --timeout (e.g. --timeout 5m)" + (sized ? " or ask for a smaller --image-size" : "");
             case TRANSPORT:
                 return "check the network and --base-url, or raise --retries";
             case MALFORMED_RESPONSE:
                 return "check that --base-url points at a Gemini-compatible endpoint";
             case RESPONSE_TOO_LARGE:
-                return "ask for a smaller --image-size";
+                return sized ? "ask for a smaller --image-size" : "check that --base-url points at a Gemini-compatible endpoint";
             case PROMPT_BLOCKED:
                 return "rephrase the prompt";
             case IMAGE_BLOCKED:

@@ -46,6 +46,21 @@ final class SessionStore {
     }
 
     /**
+     * Checks, before any paid call, that the file's folder exists and takes new files (the file is
+     * replaced through a temporary file beside it).
+     *
+     * @throws FileProblem naming the folder and the reason
+     */
+    void checkWritable() {
+        Path dir = file.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new FileProblem("the folder of the session file " + file + " does not exist; create it or pass another --session",
+                    null);
+        }
+        OutputFiles.probe(dir, "the session file " + file);
+    }
+
+    /**
      * Replaces the file with {@code conversation}, atomically.
      *
      * @throws FileProblem if it cannot be written
@@ -64,8 +79,9 @@ final class SessionStore {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
-            throw new FileProblem("could not write the session file " + file + ": " + e.getMessage()
-                    + "; check its folder exists and is writable", e);
+            throw new FileProblem("could not write the session file " + file + " ("
+                    + (e instanceof IOException io ? OutputFiles.reason(io) : String.valueOf(e.getMessage()))
+                    + "); check its folder exists and is writable", e);
         } finally {
             if (temp != null) {
                 try {

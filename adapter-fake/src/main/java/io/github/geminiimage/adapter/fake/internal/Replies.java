@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the fake answers, built the way the real models answer: checks a real call makes before and
@@ -44,8 +45,8 @@ public final class Replies {
 
     /**
      * Runs every check a real call makes: the domain's validation again (a request is a value, but
-     * a file image may have changed since it was built), each image readable, a retired model id
-     * refused as the server does (404), and on Gemini 3 models every replayed image part signed
+     * a file image may have changed since it was built), each image readable, a retired or unknown
+     * model id refused as the server does (404, see {@link #servesModel}), and on Gemini 3 models every replayed image part signed
      * (the server's 400).
      *
      * @return the request's input image bytes, read once, in order
@@ -63,17 +64,37 @@ public final class Replies {
                         + " cannot be read: " + e.getMessage(), e);
             }
         }
-        if (request.model().isRetired()) {
-            String message = "models/" + request.model().id() + " is not found for API version v1beta, or is not "
+        if (request.model().isRetired() || !servesModel(request.model().id())) {
+            String message = "models/" + modelName(request.model().id()) + " is not found for API version v1beta, or is not "
                     + "supported for generateContent";
-            throw new NotFoundException("HTTP 404 NOT_FOUND: " + message + " (replaced by "
-                    + request.model().replacedBy().orElse("a newer model") + ")",
+            String replacement = request.model().replacedBy().map(r -> " (replaced by " + r + ")")
+                    .orElse(" (the fake serves the image models gemini-2.5-flash-image, gemini-3-pro-image and "
+                            + "gemini-3.1-flash-image, their -preview ids and -MM-YYYY dated variants; ids are case-sensitive)");
+            throw new NotFoundException("HTTP 404 NOT_FOUND: " + message + replacement,
                     new ErrorDetails(404, Optional.of("NOT_FOUND"), Optional.of(message), 1, Optional.empty()));
         }
         if (isGemini3(request.model().family())) {
             checkSignatures(request.history());
         }
         return images;
+    }
+
+    /**
+     * The ids the fake answers, as the endpoint does (wire-format.md §6): the image model families
+     * the domain knows, exactly as spelt (ids are case-sensitive), with an optional {@code -preview}
+     * and an optional dated suffix {@code -MM-YYYY}; {@code models/} in front is allowed. Anything
+     * else (another family, an Imagen id, an upper-case id) is the server's 404.
+     */
+    private static final Pattern SERVED_MODEL =
+            Pattern.compile("(models/)?gemini-(2\\.5-flash-image|3-pro-image|3\\.1-flash-image)(-preview)?(-\\d{2}-\\d{4})?");
+
+    /** Whether the fake (like the endpoint) serves {@code modelId}; retired ids are checked separately. */
+    public static boolean servesModel(String modelId) {
+        return SERVED_MODEL.matcher(modelId).matches();
+    }
+
+    private static String modelName(String modelId) {
+        return modelId.startsWith("models/") ? modelId.substring("models/".length()) : modelId;
     }
 
     private static void checkSignatures(List<Turn> history) {
