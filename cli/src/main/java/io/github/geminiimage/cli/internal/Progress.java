@@ -103,7 +103,7 @@ public final class Progress implements CallObserver, AutoCloseable {
         synchronized (lock) {
             retry = "retry " + (nextAttempt - 1) + " in " + Durations.format(delay) + " after " + reason(cause);
             if (!enabled) {
-                err.println("gemini-image: " + modelId + ": " + retry);
+                err.println("gemini-image: " + event.modelId().orElse(event.operation()) + ": " + retry);
                 err.flush();
                 return;
             }

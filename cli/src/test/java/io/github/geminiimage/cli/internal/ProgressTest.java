@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.http.CallObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -26,7 +28,7 @@ class ProgressTest {
     void onATerminalEveryFrameFitsTheWidth_soARetryNeverWraps() {
         try (Progress progress = new Progress(err, true, 80)) {
             progress.start("image 2 of 3: generating with gemini-3.1-flash-image-preview over httpclient5");
-            progress.retryScheduled("gemini-3.1-flash-image-preview", 3, Duration.ofMillis(34_400), http429());
+            progress.retryScheduled(new CallObserver.RetryScheduled("generateContent", Optional.of("gemini-3.1-flash-image-preview"), 3, Duration.ofMillis(34_400), http429()));
         }
 
         String[] frames = bytes.toString(StandardCharsets.UTF_8).split("\r");
@@ -38,7 +40,7 @@ class ProgressTest {
     void onAPipeARetryIsOneLine_soALongWaitIsExplained() {
         try (Progress progress = new Progress(err, false, 80)) {
             progress.start("generating");
-            progress.retryScheduled("gemini-2.5-flash-image", 2, Duration.ofSeconds(35), http429());
+            progress.retryScheduled(new CallObserver.RetryScheduled("generateContent", Optional.of("gemini-2.5-flash-image"), 2, Duration.ofSeconds(35), http429()));
         }
 
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
