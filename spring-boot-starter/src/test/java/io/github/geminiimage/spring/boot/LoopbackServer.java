@@ -19,11 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback server answering generateContent with the recorded reply of a real call (test vector 02),
  * or with the statuses queued first; records each request's path and headers.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** What a request carried. */
-    record Received(String path, Map<String, List<String>> headers) {
-        String header(String name) {
+    public record Received(String path, Map<String, List<String>> headers) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -51,7 +51,7 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    static LoopbackServer start() {
+    public static LoopbackServer start() {
         try (InputStream in = LoopbackServer.class.getResourceAsStream("/generate-content-reply.json")) {
             return new LoopbackServer(in.readAllBytes());
         } catch (IOException e) {
@@ -60,18 +60,18 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** Answers the next requests with these statuses (an error body each) before the recorded reply. */
-    LoopbackServer failFirst(int... codes) {
+    public LoopbackServer failFirst(int... codes) {
         for (int code : codes) {
             statuses.add(code);
         }
         return this;
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
