@@ -1,0 +1,43 @@
+package io.github.geminiimage.spring.boot;
+
+import io.github.geminiimage.adapter.fake.FakeImageGeneration;
+import io.github.geminiimage.http.CallObserver;
+import io.github.geminiimage.micrometer.MicrometerCallObserver;
+import io.github.geminiimage.port.ImageGenerationPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configures one {@link ImageGenerationPort} bean, {@code geminiImageGeneration}, from the
+ * {@code gemini.image.*} properties ({@link GeminiImageProperties}), unless the application defines
+ * its own {@code ImageGenerationPort}:
+ * <ul>
+ * <li>{@code transport=jdk} (default): over {@code java.net.http}, lent the application's
+ *     {@code java.net.http.HttpClient} bean when it has exactly one;</li>
+ * <li>{@code transport=httpclient5}: over Apache HttpClient 5 (add
+ *     {@code gemini-image-adapter-httpclient5}), lent the application's {@code CloseableHttpClient}
+ *     bean when it has exactly one;</li>
+ * <li>{@code transport=fake}: a {@link FakeImageGeneration} bean, so a test can script it.</li>
+ * </ul>
+ * A lent client is never closed by the port; everything the port created is closed with the
+ * context. Every {@link CallObserver} bean observes the calls, and so does a
+ * {@link MicrometerCallObserver} when the application has a {@link MeterRegistry}
+ * ({@code gemini.image.metrics.enabled=false} turns that off). A configuration that cannot work
+ * (no key for a real transport, an unknown transport, a Vertex setting) fails the startup with a
+ * {@link GeminiImageConfigurationException}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ImageGenerationPort.class)
+@EnableConfigurationProperties(GeminiImageProperties.class)
+// In this order: each transport's bean is registered before the last one checks that none was.
+@Import({TransportConfigurations.Fake.class, TransportConfigurations.HttpClient5.class,
+        TransportConfigurations.Jdk.class, TransportConfigurations.Unavailable.class})
+public class GeminiImageAutoConfiguration {
+
+    /** Created by Spring Boot. */
+    public GeminiImageAutoConfiguration() {
+    }
+}

@@ -1,0 +1,194 @@
+package io.github.geminiimage.spring.boot;
+
+import io.github.geminiimage.http.AuthScheme;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code gemini.image.*} properties. Immutable; bound once at startup and checked by
+ * {@link GeminiImageAutoConfiguration} before any port is built. A setting left unset keeps the
+ * library's default ({@code HttpOptions.defaults()}).
+ */
+@ConfigurationProperties("gemini.image")
+public final class GeminiImageProperties {
+
+    /** The names {@code gemini.image.transport} accepts. */
+    public static final String TRANSPORTS = "jdk, httpclient5, fake";
+
+    /** The API key (required unless transport is fake). Never logged nor shown. */
+    private final String apiKey;
+    /** The endpoint base, e.g. a proxy mirroring the API (default Google's endpoint). */
+    private final URI baseUrl;
+    /** The transport: jdk (java.net.http), httpclient5 (Apache HttpClient 5, add its adapter) or fake (in memory). */
+    private final String transport;
+    /** How the key is sent (default google-api-key-header, the x-goog-api-key header). */
+    private final AuthScheme authScheme;
+    /** The most time to open a connection (library default 30s). */
+    private final Duration connectTimeout;
+    /** The most time without a byte arriving while waiting for or reading a reply (library default 3m). */
+    private final Duration inactivityTimeout;
+    /** The most time for a whole call, every attempt and wait included (library default 10m). */
+    private final Duration overallDeadline;
+    /** Attempts per call including the first; 1 switches retries off (library default 3). */
+    private final Integer maxAttempts;
+    /** The largest reply read, e.g. 64MB (library default 64MB); a larger one fails the call. */
+    private final DataSize maxResponseBytes;
+    /** Vertex AI settings: not supported by this version. */
+    private final Vertex vertex;
+    /** Metrics settings. */
+    private final Metrics metrics;
+
+    /**
+     * Bound by Spring Boot; unset values are {@code null} here and empty through the accessors.
+     *
+     * @param apiKey the API key
+     * @param baseUrl the endpoint base
+     * @param transport jdk, httpclient5 or fake
+     * @param authScheme how the key is sent
+     * @param connectTimeout the connect timeout
+     * @param inactivityTimeout the inactivity timeout
+     * @param overallDeadline the overall deadline
+     * @param maxAttempts attempts per call
+     * @param maxResponseBytes the reply cap
+     * @param vertex Vertex AI settings
+     * @param metrics metrics settings
+     */
+    public GeminiImageProperties(String apiKey, URI baseUrl, @DefaultValue("jdk") String transport,
+            AuthScheme authScheme, Duration connectTimeout, Duration inactivityTimeout, Duration overallDeadline,
+            Integer maxAttempts, DataSize maxResponseBytes, @DefaultValue Vertex vertex, @DefaultValue Metrics metrics) {
+        this.apiKey = apiKey;
+        this.baseUrl = baseUrl;
+        this.transport = transport;
+        this.authScheme = authScheme;
+        this.connectTimeout = connectTimeout;
+        this.inactivityTimeout = inactivityTimeout;
+        this.overallDeadline = overallDeadline;
+        this.maxAttempts = maxAttempts;
+        this.maxResponseBytes = maxResponseBytes;
+        this.vertex = vertex == null ? new Vertex(null, null) : vertex;
+        this.metrics = metrics == null ? new Metrics(true) : metrics;
+    }
+
+    /** The API key, when set and not blank. */
+    public Optional<String> apiKey() {
+        return Optional.ofNullable(apiKey).filter(key -> !key.isBlank());
+    }
+
+    /** The endpoint base, when set. */
+    public Optional<URI> baseUrl() {
+        return Optional.ofNullable(baseUrl);
+    }
+
+    /** The transport's name as configured ({@code jdk} when unset). */
+    public String transport() {
+        return transport;
+    }
+
+    /** The auth scheme, when set. */
+    public Optional<AuthScheme> authScheme() {
+        return Optional.ofNullable(authScheme);
+    }
+
+    /** The connect timeout, when set. */
+    public Optional<Duration> connectTimeout() {
+        return Optional.ofNullable(connectTimeout);
+    }
+
+    /** The inactivity timeout, when set. */
+    public Optional<Duration> inactivityTimeout() {
+        return Optional.ofNullable(inactivityTimeout);
+    }
+
+    /** The overall deadline, when set. */
+    public Optional<Duration> overallDeadline() {
+        return Optional.ofNullable(overallDeadline);
+    }
+
+    /** The attempts per call, when set. */
+    public Optional<Integer> maxAttempts() {
+        return Optional.ofNullable(maxAttempts);
+    }
+
+    /** The reply cap, when set. */
+    public Optional<DataSize> maxResponseBytes() {
+        return Optional.ofNullable(maxResponseBytes);
+    }
+
+    /** The Vertex AI settings (all empty unless set). */
+    public Vertex vertex() {
+        return vertex;
+    }
+
+    /** The metrics settings. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public String toString() {
+        // The key is never shown, only whether there is one.
+        return "GeminiImageProperties[apiKey=" + (apiKey().isPresent() ? "(set)" : "(unset)") + ", baseUrl=" + baseUrl
+                + ", transport=" + transport + ", authScheme=" + authScheme + ", vertex=" + vertex + "]";
+    }
+
+    /**
+     * {@code gemini.image.vertex.*}: reserved for Vertex AI support, which this version lacks; setting
+     * either fails the startup with a message saying so.
+     */
+    public static final class Vertex {
+        /** The Google Cloud project (Vertex AI; not supported by this version). */
+        private final String project;
+        /** The Vertex AI location, e.g. us-central1 or global (not supported by this version). */
+        private final String location;
+
+        /**
+         * Bound by Spring Boot.
+         *
+         * @param project the Google Cloud project
+         * @param location the Vertex AI location
+         */
+        public Vertex(String project, String location) {
+            this.project = project;
+            this.location = location;
+        }
+
+        /** The project, when set and not blank. */
+        public Optional<String> project() {
+            return Optional.ofNullable(project).filter(p -> !p.isBlank());
+        }
+
+        /** The location, when set and not blank. */
+        public Optional<String> location() {
+            return Optional.ofNullable(location).filter(l -> !l.isBlank());
+        }
+
+        @Override
+        public String toString() {
+            return "Vertex[project=" + project + ", location=" + location + "]";
+        }
+    }
+
+    /** {@code gemini.image.metrics.*}. */
+    public static final class Metrics {
+        /** Whether calls are recorded into the application's MeterRegistry when there is one. */
+        private final boolean enabled;
+
+        /**
+         * Bound by Spring Boot.
+         *
+         * @param enabled whether metrics are recorded
+         */
+        public Metrics(@DefaultValue("true") boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Whether metrics are recorded. */
+        public boolean enabled() {
+            return enabled;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.geminiimage.spring.boot.internal;
+
+import io.github.geminiimage.http.CallObserver;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.RetryPolicy;
+import io.github.geminiimage.spring.boot.GeminiImageConfigurationException;
+import io.github.geminiimage.spring.boot.GeminiImageProperties;
+
+/** Turns the bound properties into what a port is built from, or into one clear startup error. */
+public final class SettingsCheck {
+
+    private SettingsCheck() {
+    }
+
+    /** Fails on any {@code gemini.image.vertex.*} setting: Vertex AI is not supported yet. */
+    public static void checkVertex(GeminiImageProperties properties) {
+        GeminiImageProperties.Vertex vertex = properties.vertex();
+        if (vertex.project().isEmpty() && vertex.location().isPresent()) {
+            throw new GeminiImageConfigurationException(
+                    "gemini.image.vertex.location is set (" + vertex.location().get()
+                            + ") but gemini.image.vertex.project is not: Vertex AI needs a project",
+                    "Set gemini.image.vertex.project, or remove gemini.image.vertex.location to use the Gemini API"
+                            + " with gemini.image.api-key.");
+        }
+        if (vertex.project().isPresent()) {
+            throw new GeminiImageConfigurationException(
+                    "gemini.image.vertex.project is set (" + vertex.project().get()
+                            + ") but Vertex AI is not supported by this version of gemini-image",
+                    "Remove gemini.image.vertex.*; use the Gemini API with gemini.image.api-key, or a proxy with"
+                            + " gemini.image.base-url.");
+        }
+    }
+
+    /** The key for a real transport, or a startup error saying it is missing. */
+    public static String requireApiKey(GeminiImageProperties properties) {
+        return properties.apiKey().orElseThrow(() -> new GeminiImageConfigurationException(
+                "gemini.image.api-key is not set, and gemini.image.transport is " + properties.transport()
+                        + " (a real transport needs a key)",
+                "Set gemini.image.api-key (for example gemini.image.api-key=${GEMINI_API_KEY}), or set"
+                        + " gemini.image.transport=fake for offline use."));
+    }
+
+    /** The HTTP options the properties describe, with {@code observer}; a bad value is a startup error. */
+    public static HttpOptions httpOptions(GeminiImageProperties properties, CallObserver observer) {
+        try {
+            HttpOptions.Builder builder = HttpOptions.builder().observer(observer);
+            properties.baseUrl().ifPresent(builder::baseUri);
+            properties.authScheme().ifPresent(builder::authScheme);
+            properties.connectTimeout().ifPresent(builder::connectTimeout);
+            properties.inactivityTimeout().ifPresent(builder::inactivityTimeout);
+            properties.overallDeadline().ifPresent(builder::overallDeadline);
+            if (properties.maxAttempts().isPresent()) {
+                builder.retryPolicy(RetryPolicy.defaults().withMaxAttempts(properties.maxAttempts().get()));
+            }
+            properties.maxResponseBytes().ifPresent(size -> builder.maxResponseBytes(size.toBytes()));
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** A startup error for a value the library refused (its message names the setting and the limit). */
+    public static GeminiImageConfigurationException invalid(IllegalArgumentException e) {
+        return new GeminiImageConfigurationException("Invalid gemini.image.* setting: " + e.getMessage(),
+                "Correct the gemini.image.* property named in the message.");
+    }
+
+    /** The startup error when no configuration of the transport applied. */
+    public static GeminiImageConfigurationException unavailableTransport(String transport, boolean httpClient5Present) {
+        if (transport.trim().equalsIgnoreCase("httpclient5") && !httpClient5Present) {
+            return new GeminiImageConfigurationException(
+                    "gemini.image.transport is httpclient5 but the HttpClient 5 adapter is not on the classpath",
+                    "Add the dependency io.github.geminiimage:gemini-image-adapter-httpclient5, or set"
+                            + " gemini.image.transport=jdk.");
+        }
+        return new GeminiImageConfigurationException(
+                "gemini.image.transport is '" + transport + "', which is not one of " + GeminiImageProperties.TRANSPORTS,
+                "Set gemini.image.transport to one of " + GeminiImageProperties.TRANSPORTS + ".");
+    }
+}
