@@ -67,7 +67,8 @@ public abstract class HttpTransportSpiContract {
     /**
      * Whether the transport closes the connection of a reply whose head is malformed (invalid status
      * line, a {@code Content-Length} that is not a number, an oversized head). True unless the client
-     * it wraps cannot (Java 17's {@code HttpClient}; its adapter documents this).
+     * it wraps cannot: then the suite checks that the limitation still holds, so its documentation
+     * stays true.
      */
     protected boolean closesTheConnectionOfAMalformedHead() {
         return true;

@@ -60,10 +60,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p><b>Behind an untrusted proxy, use the HttpClient 5 adapter.</b> When a reply has an invalid
- * status line, a {@code Content-Length} that is not a number, or a head over the JDK's size limit,
- * Java 17's client fails the exchange but leaves that connection's socket open; neither this
- * transport nor dropping the client can release it (measured: the server never sees a close). A
- * proxy sending such replies again and again exhausts the process's file descriptors.
+ * status line or a head over the JDK's size limit, Java 17's client fails the exchange but leaves
+ * that connection's socket open; neither this transport nor dropping the client can release it
+ * (measured: the server never sees a close). A proxy sending such replies again and again exhausts
+ * the process's file descriptors. (A {@code Content-Length} that is not a number, which the JDK
+ * leaks too, is refused here before the JDK parses it, and that connection is closed.)
  *
  * <p>{@link #close()} aborts the exchanges in flight and stops the threads this instance created.
  * Java 17's {@code HttpClient} has no {@code close()}: the client built here is dropped, and its

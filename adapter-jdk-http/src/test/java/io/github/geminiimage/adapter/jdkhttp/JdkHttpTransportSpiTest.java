@@ -13,12 +13,6 @@ class JdkHttpTransportSpiTest extends HttpTransportSpiContract {
         return JdkHttpTransport.create(settings);
     }
 
-    /** Java 17's client leaves such a socket open; see the "untrusted proxy" note of {@link JdkHttpTransport}. */
-    @Override
-    protected boolean closesTheConnectionOfAMalformedHead() {
-        return false;
-    }
-
     @Override
     protected void assertReleased(HttpTransport transport) {
         assertThat(((JdkHttpTransport) transport).activeExchanges()).as("exchanges still open").isZero();
