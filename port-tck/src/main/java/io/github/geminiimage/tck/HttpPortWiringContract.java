@@ -182,7 +182,9 @@ public abstract class HttpPortWiringContract {
             request.addImage(ImageInput.ofFile(file));
         }
 
-        GenerationResult result = port(options(URI.create(wireMock.baseUrl())).build()).generate(request.build());
+        // 21 MB through WireMock on a busy machine: generous timeouts, this test is about the bytes.
+        GenerationResult result = port(options(URI.create(wireMock.baseUrl())).inactivityTimeout(Duration.ofSeconds(25))
+                .overallDeadline(Duration.ofSeconds(28)).build()).generate(request.build());
 
         assertThat(result.outcome()).isEqualTo(Outcome.IMAGE);
         List<LoggedRequest> received = wireMock.findAll(postRequestedFor(urlPathEqualTo(PATH)));
