@@ -1,18 +1,25 @@
 package io.github.geminiimage.http;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Helpers every transport needs, written once: waiting for an asynchronous exchange with exact
- * interruption, and named daemon threads.
+ * interruption, named daemon threads, and the bounded pools and timers built on them.
  */
 public final class TransportSupport {
 
@@ -51,6 +58,86 @@ public final class TransportSupport {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * Writes {@code body} to {@code out} (without closing it), checking that it writes exactly
+     * {@link RequestBody#contentLength()} bytes: a longer body fails before its extra bytes reach
+     * {@code out}, a shorter one once {@code writeTo} returns (the server would otherwise wait for
+     * bytes that never come).
+     *
+     * @throws IOException if {@code writeTo} fails, or the body is longer or shorter than declared
+     */
+    public static void writeExactly(RequestBody body, OutputStream out) throws IOException {
+        long declared = body.contentLength();
+        long[] written = {0};
+        body.writeTo(new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written[0] + len > declared) {
+                    throw new IOException("the request body wrote more than the " + declared + " bytes it declared");
+                }
+                written[0] += len;
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                // The stream belongs to the transport.
+            }
+        });
+        if (written[0] != declared) {
+            throw new IOException("the request body wrote " + written[0] + " bytes but declared " + declared);
+        }
+    }
+
+    /**
+     * A pool of at most {@code maxThreads} daemon threads named {@code prefix-N} that starts a thread
+     * only when none is idle and lets idle ones die after {@code keepAliveSeconds}, so an idle
+     * transport holds none. At the bound, extra tasks wait in an unbounded queue (rejecting one would
+     * fail an exchange for no reason); after {@code shutdown} they are rejected. A plain pool with
+     * core = max would start a new thread for every task until it holds {@code maxThreads}.
+     */
+    public static ThreadPoolExecutor boundedPool(String prefix, int maxThreads, long keepAliveSeconds) {
+        IdleFirstQueue queue = new IdleFirstQueue();
+        return new ThreadPoolExecutor(0, maxThreads, keepAliveSeconds, TimeUnit.SECONDS, queue, daemonThreads(prefix),
+                (task, pool) -> {
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException("the pool " + prefix + " was shut down");
+                    }
+                    queue.enqueue(task);
+                });
+    }
+
+    /**
+     * A one-thread scheduler of a daemon thread named {@code prefix-N} that drops cancelled tasks at
+     * once and whose thread dies after {@code keepAliveSeconds} idle.
+     */
+    public static ScheduledThreadPoolExecutor timer(String prefix, long keepAliveSeconds) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads(prefix));
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setKeepAliveTime(keepAliveSeconds, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
+
+    /** Offers a task only to an idle thread, so the pool grows; the rejection handler queues the rest. */
+    private static final class IdleFirstQueue extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 
     private static IOException rethrow(Throwable cause) {

@@ -64,12 +64,12 @@ public enum Adapter {
         ApiKey key = ApiKey.of(API_KEY);
         return switch (this) {
             case JDK -> {
-                JdkHttpTransport transport = JdkHttpTransport.create(effective);
+                JdkHttpTransport transport = JdkHttpTransport.create(effective.transportSettings());
                 yield new Instrumented(HttpImageGeneration.create(transport, key, effective, true),
                         transport::activeExchanges, transport.threadNamePrefix());
             }
             case HTTPCLIENT5 -> {
-                HttpClient5Transport transport = HttpClient5Transport.create(effective);
+                HttpClient5Transport transport = HttpClient5Transport.create(effective.transportSettings());
                 yield new Instrumented(HttpImageGeneration.create(transport, key, effective, true),
                         transport::activeExchanges, transport.threadNamePrefix());
             }

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WireMockPortFixture implements ImageGenerationPortContract.PortFixture {
 
-    private static final String KEY = "AIzaTCK-PORT-FIXTURE-KEY-0123456789abcd";
+    private static final String KEY = TckSecrets.SENTINEL_KEY;
     private static final long MAX_RESPONSE_BYTES = 8 * 1024;
 
     private final HttpPortFactory factory;

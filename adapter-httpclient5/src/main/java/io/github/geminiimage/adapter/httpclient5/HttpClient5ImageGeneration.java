@@ -81,9 +81,10 @@ public final class HttpClient5ImageGeneration {
         public ImageGenerationPort build() {
             ApiKey key = apiKey.orElseThrow(() -> new IllegalStateException("apiKey is required"));
             HttpOptions effective = baseUri.map(uri -> options.toBuilder().baseUri(uri).build()).orElse(options);
-            HttpClient5Transport.Builder transport = HttpClient5Transport.builder().options(effective);
-            httpClient.ifPresent(transport::httpClient);
-            return HttpImageGeneration.create(transport.build(), key, effective, true);
+            HttpClient5Transport transport = httpClient
+                    .map(client -> HttpClient5Transport.using(client, effective.transportSettings()))
+                    .orElseGet(() -> HttpClient5Transport.create(effective.transportSettings()));
+            return HttpImageGeneration.create(transport, key, effective, true);
         }
     }
 }

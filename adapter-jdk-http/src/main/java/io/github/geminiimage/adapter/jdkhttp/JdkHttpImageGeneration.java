@@ -86,8 +86,8 @@ public final class JdkHttpImageGeneration {
             // The base URI set here wins over the options' one; build() checks it again.
             HttpOptions effective = baseUri == null ? options : options.toBuilder().baseUri(baseUri).build();
             JdkHttpTransport transport = httpClient == null
-                    ? JdkHttpTransport.create(effective)
-                    : JdkHttpTransport.using(httpClient, effective);
+                    ? JdkHttpTransport.create(effective.transportSettings())
+                    : JdkHttpTransport.using(httpClient, effective.transportSettings());
             return HttpImageGeneration.create(transport, key, effective, true);
         }
     }

@@ -2,26 +2,23 @@ package io.github.geminiimage.adapter.jdkhttp;
 
 import io.github.geminiimage.adapter.jdkhttp.internal.Exchange;
 import io.github.geminiimage.adapter.jdkhttp.internal.JdkHttpResponse;
-import io.github.geminiimage.adapter.jdkhttp.internal.NamedThreads;
-import io.github.geminiimage.adapter.jdkhttp.internal.ResponseBodyStream;
 import io.github.geminiimage.adapter.jdkhttp.internal.StreamingBodyPublisher;
-import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.TransportSettings;
+import io.github.geminiimage.http.TransportSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -37,60 +34,47 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The {@link HttpTransport} over {@code java.net.http.HttpClient} (Java 17 API). Thread-safe; one
  * instance serves any number of concurrent exchanges and should live as long as the application.
- *
- * <p>What it adds to the JDK client, and why:
+ * What it adds to the JDK client:
  * <ul>
- *   <li><b>Streaming upload with the exact length.</b> The body is published with
- *       {@code BodyPublishers.fromPublisher(publisher, contentLength)}, produced by
- *       {@code RequestBody.writeTo} on an upload thread in 64 KiB chunks as the client asks for
- *       them: a 28 MB request is never held whole, and {@code Content-Length} is exact (no chunking).
- *       Over cleartext HTTP/1.1 the
- *       chunks the client has written out are filled again, so the upload allocates a few chunks
- *       whatever its size; over TLS and HTTP/2 the client keeps or slices chunks after consuming
- *       them, so each chunk is new there. A failing {@code writeTo} fails the exchange.</li>
- *   <li><b>Timeouts that cover the body.</b> On Java 17 {@code HttpRequest.timeout} stops at the
- *       reply headers (JDK-8258397). Here, until the headers arrive a timer aborts the exchange when
- *       no bytes moved for the inactivity timeout or when the request's deadline passes; afterwards
- *       every read of the body waits at most as long and checks the deadline even while bytes keep
- *       dribbling in. Either way the failure is a {@link SocketTimeoutException}.</li>
- *   <li><b>Cancellation and interrupts that abort.</b> Cancelling the future of {@link #sendAsync}
- *       cancels the client's exchange and closes the body; interrupting {@link #send} or a read of
- *       the body does the same and keeps the interrupt flag (the JDK's own body stream ignores
- *       interrupts).</li>
- *   <li><b>No redirects, no retries.</b> {@code Redirect.NEVER}: a 3xx comes back as a response (a
- *       redirect would carry the key elsewhere). The JDK never resends a {@code POST} by itself.</li>
- *   <li><b>HTTP/1.1.</b> Pinned on the clients this class builds. Over cleartext {@code http://}
- *       a client asking for HTTP/2 sends the whole upload as an HTTP/1.1 request with
- *       {@code Upgrade: h2c}; measured on loopback (see {@code JdkHttpTransportTest}), Jetty declines
- *       to upgrade a request that has a body and serves the 21 MB upload as HTTP/1.1 anyway, so the
- *       attempt gains nothing. Over TLS, HTTP/2 multiplexes calls on one connection: one reset or
- *       {@code GOAWAY} fails every call in flight (which Java 17 does not retry), and a large upload
- *       competes with other streams for the connection's flow-control window. Image calls are few,
- *       long and large: one connection per call is the simpler, sturdier choice. A caller who wants
- *       HTTP/2 can lend a client built for it; the request then follows the client's version.</li>
- *   <li><b>Bounded, named threads it owns.</b> The client it builds runs on a bounded pool of
- *       daemon threads named {@code gemini-jdk-http-N-worker-M} (instead of the JDK's unbounded
- *       cached pool); request bodies are written by {@code gemini-jdk-http-N-upload-M} threads and
- *       timeouts watched by {@code gemini-jdk-http-N-timer-M}. Idle threads die after 10 s.</li>
+ *   <li><b>Streaming with the exact length.</b> A body ({@code GET POST PUT PATCH DELETE}, with or
+ *       without one) is produced by {@code RequestBody.writeTo} on an upload thread in 64 KiB chunks
+ *       as the client asks for them, with an exact {@code Content-Length}; over cleartext HTTP/1.1
+ *       the chunks are recycled, so an upload allocates a few whatever its size.</li>
+ *   <li><b>Timeouts that cover the body.</b> Java 17's {@code HttpRequest.timeout} stops at the reply
+ *       headers (JDK-8258397). Until they arrive a timer aborts the exchange when no bytes moved for
+ *       the inactivity timeout or the deadline passed; afterwards every read of the body waits at most
+ *       as long, and checks the deadline while bytes dribble in: a {@link SocketTimeoutException}.</li>
+ *   <li><b>Cancellation and interrupts that abort</b> the client's exchange and close the body, and
+ *       keep the interrupt flag (the JDK's own body stream ignores interrupts).</li>
+ *   <li><b>No redirects, retries or inflating.</b> {@code Redirect.NEVER}; the JDK never resends a
+ *       request, never asks for gzip and hands the raw body back.</li>
+ *   <li><b>Strict framing.</b> Two different {@code Content-Length} values, or one that is not a
+ *       non-negative number, are refused at once with a {@link java.net.ProtocolException} and the
+ *       connection closed (RFC 9112 §6.3), where the JDK takes the first value, or reads a negative
+ *       one as "until the connection closes".</li>
+ *   <li><b>HTTP/1.1</b> on the clients it builds: image calls are few, long and large, and under
+ *       HTTP/2 one reset or {@code GOAWAY} fails every call in flight. Lend a client for HTTP/2.</li>
+ *   <li><b>Bounded, named daemon threads</b> {@code gemini-jdk-http-N-worker-M} (the client's,
+ *       instead of the JDK's unbounded pool), {@code -upload-M} and {@code -timer-M}; idle ones die
+ *       after 10 s.</li>
  * </ul>
  *
- * <p>{@link #close()} aborts the exchanges in flight and stops the threads this instance created.
- * Java 17's {@code HttpClient} has no {@code close()}: the client built here is then dropped, and its
- * selector thread ({@code HttpClient-N-SelectorManager}) ends within seconds once it is garbage
- * collected; on Java 21 and later its {@code shutdownNow()} is called. A client lent with
- * {@link #using(HttpClient, HttpOptions)} is never closed, nor its executor: its owner keeps it.
+ * <p><b>Behind an untrusted proxy, use the HttpClient 5 adapter.</b> When a reply has an invalid
+ * status line or a head over the JDK's size limit, Java 17's client fails the exchange but leaves
+ * that connection's socket open; neither this transport nor dropping the client can release it
+ * (measured: the server never sees a close). A proxy sending such replies again and again exhausts
+ * the process's file descriptors. (A {@code Content-Length} that is not a number, which the JDK
+ * leaks too, is refused here before the JDK parses it, and that connection is closed.)
  *
- * <p>A reply with {@code Content-Encoding: gzip} (never asked for: no {@code Accept-Encoding} is
- * sent) is inflated before it is handed on, so size caps apply to the decoded bytes. Beware that
- * {@code -Djdk.httpclient.HttpClient.log=headers} makes the JDK print every header, the key
- * included.
+ * <p>{@link #close()} aborts the exchanges in flight and stops the threads this instance created.
+ * Java 17's {@code HttpClient} has no {@code close()}: the client built here is dropped, and its
+ * selector thread ends once it is garbage collected (on Java 21+ {@code shutdownNow()} is called). A
+ * client lent with {@link #using} is never closed. {@code -Djdk.httpclient.HttpClient.log=headers}
+ * prints every header, credentials included: the JDK has no notion of a sensitive header.
  */
 public final class JdkHttpTransport implements HttpTransport {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** Headers the JDK refuses to take from the caller; it sets them itself. */
-    private static final Set<String> CLIENT_SET_HEADERS = Set.of("content-length", "host", "connection",
-            "expect", "upgrade");
 
     private final String name;
     private volatile HttpClient client;
@@ -98,57 +82,51 @@ public final class JdkHttpTransport implements HttpTransport {
     private final ThreadPoolExecutor clientExecutor;
     private final ThreadPoolExecutor uploadExecutor;
     private final ScheduledThreadPoolExecutor timer;
-    private final Duration inactivityTimeout;
+    private final TransportSettings settings;
     private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdkHttpTransport(HttpClient lent, HttpOptions options) {
+    private JdkHttpTransport(HttpClient lent, TransportSettings settings) {
         this.name = "gemini-jdk-http-" + INSTANCES.incrementAndGet();
-        this.inactivityTimeout = options.inactivityTimeout();
-        this.uploadExecutor = NamedThreads.boundedPool(name + "-upload", 64);
-        this.timer = NamedThreads.timer(name + "-timer");
-        if (lent == null) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.uploadExecutor = TransportSupport.boundedPool(name + "-upload", settings.maxConnectionsPerHost(), 10);
+        this.timer = TransportSupport.timer(name + "-timer", 10);
+        this.ownsClient = lent == null;
+        if (ownsClient) {
             int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
-            this.clientExecutor = NamedThreads.boundedPool(name + "-worker", workers);
+            this.clientExecutor = TransportSupport.boundedPool(name + "-worker", workers, 10);
             this.client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(options.connectTimeout())
+                    .connectTimeout(settings.connectTimeout())
                     .executor(clientExecutor)
                     .build();
-            this.ownsClient = true;
         } else {
             this.clientExecutor = null;
             this.client = lent;
-            this.ownsClient = false;
         }
     }
 
-    /**
-     * A transport over a new HTTP/1.1 client that it owns: connect timeout and inactivity timeout
-     * from {@code options}, no redirects, its own bounded threads.
-     */
-    public static JdkHttpTransport create(HttpOptions options) {
-        Objects.requireNonNull(options, "options");
-        return new JdkHttpTransport(null, options);
+    /** A transport over a new HTTP/1.1 client it owns, configured by {@code settings}, with its own threads. */
+    public static JdkHttpTransport create(TransportSettings settings) {
+        return new JdkHttpTransport(null, settings);
     }
 
     /**
-     * A transport over a client the caller configured and keeps owning: {@link #close()} leaves it
-     * (and its executor) alone. Its own connect timeout, proxy, TLS and version settings apply; the
-     * inactivity timeout comes from {@code options}.
+     * A transport over a client the caller configured (proxy, TLS, executor, version) and keeps
+     * owning: {@link #close()} leaves it (and its executor) alone. Its own connect timeout applies;
+     * the inactivity timeout comes from {@code settings}.
      *
      * @throws IllegalArgumentException if the client follows redirects: a redirect would carry the
-     *     API key to another host
+     *     request's credentials to another host
      */
-    public static JdkHttpTransport using(HttpClient client, HttpOptions options) {
+    public static JdkHttpTransport using(HttpClient client, TransportSettings settings) {
         Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(options, "options");
         if (client.followRedirects() != HttpClient.Redirect.NEVER) {
             throw new IllegalArgumentException("the HttpClient follows redirects (" + client.followRedirects()
-                    + "); build it with followRedirects(Redirect.NEVER), a redirect would carry the API key elsewhere");
+                    + "); build it with followRedirects(Redirect.NEVER), a redirect would carry credentials elsewhere");
         }
-        return new JdkHttpTransport(client, options);
+        return new JdkHttpTransport(client, settings);
     }
 
     /** The prefix of the names of the threads this instance creates, e.g. {@code gemini-jdk-http-3}. */
@@ -165,37 +143,13 @@ public final class JdkHttpTransport implements HttpTransport {
     }
 
     @Override
-    public HttpResponse send(HttpRequest request) throws IOException {
-        CompletableFuture<HttpResponse> future = sendAsync(request);
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the reply");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw Exchange.copyOf(io);
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException("the exchange failed", cause);
-        }
-    }
-
-    @Override
     public CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
         Objects.requireNonNull(request, "request");
         HttpClient current = client;
         if (closed.get() || current == null) {
             return CompletableFuture.failedFuture(new IOException("the transport was closed"));
         }
-        Exchange exchange = new Exchange(request.deadline(), inactivityTimeout, timer);
+        Exchange exchange = new Exchange(request.deadline(), settings.inactivityTimeout(), timer);
         if (exchange.waitBudgetNanos() <= 0) {
             return CompletableFuture.failedFuture(exchange.timeoutException());
         }
@@ -211,8 +165,10 @@ public final class JdkHttpTransport implements HttpTransport {
         CompletableFuture<java.net.http.HttpResponse<InputStream>> jdkFuture;
         try {
             jdkFuture = current.sendAsync(jdkRequest, info -> {
-                ResponseBodyStream stream = new ResponseBodyStream(exchange);
+                JdkHttpResponse stream = new JdkHttpResponse(info, exchange);
                 exchange.onAbort(stream::abort);
+                // Before any of the body is read: the stream cancels at once, and the client closes the connection.
+                JdkHttpResponse.malformedFraming(info.headers()).ifPresent(exchange::abort);
                 return stream;
             });
         } catch (RuntimeException e) {
@@ -225,13 +181,15 @@ public final class JdkHttpTransport implements HttpTransport {
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         jdkFuture.whenComplete((response, failure) -> {
             exchange.stopWatch();
-            if (failure != null) {
+            if (failure != null || exchange.abortReason().isPresent()) {
+                if (response != null) {
+                    ((JdkHttpResponse) response.body()).close();
+                }
                 exchange.finish();
-                result.completeExceptionally(mapFailure(failure, exchange));
+                result.completeExceptionally(mapFailure(failure, exchange, request.uri()));
                 return;
             }
-            JdkHttpResponse wrapped = new JdkHttpResponse(response.statusCode(), response.headers().map(),
-                    (ResponseBodyStream) response.body(), exchange);
+            JdkHttpResponse wrapped = (JdkHttpResponse) response.body();
             if (!result.complete(wrapped) || exchange.abortReason().isPresent()) {
                 // Cancelled or aborted while the headers were on their way: nobody will close it.
                 wrapped.close();
@@ -250,32 +208,34 @@ public final class JdkHttpTransport implements HttpTransport {
         // No per-request version: the client's applies (HTTP/1.1 on the clients built here).
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
                 .expectContinue(false);
-        for (Map.Entry<String, String> header : request.headers()) {
-            if (CLIENT_SET_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header " + header.getKey() + " is set by the HTTP client itself");
-            }
-            builder.header(header.getKey(), header.getValue());
-        }
+        // The JDK refuses the headers it sets itself (Host, Content-Length, ...): the core sends none.
+        request.headers().forEach(header -> builder.header(header.getKey(), header.getValue()));
         // Only cleartext HTTP/1.1 writes each chunk as it is and drops it once written: there chunks are recycled.
         boolean recycleChunks = "http".equalsIgnoreCase(request.uri().getScheme())
                 && current.version() == HttpClient.Version.HTTP_1_1;
-        StreamingBodyPublisher publisher = new StreamingBodyPublisher(request.body().orElseThrow(), uploadExecutor, exchange, recycleChunks);
-        return builder.POST(BodyPublishers.fromPublisher(publisher, request.body().orElseThrow().contentLength())).build();
+        BodyPublisher body = request.body().map(b -> BodyPublishers.fromPublisher(
+                new StreamingBodyPublisher(b, uploadExecutor, exchange, recycleChunks), b.contentLength()))
+                .orElseGet(BodyPublishers::noBody);
+        return builder.method(request.method(), body).build();
     }
 
-    private static IOException mapFailure(Throwable failure, Exchange exchange) {
+    private static IOException mapFailure(Throwable failure, Exchange exchange, URI uri) {
+        if (exchange.abortReason().isPresent()) {
+            return Exchange.copyOf(exchange.abortReason().get());
+        }
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (exchange.abortReason().isPresent()) {
-            return Exchange.copyOf(exchange.abortReason().get());
-        }
-        if (cause instanceof HttpConnectTimeoutException) {
-            return (IOException) new SocketTimeoutException("connect timed out").initCause(cause);
-        }
         if (cause instanceof HttpTimeoutException) {
-            return (IOException) new SocketTimeoutException("no reply in time").initCause(cause);
+            return (IOException) new SocketTimeoutException(cause instanceof HttpConnectTimeoutException
+                    ? "connect timed out" : "no reply in time").initCause(cause);
+        }
+        if (cause instanceof ConnectException) {
+            // The JDK's has no message; host and port only, never the path or query (they may hold a secret).
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            return (IOException) new ConnectException("could not connect to " + uri.getHost() + ":" + port)
+                    .initCause(cause.getCause() != null ? cause.getCause() : cause);
         }
         if (cause instanceof IOException io) {
             return io;
@@ -283,7 +243,8 @@ public final class JdkHttpTransport implements HttpTransport {
         if (cause instanceof CancellationException) {
             return new InterruptedIOException("the exchange was cancelled");
         }
-        return new IOException("the exchange failed: " + cause, cause);
+        // E.g. the NumberFormatException of a Content-Length that is not a number.
+        return new IOException("malformed reply or failed exchange: " + cause, cause);
     }
 
     /**
@@ -310,15 +271,11 @@ public final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    /** Java 21 added {@code HttpClient.shutdownNow()}; on 17 the selector thread ends once the client is collected. */
     private static void shutdownNowIfAvailable(HttpClient built) {
         try {
-            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
-            shutdownNow.invoke(built);
-        } catch (NoSuchMethodException e) {
-            // Java 17 to 20: nothing to call.
+            HttpClient.class.getMethod("shutdownNow").invoke(built);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // Best effort: the client is dropped either way.
+            // Java 17 to 20 have none (the selector thread ends once the client is collected).
         }
     }
 

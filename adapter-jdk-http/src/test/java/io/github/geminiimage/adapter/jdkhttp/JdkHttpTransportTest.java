@@ -13,12 +13,10 @@ import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
+import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.PatternBody;
-import io.github.geminiimage.tck.RawHttpServer;
 import io.github.geminiimage.tck.Replies;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,34 +95,8 @@ class JdkHttpTransportTest {
     }
 
     @Test
-    void aGzipReplyIsInflatedAndItsEncodingHeadersDropped() throws Exception {
-        byte[] plain = Replies.forOutcome(Outcome.IMAGE);
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-            gzip.write(plain);
-        }
-        byte[] body = zipped.toByteArray();
-        try (RawHttpServer server = RawHttpServer.start(c -> {
-            c.readRequest();
-            c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
-                    + body.length + "\r\n\r\n");
-            c.write(body);
-            c.awaitPeerClose(5000);
-        }); JdkHttpTransport transport = JdkHttpTransport.create(HttpOptions.defaults())) {
-            try (HttpResponse response = transport.send(new HttpRequest(server.baseUri().resolve("/x"),
-                    List.of(Map.entry("Content-Type", "application/json")), new PatternBody(10),
-                    Instant.now().plusSeconds(10)))) {
-                assertThat(response.header("Content-Encoding")).isEmpty();
-                assertThat(response.contentLength()).isEmpty();
-                assertThat(response.body().readAllBytes()).isEqualTo(plain);
-            }
-            assertThat(transport.activeExchanges()).isZero();
-        }
-    }
-
-    @Test
     void namesItsThreadsAfterItself() throws Exception {
-        try (JdkHttpTransport transport = JdkHttpTransport.create(HttpOptions.defaults())) {
+        try (JdkHttpTransport transport = JdkHttpTransport.create(TransportSettings.DEFAULTS)) {
             try (HttpResponse response = transport.send(new HttpRequest(URI.create(wireMock.baseUrl() + "/x"),
                     List.of(), new PatternBody(100_000), Instant.now().plusSeconds(10)))) {
                 response.body().readAllBytes();
@@ -146,7 +117,7 @@ class JdkHttpTransportTest {
     void aLargeUploadOverCleartextHttp2IsServedAsHttp11Anyway() throws Exception {
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         PatternBody body = new PatternBody(21_000_000);
-        try (JdkHttpTransport transport = JdkHttpTransport.using(http2, HttpOptions.defaults());
+        try (JdkHttpTransport transport = JdkHttpTransport.using(http2, TransportSettings.DEFAULTS);
                 HttpResponse response = transport.send(new HttpRequest(URI.create(wireMock.baseUrl() + "/big"),
                         List.of(Map.entry("Content-Type", "application/json")), body, Instant.now().plusSeconds(20)))) {
             assertThat(response.statusCode()).isEqualTo(200);

@@ -3,13 +3,9 @@ package io.github.geminiimage.adapter.httpclient5.internal;
 import io.github.geminiimage.http.HttpResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,35 +14,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 
 /**
  * The life of one exchange: runs it on a worker, aborts it when its deadline passes, when its future
- * is cancelled, when the caller is interrupted or the transport closes, and turns the failure that
- * the abort causes into the exception the SPI promises. Aborting cancels the HttpClient request,
- * which closes its connection at once (never drains it) and fails any read in progress.
+ * is cancelled, when the transport closes or its response is closed early, and turns the failure
+ * that the abort causes into the exception the SPI promises. Aborting cancels the HttpClient
+ * request, which closes its connection at once (never drains it) and fails any read in progress.
  */
 public final class Exchange {
 
-    /** Why an exchange was aborted. */
+    /** Why an exchange was aborted; each makes the exception every later failure reports. */
     public enum Abort {
         /** The request's deadline passed. */
-        DEADLINE,
-        /** The caller cancelled the future. */
-        CANCELLED,
-        /** The thread waiting in {@code send} was interrupted. */
-        INTERRUPTED,
+        DEADLINE(() -> new SocketTimeoutException("the request's deadline passed before the exchange ended")),
+        /** The caller cancelled the future (or interrupted the thread joining it). */
+        CANCELLED(() -> new InterruptedIOException("the exchange was cancelled")),
         /** The transport was closed. */
-        TRANSPORT_CLOSED,
-        /** The caller closed the response before reading it to its end. */
-        RESPONSE_CLOSED
+        TRANSPORT_CLOSED(() -> new IOException("the transport was closed during the exchange")),
+        /** The caller closed the response before the end of its body. */
+        RESPONSE_CLOSED(() -> new IOException("the response was closed"));
+
+        private final Supplier<IOException> exception;
+
+        Abort(Supplier<IOException> exception) {
+            this.exception = exception;
+        }
     }
 
     private final HttpUriRequestBase request;
     private final Instant deadline;
-    private final List<String> secrets;
     private final Consumer<Exchange> onFinish;
     private final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
     private final AtomicReference<Abort> abort = new AtomicReference<>();
@@ -56,14 +56,12 @@ public final class Exchange {
     /**
      * @param request the HttpClient request, ready to execute
      * @param deadline when the whole exchange, reading the body included, must end
-     * @param secrets values that must never appear in an exception message (the key, wherever it is)
      * @param onFinish told once, when the exchange no longer needs aborting
      */
-    public Exchange(HttpUriRequestBase request, Instant deadline, List<String> secrets, Consumer<Exchange> onFinish) {
-        this.request = Objects.requireNonNull(request, "request");
-        this.deadline = Objects.requireNonNull(deadline, "deadline");
-        this.secrets = List.copyOf(secrets);
-        this.onFinish = Objects.requireNonNull(onFinish, "onFinish");
+    public Exchange(HttpUriRequestBase request, Instant deadline, Consumer<Exchange> onFinish) {
+        this.request = request;
+        this.deadline = deadline;
+        this.onFinish = onFinish;
         future.whenComplete((response, failure) -> {
             if (failure instanceof CancellationException) {
                 abort(Abort.CANCELLED);
@@ -112,7 +110,11 @@ public final class Exchange {
             wrapped = new ExchangeResponse(response, this);
         } catch (IOException e) {
             request.cancel();
-            closeQuietly(response);
+            try {
+                response.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Cancelled: the connection is already discarded.
+            }
             fail(translate(e));
             return;
         }
@@ -131,7 +133,7 @@ public final class Exchange {
     public void abort(Abort reason) {
         abort.compareAndSet(null, reason);
         request.cancel();
-        future.completeExceptionally(exceptionFor(abort.get()));
+        future.completeExceptionally(abort.get().exception.get());
         finish();
     }
 
@@ -154,74 +156,15 @@ public final class Exchange {
     /**
      * The exception to surface for an I/O failure of this exchange: the abort's own exception when it
      * was aborted (a deadline becomes a {@link SocketTimeoutException}, whatever the closed socket
-     * threw), otherwise the failure itself, scrubbed of secrets.
+     * threw), otherwise the failure itself.
      */
     IOException translate(IOException failure) {
-        IOException clean = scrub(failure, secrets);
         Abort reason = abort.get();
         if (reason == null) {
-            return clean;
-        }
-        IOException mapped = exceptionFor(reason);
-        mapped.initCause(clean);
-        return mapped;
-    }
-
-    private static IOException exceptionFor(Abort reason) {
-        return switch (reason) {
-            case DEADLINE -> new SocketTimeoutException("the request's deadline passed before the exchange ended");
-            case CANCELLED -> new InterruptedIOException("the exchange was cancelled");
-            case INTERRUPTED -> new InterruptedIOException("interrupted while waiting for the response");
-            case TRANSPORT_CLOSED -> new IOException("the transport was closed during the exchange");
-            case RESPONSE_CLOSED -> new IOException("the response was closed");
-        };
-    }
-
-    /**
-     * Returns {@code failure} unless a secret appears in its message or a cause's; then an exception
-     * of the same kind whose message says only that it was redacted. HttpClient does not put header
-     * values in messages; this is the net under that.
-     */
-    static IOException scrub(IOException failure, List<String> secrets) {
-        if (secrets.isEmpty() || !mentionsSecret(failure, secrets)) {
             return failure;
         }
-        String message = failure.getClass().getSimpleName() + " (message redacted: it held a credential)";
-        IOException clean;
-        if (failure instanceof ConnectException) {
-            clean = new ConnectException(message);
-        } else if (failure instanceof SocketTimeoutException) {
-            clean = new SocketTimeoutException(message);
-        } else if (failure instanceof InterruptedIOException) {
-            clean = new InterruptedIOException(message);
-        } else if (failure instanceof UnknownHostException) {
-            clean = new UnknownHostException(message);
-        } else {
-            clean = new IOException(message);
-        }
-        clean.setStackTrace(failure.getStackTrace());
-        return clean;
-    }
-
-    private static boolean mentionsSecret(Throwable failure, List<String> secrets) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage();
-            if (m != null) {
-                for (String secret : secrets) {
-                    if (m.contains(secret)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void closeQuietly(ClassicHttpResponse response) {
-        try {
-            response.close();
-        } catch (IOException | RuntimeException ignored) {
-            // The connection is already discarded; nothing left to release.
-        }
+        IOException mapped = reason.exception.get();
+        mapped.initCause(failure);
+        return mapped;
     }
 }

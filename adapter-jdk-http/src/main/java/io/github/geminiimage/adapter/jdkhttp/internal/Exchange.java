@@ -3,6 +3,7 @@ package io.github.geminiimage.adapter.jdkhttp.internal;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,42 +26,29 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Exchange {
 
+    // Durations of centuries overflow toNanos(); waits are clamped to about 100 years.
+    private static final long MAX_NANOS = Duration.ofDays(36_500).toNanos();
+
     private final long deadlineNanos;
     private final long inactivityNanos;
-    private final Duration inactivity;
     private final ScheduledExecutorService timer;
     private final AtomicReference<IOException> abortReason = new AtomicReference<>();
     private final List<Runnable> abortHooks = new CopyOnWriteArrayList<>();
     private final List<Runnable> finishHooks = new CopyOnWriteArrayList<>();
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final Object watchLock = new Object();
-    private volatile long lastProgressNanos;
+    private volatile long lastProgressNanos = System.nanoTime();
     private ScheduledFuture<?> watch;
     private boolean watching;
 
-    /**
-     * Starts the clocks now.
-     *
-     * @param deadline the instant by which everything must end
-     * @param inactivity the longest wait for progress
-     * @param timer runs the watch until the reply headers arrive
-     */
+    /** Starts the clocks now: everything ends by {@code deadline}, no wait for progress lasts over {@code inactivity}. */
     public Exchange(Instant deadline, Duration inactivity, ScheduledExecutorService timer) {
-        long now = System.nanoTime();
-        Duration left = Duration.between(Instant.now(), deadline);
-        this.deadlineNanos = now + saturatedNanos(left);
-        this.inactivity = inactivity;
-        this.inactivityNanos = saturatedNanos(inactivity);
+        this.deadlineNanos = lastProgressNanos + nanos(Duration.between(Instant.now(), deadline));
+        this.inactivityNanos = nanos(inactivity);
         this.timer = timer;
-        this.lastProgressNanos = now;
     }
 
-    private static long saturatedNanos(Duration d) {
-        if (d.isNegative()) {
-            return 0;
-        }
-        // Durations of centuries overflow toNanos(); clamp them to about 100 years.
-        return d.compareTo(Duration.ofDays(36_500)) > 0 ? Duration.ofDays(36_500).toNanos() : d.toNanos();
+    private static long nanos(Duration d) {
+        return d.isNegative() ? 0 : d.compareTo(Duration.ofDays(36_500)) > 0 ? MAX_NANOS : d.toNanos();
     }
 
     /** Records that bytes moved, restarting the inactivity clock. */
@@ -76,18 +64,14 @@ public final class Exchange {
 
     /** The timeout that has passed (call when {@link #waitBudgetNanos()} is not positive). */
     public SocketTimeoutException timeoutException() {
-        long now = System.nanoTime();
-        if (deadlineNanos - now <= 0) {
-            return new SocketTimeoutException("the request's deadline passed");
-        }
-        return new SocketTimeoutException("no bytes moved for " + inactivity.toMillis() + " ms (inactivity timeout)");
+        return new SocketTimeoutException(deadlineNanos - System.nanoTime() <= 0 ? "the request's deadline passed"
+                : "no bytes moved for " + TimeUnit.NANOSECONDS.toMillis(inactivityNanos) + " ms (inactivity timeout)");
     }
 
     /** Fails with the timeout if one has passed, aborting the exchange. */
     public void checkTime() throws SocketTimeoutException {
         if (waitBudgetNanos() <= 0) {
-            SocketTimeoutException timeout = timeoutException();
-            abort(timeout);
+            abort(timeoutException());
             throw (SocketTimeoutException) copyOf(abortReason.get());
         }
     }
@@ -95,39 +79,25 @@ public final class Exchange {
     /** Runs {@code hook} when the exchange is aborted; at once if it already was. */
     public void onAbort(Runnable hook) {
         abortHooks.add(hook);
-        if (abortReason.get() != null && abortHooks.remove(hook)) {
-            hook.run();
+        if (abortReason.get() != null) {
+            runOnce(abortHooks);
         }
     }
 
     /** Runs {@code hook} once when the exchange ends for good (failed, or its response closed). */
     public void onFinish(Runnable hook) {
         finishHooks.add(hook);
-        if (finished.get() && finishHooks.remove(hook)) {
-            hook.run();
+        if (finished.get()) {
+            runOnce(finishHooks);
         }
     }
 
-    /**
-     * Aborts the exchange for {@code reason} unless it was aborted already.
-     *
-     * @return whether this call aborted it
-     */
-    public boolean abort(IOException reason) {
-        if (!abortReason.compareAndSet(null, reason)) {
-            return false;
+    /** Aborts the exchange for {@code reason} unless it was aborted already. */
+    public void abort(IOException reason) {
+        if (abortReason.compareAndSet(null, reason)) {
+            stopWatch();
+            runOnce(abortHooks);
         }
-        stopWatch();
-        for (Runnable hook : abortHooks) {
-            if (abortHooks.remove(hook)) {
-                try {
-                    hook.run();
-                } catch (RuntimeException ignored) {
-                    // Aborting is best effort: one failing hook must not keep the others from running.
-                }
-            }
-        }
-        return true;
     }
 
     /** Why the exchange was aborted, if it was. */
@@ -139,50 +109,49 @@ public final class Exchange {
     public void finish() {
         stopWatch();
         if (finished.compareAndSet(false, true)) {
-            for (Runnable hook : finishHooks) {
-                if (finishHooks.remove(hook)) {
+            runOnce(finishHooks);
+        }
+    }
+
+    private static void runOnce(List<Runnable> hooks) {
+        for (Runnable hook : hooks) {
+            if (hooks.remove(hook)) {
+                try {
                     hook.run();
+                } catch (RuntimeException ignored) {
+                    // Best effort: one failing hook must not keep the others from running.
                 }
             }
         }
     }
 
     /** Starts watching the clocks until {@link #stopWatch()} (the reply headers arrived). */
-    public void startWatch() {
-        synchronized (watchLock) {
-            watching = true;
-            scheduleWatch();
-        }
-    }
-
-    /** Stops the watch started by {@link #startWatch()}. */
-    public void stopWatch() {
-        synchronized (watchLock) {
-            watching = false;
-            if (watch != null) {
-                watch.cancel(false);
-                watch = null;
-            }
-        }
-    }
-
-    private void scheduleWatch() {
-        long budget = Math.max(waitBudgetNanos(), 0);
+    public synchronized void startWatch() {
+        watching = true;
         try {
             // One task per exchange; when it fires early because bytes moved, it schedules itself again.
-            watch = timer.schedule(this::onWatch, budget + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+            watch = timer.schedule(this::onWatch, Math.max(waitBudgetNanos(), 0) + 1_000_000, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             abort(new IOException("the transport was closed"));
         }
     }
 
+    /** Stops the watch started by {@link #startWatch()}. */
+    public synchronized void stopWatch() {
+        watching = false;
+        if (watch != null) {
+            watch.cancel(false);
+            watch = null;
+        }
+    }
+
     private void onWatch() {
-        synchronized (watchLock) {
+        synchronized (this) {
             if (!watching) {
                 return;
             }
             if (waitBudgetNanos() > 0) {
-                scheduleWatch();
+                startWatch();
                 return;
             }
             watching = false;
@@ -203,6 +172,8 @@ public final class Exchange {
             copy = new InterruptedIOException(e.getMessage());
         } else if (e instanceof ConnectException) {
             copy = new ConnectException(e.getMessage());
+        } else if (e instanceof ProtocolException) {
+            copy = new ProtocolException(e.getMessage());
         } else {
             return new IOException(e.getMessage(), e);
         }

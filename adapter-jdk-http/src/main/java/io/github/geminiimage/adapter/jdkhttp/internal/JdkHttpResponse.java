@@ -3,51 +3,80 @@ package io.github.geminiimage.adapter.jdkhttp.internal;
 import io.github.geminiimage.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A reply of the JDK client as the transport SPI's {@link HttpResponse}. A gzip-encoded body (sent
- * although never asked for) is inflated here, and its {@code Content-Encoding} and
- * {@code Content-Length} headers are dropped, since they no longer describe the bytes handed on.
+ * A reply of the JDK client as the SPI's {@link HttpResponse}, whose raw body (a
+ * {@code Content-Encoding} is left to the core) is an {@link InputStream} fed by the client as a
+ * {@link BodySubscriber}. Unlike {@code BodyHandlers.ofInputStream()}, a read waits at most until the
+ * inactivity timeout or the deadline (then it fails with {@link java.net.SocketTimeoutException}),
+ * answers an interrupt with {@link InterruptedIOException}, and never turns an abort into a clean end
+ * of stream. At most two chunks are requested ahead, so memory stays bounded whatever the reply's
+ * size. One reader at a time; {@link #close()} and {@link #abort()} from any thread.
  */
-public final class JdkHttpResponse implements HttpResponse {
+public final class JdkHttpResponse extends InputStream implements HttpResponse, BodySubscriber<InputStream> {
+
+    private static final List<ByteBuffer> END = Collections.unmodifiableList(new ArrayList<>());
 
     private final int statusCode;
     private final Map<String, List<String>> headers;
-    private final ResponseBodyStream raw;
-    private final InputStream body;
     private final Exchange exchange;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final LinkedBlockingQueue<List<ByteBuffer>> queue = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
+    private volatile Throwable failure;
+    private volatile boolean closed;
+    private volatile boolean completed;
+    private Iterator<ByteBuffer> chunks = Collections.emptyIterator();
+    private ByteBuffer current;
+    private boolean ended;
 
-    /** Wraps a reply whose headers arrived; its body is read through {@code raw}. */
-    public JdkHttpResponse(int statusCode, Map<String, List<String>> receivedHeaders, ResponseBodyStream raw,
-            Exchange exchange) {
-        this.statusCode = statusCode;
-        this.raw = raw;
-        this.exchange = exchange;
+    /** The response whose head is {@code info}, checking the clocks of {@code exchange} on every read. */
+    public JdkHttpResponse(ResponseInfo info, Exchange exchange) {
+        this.statusCode = info.statusCode();
+        this.exchange = Objects.requireNonNull(exchange, "exchange");
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        receivedHeaders.forEach((name, values) -> {
+        info.headers().map().forEach((name, values) -> {
             // HTTP/2 pseudo-headers (":status") are not headers.
             if (name != null && !name.startsWith(":")) {
                 copy.put(name, List.copyOf(values));
             }
         });
-        boolean gzip = Optional.ofNullable(copy.get("Content-Encoding")).filter(v -> !v.isEmpty())
-                .map(v -> v.get(0).trim().toLowerCase(Locale.ROOT))
-                .filter(v -> v.equals("gzip") || v.equals("x-gzip")).isPresent();
-        if (gzip) {
-            copy.remove("Content-Encoding");
-            copy.remove("Content-Length");
-        }
         this.headers = Collections.unmodifiableMap(copy);
-        this.body = gzip ? new LazyGunzip(raw) : raw;
+    }
+
+    /**
+     * Why a reply's framing must be refused (RFC 9112 §6.3): {@code Content-Length} values that
+     * differ, or one that is not a non-negative decimal number. The JDK would take the first value,
+     * or read a negative one as "until the connection closes".
+     */
+    public static Optional<ProtocolException> malformedFraming(HttpHeaders headers) {
+        List<String> lengths = headers.allValues("Content-Length").stream().map(String::trim).distinct().toList();
+        if (lengths.size() > 1) {
+            return Optional.of(new ProtocolException("malformed reply: " + lengths.size()
+                    + " different Content-Length values"));
+        }
+        if (lengths.size() == 1 && !lengths.get(0).matches("\\d{1,18}")) {
+            return Optional.of(new ProtocolException("malformed reply: Content-Length is not a non-negative number"));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -62,51 +91,137 @@ public final class JdkHttpResponse implements HttpResponse {
 
     @Override
     public InputStream body() {
-        return body;
+        return this;
     }
 
+    @Override
+    public CompletionStage<InputStream> getBody() {
+        return CompletableFuture.completedStage(this);
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        if (!subscription.complete(s) || closed) {
+            s.cancel();
+            return;
+        }
+        s.request(2);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {
+        queue.offer(item);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+        failure = throwable;
+        queue.offer(END);
+    }
+
+    @Override
+    public void onComplete() {
+        completed = true;
+        queue.offer(END);
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+            return 0;
+        }
+        while (true) {
+            if (closed) {
+                throw closedException(failure);
+            }
+            // The deadline holds even while bytes keep arriving: a slow dribble must not outlive it.
+            exchange.checkTime();
+            if (current != null && current.hasRemaining()) {
+                int n = Math.min(len, current.remaining());
+                current.get(b, off, n);
+                return n;
+            }
+            if (chunks.hasNext()) {
+                current = chunks.next();
+            } else if (ended) {
+                return -1;
+            } else {
+                takeNext();
+            }
+        }
+    }
+
+    private void takeNext() throws IOException {
+        List<ByteBuffer> next;
+        try {
+            next = queue.poll(Math.max(exchange.waitBudgetNanos(), 0), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.abort(new InterruptedIOException("interrupted while reading the reply"));
+            throw closedException(failure);
+        }
+        if (next == null) {
+            // Timed out: the next pass of the loop reports which clock ran out.
+            return;
+        }
+        if (next == END) {
+            Throwable failed = failure;
+            if (closed || failed != null) {
+                throw failed instanceof IOException io && exchange.abortReason().isEmpty()
+                        ? Exchange.copyOf(io) : closedException(failed);
+            }
+            ended = true;
+            return;
+        }
+        exchange.progress();
+        chunks = next.iterator();
+        Flow.Subscription s = subscription.getNow(null);
+        if (s != null) {
+            s.request(1);
+        }
+    }
+
+    /**
+     * Stops reading, wakes a reader and ends the exchange. Cancels the subscription (the client then
+     * closes the connection) unless the body already arrived in full.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            raw.close();
-            exchange.finish();
-        }
+        abort();
+        exchange.finish();
     }
 
-    @Override
-    public String toString() {
-        return "JdkHttpResponse[" + statusCode + "]";
+    /** Stops reading and wakes a reader, from the abort path of the exchange. */
+    public synchronized void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // After onComplete the subscription is over (Reactive Streams §2.4); cancelling it anyway
+        // makes the JDK build an IOException with its stack trace on every call.
+        if (!completed) {
+            subscription.thenAccept(s -> {
+                if (s != null) {
+                    s.cancel();
+                }
+            });
+        }
+        subscription.complete(null);
+        queue.offer(END);
     }
 
-    /** Inflates on first read, so that building the response never blocks on the body. */
-    private static final class LazyGunzip extends InputStream {
-        private final InputStream raw;
-        private GZIPInputStream inflater;
-
-        LazyGunzip(InputStream raw) {
-            this.raw = raw;
+    private IOException closedException(Throwable cause) {
+        if (exchange.abortReason().isPresent()) {
+            return Exchange.copyOf(exchange.abortReason().get());
         }
-
-        private InputStream inflater() throws IOException {
-            if (inflater == null) {
-                inflater = new GZIPInputStream(raw, 16 * 1024);
-            }
-            return inflater;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return inflater().read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return inflater().read(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            raw.close();
-        }
+        return new IOException("the reply body was closed", cause);
     }
 }

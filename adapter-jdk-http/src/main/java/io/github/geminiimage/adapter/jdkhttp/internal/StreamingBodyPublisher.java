@@ -1,6 +1,7 @@
 package io.github.geminiimage.adapter.jdkhttp.internal;
 
 import io.github.geminiimage.http.RequestBody;
+import io.github.geminiimage.http.TransportSupport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -10,26 +11,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes a {@link RequestBody} to the client while it is produced: {@link RequestBody#writeTo}
- * runs on a worker thread and writes into an {@link OutputStream} that cuts the bytes into chunks
- * and hands each one over only when the client asks for it. So at most a few chunks are in memory,
- * whatever the body's size; the client sends the exact {@link RequestBody#contentLength()}. Each
- * subscription writes the body again (the body is repeatable). A failure of {@code writeTo}, or a
- * body longer or shorter than declared, fails the exchange; a cancelled subscription stops the
- * writer at its next write.
+ * runs on a worker thread and writes into an {@link OutputStream} that cuts the bytes into chunks and
+ * hands each over only when the client asks for one, so at most a few chunks are in memory. Each
+ * subscription writes the body again (it is repeatable). A failing {@code writeTo}, or a body longer
+ * or shorter than declared, fails the exchange; a cancelled subscription stops the writer.
  *
  * <p>Chunks are recycled only when {@code recycleChunks} is set, which the transport does for
- * cleartext HTTP/1.1 alone: there the client writes each chunk to the socket as it is, advances its
- * position to the limit once every byte is written, and drops it; so a chunk whose bytes are all
- * consumed can be filled again, and a 28 MB upload allocates a few chunks instead of 28 MB of them.
- * Over TLS the client keeps consumed chunks in a list until it tidies it after encrypting, and over
- * HTTP/2 it sends slices of a chunk while marking the chunk consumed; both would send a refilled
- * chunk's new bytes, so every chunk is fresh there (the TLS layer allocates its own encrypted
- * buffers of the same total size anyway).
+ * cleartext HTTP/1.1 alone: there the client writes each chunk to the socket as it is and advances
+ * its position to the limit once written, so a fully consumed chunk can be filled again and a 28 MB
+ * upload allocates a few chunks. Over TLS the client keeps consumed chunks until it has encrypted
+ * them, and over HTTP/2 it sends slices of a chunk marked consumed: both would send a refilled
+ * chunk's new bytes, so every chunk is fresh there.
  */
 public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> {
 
@@ -44,12 +39,8 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
     private final boolean recycleChunks;
 
     /**
-     * A publisher of {@code body}.
-     *
-     * @param executor runs {@code writeTo}, one task per subscription, blocked while the client is not ready
-     * @param exchange whose clocks bound every wait and whose abort stops the writer
-     * @param recycleChunks whether a chunk the client has consumed entirely may be filled again: only
-     *     for cleartext HTTP/1.1 (see the class comment)
+     * A publisher of {@code body} written on {@code executor} (one task per subscription), whose waits
+     * are bounded by the clocks of {@code exchange} and stopped by its abort.
      */
     public StreamingBodyPublisher(RequestBody body, Executor executor, Exchange exchange, boolean recycleChunks) {
         this.body = Objects.requireNonNull(body, "body");
@@ -81,8 +72,6 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
 
     private final class Writer extends OutputStream implements Flow.Subscription, Runnable {
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
-        private final ReentrantLock lock = new ReentrantLock();
-        private final Condition demanded = lock.newCondition();
         private long demand;
         private boolean cancelled;
         private boolean terminated;
@@ -97,41 +86,27 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
         }
 
         @Override
-        public void request(long n) {
-            lock.lock();
-            try {
-                if (n <= 0) {
-                    badRequest = new IllegalArgumentException("non-positive request: " + n);
-                } else {
-                    demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
-                }
-                demanded.signalAll();
-            } finally {
-                lock.unlock();
+        public synchronized void request(long n) {
+            if (n <= 0) {
+                badRequest = new IllegalArgumentException("non-positive request: " + n);
+            } else {
+                demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
             }
+            notifyAll();
         }
 
         @Override
-        public void cancel() {
-            lock.lock();
-            try {
-                cancelled = true;
-                demanded.signalAll();
-            } finally {
-                lock.unlock();
-            }
+        public synchronized void cancel() {
+            cancelled = true;
+            notifyAll();
         }
 
         @Override
         public void run() {
             try {
-                body.writeTo(this);
+                TransportSupport.writeExactly(body, this);
                 if (buffer != null && buffer.position() > 0) {
                     emit();
-                }
-                if (written != body.contentLength()) {
-                    throw new IOException("the request body wrote " + written + " bytes but declared "
-                            + body.contentLength());
                 }
                 complete();
             } catch (CancelledException e) {
@@ -152,10 +127,6 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
-            if (written + len > body.contentLength()) {
-                throw new IOException("the request body wrote more than the " + body.contentLength()
-                        + " bytes it declared");
-            }
             while (len > 0) {
                 if (buffer == null) {
                     buffer = nextChunk((int) Math.min(CHUNK_BYTES, Math.max(1, body.contentLength() - written)));
@@ -203,32 +174,24 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
             subscriber.onNext(chunk);
         }
 
-        private void awaitDemand() throws IOException {
-            lock.lock();
-            try {
-                while (demand == 0 && !cancelled && badRequest == null) {
-                    long budget = exchange.waitBudgetNanos();
-                    if (budget <= 0) {
-                        exchange.checkTime();
-                    }
-                    try {
-                        demanded.awaitNanos(Math.min(budget, TimeUnit.SECONDS.toNanos(1)));
-                    } catch (InterruptedException e) {
-                        // Only close() interrupts this thread (shutdownNow): stop writing.
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("the transport was closed while sending the request");
-                    }
+        private synchronized void awaitDemand() throws IOException {
+            while (demand == 0 && !cancelled && badRequest == null) {
+                exchange.checkTime();
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, Math.min(exchange.waitBudgetNanos(), TimeUnit.SECONDS.toNanos(1)));
+                } catch (InterruptedException e) {
+                    // Only close() interrupts this thread (shutdownNow): stop writing.
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("the transport was closed while sending the request");
                 }
-                if (cancelled) {
-                    throw new CancelledException();
-                }
-                if (badRequest != null) {
-                    throw badRequest;
-                }
-                demand--;
-            } finally {
-                lock.unlock();
             }
+            if (cancelled) {
+                throw new CancelledException();
+            }
+            if (badRequest != null) {
+                throw badRequest;
+            }
+            demand--;
         }
 
         private void complete() {
@@ -243,17 +206,10 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
             }
         }
 
-        private boolean terminate() {
-            lock.lock();
-            try {
-                if (terminated || cancelled) {
-                    return false;
-                }
-                terminated = true;
-                return true;
-            } finally {
-                lock.unlock();
-            }
+        private synchronized boolean terminate() {
+            boolean first = !terminated && !cancelled;
+            terminated = true;
+            return first;
         }
     }
 }

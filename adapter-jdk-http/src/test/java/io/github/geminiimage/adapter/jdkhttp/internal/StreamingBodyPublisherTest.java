@@ -2,6 +2,7 @@ package io.github.geminiimage.adapter.jdkhttp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.geminiimage.http.TransportSupport;
 import io.github.geminiimage.tck.PatternBody;
 import io.github.geminiimage.tck.RawHttpServer;
 import java.nio.ByteBuffer;
@@ -27,7 +28,7 @@ class StreamingBodyPublisherTest {
 
     private static final int BODY_BYTES = 5 * 1024 * 1024 + 17;
 
-    private final ScheduledThreadPoolExecutor timer = NamedThreads.timer("publisher-test-timer");
+    private final ScheduledThreadPoolExecutor timer = TransportSupport.timer("publisher-test-timer", 10);
     private final ExecutorService uploads = Executors.newSingleThreadExecutor();
 
     @AfterEach

@@ -1,4 +1,4 @@
-package io.github.geminiimage.adapter.jdkhttp.internal;
+package io.github.geminiimage.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class NamedThreadsTest {
+/** The shared pool of transports: grows only when no thread is idle, queues at its bound. */
+class TransportSupportTest {
 
     @Test
     void tasksOneAfterAnotherReuseTheIdleThread() throws Exception {
-        ThreadPoolExecutor pool = NamedThreads.boundedPool("test-pool", 8);
+        ThreadPoolExecutor pool = TransportSupport.boundedPool("test-pool", 8, 10);
         try {
             for (int i = 0; i < 50; i++) {
                 pool.submit(() -> { }).get(5, TimeUnit.SECONDS);
@@ -29,7 +30,7 @@ class NamedThreadsTest {
 
     @Test
     void atTheBoundExtraTasksWaitAndAllRun() throws Exception {
-        ThreadPoolExecutor pool = NamedThreads.boundedPool("test-pool", 2);
+        ThreadPoolExecutor pool = TransportSupport.boundedPool("test-pool", 2, 10);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(6);
         try {

@@ -2,19 +2,41 @@ package io.github.geminiimage.adapter.jdkhttp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.geminiimage.http.TransportSupport;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ResponseBodyStreamTest {
+class JdkHttpResponseTest {
 
-    private final ScheduledThreadPoolExecutor timer = NamedThreads.timer("body-stream-test-timer");
+    private static final ResponseInfo INFO = new ResponseInfo() {
+        @Override
+        public int statusCode() {
+            return 200;
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            return HttpHeaders.of(Map.of(), (name, value) -> true);
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return HttpClient.Version.HTTP_1_1;
+        }
+    };
+
+    private final ScheduledThreadPoolExecutor timer = TransportSupport.timer("body-stream-test-timer", 10);
 
     @AfterEach
     void stop() {
@@ -24,7 +46,7 @@ class ResponseBodyStreamTest {
     @Test
     void closingABodyThatArrivedInFullLeavesTheFinishedSubscriptionAlone() throws Exception {
         RecordingSubscription subscription = new RecordingSubscription();
-        ResponseBodyStream stream = new ResponseBodyStream(exchange());
+        JdkHttpResponse stream = new JdkHttpResponse(INFO, exchange());
         stream.onSubscribe(subscription);
         stream.onNext(List.of(ByteBuffer.wrap("{}".getBytes(StandardCharsets.US_ASCII))));
         stream.onComplete();
@@ -38,7 +60,7 @@ class ResponseBodyStreamTest {
     @Test
     void closingBeforeTheEndCancelsTheSubscription() {
         RecordingSubscription subscription = new RecordingSubscription();
-        ResponseBodyStream stream = new ResponseBodyStream(exchange());
+        JdkHttpResponse stream = new JdkHttpResponse(INFO, exchange());
         stream.onSubscribe(subscription);
         stream.onNext(List.of(ByteBuffer.wrap("{\"cand".getBytes(StandardCharsets.US_ASCII))));
 

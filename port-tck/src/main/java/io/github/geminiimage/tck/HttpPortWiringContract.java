@@ -1,0 +1,261 @@
+package io.github.geminiimage.tck;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.ImageInput;
+import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpImageGeneration;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.RetryPolicy;
+import io.github.geminiimage.http.TransportSettings;
+import io.github.geminiimage.port.ImageGenerationPort;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * That a transport is wired into the port right: a few calls through {@link HttpImageGeneration}
+ * over the transport, against loopback servers, for what only shows end to end (large files sent
+ * byte for byte, gzip inflated under the cap, a timeout reported as such, a redirect refused).
+ * What a transport does is checked by {@link HttpTransportSpiContract}; retries, error mapping and
+ * decoding once, in the http module. After each test every response must be closed and the
+ * sentinel key appear in no exception and no log line; after the suite no adapter thread may live.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+public abstract class HttpPortWiringContract {
+
+    private static final String PATH = "/v1beta/models/gemini-2.5-flash-image:generateContent";
+
+    private WireMockServer wireMock;
+    private Set<Long> threadsBefore;
+    private final List<AutoCloseable> cleanups = new ArrayList<>();
+    private final List<CountingTransport> transports = new CopyOnWriteArrayList<>();
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final Handler logCapture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logLines.add(record.getMessage() + " " + record.getThrown());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger libraryLogger = Logger.getLogger("io.github.geminiimage");
+
+    /** A new transport configured with {@code settings}, owning what it creates. */
+    protected abstract HttpTransport createTransport(TransportSettings settings);
+
+    /** Threads of the suite's environment to ignore in the leak check. */
+    protected boolean isIgnoredThread(Thread thread) {
+        return false;
+    }
+
+    @BeforeAll
+    void start() {
+        threadsBefore = ThreadLeaks.snapshot();
+        wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        wireMock.start();
+        libraryLogger.setLevel(Level.ALL);
+        libraryLogger.addHandler(logCapture);
+    }
+
+    @AfterEach
+    void closeAndCheck() throws Exception {
+        for (int i = cleanups.size() - 1; i >= 0; i--) {
+            cleanups.get(i).close();
+        }
+        cleanups.clear();
+        wireMock.resetAll();
+        for (CountingTransport transport : transports) {
+            assertThat(transport.openResponses()).as("responses left open").isZero();
+        }
+        transports.clear();
+        assertThat(logLines).noneMatch(line -> line.contains(TckSecrets.SENTINEL_KEY));
+        logLines.clear();
+    }
+
+    @AfterAll
+    void stopAndCheckThreads() throws InterruptedException {
+        libraryLogger.removeHandler(logCapture);
+        wireMock.stop();
+        assertThat(ThreadLeaks.leakedSince(threadsBefore, Duration.ofSeconds(15), this::isIgnoredThread))
+                .as("threads left alive after every port was closed").isEmpty();
+    }
+
+    private HttpOptions.Builder options(URI baseUri) {
+        return HttpOptions.builder().baseUri(baseUri).connectTimeout(Duration.ofSeconds(2))
+                .inactivityTimeout(Duration.ofSeconds(5)).overallDeadline(Duration.ofSeconds(15))
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(1));
+    }
+
+    private ImageGenerationPort port(HttpOptions options) {
+        CountingTransport transport = new CountingTransport(createTransport(options.transportSettings()));
+        transports.add(transport);
+        ImageGenerationPort port = HttpImageGeneration.create(transport, ApiKey.of(TckSecrets.SENTINEL_KEY), options, true);
+        cleanups.add(port);
+        return port;
+    }
+
+    private RawHttpServer raw(RawHttpServer.Handler handler) throws IOException {
+        RawHttpServer server = RawHttpServer.start(handler);
+        cleanups.add(server);
+        return server;
+    }
+
+    private static GenerationRequest request() {
+        return GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("a red bicycle").build();
+    }
+
+    private static ImageGenerationException failureOf(ImageGenerationPort port) {
+        AtomicReference<ImageGenerationException> caught = new AtomicReference<>();
+        assertThatThrownBy(() -> port.generate(request())).isInstanceOfSatisfying(ImageGenerationException.class,
+                caught::set);
+        for (Throwable t = caught.get(); t != null; t = t.getCause()) {
+            assertThat(t.toString()).doesNotContain(TckSecrets.SENTINEL_KEY);
+        }
+        return caught.get();
+    }
+
+    @Test
+    void sendsThreeSevenMegabyteImagesGivenAsFilesByteForByte(@TempDir Path dir) throws Exception {
+        wireMock.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Replies.forOutcome(Outcome.IMAGE))));
+        List<byte[]> images = new ArrayList<>();
+        GenerationRequest.Builder request = GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("merge");
+        Random random = new Random(42);
+        for (int i = 0; i < 3; i++) {
+            byte[] png = new byte[7 * 1024 * 1024];
+            random.nextBytes(png);
+            System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, png, 0, 8);
+            Path file = dir.resolve("image" + i + ".png");
+            Files.write(file, png);
+            images.add(png);
+            request.addImage(ImageInput.ofFile(file));
+        }
+
+        // 21 MB through WireMock on a busy machine: generous timeouts, this test is about the bytes.
+        GenerationResult result = port(options(URI.create(wireMock.baseUrl())).inactivityTimeout(Duration.ofSeconds(25))
+                .overallDeadline(Duration.ofSeconds(28)).build()).generate(request.build());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.IMAGE);
+        List<LoggedRequest> received = wireMock.findAll(postRequestedFor(urlPathEqualTo(PATH)));
+        assertThat(received).hasSize(1);
+        byte[] body = received.get(0).getBody();
+        assertThat(received.get(0).getHeader("Content-Length")).isEqualTo(String.valueOf(body.length));
+        assertThat(received.get(0).containsHeader("Transfer-Encoding")).isFalse();
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        for (byte[] png : images) {
+            assertThat(text.contains(Base64.getEncoder().encodeToString(png))).as("image sent whole, base64").isTrue();
+        }
+    }
+
+    // TODO(engine merge): the core inflates gzip once the engine branch lands; transports hand back raw bodies.
+    @Disabled("needs core gzip inflation from the engine branch")
+    @Test
+    void aGzipReplyThatInflatesPastTheCapIsTooLarge() throws Exception {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"".getBytes(StandardCharsets.US_ASCII));
+            byte[] letters = new byte[1024 * 1024];
+            Arrays.fill(letters, (byte) 'a');
+            for (int i = 0; i < 8; i++) {
+                gzip.write(letters);
+            }
+        }
+        byte[] body = zipped.toByteArray();
+        RawHttpServer server = raw(c -> {
+            c.readRequest();
+            c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: "
+                    + body.length + "\r\n\r\n");
+            c.write(body);
+            c.awaitPeerClose(5_000);
+        });
+
+        assertThat(body.length).isLessThan(256 * 1024);
+        assertThat(failureOf(port(options(server.baseUri()).maxResponseBytes(256 * 1024).build())))
+                .isInstanceOf(ResponseTooLargeException.class);
+    }
+
+    @Test
+    void aStallAfterTheHeadersIsAGenerationTimeout() throws Exception {
+        RawHttpServer server = raw(c -> {
+            c.readRequest();
+            c.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"candidates\":");
+            c.awaitPeerClose(20_000);
+        });
+        // Inactivity beyond the test's own timeout: only the deadline can end this.
+        ImageGenerationPort port = port(options(server.baseUri()).inactivityTimeout(Duration.ofSeconds(60))
+                .overallDeadline(Duration.ofMillis(800)).build());
+
+        assertThat(failureOf(port)).isInstanceOf(GenerationTimeoutException.class);
+        assertThat(server.nextConnection(1000).orElseThrow().peerClosedWithin(5000)).as("connection closed").isTrue();
+    }
+
+    @Test
+    void aRedirectIsRefusedAndNeverFollowed() throws Exception {
+        RawHttpServer elsewhere = raw(c -> {
+            c.readRequest();
+            c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+        });
+        RawHttpServer server = raw(c -> {
+            c.readRequest();
+            c.write("HTTP/1.1 307 Temporary Redirect\r\nLocation: " + elsewhere.baseUri() + PATH
+                    + "\r\nContent-Length: 0\r\n\r\n");
+        });
+
+        failureOf(port(options(server.baseUri()).build()));
+
+        assertThat(elsewhere.connectionCount()).isZero();
+        assertThat(server.requests()).hasSize(1);
+        assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+}
