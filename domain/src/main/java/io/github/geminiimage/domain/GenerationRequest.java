@@ -39,6 +39,7 @@ public final class GenerationRequest {
     private final String systemInstruction;
     private final List<SafetySetting> safetySettings;
     private final List<Turn> history;
+    private final boolean includeThoughts;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -55,6 +56,7 @@ public final class GenerationRequest {
         this.systemInstruction = b.systemInstruction;
         this.safetySettings = List.copyOf(b.safetySettings);
         this.history = List.copyOf(b.history);
+        this.includeThoughts = b.includeThoughts;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -79,6 +81,7 @@ public final class GenerationRequest {
         b.systemInstruction = systemInstruction;
         b.safetySettings.addAll(safetySettings);
         b.history.addAll(history);
+        b.includeThoughts = includeThoughts;
         return b;
     }
 
@@ -152,6 +155,16 @@ public final class GenerationRequest {
         return history;
     }
 
+    /**
+     * Whether the model is asked to return its thoughts
+     * ({@code generationConfig.thinkingConfig.includeThoughts}): thought summaries as text parts
+     * and, on Gemini 3 image models, interim draft images, all flagged {@code thought}. Thinking
+     * happens (and is billed) either way; this only makes it visible. Default false.
+     */
+    public boolean includeThoughts() {
+        return includeThoughts;
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -161,7 +174,7 @@ public final class GenerationRequest {
     public String toString() {
         return "GenerationRequest[model=" + model + ", prompt=" + (prompt == null ? "none" : prompt.length() + " chars")
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
-                + ", history=" + history.size() + " turns]";
+                + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "") + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -180,6 +193,7 @@ public final class GenerationRequest {
         private String systemInstruction;
         private final List<SafetySetting> safetySettings = new ArrayList<>();
         private final List<Turn> history = new ArrayList<>();
+        private boolean includeThoughts;
 
         private Builder() {
         }
@@ -287,6 +301,16 @@ public final class GenerationRequest {
         }
 
         /**
+         * Asks the model to return its thoughts ({@code thinkingConfig.includeThoughts}); only
+         * models that think take it (not {@code gemini-2.5-flash-image}: {@link #build()} refuses).
+         * Streaming shows them as they come; interim images only arrive with it.
+         */
+        public Builder includeThoughts(boolean include) {
+            this.includeThoughts = include;
+            return this;
+        }
+
+        /**
          * Checks every value against the model's limits and ranges and builds the request.
          *
          * @throws InvalidRequestException naming the field, the value and the limit
@@ -331,6 +355,10 @@ public final class GenerationRequest {
             if (imageSize != null && !family.imageSizes().contains(imageSize)) {
                 throw new InvalidRequestException("imageSize", imageSize.value(),
                         "one of " + family.imageSizes().stream().sorted().map(ImageSize::value).toList() + " for " + modelName);
+            }
+            if (includeThoughts && !family.takesThinkingConfig()) {
+                throw new InvalidRequestException("includeThoughts", "true",
+                        "false for " + modelName + " (the model does not think and refuses a thinking config)");
             }
             if (candidateCount != null && (candidateCount < 1 || candidateCount > 8)) {
                 throw new InvalidRequestException("candidateCount", candidateCount.toString(), "1 to 8");

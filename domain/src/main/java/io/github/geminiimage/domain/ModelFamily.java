@@ -128,6 +128,15 @@ public enum ModelFamily {
         return !imageSizes.isEmpty();
     }
 
+    /**
+     * Whether {@code generationConfig.thinkingConfig} (and so {@code includeThoughts}) may be sent:
+     * Gemini 3 image models think and take it; 2.5 Flash Image does not think and answers 400
+     * "Thinking is not enabled" (wire-format.md §1, wire-format-2.md §3.5). Unknown ids are allowed.
+     */
+    public boolean takesThinkingConfig() {
+        return this != GEMINI_2_5_FLASH_IMAGE;
+    }
+
     /** The format the model answers in (PNG for 2.5 Flash Image, JPEG for Gemini 3 models). */
     public MediaType outputType() {
         return outputType;

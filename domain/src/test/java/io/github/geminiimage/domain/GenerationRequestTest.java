@@ -195,4 +195,25 @@ class GenerationRequestTest {
         assertThat(GenerationRequest.builder().prompt("secret plans").build().toString())
                 .doesNotContain("secret").contains("12 chars");
     }
+
+    @Test
+    void includeThoughtsIsRefusedForAModelThatDoesNotThink() {
+        GenerationRequest.Builder builder = GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("x")
+                .includeThoughts(true);
+
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.field()).hasValue("includeThoughts"))
+                .hasMessageContaining("\"true\"").hasMessageContaining("false for gemini-2.5-flash-image");
+    }
+
+    @Test
+    void includeThoughtsIsTakenByGemini3AndUnknownModelsAndKeptByToBuilder() {
+        for (String model : List.of("gemini-3-pro-image-preview", "gemini-3.1-flash-image", "gemini-9-image")) {
+            GenerationRequest request = GenerationRequest.builder().model(model).prompt("x").includeThoughts(true).build();
+
+            assertThat(request.includeThoughts()).as(model).isTrue();
+            assertThat(request.toBuilder().build().includeThoughts()).as(model).isTrue();
+        }
+        assertThat(GenerationRequest.builder().prompt("x").build().includeThoughts()).isFalse();
+    }
 }

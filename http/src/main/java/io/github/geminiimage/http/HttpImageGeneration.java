@@ -221,6 +221,19 @@ public final class HttpImageGeneration implements ImageGenerationPort {
         }
     }
 
+    /** Not yet: streaming over HTTP arrives with the call engine. @throws UnsupportedOperationException always */
+    @Override
+    public io.github.geminiimage.port.GenerationStream stream(GenerationRequest request) {
+        throw new UnsupportedOperationException("streaming over HTTP is not implemented yet");
+    }
+
+    /** Not yet: streaming over HTTP arrives with the call engine. @throws UnsupportedOperationException always */
+    @Override
+    public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request,
+            io.github.geminiimage.port.StreamListener listener) {
+        throw new UnsupportedOperationException("streaming over HTTP is not implemented yet");
+    }
+
     @Override
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
         Objects.requireNonNull(request, "request");

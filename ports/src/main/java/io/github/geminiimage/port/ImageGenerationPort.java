@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
  * (the {@code port-tck} suites check it):
  *
  * <ul>
+ *   <li><b>Streaming.</b> {@link #stream} and {@link #streamAsync} deliver the same reply as events
+ *       while it arrives and end with the result {@link #generate} would have returned; the failure
+ *       rules below hold for them too (details in {@link GenerationStream}).</li>
  *   <li><b>Thread safety.</b> Implementations are thread-safe: one instance serves any number of
  *       concurrent calls. Create one per endpoint and share it.</li>
  *   <li><b>Results.</b> A call the server answered returns a {@link GenerationResult}, even when it
@@ -54,6 +57,33 @@ public interface ImageGenerationPort extends AutoCloseable {
      * @return the future result
      */
     CompletableFuture<GenerationResult> generateAsync(GenerationRequest request);
+
+    /**
+     * Sends the request as a streamed generation ({@code streamGenerateContent}) and returns once
+     * the reply has started: the events then arrive through the returned stream as the model
+     * produces them (thoughts and interim images only when the request
+     * {@linkplain GenerationRequest#includeThoughts() includes thoughts}). See
+     * {@link GenerationStream} for its contract; close it (try-with-resources) to release the exchange.
+     *
+     * @param request a valid request
+     * @return the open stream
+     * @throws ImageGenerationException if the call failed before the reply started (refused
+     *     request, HTTP error, connection failure, after the retries allowed)
+     */
+    GenerationStream stream(GenerationRequest request);
+
+    /**
+     * Streams without blocking the caller: each event goes to {@code listener} as it arrives, and
+     * the future completes with the same result {@link GenerationStream#result()} gives, or
+     * exceptionally with the same {@link ImageGenerationException} (or with what the listener
+     * threw). Cancelling the future aborts the exchange at once; after the cancel, no event is
+     * delivered beyond the one the listener may be handling at that moment.
+     *
+     * @param request a valid request
+     * @param listener receives the events; see {@link StreamListener}
+     * @return the future result
+     */
+    CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener);
 
     /** Releases what this implementation owns. Never throws a checked exception. */
     @Override

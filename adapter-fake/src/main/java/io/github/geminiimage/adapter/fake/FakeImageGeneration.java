@@ -5,8 +5,11 @@ import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.port.StreamListener;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +54,9 @@ import java.util.function.Predicate;
  *   <li>It records every call's request ({@link #requests()}, {@link #assertRequest(int)}).</li>
  * </ul>
  *
+ * <p>It streams too ({@link #stream}, {@link #streamAsync}): any answer as a server streams it, or a
+ * {@link FakeStream} script with pauses and failures at any point ({@link FakeResponse#streamed}).
+ *
  * <p>Thread-safe. It never sleeps unless a response was scripted with a delay
  * ({@link FakeResponse#after}). {@link #close()} shuts down the threads it made (not an executor
  * lent to its builder) and fails the calls still waiting on a delay.
@@ -76,6 +82,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     private final List<Rule> rules = new ArrayList<>();
     private final List<GenerationRequest> recorded = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<GenerationResult>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<FakeGenerationStream> openStreams = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private record Rule(Predicate<GenerationRequest> condition, FakeResponse response) {
@@ -258,6 +265,96 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         return future;
     }
 
+    /**
+     * Streams the answer: a {@link FakeResponse#streamed scripted stream} as scripted, any other
+     * answer as a server streams it (one event per part, text in two deltas, finish and usage
+     * last; with {@code includeThoughts} on a Gemini 3 model a thought summary and an interim
+     * draft image come first). A failing answer, and an answer's {@link FakeResponse#after delay},
+     * happen here, before the stream is returned: the reply had not started.
+     */
+    @Override
+    public GenerationStream stream(GenerationRequest request) {
+        Call call = begin(request);
+        if (!call.response.delay().isZero()) {
+            try {
+                if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw closedFailure();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("the call was interrupted while waiting for the reply",
+                        ErrorDetails.ofAttempts(1), e);
+            }
+        }
+        return open(call);
+    }
+
+    /**
+     * Streams on the fake's executor (see {@link #stream}), delivering the events to
+     * {@code listener} one at a time; cancelling the future or closing the fake ends a scripted pause at once.
+     */
+    @Override
+    public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Call call;
+        try {
+            call = begin(request);
+        } catch (ImageGenerationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<GenerationResult> future = new CompletableFuture<>();
+        pending.add(future);
+        Runnable work = () -> {
+            if (future.isDone()) {
+                return;
+            }
+            try (GenerationStream stream = open(call)) {
+                future.whenComplete((r, f) -> stream.close());
+                for (StreamEvent event : stream) {
+                    if (future.isDone()) {
+                        return;
+                    }
+                    try {
+                        listener.onEvent(event);
+                    } catch (RuntimeException | Error e) {
+                        future.completeExceptionally(e);
+                        return;
+                    }
+                }
+                future.complete(stream.result());
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        };
+        try {
+            if (call.response.delay().isZero()) {
+                executor.execute(work);
+            } else {
+                ScheduledFuture<?> timer = scheduler.schedule(() -> executeOrFail(work, future),
+                        call.response.delay().toNanos(), TimeUnit.NANOSECONDS);
+                future.whenComplete((result, failure) -> timer.cancel(false));
+            }
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(closedFailure());
+        }
+        future.whenComplete((result, failure) -> pending.remove(future));
+        return future;
+    }
+
+    private GenerationStream open(Call call) {
+        List<FakeStream.Step> steps = call.response.streamSteps(call.request, call.images,
+                Replies.fingerprint(call.request, call.images));
+        FakeGenerationStream[] holder = new FakeGenerationStream[1];
+        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]));
+        holder[0] = stream;
+        openStreams.add(stream);
+        if (closed.getCount() == 0) {
+            // The fake was closed meanwhile: the stream must not outlive it.
+            stream.close();
+        }
+        return stream;
+    }
+
     private void executeOrFail(Runnable work, CompletableFuture<GenerationResult> future) {
         try {
             executor.execute(work);
@@ -280,6 +377,9 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         }
         for (CompletableFuture<GenerationResult> future : List.copyOf(pending)) {
             future.completeExceptionally(closedFailure());
+        }
+        for (FakeGenerationStream stream : List.copyOf(openStreams)) {
+            stream.close();
         }
     }
 

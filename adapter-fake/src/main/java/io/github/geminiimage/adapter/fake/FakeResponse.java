@@ -20,6 +20,7 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.stream.StreamAggregator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -51,15 +52,39 @@ public final class FakeResponse {
     private final String description;
     private final Answer answer;
     private final Duration delay;
+    private final FakeStream stream;
 
-    private FakeResponse(String description, Answer answer, Duration delay) {
+    private FakeResponse(String description, Answer answer, Duration delay, FakeStream stream) {
         this.description = description;
         this.answer = answer;
         this.delay = delay;
+        this.stream = stream;
     }
 
     private static FakeResponse of(String description, Answer answer) {
-        return new FakeResponse(description, answer, Duration.ZERO);
+        return new FakeResponse(description, answer, Duration.ZERO, null);
+    }
+
+    /**
+     * A streamed answer following {@code script}: {@code stream} and {@code streamAsync} deliver its
+     * chunks, pauses and failures as scripted; {@code generate} returns the chunks joined (pauses
+     * skipped), or throws the scripted failure, or the {@code MalformedResponseException} of a
+     * script that ends without a finish reason. Every other response streams too, as the server
+     * would send it: one event per part, text in two deltas, the finish and usage last.
+     */
+    public static FakeResponse streamed(FakeStream script) {
+        Objects.requireNonNull(script, "script");
+        return new FakeResponse("streamed " + script, (request, images, fingerprint) -> {
+            StreamAggregator aggregator = new StreamAggregator();
+            for (FakeStream.Step step : script.steps()) {
+                if (step instanceof FakeStream.Chunk chunk) {
+                    aggregator.accept(chunk.chunk());
+                } else if (step instanceof FakeStream.Fail fail) {
+                    throw Objects.requireNonNull(fail.failure().get(), "the failure supplier returned null");
+                }
+            }
+            return aggregator.result();
+        }, Duration.ZERO, script);
     }
 
     /**
@@ -227,7 +252,7 @@ public final class FakeResponse {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative; got " + delay);
         }
-        return new FakeResponse(description, answer, delay);
+        return new FakeResponse(description, answer, delay, stream);
     }
 
     /** The delay before the answer; zero unless {@link #after} set one. */
@@ -237,6 +262,19 @@ public final class FakeResponse {
 
     GenerationResult answer(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint) {
         return answer.answer(request, imageBytes, fingerprint);
+    }
+
+    /**
+     * The steps of the stream for a checked request: the script of a {@link #streamed} response,
+     * else this response's answer sent as a server streams it.
+     *
+     * @throws ImageGenerationException if this response fails before any event
+     */
+    List<FakeStream.Step> streamSteps(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint) {
+        if (stream != null) {
+            return stream.steps();
+        }
+        return FakeStream.of(answer(request, imageBytes, fingerprint));
     }
 
     private static ErrorDetails details(int status, String word, String message) {

@@ -106,6 +106,10 @@ final class WireWriter {
             }
             o.ascii('}');
         }
+        // The builder refuses includeThoughts for families without thinking; this keeps it off the wire regardless.
+        if (request.includeThoughts() && request.model().family().takesThinkingConfig()) {
+            o.ascii(",\"thinkingConfig\":{\"includeThoughts\":true}");
+        }
         o.ascii('}');
     }
 

@@ -106,6 +106,16 @@ class RequestEncoderTest {
     }
 
     @Test
+    void includeThoughtsIsSentInTheThinkingConfigOnlyWhenAsked() throws IOException {
+        GenerationRequest.Builder builder = GenerationRequest.builder().model(ImageModel.GEMINI_3_PRO_IMAGE).prompt("x");
+
+        assertThat(new String(body(builder.includeThoughts(true).build()), StandardCharsets.UTF_8))
+                .endsWith("\"thinkingConfig\":{\"includeThoughts\":true}}}");
+        assertThat(new String(body(builder.includeThoughts(false).build()), StandardCharsets.UTF_8))
+                .doesNotContain("thinkingConfig");
+    }
+
+    @Test
     void theImageSizeIsSentOnlyAlone() throws IOException {
         GenerationRequest request = GenerationRequest.builder().model(ImageModel.GEMINI_3_1_FLASH_IMAGE).prompt("x")
                 .imageSize(ImageSize.SIZE_512).build();

@@ -181,8 +181,32 @@ public final class Replies {
         }
         parts.add(new Part.Image(image, false, signed ? Optional.of(signature(fingerprint, 2)) : Optional.empty()));
         long candidates = tokensPerImage(request) + textTokens(text);
-        return result(request, fingerprint, List.of(candidate(parts, FinishReason.STOP, Optional.empty())),
+        GenerationResult result = result(request, fingerprint, List.of(candidate(parts, FinishReason.STOP, Optional.empty())),
                 Optional.empty(), candidates, List.of(new ModalityTokens(Modality.IMAGE, tokensPerImage(request))));
+        return request.includeThoughts() && signed ? withThoughts(request, result, image) : result;
+    }
+
+    /**
+     * What a Gemini 3 image model adds when asked to include thoughts: a thought summary and an
+     * interim draft (flagged thought, unsigned) before the answer; the last draft is the final
+     * picture, as Google documents. The thought tokens are billed in {@code thoughtsTokenCount}.
+     */
+    private static GenerationResult withThoughts(GenerationRequest request, GenerationResult result, GeneratedImage image) {
+        String thought = "**Planning the composition**\n\nI'm laying out " + caption(request)
+                + ", then drawing a draft to check it.";
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part.Text(thought, true, Optional.empty()));
+        parts.add(new Part.Image(image, true, Optional.empty()));
+        Candidate answer = result.candidates().get(0);
+        parts.addAll(answer.parts());
+        Usage u = result.usage();
+        long thoughts = textTokens(thought) + tokensPerImage(request);
+        Usage usage = new Usage(u.promptTokens(), u.candidatesTokens(), u.totalTokens() + thoughts, thoughts,
+                u.cachedTokens(), u.toolUsePromptTokens(), u.promptDetails(), u.candidatesDetails(), u.cacheDetails(),
+                u.toolUsePromptDetails());
+        return new GenerationResult(List.of(new Candidate(answer.index(), parts, answer.finishReason(),
+                answer.finishMessage(), answer.safetyRatings())), result.promptFeedback(), usage, result.modelVersion(),
+                result.responseId());
     }
 
     /** An answer with text only and finish reason {@code STOP}. */

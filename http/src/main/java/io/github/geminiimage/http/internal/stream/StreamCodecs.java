@@ -1,0 +1,90 @@
+package io.github.geminiimage.http.internal.stream;
+
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.http.internal.ErrorMapper;
+import io.github.geminiimage.http.internal.Exceptions;
+import io.github.geminiimage.http.internal.Redactor;
+import io.github.geminiimage.http.internal.ReplyDecoder;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * The stream's decoder and error mapping built on the non-streamed call's own: the same reply
+ * decoder for each event, the same error mapper for an error in the stream. The one place this
+ * package touches the rest of {@code http.internal}, so that the call engine can plug in its codec.
+ */
+public final class StreamCodecs {
+
+    private StreamCodecs() {
+    }
+
+    /** Each event decoded by {@link ReplyDecoder}, as a whole {@code generateContent} reply is. */
+    public static ChunkDecoder replyDecoder() {
+        return (data, maxBytes) -> ReplyDecoder.decode(data, OptionalLong.empty(), maxBytes);
+    }
+
+    /**
+     * Maps an error in an HTTP 200 stream as {@link ErrorMapper} maps an error reply whose status
+     * is the envelope's {@code code} (500 when it has none in 400-599): a 503 {@code UNAVAILABLE}
+     * event is a {@code ServerErrorException} like a 503 reply. The message says how many events
+     * came first. JSON that is not an error envelope is a {@link MalformedResponseException}.
+     *
+     * @param redactor removes the key and payloads from what is kept
+     * @param attempt the attempt the stream belongs to (1-based)
+     * @param clock for {@code retryDelay} hints
+     */
+    public static ErrorBodyMapper googleErrors(Redactor redactor, int attempt, Clock clock) {
+        return (body, eventsBefore) -> {
+            String text = new String(body, StandardCharsets.UTF_8);
+            Optional<JsonObject> error = errorObject(text);
+            String where = "the stream failed after " + eventsBefore + " event(s): ";
+            if (error.isEmpty()) {
+                return new MalformedResponseException(where + "it carried JSON that is neither an event nor an error: "
+                        + redactor.excerpt(text), new ErrorDetails(200, Optional.empty(), Optional.empty(), attempt,
+                                Optional.of(redactor.excerpt(text))));
+            }
+            int status = code(error.get()).orElse(500);
+            ImageGenerationException mapped = ErrorMapper.map(status, name -> Optional.empty(), body, redactor, attempt,
+                    clock.instant()).exception();
+            return Exceptions.withMessage(mapped, where + mapped.getMessage());
+        };
+    }
+
+    private static Optional<JsonObject> errorObject(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue root = reader.readValue();
+            if (root instanceof JsonArray array && array.size() == 1) {
+                root = array.get(0);
+            }
+            if (root instanceof JsonObject object && object.get("error") instanceof JsonObject error) {
+                return Optional.of(error);
+            }
+            return Optional.empty();
+        } catch (JsonException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static OptionalInt code(JsonObject error) {
+        if (error.get("code") instanceof JsonNumber number && number.isIntegral()) {
+            int code = number.intValue();
+            if (code >= 400 && code < 600) {
+                return OptionalInt.of(code);
+            }
+        }
+        return OptionalInt.empty();
+    }
+}

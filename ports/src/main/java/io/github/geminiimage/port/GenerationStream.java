@@ -1,0 +1,79 @@
+package io.github.geminiimage.port;
+
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.StreamEvent;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * A generation in progress, returned by {@link ImageGenerationPort#stream}: iterate it to receive
+ * the {@link StreamEvent}s as they arrive, then take the {@link #result()}; close it to abort.
+ * Use it in try-with-resources:
+ *
+ * <pre>{@code
+ * try (GenerationStream stream = images.stream(request)) {
+ *     for (StreamEvent event : stream) {
+ *         if (event instanceof StreamEvent.ThoughtText t) {
+ *             System.out.print(t.text());
+ *         }
+ *     }
+ *     stream.result().requireImage().writeTo(Path.of("out.png"));
+ * }
+ * }</pre>
+ *
+ * <p>The contract (the {@code port-tck} streaming suite checks it):
+ * <ul>
+ *   <li><b>One consumer.</b> The events can be iterated once ({@link #iterator()} or
+ *       {@link #events()}, not both); the iterator is for one thread. {@link #close()} may be called
+ *       from any thread, at any time, any number of times.</li>
+ *   <li><b>Blocking.</b> {@code hasNext()} waits for the next event; it returns false once the
+ *       stream ended with a finish reason (or a blocked prompt).</li>
+ *   <li><b>Failures.</b> A failure after the stream started is thrown by {@code hasNext()},
+ *       {@code next()} or {@link #result()} as the same {@link ImageGenerationException} subtype a
+ *       non-streamed call raises for it: an error event or an error after the last event is mapped
+ *       like an HTTP error reply (e.g. a {@code ServerErrorException} for 503 {@code UNAVAILABLE});
+ *       a stream that ends without a finish reason is a {@code MalformedResponseException}, never
+ *       a success; a reply over the size cap is a {@code ResponseTooLargeException}; a stream
+ *       silent for longer than the inactivity timeout, or past the overall deadline, is a
+ *       {@code GenerationTimeoutException}. Events delivered before a failure stay delivered.</li>
+ *   <li><b>Retries.</b> A transport may retry only before the first event was delivered; after it,
+ *       a failure ends the stream.</li>
+ *   <li><b>Closing.</b> {@link #close()} before the end aborts the exchange at once (the connection
+ *       is closed, not reused); a thread blocked in {@code hasNext()} then gets a
+ *       {@code TransportException}, as does {@link #result()}. Interrupting that thread aborts the
+ *       same way and leaves its interrupt flag set. Closing after the end releases nothing more.</li>
+ * </ul>
+ */
+public interface GenerationStream extends Iterable<StreamEvent>, AutoCloseable {
+
+    /**
+     * The events in arrival order.
+     *
+     * @throws IllegalStateException if the events were already taken (by this or {@link #events()})
+     */
+    @Override
+    Iterator<StreamEvent> iterator();
+
+    /**
+     * The events as a sequential {@link Stream}, lazily read; closing the {@code Stream} closes
+     * this. Failures surface from the terminal operation as in {@link #iterator()}.
+     *
+     * @throws IllegalStateException if the events were already taken
+     */
+    Stream<StreamEvent> events();
+
+    /**
+     * The result: the same {@link GenerationResult} {@code generate} returns for the same reply
+     * (text deltas joined, each image once, usage and finish reason from the last event, thought
+     * signatures kept for replay in a {@code Conversation}). Blocks until the stream ends, reading
+     * and discarding the events not yet taken.
+     *
+     * @throws ImageGenerationException if the stream failed or was closed before its end
+     */
+    GenerationResult result();
+
+    /** Aborts the exchange if it is still running; harmless after the end or when called twice. */
+    @Override
+    void close();
+}
