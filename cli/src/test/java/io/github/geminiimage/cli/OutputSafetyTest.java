@@ -8,7 +8,9 @@ import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.http.ConversationCodec;
+import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.port.StreamListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -89,6 +91,16 @@ class OutputSafetyTest {
 
             @Override
             public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public GenerationStream stream(GenerationRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
                 throw new UnsupportedOperationException();
             }
 
