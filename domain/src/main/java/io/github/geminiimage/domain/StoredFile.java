@@ -68,6 +68,19 @@ public record StoredFile(String name, URI uri, String mimeType, long sizeBytes, 
         return b;
     }
 
+    /**
+     * Checks a resource name given to a Files API call: {@code files/} and an id of letters, digits,
+     * {@code -} or {@code _}, so it can go in a URL path as is.
+     *
+     * @return the name
+     * @throws InvalidRequestException naming the field {@code name}, the value and the rule
+     */
+    public static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        ImageReferences.fileId(name, "name");
+        return name;
+    }
+
     /** The id: the name without its {@code files/} prefix. */
     public String id() {
         return name.startsWith("files/") ? name.substring(6) : name;
