@@ -43,7 +43,8 @@ public final class FileUpload {
             Map.entry("webp", "image/webp"), Map.entry("heic", "image/heic"), Map.entry("heif", "image/heif"),
             Map.entry("jsonl", "application/jsonl"), Map.entry("json", "application/json"),
             Map.entry("txt", "text/plain"), Map.entry("pdf", "application/pdf"), Map.entry("mp4", "video/mp4"),
-            Map.entry("mp3", "audio/mpeg"), Map.entry("wav", "audio/wav"));
+            Map.entry("mp3", "audio/mpeg"), Map.entry("wav", "audio/wav"),
+            Map.entry("bin", "application/octet-stream"));
 
     private final Path file;
     private final InputStream stream;

@@ -392,8 +392,10 @@ public final class FakeFiles implements FilesPort {
             return file.toBuilder().state(FileState.PROCESSING).build();
         }
         StoredFile.Builder done = file.toBuilder().updateTime(ready);
-        return entry.failure().map(message -> done.state(FileState.FAILED).error(new FileError(3, message)))
-                .orElse(done.state(FileState.ACTIVE)).build();
+        if (entry.failure().isPresent()) {
+            return done.state(FileState.FAILED).error(new FileError(3, entry.failure().get())).build();
+        }
+        return done.state(FileState.ACTIVE).build();
     }
 
     private StoredFile newFile(Optional<String> name, String mimeType, long size, Sha256 sha256, FileSource source,
