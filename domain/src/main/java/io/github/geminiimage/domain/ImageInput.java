@@ -241,6 +241,8 @@ public final class ImageInput {
     /**
      * Opens the content for reading. For bytes in memory the stream reads the internal array
      * without copying it (the stream cannot change it). The caller closes the stream.
+     *
+     * @throws IOException if the file cannot be read, or for a reference (its bytes are on the server)
      */
     public InputStream openStream() throws IOException {
         if (reference != null) {
@@ -249,7 +251,11 @@ public final class ImageInput {
         return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
     }
 
-    /** A copy of the content (reads the whole file for a file input). */
+    /**
+     * A copy of the content (reads the whole file for a file input).
+     *
+     * @throws IOException if the file cannot be read or changed size, or for a reference
+     */
     public byte[] readAllBytes() throws IOException {
         if (reference != null) {
             throw referenceHasNoBytes();
