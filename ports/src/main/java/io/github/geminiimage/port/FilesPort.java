@@ -7,15 +7,9 @@ import io.github.geminiimage.domain.StoredFile;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Stores files with the Gemini API's Files API: upload once (up to 2 GB, kept 48 hours), then
@@ -111,31 +105,7 @@ public interface FilesPort extends AutoCloseable {
             // Checked here too, so a bad size fails at once rather than at the first terminal operation.
             listPage(pageSize, Optional.empty());
         }
-        Iterator<StoredFile> files = new Iterator<>() {
-            private Iterator<StoredFile> page = List.<StoredFile>of().iterator();
-            private Optional<String> token = Optional.empty();
-            private boolean last;
-
-            @Override
-            public boolean hasNext() {
-                while (!page.hasNext() && !last) {
-                    FilePage next = listPage(pageSize, token);
-                    page = next.files().iterator();
-                    token = next.nextPageToken();
-                    last = token.isEmpty();
-                }
-                return page.hasNext();
-            }
-
-            @Override
-            public StoredFile next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.next();
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(files, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return FilePage.streamAll(token -> listPage(pageSize, token));
     }
 
     /**
