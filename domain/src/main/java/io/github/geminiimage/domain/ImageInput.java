@@ -3,6 +3,7 @@ package io.github.geminiimage.domain;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -22,6 +23,11 @@ import java.util.Optional;
  * <p>A file input reads only its size and first bytes when made; its content is read when the
  * request is sent, chunk by chunk, so a 7 MB file is never held whole in memory. If the file
  * changes size in between, sending fails instead of sending a corrupt body.
+ *
+ * <p>A <b>reference</b> ({@link #ofUri}, {@link #ofStoredFile(String, MediaType)},
+ * {@link #ofStoredFile(StoredFile)}) holds no bytes: it is sent as a {@code fileData} part and the
+ * server fetches the image. Its media type is declared, never sniffed; it counts towards the model's
+ * image-count limit and must be a type the model reads, but the byte limits do not apply.
  */
 public final class ImageInput {
 
@@ -29,12 +35,22 @@ public final class ImageInput {
     private final Path file;
     private final long sizeBytes;
     private final MediaType mediaType;
+    private final URI reference;
 
     private ImageInput(byte[] bytes, Path file, long sizeBytes, MediaType mediaType) {
         this.bytes = bytes;
         this.file = file;
         this.sizeBytes = sizeBytes;
         this.mediaType = mediaType;
+        this.reference = null;
+    }
+
+    private ImageInput(URI reference, MediaType mediaType) {
+        this.bytes = null;
+        this.file = null;
+        this.sizeBytes = 0;
+        this.mediaType = mediaType;
+        this.reference = reference;
     }
 
     /**
@@ -158,6 +174,67 @@ public final class ImageInput {
         return new ImageInput(bytes, null, bytes.length, mediaType);
     }
 
+    /**
+     * A reference to an image the server fetches: a Files API URI
+     * ({@code https://generativelanguage.googleapis.com/v1beta/files/...}), a public or pre-signed
+     * {@code https://} URL, or a {@code gs://bucket/object} (Vertex AI; on the Gemini API only once
+     * registered). Sent as {@code {"fileData":{"mimeType":...,"fileUri":...}}}.
+     *
+     * @param uri an absolute {@code https} or {@code gs} URI, without user info
+     * @param mediaType the image's type; required, since the server does not sniff it
+     * @throws InvalidRequestException naming the URI (its query hidden) and what is accepted
+     */
+    public static ImageInput ofUri(URI uri, MediaType mediaType) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(mediaType, "mediaType");
+        return new ImageInput(ImageReferences.check(uri), mediaType);
+    }
+
+    /**
+     * A reference to a file held by the Files API, by its resource name ({@code files/abc123}).
+     * Sent with the Files API URI of that name.
+     *
+     * @param name the resource name, {@code files/} and the id
+     * @param mediaType the type the file was uploaded with
+     * @throws InvalidRequestException if the name is not a Files API resource name
+     */
+    public static ImageInput ofStoredFile(String name, MediaType mediaType) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(mediaType, "mediaType");
+        return new ImageInput(ImageReferences.filesUri(name, "images"), mediaType);
+    }
+
+    /**
+     * A reference to a file the Files API returned: its URI and MIME type. A file that ended
+     * {@link FileState#FAILED} or is not an image is refused; a {@code PROCESSING} one is accepted
+     * (the server refuses it until it is {@code ACTIVE}; see the files port's {@code awaitActive}).
+     *
+     * @throws InvalidRequestException if the file is not an image, FAILED, or has an unusable URI
+     */
+    public static ImageInput ofStoredFile(StoredFile file) {
+        Objects.requireNonNull(file, "file");
+        MediaType type = MediaType.fromMimeType(file.mimeType()).orElseThrow(() -> new InvalidRequestException("images",
+                file.name() + " has the MIME type " + InvalidRequestException.shorten(file.mimeType())
+                        + "; expected an image: one of image/png, image/jpeg, image/webp, image/heic, image/heif",
+                (Throwable) null));
+        if (file.state().equals(FileState.FAILED)) {
+            throw new InvalidRequestException("images", file.name() + " ended FAILED"
+                    + file.error().map(e -> " (" + e.message() + ")").orElse("") + " and cannot be used; upload it again",
+                    (Throwable) null);
+        }
+        return new ImageInput(ImageReferences.check(file.uri()), type);
+    }
+
+    /** Whether this input is a reference the server fetches ({@code fileData}) rather than bytes sent inline. */
+    public boolean isReference() {
+        return reference != null;
+    }
+
+    /** The URI sent as {@code fileData.fileUri}, for a reference; empty for bytes and files. */
+    public Optional<URI> uri() {
+        return Optional.ofNullable(reference);
+    }
+
     private static MediaType check(String what, byte[] head, int length, Optional<MediaType> declared) {
         if (length == 0) {
             throw new InvalidRequestException("images", what + " is empty", (Throwable) null);
@@ -171,12 +248,12 @@ public final class ImageInput {
         return sniffed;
     }
 
-    /** The format, sniffed from the content. */
+    /** The format, sniffed from the content (declared, for a reference). */
     public MediaType mediaType() {
         return mediaType;
     }
 
-    /** The size of the image in bytes (for a file: when the input was made). */
+    /** The size of the image in bytes (for a file: when the input was made; 0 for a reference). */
     public long sizeBytes() {
         return sizeBytes;
     }
@@ -194,13 +271,25 @@ public final class ImageInput {
     /**
      * Opens the content for reading. For bytes in memory the stream reads the internal array
      * without copying it (the stream cannot change it). The caller closes the stream.
+     *
+     * @throws IOException if the file cannot be read, or for a reference (its bytes are on the server)
      */
     public InputStream openStream() throws IOException {
+        if (reference != null) {
+            throw referenceHasNoBytes();
+        }
         return bytes != null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
     }
 
-    /** A copy of the content (reads the whole file for a file input). */
+    /**
+     * A copy of the content (reads the whole file for a file input).
+     *
+     * @throws IOException if the file cannot be read or changed size, or for a reference
+     */
     public byte[] readAllBytes() throws IOException {
+        if (reference != null) {
+            throw referenceHasNoBytes();
+        }
         if (bytes != null) {
             return bytes.clone();
         }
@@ -212,8 +301,16 @@ public final class ImageInput {
         return content;
     }
 
+    private IOException referenceHasNoBytes() {
+        return new IOException("the image " + ImageReferences.describe(reference)
+                + " is a reference: the server fetches its bytes");
+    }
+
     @Override
     public String toString() {
+        if (reference != null) {
+            return "ImageInput[" + mediaType.mimeType() + ", reference " + ImageReferences.describe(reference) + "]";
+        }
         return "ImageInput[" + mediaType.mimeType() + ", " + sizeBytes + " bytes"
                 + (file != null ? ", file " + file : "") + "]";
     }

@@ -1,5 +1,6 @@
 /**
- * The port of the hexagon: {@link io.github.geminiimage.port.ImageGenerationPort}, the one interface
+ * The ports of the hexagon: {@link io.github.geminiimage.port.ImageGenerationPort} (generating and
+ * editing images) and {@link io.github.geminiimage.port.FilesPort} (the Files API), the interfaces
  * every transport (HTTP over either client, or the in-memory fake) implements. Holds interfaces
  * only and depends on the domain only.
  */

@@ -10,11 +10,14 @@ import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +54,9 @@ import java.util.function.Predicate;
  *   <li>Outcomes can be scripted: {@link #enqueue} answers the next calls in order; when the queue
  *       is empty the first {@link #when rule} whose condition matches the request answers; else the
  *       default answer.</li>
+ *   <li>Image references ({@code fileData}) are fetched as the service fetches them: from a
+ *       {@link FakeFiles} store given to {@link Builder#files} or content given to
+ *       {@link Builder#urlContent}; otherwise the service's 403 or 400.</li>
  *   <li>It records every call's request ({@link #requests()}, {@link #assertRequest(int)}).</li>
  * </ul>
  *
@@ -76,6 +82,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     private final ExecutorService ownedExecutor;
     private final ScheduledThreadPoolExecutor scheduler;
     private final FakeResponse defaultResponse;
+    private final FakeReferences references;
 
     private final Object scriptLock = new Object();
     private final Deque<FakeResponse> queue = new ArrayDeque<>();
@@ -90,6 +97,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
 
     private FakeImageGeneration(Builder builder) {
         this.defaultResponse = builder.defaultResponse;
+        this.references = new FakeReferences(Optional.ofNullable(builder.files), builder.urls);
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
@@ -390,7 +398,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             throw closedFailure();
         }
         recorded.add(request);
-        List<byte[]> images = Replies.check(request);
+        references.checkHistory(request);
+        List<byte[]> images = Replies.check(request, references::bytes);
         FakeResponse response;
         synchronized (scriptLock) {
             response = queue.pollFirst();
@@ -435,8 +444,29 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     public static final class Builder {
         private FakeResponse defaultResponse = FakeResponse.generatedImage();
         private Executor executor;
+        private FakeFiles files;
+        private final Map<URI, byte[]> urls = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Resolves image references to Files API URIs against this store, as the service does: a file
+         * it holds and is {@code ACTIVE} is read; otherwise the service's 403 or 400. Without a store,
+         * every such reference gets the 403.
+         */
+        public Builder files(FakeFiles store) {
+            this.files = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Content the fake "fetches" for an image reference to another URL ({@code https://} or
+         * {@code gs://}); a reference to a URL not given here gets the service's 400.
+         */
+        public Builder urlContent(URI uri, byte[] content) {
+            urls.put(Objects.requireNonNull(uri, "uri"), Objects.requireNonNull(content, "content").clone());
+            return this;
         }
 
         /** The answer when neither the queue nor a rule gives one (default {@link FakeResponse#generatedImage()}). */

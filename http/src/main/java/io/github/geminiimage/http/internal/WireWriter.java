@@ -142,6 +142,14 @@ final class WireWriter {
                 o.ascii(',');
             }
             first = false;
+            if (image.isReference()) {
+                o.ascii("{\"fileData\":{\"mimeType\":");
+                o.string(image.mediaType().mimeType(), "fileData.mimeType");
+                o.ascii(",\"fileUri\":");
+                o.string(image.uri().orElseThrow().toString(), "fileData.fileUri");
+                o.ascii("}}");
+                continue;
+            }
             inlineData(image.mediaType().mimeType(), ImageSource.of(image), o);
         }
         o.ascii("]}");

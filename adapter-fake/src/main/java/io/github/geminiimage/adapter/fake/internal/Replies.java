@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -53,12 +54,22 @@ public final class Replies {
      * @throws InvalidRequestException or {@link NotFoundException} as the real call would
      */
     public static List<byte[]> check(GenerationRequest request) {
+        return check(request, image -> {
+            throw FileReplies.cannotFetch(image.uri().orElseThrow());
+        });
+    }
+
+    /**
+     * {@link #check(GenerationRequest)} for a request whose image references ({@code fileData}) are
+     * read by {@code references}, which throws the service's refusal for one it cannot fetch.
+     */
+    public static List<byte[]> check(GenerationRequest request, Function<ImageInput, byte[]> references) {
         request.toBuilder().build();
         List<byte[]> images = new ArrayList<>();
         for (int i = 0; i < request.images().size(); i++) {
             ImageInput image = request.images().get(i);
             try {
-                images.add(image.readAllBytes());
+                images.add(image.isReference() ? references.apply(image) : image.readAllBytes());
             } catch (IOException e) {
                 throw new InvalidRequestException("images[" + i + "]", "image " + (i + 1)
                         + " cannot be read: " + e.getMessage(), e);

@@ -1,0 +1,55 @@
+package io.github.geminiimage.domain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The processing state of a file held by the Files API (wire-format-2.md §1.3). Images and JSONL
+ * are usually {@code ACTIVE} at once; video goes through {@code PROCESSING}. Open: a value not known
+ * today is kept as its raw string ({@link #isKnown()} is then false).
+ *
+ * @param value the raw string as the server sent it
+ */
+public record FileState(String value) {
+
+    /** {@code STATE_UNSPECIFIED}. */
+    public static final FileState STATE_UNSPECIFIED = new FileState("STATE_UNSPECIFIED");
+    /** {@code PROCESSING}: uploaded, not usable yet. */
+    public static final FileState PROCESSING = new FileState("PROCESSING");
+    /** {@code ACTIVE}: usable in requests. */
+    public static final FileState ACTIVE = new FileState("ACTIVE");
+    /** {@code FAILED}: processing failed; the file never becomes usable. */
+    public static final FileState FAILED = new FileState("FAILED");
+
+    private static final List<FileState> KNOWN = List.of(STATE_UNSPECIFIED, PROCESSING, ACTIVE, FAILED);
+
+    /** Checks the value is present. */
+    public FileState {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** The value for a raw string: a known constant when it is one. */
+    public static FileState of(String value) {
+        for (FileState known : KNOWN) {
+            if (known.value.equals(value)) {
+                return known;
+            }
+        }
+        return new FileState(value);
+    }
+
+    /** The values this version of the library knows. */
+    public static List<FileState> knownValues() {
+        return KNOWN;
+    }
+
+    /** Whether this version of the library knows the value. */
+    public boolean isKnown() {
+        return KNOWN.contains(this);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
