@@ -92,6 +92,20 @@ class ArchitectureRulesTest {
             .because("the JDK HttpClient is one interchangeable transport, confined to its adapter");
 
     @ArchTest
+    static final ArchRule google_auth_library_only_in_its_optional_module = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".auth.google..")
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.auth..", "com.google.api.client..")
+            .allowEmptyShould(true)
+            .because("Google's auth library is optional: whoever does not call Vertex AI never downloads it (issue 13)");
+
+    @ArchTest
+    static final ArchRule library_modules_know_no_optional_module = noClasses()
+            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".http..", ROOT + ".adapter..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".auth..")
+            .because("optional modules plug into the http module's token SPI; the core never names them");
+
+    @ArchTest
     static final ArchRule json_binding_only_in_http_internals = noClasses()
             .that().resideOutsideOfPackage(ROOT + ".http.internal..")
             .and().resideInAPackage(ROOT + "..")
