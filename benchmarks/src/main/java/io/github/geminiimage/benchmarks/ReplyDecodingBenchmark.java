@@ -2,7 +2,7 @@ package io.github.geminiimage.benchmarks;
 
 import io.github.geminiimage.benchmarks.naive.NaiveWire;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.http.internal.ReplyDecoder;
+import io.github.geminiimage.http.internal.codec.ReplyDecoder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;

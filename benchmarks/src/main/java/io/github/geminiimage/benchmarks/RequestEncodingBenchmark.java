@@ -5,7 +5,7 @@ import io.github.geminiimage.domain.AspectRatio;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.internal.RequestEncoder;
+import io.github.geminiimage.http.internal.codec.RequestEncoder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;

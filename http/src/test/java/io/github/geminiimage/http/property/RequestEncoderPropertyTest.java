@@ -17,7 +17,7 @@ import io.github.geminiimage.domain.ResponseModalities;
 import io.github.geminiimage.domain.SafetySetting;
 import io.github.geminiimage.domain.Turn;
 import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.internal.RequestEncoder;
+import io.github.geminiimage.http.internal.codec.RequestEncoder;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
