@@ -190,7 +190,7 @@ public final class ErrorMapper {
             // Redacted too: an echoing server can put the key anywhere, the host included.
             String target = header.apply("Location").map(ErrorMapper::origin).map(redactor::redact).orElse("an unknown location");
             exception = new TransportException("HTTP " + httpStatus + ": redirect to " + target
-                    + " not followed (a redirect would carry the key); check the base URI", details);
+                    + " not followed (a redirect would carry the key); check the base URI", details, null, false);
         } else if (status == 401 || keyRefused && status == 400) {
             exception = new AuthenticationException(message + keyReasonSuffix(envelope), details);
         } else if (status == 403) {
@@ -212,7 +212,7 @@ public final class ErrorMapper {
         } else if (status >= 400 && status < 500) {
             exception = new InvalidRequestException(message.toString(), details);
         } else {
-            exception = new TransportException(message + " (unexpected HTTP status)", details);
+            exception = new TransportException(message + " (unexpected HTTP status)", details, null, false);
         }
         return new Mapped(exception, hint, scope);
     }

@@ -70,8 +70,8 @@ public final class Exceptions {
             copy = new ServerErrorException(message, d, cause);
         } else if (e instanceof GenerationTimeoutException) {
             copy = new GenerationTimeoutException(message, d, cause);
-        } else if (e instanceof TransportException) {
-            copy = new TransportException(message, d, cause);
+        } else if (e instanceof TransportException t) {
+            copy = new TransportException(message, d, cause, t.isRetryable());
         } else if (e instanceof MalformedResponseException) {
             copy = new MalformedResponseException(message, d, cause);
         } else if (e instanceof ResponseTooLargeException) {

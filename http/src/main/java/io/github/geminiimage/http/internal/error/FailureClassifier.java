@@ -75,7 +75,7 @@ public final class FailureClassifier {
         String what = describe(chain, redactor);
 
         if (threadInterrupted || has(chain, InterruptedException.class) || has(chain, ClosedByInterruptException.class)) {
-            return new Classified(Kind.INTERRUPTED, new TransportException("the call was interrupted", details, cause));
+            return new Classified(Kind.INTERRUPTED, new TransportException("the call was interrupted", details, cause, false));
         }
         for (Throwable t : chain) {
             if (t instanceof ImageGenerationException e) {
@@ -88,11 +88,11 @@ public final class FailureClassifier {
                     details));
         }
         if (has(chain, UnknownHostException.class)) {
-            return new Classified(Kind.FINAL, new TransportException("unknown host: " + what, details, cause));
+            return new Classified(Kind.FINAL, new TransportException("unknown host: " + what, details, cause, false));
         }
         if (has(chain, SSLHandshakeException.class) || has(chain, SSLPeerUnverifiedException.class)
                 || has(chain, CertificateException.class) || hasNamed(chain, "CertPathValidatorException")) {
-            return new Classified(Kind.FINAL, new TransportException("TLS handshake failed: " + what, details, cause));
+            return new Classified(Kind.FINAL, new TransportException("TLS handshake failed: " + what, details, cause, false));
         }
         if (deadlinePassed) {
             return new Classified(Kind.TIMEOUT, new GenerationTimeoutException("the call did not finish within its overall "
@@ -105,9 +105,9 @@ public final class FailureClassifier {
                     + what, details, cause));
         }
         if (has(chain, IOException.class)) {
-            return new Classified(Kind.CONNECTION, new TransportException("connection failed: " + what, details, cause));
+            return new Classified(Kind.CONNECTION, new TransportException("connection failed: " + what, details, cause, true));
         }
-        return new Classified(Kind.FINAL, new TransportException("the transport failed unexpectedly: " + what, details, cause));
+        return new Classified(Kind.FINAL, new TransportException("the transport failed unexpectedly: " + what, details, cause, false));
     }
 
     /** The failure inside {@link CompletionException} and {@link ExecutionException} wrappers. */

@@ -34,7 +34,11 @@ public final class Redactor {
 
     /** A redactor for one key; {@code secret} may be empty (then only the patterns apply). */
     public Redactor(String secret) {
-        List<String> list = new ArrayList<>();
+        this(List.of(), secret);
+    }
+
+    private Redactor(List<String> known, String secret) {
+        List<String> list = new ArrayList<>(known);
         if (secret != null && !secret.isEmpty()) {
             list.add(secret);
             String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
@@ -43,6 +47,11 @@ public final class Redactor {
             }
         }
         this.secrets = List.copyOf(list);
+    }
+
+    /** A redactor that also removes {@code secret} (an access token, an upload URL); this one if it is empty. */
+    public Redactor with(String secret) {
+        return secret == null || secret.isEmpty() || secrets.contains(secret) ? this : new Redactor(secrets, secret);
     }
 
     /** The text with every secret replaced and every long token shortened; never null. */

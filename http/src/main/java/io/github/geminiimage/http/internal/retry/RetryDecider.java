@@ -1,5 +1,6 @@
 package io.github.geminiimage.http.internal.retry;
 
+import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.http.RetryPolicy;
 import java.time.Duration;
@@ -10,7 +11,11 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Decides, after a failed attempt, whether to try again and after how long (the rules of
- * {@link RetryPolicy}'s Javadoc). Thread-safe if its random source is.
+ * {@link RetryPolicy}'s Javadoc): the one place the call engine asks, for every endpoint, sync or
+ * async. A failure is retried only if its exception says it may be
+ * ({@link ImageGenerationException#isRetryable()}) and, when it carries an HTTP status, the policy
+ * lists that status; then only while attempts are left, the server's hint is short enough and the
+ * wait ends before the deadline. Thread-safe if its random source is.
  */
 public final class RetryDecider {
 
@@ -45,7 +50,14 @@ public final class RetryDecider {
     }
 
     /** What to do next. */
-    public sealed interface Decision permits Retry, GiveUp {
+    public sealed interface Decision permits Retry, RefreshCredentialsAndRetry, GiveUp {
+    }
+
+    /**
+     * The server refused the access token (401): fetch a new one and try again at once. Offered
+     * once per call, whatever the attempts left, and only for token credentials.
+     */
+    public record RefreshCredentialsAndRetry() implements Decision {
     }
 
     /**
@@ -62,6 +74,36 @@ public final class RetryDecider {
      * @param exception the failure to report
      */
     public record GiveUp(ImageGenerationException exception) implements Decision {
+    }
+
+    /**
+     * The decision after attempt {@code attempt} (1-based) failed with {@code exception}: the one
+     * function the engine calls.
+     *
+     * @param serverHint the delay the server asked for, if any
+     * @param canRefreshCredentials whether the call uses refreshable token credentials that were
+     *     not refreshed yet because of a 401
+     * @param now the current time
+     * @param deadline the call's overall deadline: no wait may reach it
+     */
+    public Decision decide(ImageGenerationException exception, Optional<Duration> serverHint,
+            boolean canRefreshCredentials, int attempt, Instant now, Instant deadline) {
+        if (canRefreshCredentials && exception instanceof AuthenticationException
+                && exception.httpStatus().orElse(0) == 401 && now.isBefore(deadline)) {
+            return new RefreshCredentialsAndRetry();
+        }
+        return decide(new Failure(exception, isRetried(exception), serverHint), attempt, now, deadline);
+    }
+
+    /**
+     * Whether a failure of this kind is retried at all (attempts and time permitting): its
+     * exception says it may be, and its HTTP status, if any, is one the policy retries.
+     */
+    public boolean isRetried(ImageGenerationException exception) {
+        if (!exception.isRetryable()) {
+            return false;
+        }
+        return exception.httpStatus().isEmpty() || policy.retryableStatuses().contains(exception.httpStatus().getAsInt());
     }
 
     /**
