@@ -66,7 +66,7 @@ final class WireMapper {
     /** The parts of candidate or content {@code outer}, each joined with what the scanner cut out of it. */
     List<Part> parts(Wire.Content content, int outer, String label) {
         List<Wire.Part> wireParts = content == null ? List.of() : orEmpty(content.parts());
-        List<JsonScanner.PartRecord> records = scanner.parts(outer);
+        List<PartRecord> records = scanner.parts(outer);
         if (records.size() != wireParts.size()) {
             throw scanner.malformed(label + " " + outer + ": " + wireParts.size() + " parts were bound but "
                     + records.size() + " were read");
@@ -78,7 +78,7 @@ final class WireMapper {
         return parts;
     }
 
-    private Part part(Wire.Part wire, JsonScanner.PartRecord record, String where) {
+    private Part part(Wire.Part wire, PartRecord record, String where) {
         boolean thought = Boolean.TRUE.equals(wire.thought());
         Optional<String> signature = Optional.ofNullable(record.signature);
         if (wire.inlineData() != null) {
