@@ -5,7 +5,7 @@ import io.github.geminiimage.domain.AspectRatio;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.internal.codec.RequestEncoder;
+import io.github.geminiimage.http.codec.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -71,7 +71,7 @@ public class RequestEncodingBenchmark {
             builder.addImage(ImageInput.ofBytes(imageBytes[i]));
         }
         request = builder.build();
-        body = RequestEncoder.encode(request);
+        body = GenerateContentCodec.encode(request);
         jsonb = JsonbBuilder.create();
     }
 
@@ -83,7 +83,7 @@ public class RequestEncodingBenchmark {
     /** The library: encode and stream the body (the encoder's setup included). */
     @Benchmark
     public long library() throws IOException {
-        RequestBody fresh = RequestEncoder.encode(request);
+        RequestBody fresh = GenerateContentCodec.encode(request);
         fresh.writeTo(sink);
         return fresh.contentLength();
     }
