@@ -135,6 +135,13 @@ class ArchitectureRulesTest {
                     + "implementation are one unit (internal classes implement the package's SPI types, e.g. RequestBody)");
 
     @ArchTest
+    static final ArchRule no_module_imports_another_modules_internals = classes()
+            .that().resideInAPackage(ROOT + "..")
+            .should(useNoInternalPackageOfAnotherModule())
+            .because("an .internal package is not API: it may change in any release, so only its own module may use it "
+                    + "(the benchmarks use the public codec, io.github.geminiimage.http.codec)");
+
+    @ArchTest
     static final ArchRule domain_values_are_records_or_enums = classes()
             .that().resideInAPackage(ROOT + ".domain")
             .and().areNotInterfaces()
@@ -158,6 +165,31 @@ class ArchitectureRulesTest {
             @Override
             public String getDescription() {
                 return "packages under " + ROOT + ", each together with its .internal sub-packages";
+            }
+        };
+    }
+
+    /** The module a package belongs to: the segment after the root, two for the adapters. */
+    static String moduleOf(String packageName) {
+        if (!packageName.startsWith(ROOT + ".")) {
+            return "";
+        }
+        String[] segments = packageName.substring(ROOT.length() + 1).split("\\.");
+        return segments[0].equals("adapter") && segments.length > 1 ? "adapter." + segments[1] : segments[0];
+    }
+
+    private static ArchCondition<JavaClass> useNoInternalPackageOfAnotherModule() {
+        return new ArchCondition<>("use no .internal package of another module") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String mine = moduleOf(item.getPackageName());
+                item.getDirectDependenciesFromSelf().forEach(dependency -> {
+                    String target = dependency.getTargetClass().getPackageName();
+                    boolean internal = target.contains(".internal.") || target.endsWith(".internal");
+                    if (internal && target.startsWith(ROOT + ".") && !moduleOf(target).equals(mine)) {
+                        events.add(SimpleConditionEvent.violated(item, dependency.getDescription()));
+                    }
+                });
             }
         };
     }

@@ -2,7 +2,7 @@ package io.github.geminiimage.benchmarks;
 
 import io.github.geminiimage.benchmarks.naive.NaiveWire;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.http.internal.ReplyDecoder;
+import io.github.geminiimage.http.codec.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;
@@ -67,13 +67,13 @@ public class ReplyDecodingBenchmark {
     /** The library: stream-decode the reply, the declared length known as a transport gives it. */
     @Benchmark
     public GenerationResult library() throws IOException {
-        return ReplyDecoder.decode(new ByteArrayInputStream(reply), OptionalLong.of(reply.length), 64L * 1024 * 1024);
+        return GenerateContentCodec.read(new ByteArrayInputStream(reply), OptionalLong.of(reply.length), 64L * 1024 * 1024);
     }
 
     /** The library without a declared length (a chunked reply). */
     @Benchmark
     public GenerationResult libraryChunked() throws IOException {
-        return ReplyDecoder.decode(new ByteArrayInputStream(reply), OptionalLong.empty(), 64L * 1024 * 1024);
+        return GenerateContentCodec.read(new ByteArrayInputStream(reply), OptionalLong.empty(), 64L * 1024 * 1024);
     }
 
     /** The floor: Base64 alone over the image's characters into a preallocated buffer. */

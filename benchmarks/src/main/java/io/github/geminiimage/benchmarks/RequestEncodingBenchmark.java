@@ -5,7 +5,7 @@ import io.github.geminiimage.domain.AspectRatio;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.internal.RequestEncoder;
+import io.github.geminiimage.http.codec.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -67,7 +67,7 @@ public class RequestEncodingBenchmark {
             base64Buffers[i] = new byte[4 * ((size + 2) / 3)];
         }
         request = newRequest();
-        body = RequestEncoder.encode(request);
+        body = GenerateContentCodec.encode(request);
         jsonb = JsonbBuilder.create();
     }
 
@@ -82,7 +82,7 @@ public class RequestEncodingBenchmark {
      */
     @Benchmark
     public long library() throws IOException {
-        RequestBody fresh = RequestEncoder.encode(newRequest());
+        RequestBody fresh = GenerateContentCodec.encode(newRequest());
         fresh.writeTo(sink);
         return fresh.contentLength();
     }

@@ -30,6 +30,12 @@ class ExceptionsTest {
     }
 
     @Test
+    void aTransportFailureThatWouldRepeatIsNotRetryable() {
+        assertThat(new TransportException("unknown host", ErrorDetails.ofAttempts(1), null, false).isRetryable()).isFalse();
+        assertThat(new TransportException("connection reset", ErrorDetails.ofAttempts(1), null, true).isRetryable()).isTrue();
+    }
+
+    @Test
     void retryabilityFollowsWhatTheCallerCanDo() {
         assertThat(new ServerErrorException("x", DETAILS).isRetryable()).isTrue();
         assertThat(new TransportException("x", ErrorDetails.ofAttempts(2)).isRetryable()).isTrue();

@@ -2,7 +2,7 @@ package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.Conversation;
 import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.http.internal.ConversationWire;
+import io.github.geminiimage.http.internal.codec.ConversationWire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

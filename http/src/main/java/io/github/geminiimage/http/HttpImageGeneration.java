@@ -1,55 +1,28 @@
 package io.github.geminiimage.http;
 
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.NotFoundException;
-import io.github.geminiimage.domain.QuotaScope;
 import io.github.geminiimage.domain.TransportException;
-import io.github.geminiimage.domain.Usage;
-import io.github.geminiimage.http.internal.CountingInputStream;
-import io.github.geminiimage.http.internal.CountingRequestBody;
-import io.github.geminiimage.http.internal.ErrorMapper;
-import io.github.geminiimage.http.internal.Exceptions;
-import io.github.geminiimage.http.internal.FailureClassifier;
-import io.github.geminiimage.http.internal.Redactor;
-import io.github.geminiimage.http.internal.ReplyDecoder;
-import io.github.geminiimage.http.internal.RequestEncoder;
-import io.github.geminiimage.http.internal.RetryDecider;
+import io.github.geminiimage.http.internal.calls.GenerateContent;
+import io.github.geminiimage.http.internal.engine.CallEngine;
 import io.github.geminiimage.port.ImageGenerationPort;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -59,6 +32,9 @@ import java.util.function.DoubleSupplier;
  * {@link ImageGenerationException}, and retries per {@link RetryPolicy} within one overall
  * deadline. Thread-safe: share one instance per endpoint.
  *
+ * <p>A thin facade: the call itself is run by the internal call engine, which every endpoint
+ * shares; this class only says what {@code generateContent} sends and how its reply is read.
+ *
  * <p>Behaviour worth knowing:
  * <ul>
  *   <li><b>Errors.</b> Mapped in one place from the status and whatever body shape came back
@@ -66,7 +42,7 @@ import java.util.function.DoubleSupplier;
  *       {@code AuthenticationException}, 403 {@code PermissionDeniedException}, 404
  *       {@code NotFoundException}, 402 and 429 {@code RateLimitedException}, 408 and 5xx
  *       {@code ServerErrorException}, other 4xx {@code InvalidRequestException}, 3xx a
- *       {@code TransportException} (redirects are never followed). At most 64 KiB of an error body
+ *       {@code TransportException} (redirects are never followed, and not retried). At most 64 KiB of an error body
  *       is read; the exception keeps a redacted excerpt of at most 300 characters.</li>
  *   <li><b>Before sending.</b> A body longer than {@link HttpOptions#maxRequestBytes()} is refused
  *       with an {@link InvalidRequestException} (0 attempts) before any I/O.</li>
@@ -76,7 +52,9 @@ import java.util.function.DoubleSupplier;
  *       retried only while the deadline allows; once it has passed the call fails with
  *       {@code GenerationTimeoutException}. Never retried: a per-day quota 429, an interruption or
  *       cancellation, an unknown host, a TLS handshake or certificate failure, a malformed or too
- *       large reply, a failure of the request body itself. A server hint ({@code Retry-After-Ms},
+ *       large reply (a body labelled gzip that is not, or whose gzip stream is cut short, is
+ *       malformed), a failure of the request body itself. {@link ImageGenerationException#isRetryable()}
+ *       says the same: a {@code TransportException} is retryable only for a broken connection. A server hint ({@code Retry-After-Ms},
  *       {@code Retry-After}, {@code RetryInfo.retryDelay}) replaces the computed backoff when it is
  *       at most {@link RetryPolicy#maxServerDelay()}; a longer hint, or any wait that would reach
  *       the deadline, ends the call at once with the last error (a {@code RateLimitedException}
@@ -91,31 +69,22 @@ import java.util.function.DoubleSupplier;
  *   <li><b>Closing.</b> {@link #close()} fails calls in flight and later calls with a
  *       {@link TransportException} "closed", shuts down the threads it created, and closes the
  *       transport only if it was handed over ({@code ownsTransport}). Idempotent.</li>
- *   <li><b>Secrets.</b> The key appears only in the one place its {@link AuthScheme} puts it; never
+ *   <li><b>Replies.</b> A {@code Content-Encoding} of gzip or deflate is inflated here, never by the
+ *       transport; the cap {@link HttpOptions#maxResponseBytes()} applies to the inflated bytes.</li>
+ *   <li><b>Secrets.</b> The key appears only in the one place its {@link AuthScheme} puts it (an
+ *       access token only in {@code Authorization}), marked sensitive for the transport; never
  *       in an exception, a log line or a {@code toString}. Logging (retries, at DEBUG) goes through
  *       {@link System.Logger} and names the model, the attempt and the status only.</li>
  * </ul>
  */
 public final class HttpImageGeneration implements ImageGenerationPort {
 
-    private static final System.Logger LOG = System.getLogger(HttpImageGeneration.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    private static final Duration MAX_DEADLINE = Duration.ofDays(36_500);
 
     private final HttpTransport transport;
-    private final ApiKey apiKey;
     private final HttpOptions options;
-    private final boolean ownsTransport;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final ScheduledExecutorService timer;
-    private final Executor readers;
-    private final List<ExecutorService> ownedExecutors;
-    private final SafeObserver observer;
-    private final Redactor redactor;
-    private final RetryDecider decider;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Set<AsyncCall> asyncCalls = ConcurrentHashMap.newKeySet();
+    private final Credentials credentials;
+    private final CallEngine engine;
 
     /** Waits between attempts of a blocking call; replaceable so that tests cost no wall time. */
     @FunctionalInterface
@@ -134,31 +103,33 @@ public final class HttpImageGeneration implements ImageGenerationPort {
 
     private HttpImageGeneration(Builder b) {
         this.transport = b.transport;
-        this.apiKey = b.apiKey;
         this.options = b.options;
-        this.ownsTransport = b.ownsTransport;
-        this.clock = b.clock;
-        this.sleeper = b.sleeper;
-        this.observer = new SafeObserver(options.observer());
-        this.redactor = new Redactor(apiKey.reveal());
+        this.credentials = b.credentials != null ? b.credentials : Credentials.apiKey(b.apiKey, options.authScheme());
         Random random = b.random;
         DoubleSupplier jitter = random == null ? () -> ThreadLocalRandom.current().nextDouble() : random::nextDouble;
-        this.decider = new RetryDecider(options.retryPolicy(), jitter);
+        ScheduledExecutorService timer;
+        Executor readers;
+        Runnable shutdown;
         if (b.executor != null) {
-            this.timer = b.executor;
-            this.readers = b.executor;
-            this.ownedExecutors = List.of();
+            timer = b.executor;
+            readers = b.executor;
+            shutdown = () -> { };
         } else {
-            // Threads start on the first async call only; both pools are daemon and named, and close() stops them.
+            // Threads start on the first call only; both pools are daemon and named, and close() stops them.
             int id = INSTANCES.incrementAndGet();
-            ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemon("gemini-image-http-" + id + "-timer"));
+            ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1,
+                    TransportSupport.daemonThreads("gemini-image-http-" + id + "-timer"));
             timerPool.setRemoveOnCancelPolicy(true);
             ThreadPoolExecutor readerPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                    new SynchronousQueue<>(), daemon("gemini-image-http-" + id + "-reader"));
-            this.timer = timerPool;
-            this.readers = readerPool;
-            this.ownedExecutors = List.of(timerPool, readerPool);
+                    new SynchronousQueue<>(), TransportSupport.daemonThreads("gemini-image-http-" + id + "-reader"));
+            timer = timerPool;
+            readers = readerPool;
+            List<ExecutorService> owned = List.of(timerPool, readerPool);
+            shutdown = () -> owned.forEach(ExecutorService::shutdownNow);
         }
+        Sleeper sleeper = b.sleeper;
+        this.engine = new CallEngine("HttpImageGeneration", transport, credentials, options, b.ownsTransport, b.clock,
+                sleeper::sleep, timer, readers, shutdown, jitter);
     }
 
     /**
@@ -174,7 +145,15 @@ public final class HttpImageGeneration implements ImageGenerationPort {
 
     /** A builder over {@code transport} with the default options; the transport is not owned unless said. */
     public static Builder builder(HttpTransport transport, ApiKey apiKey) {
-        return new Builder(transport, apiKey);
+        return new Builder(transport, Objects.requireNonNull(apiKey, "apiKey"), null);
+    }
+
+    /**
+     * A builder over {@code transport} with other credentials, e.g. access tokens for Vertex AI
+     * ({@link HttpOptions.Builder#endpoint(Endpoint)}); {@link HttpOptions#authScheme()} is then ignored.
+     */
+    public static Builder builder(HttpTransport transport, Credentials credentials) {
+        return new Builder(transport, null, Objects.requireNonNull(credentials, "credentials"));
     }
 
     /** The options in use. */
@@ -185,40 +164,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationResult generate(GenerationRequest request) {
         Objects.requireNonNull(request, "request");
-        Call call = prepare(request);
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw finish(call, interrupted(call, null));
-            }
-            call.attempts++;
-            observer.attemptStarted(call.modelId, call.attempts);
-            Attempt attempt;
-            try {
-                HttpResponse response = transport.send(call.httpRequest);
-                attempt = read(call, response, false);
-            } catch (IOException | RuntimeException e) {
-                attempt = Attempt.failed(classify(call, e, Thread.currentThread().isInterrupted()));
-            }
-            if (attempt.result != null) {
-                finish(call, attempt.result);
-                return attempt.result;
-            }
-            RetryDecider.Decision decision = decide(call, attempt.failure);
-            if (decision instanceof RetryDecider.GiveUp giveUp) {
-                throw finish(call, giveUp.exception());
-            }
-            Duration delay = ((RetryDecider.Retry) decision).delay();
-            retryScheduled(call, delay, attempt.failure.exception());
-            try {
-                sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw finish(call, interrupted(call, e));
-            }
-            if (closed.get()) {
-                throw finish(call, closedException(call.attempts));
-            }
-        }
+        return engine.execute(GenerateContent.exchange(request, options.endpoint(), options.maxRequestBytes()));
     }
 
     /** Not yet: streaming over HTTP arrives with the call engine. @throws UnsupportedOperationException always */
@@ -237,459 +183,20 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     @Override
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
         Objects.requireNonNull(request, "request");
-        Call call;
-        try {
-            call = prepare(request);
-        } catch (ImageGenerationException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return new AsyncCall(call).start();
+        return engine.executeAsync(GenerateContent.exchange(request, options.endpoint(), options.maxRequestBytes()));
     }
 
     /** Fails calls in flight, stops the threads this port created and closes an owned transport. Idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        for (AsyncCall call : List.copyOf(asyncCalls)) {
-            call.fail(closedException(call.call.attempts));
-        }
-        for (ExecutorService executor : ownedExecutors) {
-            executor.shutdownNow();
-        }
-        if (ownsTransport) {
-            try {
-                transport.close();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the transport failed: " + e.getClass().getName());
-            }
-        }
+        engine.close();
     }
 
     @Override
     public String toString() {
-        return "HttpImageGeneration[" + options.baseUri() + ", auth=" + options.authScheme() + ", transport="
-                + transport.getClass().getSimpleName() + (closed.get() ? ", closed" : "") + "]";
-    }
-
-    // ---- one call ----------------------------------------------------------------------------
-
-    /** The state of one call across its attempts. */
-    private static final class Call {
-        final String modelId;
-        final boolean retiredModel;
-        final Optional<String> replacement;
-        final HttpRequest httpRequest;
-        final CountingRequestBody body;
-        final Instant start;
-        final Instant deadline;
-        final AtomicLong received = new AtomicLong();
-        volatile int attempts;
-        volatile int lastStatus;
-
-        Call(GenerationRequest request, HttpRequest httpRequest, CountingRequestBody body, Instant start, Instant deadline) {
-            this.modelId = request.model().id();
-            this.retiredModel = request.model().isRetired();
-            this.replacement = request.model().replacedBy();
-            this.httpRequest = httpRequest;
-            this.body = body;
-            this.start = start;
-            this.deadline = deadline;
-        }
-    }
-
-    /** The outcome of one attempt: a result or a failure. */
-    private static final class Attempt {
-        final GenerationResult result;
-        final RetryDecider.Failure failure;
-
-        private Attempt(GenerationResult result, RetryDecider.Failure failure) {
-            this.result = result;
-            this.failure = failure;
-        }
-
-        static Attempt succeeded(GenerationResult result) {
-            return new Attempt(result, null);
-        }
-
-        static Attempt failed(RetryDecider.Failure failure) {
-            return new Attempt(null, failure);
-        }
-    }
-
-    private Call prepare(GenerationRequest request) {
-        Instant start = clock.instant();
-        if (closed.get()) {
-            throw closedException(0);
-        }
-        RequestBody encoded;
-        try {
-            encoded = RequestEncoder.encode(request);
-            if (encoded.contentLength() > options.maxRequestBytes()) {
-                throw new InvalidRequestException("request", "a body of " + encoded.contentLength() + " bytes",
-                        "at most " + options.maxRequestBytes() + " bytes (HttpOptions.maxRequestBytes)");
-            }
-        } catch (ImageGenerationException e) {
-            observer.callCompleted(request.model().id(), 0, 0, 0, 0, Duration.between(start, clock.instant()), Usage.NONE, e);
-            throw e;
-        }
-        CountingRequestBody body = new CountingRequestBody(encoded);
-        // A deadline of centuries means "none"; capping it keeps instants and timer nanos from overflowing.
-        Duration budget = options.overallDeadline().compareTo(MAX_DEADLINE) > 0 ? MAX_DEADLINE : options.overallDeadline();
-        Instant deadline = start.plus(budget);
-        return new Call(request, new HttpRequest(uri(request.model().id()), headers(), body, deadline), body, start, deadline);
-    }
-
-    private URI uri(String modelId) {
-        URI uri = options.generateContentUri(modelId);
-        if (options.authScheme() == AuthScheme.QUERY_PARAMETER) {
-            return URI.create(uri + "?key=" + URLEncoder.encode(apiKey.reveal(), StandardCharsets.UTF_8));
-        }
-        return uri;
-    }
-
-    private List<Map.Entry<String, String>> headers() {
-        List<Map.Entry<String, String>> headers = new ArrayList<>();
-        headers.add(Map.entry("Content-Type", "application/json"));
-        headers.add(Map.entry("Accept", "application/json"));
-        headers.add(Map.entry("User-Agent", options.userAgent()));
-        switch (options.authScheme()) {
-            case GOOGLE_API_KEY_HEADER -> headers.add(Map.entry("x-goog-api-key", apiKey.reveal()));
-            case BEARER -> headers.add(Map.entry("Authorization", "Bearer " + apiKey.reveal()));
-            case RAW_AUTHORIZATION -> headers.add(Map.entry("Authorization", apiKey.reveal()));
-            case QUERY_PARAMETER -> {
-                // the key is on the URI
-            }
-        }
-        headers.addAll(options.extraHeaders());
-        return headers;
-    }
-
-    /** Reads one reply to its end (a result or a mapped error) and closes it on every path. */
-    private Attempt read(Call call, HttpResponse response, boolean async) {
-        try {
-            int status = response.statusCode();
-            call.lastStatus = status;
-            if (status >= 200 && status < 300) {
-                GenerationResult result = ReplyDecoder.decode(new CountingInputStream(response.body(), call.received),
-                        response.contentLength(), options.maxResponseBytes());
-                return Attempt.succeeded(result);
-            }
-            byte[] body = ErrorMapper.readBounded(new CountingInputStream(response.body(), call.received),
-                    ErrorMapper.MAX_ERROR_BODY_BYTES);
-            ErrorMapper.Mapped mapped = ErrorMapper.map(status, response::header, body, redactor, call.attempts, clock.instant());
-            boolean retryable = options.retryPolicy().retryableStatuses().contains(status)
-                    && mapped.quotaScope() != QuotaScope.PER_DAY;
-            ImageGenerationException exception = mapped.exception();
-            if (exception instanceof NotFoundException && call.retiredModel) {
-                exception = Exceptions.withMessage(exception, exception.getMessage() + " (model " + call.modelId
-                        + " is retired" + call.replacement.map(r -> "; use " + r).orElse("") + ")");
-            }
-            return Attempt.failed(new RetryDecider.Failure(exception, retryable, mapped.retryHint()));
-        } catch (ImageGenerationException e) {
-            // The decoder's own verdict (malformed, too large): retrying would get the same reply.
-            return Attempt.failed(new RetryDecider.Failure(Exceptions.redacted(e, redactor, call.attempts), false, Optional.empty()));
-        } catch (IOException | RuntimeException e) {
-            return Attempt.failed(classify(call, e, !async && Thread.currentThread().isInterrupted()));
-        } finally {
-            closeQuietly(response);
-        }
-    }
-
-    private RetryDecider.Failure classify(Call call, Throwable failure, boolean interrupted) {
-        boolean deadlinePassed = !clock.instant().isBefore(call.deadline);
-        FailureClassifier.Classified c = FailureClassifier.classify(failure, call.attempts, interrupted, deadlinePassed,
-                options.overallDeadline(), redactor);
-        boolean retryable = c.kind() == FailureClassifier.Kind.CONNECTION
-                || c.kind() == FailureClassifier.Kind.TIMEOUT && !deadlinePassed;
-        return new RetryDecider.Failure(c.exception(), retryable, Optional.empty());
-    }
-
-    private RetryDecider.Decision decide(Call call, RetryDecider.Failure failure) {
-        if (closed.get()) {
-            return new RetryDecider.GiveUp(closedException(call.attempts));
-        }
-        return decider.decide(failure, call.attempts, clock.instant(), call.deadline);
-    }
-
-    private void retryScheduled(Call call, Duration delay, ImageGenerationException cause) {
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "attempt " + call.attempts + " to " + call.modelId + " failed ("
-                    + cause.getClass().getSimpleName() + cause.httpStatus().stream().mapToObj(s -> ", HTTP " + s).findFirst().orElse("")
-                    + "); retrying in " + delay);
-        }
-        observer.retryScheduled(call.modelId, call.attempts + 1, delay, cause);
-    }
-
-    private void finish(Call call, GenerationResult result) {
-        observer.callCompleted(call.modelId, call.attempts, call.lastStatus, call.body.bytesWritten(), call.received.get(),
-                Duration.between(call.start, clock.instant()), result.usage(), null);
-    }
-
-    private ImageGenerationException finish(Call call, ImageGenerationException failure) {
-        observer.callCompleted(call.modelId, call.attempts, call.lastStatus, call.body.bytesWritten(), call.received.get(),
-                Duration.between(call.start, clock.instant()), Usage.NONE, failure);
-        return failure;
-    }
-
-    private static TransportException interrupted(Call call, Throwable cause) {
-        return new TransportException("the call was interrupted", ErrorDetails.ofAttempts(call.attempts), cause);
-    }
-
-    private static TransportException closedException(int attempts) {
-        return new TransportException("closed: this HttpImageGeneration was closed", ErrorDetails.ofAttempts(attempts));
-    }
-
-    private static void closeQuietly(HttpResponse response) {
-        if (response == null) {
-            return;
-        }
-        try {
-            response.close();
-        } catch (RuntimeException e) {
-            // Closing only releases the exchange; a failure here changes nothing for the caller.
-        }
-    }
-
-    // ---- async -------------------------------------------------------------------------------
-
-    /**
-     * One asynchronous call: a chain of attempts driven by the transport's futures and timers on
-     * the scheduler. Every field that cancellation must reach is guarded by {@code lock}.
-     */
-    private final class AsyncCall {
-        final Call call;
-        final CompletableFuture<GenerationResult> result = new CompletableFuture<>();
-        private final Object lock = new Object();
-        private CompletableFuture<HttpResponse> inFlight;
-        private HttpResponse response;
-        private ScheduledFuture<?> retryTask;
-        private ScheduledFuture<?> deadlineTask;
-
-        AsyncCall(Call call) {
-            this.call = call;
-        }
-
-        CompletableFuture<GenerationResult> start() {
-            asyncCalls.add(this);
-            result.whenComplete(this::completed);
-            if (closed.get()) {
-                fail(closedException(0));
-                return result;
-            }
-            try {
-                long nanos = Math.max(0, Duration.between(clock.instant(), call.deadline).toNanos());
-                ScheduledFuture<?> task = timer.schedule(this::deadlineReached, nanos, TimeUnit.NANOSECONDS);
-                synchronized (lock) {
-                    if (result.isDone()) {
-                        task.cancel(false);
-                        return result;
-                    }
-                    deadlineTask = task;
-                }
-            } catch (RejectedExecutionException e) {
-                fail(closedException(0));
-                return result;
-            }
-            attempt();
-            return result;
-        }
-
-        private void attempt() {
-            synchronized (lock) {
-                if (result.isDone()) {
-                    return;
-                }
-                retryTask = null;
-                call.attempts++;
-            }
-            observer.attemptStarted(call.modelId, call.attempts);
-            CompletableFuture<HttpResponse> future;
-            try {
-                future = Objects.requireNonNull(transport.sendAsync(call.httpRequest), "sendAsync returned null");
-            } catch (RuntimeException e) {
-                failed(classify(call, e, false));
-                return;
-            }
-            synchronized (lock) {
-                if (result.isDone()) {
-                    abort(future);
-                    return;
-                }
-                inFlight = future;
-            }
-            future.whenComplete(this::responded);
-        }
-
-        private void responded(HttpResponse reply, Throwable failure) {
-            synchronized (lock) {
-                inFlight = null;
-                if (result.isDone()) {
-                    closeQuietly(reply);
-                    return;
-                }
-                response = reply;
-            }
-            if (failure != null || reply == null) {
-                failed(classify(call, failure == null ? new IOException("the transport gave no response") : failure, false));
-                return;
-            }
-            try {
-                // Reading a body blocks: never on the transport's own thread.
-                readers.execute(() -> readReply(reply));
-            } catch (RejectedExecutionException e) {
-                closeQuietly(reply);
-                fail(closedException(call.attempts));
-            }
-        }
-
-        private void readReply(HttpResponse reply) {
-            Attempt attempt;
-            try {
-                attempt = read(call, reply, true);
-            } catch (Error e) {
-                // Not ours to handle, but the caller's future must not hang until the deadline.
-                result.completeExceptionally(e);
-                throw e;
-            }
-            synchronized (lock) {
-                if (response == reply) {
-                    response = null;
-                }
-            }
-            if (attempt.result != null) {
-                result.complete(attempt.result);
-            } else {
-                failed(attempt.failure);
-            }
-        }
-
-        private void failed(RetryDecider.Failure failure) {
-            if (result.isDone()) {
-                return;
-            }
-            RetryDecider.Decision decision = decide(call, failure);
-            if (decision instanceof RetryDecider.GiveUp giveUp) {
-                fail(giveUp.exception());
-                return;
-            }
-            Duration delay = ((RetryDecider.Retry) decision).delay();
-            retryScheduled(call, delay, failure.exception());
-            synchronized (lock) {
-                if (result.isDone()) {
-                    return;
-                }
-                try {
-                    retryTask = timer.schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
-                    return;
-                } catch (RejectedExecutionException e) {
-                    // closed meanwhile: fall through to fail outside the lock
-                }
-            }
-            fail(closedException(call.attempts));
-        }
-
-        private void deadlineReached() {
-            fail(new GenerationTimeoutException("the call did not finish within its overall deadline of "
-                    + options.overallDeadline(), new ErrorDetails(call.lastStatus, Optional.empty(), Optional.empty(),
-                            call.attempts, Optional.empty())));
-        }
-
-        void fail(ImageGenerationException e) {
-            result.completeExceptionally(e);
-        }
-
-        /** Runs once, however the future completed (result, failure, cancellation by the caller). */
-        private void completed(GenerationResult value, Throwable failure) {
-            asyncCalls.remove(this);
-            CompletableFuture<HttpResponse> future;
-            HttpResponse reply;
-            ScheduledFuture<?> retry;
-            ScheduledFuture<?> deadline;
-            synchronized (lock) {
-                future = inFlight;
-                reply = response;
-                retry = retryTask;
-                deadline = deadlineTask;
-                inFlight = null;
-                response = null;
-                retryTask = null;
-                deadlineTask = null;
-            }
-            if (future != null) {
-                abort(future);
-            }
-            closeQuietly(reply);
-            if (retry != null) {
-                retry.cancel(false);
-            }
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
-            Throwable cause = failure == null ? null : FailureClassifier.unwrap(failure);
-            observer.callCompleted(call.modelId, call.attempts, call.lastStatus, call.body.bytesWritten(), call.received.get(),
-                    Duration.between(call.start, clock.instant()), value == null ? Usage.NONE : value.usage(),
-                    cause);
-        }
-
-        /** Cancels an exchange and closes its response should it arrive anyway. */
-        private void abort(CompletableFuture<HttpResponse> future) {
-            future.cancel(true);
-            future.thenAccept(HttpImageGeneration::closeQuietly);
-        }
-    }
-
-    // ---- plumbing ----------------------------------------------------------------------------
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** Calls the user's observer with event values, ignoring anything it throws (its contract says it must not). */
-    private static final class SafeObserver {
-        private static final String OPERATION = "generateContent";
-        private final CallObserver delegate;
-
-        SafeObserver(CallObserver delegate) {
-            this.delegate = delegate;
-        }
-
-        void attemptStarted(String modelId, int attempt) {
-            try {
-                delegate.attemptStarted(new CallObserver.AttemptStarted(OPERATION, Optional.of(modelId), attempt));
-            } catch (RuntimeException e) {
-                ignored(e);
-            }
-        }
-
-        void retryScheduled(String modelId, int nextAttempt, Duration delay, Throwable cause) {
-            try {
-                delegate.retryScheduled(new CallObserver.RetryScheduled(OPERATION, Optional.of(modelId), nextAttempt, delay, cause));
-            } catch (RuntimeException e) {
-                ignored(e);
-            }
-        }
-
-        void callCompleted(String modelId, int attempts, int httpStatus, long bytesSent, long bytesReceived,
-                Duration duration, Usage usage, Throwable failure) {
-            try {
-                delegate.callCompleted(new CallObserver.CallCompleted(OPERATION, Optional.of(modelId), attempts,
-                        httpStatus == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(httpStatus),
-                        bytesSent, bytesReceived, duration, usage, Optional.ofNullable(failure)));
-            } catch (RuntimeException e) {
-                ignored(e);
-            }
-        }
-
-        private static void ignored(RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "a CallObserver threw " + e.getClass().getName() + "; ignored");
-        }
+        return "HttpImageGeneration[" + options.endpoint().baseUri() + ", auth=" + credentials.scheme().map(Object::toString)
+                .orElse("access tokens") + ", transport=" + transport.getClass().getSimpleName()
+                + (engine.isClosed() ? ", closed" : "") + "]";
     }
 
     /**
@@ -699,6 +206,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     public static final class Builder {
         private final HttpTransport transport;
         private final ApiKey apiKey;
+        private final Credentials credentials;
         private HttpOptions options = HttpOptions.defaults();
         private boolean ownsTransport;
         private Clock clock = Clock.systemUTC();
@@ -706,9 +214,10 @@ public final class HttpImageGeneration implements ImageGenerationPort {
         private Random random;
         private ScheduledExecutorService executor;
 
-        private Builder(HttpTransport transport, ApiKey apiKey) {
+        private Builder(HttpTransport transport, ApiKey apiKey, Credentials credentials) {
             this.transport = Objects.requireNonNull(transport, "transport");
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKey = apiKey;
+            this.credentials = credentials;
         }
 
         /** The options (default {@link HttpOptions#defaults()}). */

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class HttpOptions {
 
     /** Google's endpoint. */
-    public static final URI GOOGLE_BASE_URI = URI.create("https://generativelanguage.googleapis.com");
+    public static final URI GOOGLE_BASE_URI = Endpoint.GOOGLE_BASE_URI;
     /** The library's version, sent in the {@code User-Agent}. */
     public static final String LIBRARY_VERSION = "0.1.0";
     /** The default reply cap: 64 MiB, well above a 4K image's ~30 MB of base64. */
@@ -29,6 +29,7 @@ public final class HttpOptions {
 
     private final URI baseUri;
     private final String apiVersion;
+    private final Endpoint endpoint;
     private final AuthScheme authScheme;
     private final List<Map.Entry<String, String>> extraHeaders;
     private final String userAgent;
@@ -43,6 +44,7 @@ public final class HttpOptions {
     private HttpOptions(Builder b) {
         this.baseUri = b.baseUri;
         this.apiVersion = b.apiVersion;
+        this.endpoint = b.endpoint != null ? b.endpoint : Endpoint.geminiApi(b.baseUri, b.apiVersion);
         this.authScheme = b.authScheme;
         this.extraHeaders = List.copyOf(b.extraHeaders);
         this.userAgent = b.userAgent;
@@ -70,6 +72,7 @@ public final class HttpOptions {
         Builder b = new Builder();
         b.baseUri = baseUri;
         b.apiVersion = apiVersion;
+        b.endpoint = endpoint.isVertex() ? endpoint : null;
         b.authScheme = authScheme;
         b.extraHeaders.addAll(extraHeaders);
         b.userAgent = userAgent;
@@ -91,6 +94,14 @@ public final class HttpOptions {
     /** The API-version path segment, {@code v1beta} by default. */
     public String apiVersion() {
         return apiVersion;
+    }
+
+    /**
+     * Where calls go and how their URLs are laid out: the one set with {@link Builder#endpoint},
+     * or else the Gemini API at {@link #baseUri()} and {@link #apiVersion()}.
+     */
+    public Endpoint endpoint() {
+        return endpoint;
     }
 
     /** How the key is sent. */
@@ -150,16 +161,12 @@ public final class HttpOptions {
 
     /** The URI of {@code generateContent} for a model, without any key. */
     public URI generateContentUri(String modelId) {
-        String base = baseUri.toString();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return URI.create(base + "/" + apiVersion + "/models/" + modelId + ":generateContent");
+        return endpoint.modelMethod(modelId, "generateContent");
     }
 
     @Override
     public String toString() {
-        return "HttpOptions[baseUri=" + baseUri + ", apiVersion=" + apiVersion + ", auth=" + authScheme
+        return "HttpOptions[" + endpoint + ", auth=" + authScheme
                 + ", connectTimeout=" + connectTimeout + ", inactivityTimeout=" + inactivityTimeout
                 + ", overallDeadline=" + overallDeadline + ", retry=" + retryPolicy + ", maxResponseBytes="
                 + maxResponseBytes + ", maxRequestBytes=" + maxRequestBytes + "]";
@@ -168,7 +175,8 @@ public final class HttpOptions {
     /** Builds {@link HttpOptions}. Not thread-safe. */
     public static final class Builder {
         private URI baseUri = GOOGLE_BASE_URI;
-        private String apiVersion = "v1beta";
+        private String apiVersion = Endpoint.DEFAULT_API_VERSION;
+        private Endpoint endpoint;
         private AuthScheme authScheme = AuthScheme.GOOGLE_API_KEY_HEADER;
         private final List<Map.Entry<String, String>> extraHeaders = new ArrayList<>();
         private String userAgent = "gemini-image-java/" + LIBRARY_VERSION + " (Java " + Runtime.version().feature() + ")";
@@ -192,6 +200,20 @@ public final class HttpOptions {
         /** The API-version path segment, e.g. {@code v1beta} or {@code v1}. */
         public Builder apiVersion(String version) {
             this.apiVersion = Objects.requireNonNull(version, "apiVersion");
+            return this;
+        }
+
+        /**
+         * The endpoint, e.g. {@link Endpoint#vertex}; replaces {@link #baseUri} and
+         * {@link #apiVersion} (which then no longer matter). By default the Gemini API at those two.
+         */
+        public Builder endpoint(Endpoint endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            if (!endpoint.isVertex()) {
+                this.baseUri = endpoint.baseUri();
+                this.apiVersion = endpoint.apiVersion();
+                this.endpoint = null;
+            }
             return this;
         }
 
@@ -261,15 +283,8 @@ public final class HttpOptions {
          * @throws IllegalArgumentException naming the setting, the value and the limit
          */
         public HttpOptions build() {
-            String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || baseUri.getHost() == null) {
-                throw new IllegalArgumentException("baseUri " + baseUri + " must be an absolute http or https URI");
-            }
-            if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null || baseUri.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("baseUri " + baseUri + " must have no query, fragment or user info");
-            }
-            if (!apiVersion.matches("[A-Za-z0-9._-]+")) {
-                throw new IllegalArgumentException("apiVersion \"" + apiVersion + "\" must be one path segment, e.g. v1beta");
+            if (endpoint == null) {
+                Endpoint.geminiApi(baseUri, apiVersion);
             }
             for (Map.Entry<String, String> header : extraHeaders) {
                 if (!header.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {

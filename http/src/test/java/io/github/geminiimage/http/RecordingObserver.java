@@ -33,7 +33,7 @@ final class RecordingObserver implements CallObserver {
 
     @Override
     public void callCompleted(CallCompleted event) {
-        String modelId = event.modelId().orElseThrow();
+        String modelId = event.modelId().orElse("");
         int attempts = event.attempts();
         int httpStatus = event.httpStatus().orElse(0);
         long bytesSent = event.bytesSent();

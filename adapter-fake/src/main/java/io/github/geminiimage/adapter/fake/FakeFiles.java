@@ -418,7 +418,7 @@ public final class FakeFiles implements FilesPort {
             Thread.sleep(Math.max(1, duration.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while waiting for the file to become ACTIVE", ErrorDetails.ofAttempts(1), e);
+            throw new TransportException("interrupted while waiting for the file to become ACTIVE", ErrorDetails.ofAttempts(1), e, false);
         }
     }
 
@@ -431,7 +431,7 @@ public final class FakeFiles implements FilesPort {
     }
 
     private static TransportException closedFailure() {
-        return new TransportException("the fake files store was closed", ErrorDetails.ofAttempts(0));
+        return new TransportException("the fake files store was closed", ErrorDetails.ofAttempts(0), null, false);
     }
 
     @Override

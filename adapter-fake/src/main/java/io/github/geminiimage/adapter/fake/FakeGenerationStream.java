@@ -134,7 +134,7 @@ final class FakeGenerationStream implements GenerationStream {
             Thread.currentThread().interrupt();
             closed.countDown();
             throw fail(new TransportException("the stream was interrupted while waiting for the next event",
-                    ErrorDetails.ofAttempts(1), e));
+                    ErrorDetails.ofAttempts(1), e, false));
         }
     }
 
@@ -149,6 +149,6 @@ final class FakeGenerationStream implements GenerationStream {
     }
 
     private static TransportException closedFailure() {
-        return new TransportException("the stream was closed before it ended", ErrorDetails.ofAttempts(1));
+        return new TransportException("the stream was closed before it ended", ErrorDetails.ofAttempts(1), null, false);
     }
 }

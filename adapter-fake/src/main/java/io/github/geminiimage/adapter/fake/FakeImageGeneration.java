@@ -232,7 +232,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TransportException("the call was interrupted while waiting for the reply",
-                        ErrorDetails.ofAttempts(1), e);
+                        ErrorDetails.ofAttempts(1), e, false);
             }
         }
         return call.answer();
@@ -291,7 +291,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TransportException("the call was interrupted while waiting for the reply",
-                        ErrorDetails.ofAttempts(1), e);
+                        ErrorDetails.ofAttempts(1), e, false);
             }
         }
         return open(call);
@@ -412,7 +412,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     }
 
     private static TransportException closedFailure() {
-        return new TransportException("the fake image generation was closed", ErrorDetails.ofAttempts(0));
+        return new TransportException("the fake image generation was closed", ErrorDetails.ofAttempts(0), null, false);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.fuzz;
 
 import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.http.internal.Redactor;
+import io.github.geminiimage.http.internal.error.Redactor;
 
 /** What every typed failure a target sees must satisfy. */
 final class FuzzChecks {

@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.geminiimage.http.internal.RetryHints;
+import io.github.geminiimage.http.internal.retry.RetryHints;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 

@@ -2,8 +2,8 @@ package io.github.geminiimage.http.internal.stream;
 
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.stream.StreamAggregator;
-import io.github.geminiimage.http.internal.Redactor;
-import io.github.geminiimage.http.internal.ReplyDecoder;
+import io.github.geminiimage.http.internal.error.Redactor;
+import io.github.geminiimage.http.internal.codec.ReplyDecoder;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;

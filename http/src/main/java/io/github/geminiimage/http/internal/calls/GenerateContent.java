@@ -1,0 +1,52 @@
+package io.github.geminiimage.http.internal.calls;
+
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.RequestBody;
+import io.github.geminiimage.http.internal.codec.ReplyDecoder;
+import io.github.geminiimage.http.internal.codec.RequestEncoder;
+import io.github.geminiimage.http.internal.engine.Exchange;
+import io.github.geminiimage.http.internal.engine.RequestSpec;
+import io.github.geminiimage.http.internal.error.Exceptions;
+import java.util.Optional;
+
+/** {@code models/{model}:generateContent}: the request builder and reply reader, nothing more. */
+public final class GenerateContent {
+
+    /** The operation name observers see. */
+    public static final String OPERATION = "generateContent";
+
+    private GenerateContent() {
+    }
+
+    /**
+     * The exchange for {@code request}.
+     *
+     * @param maxRequestBytes a larger body is refused with {@link InvalidRequestException} before any I/O
+     */
+    public static Exchange<GenerationResult> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes) {
+        String modelId = request.model().id();
+        return Exchange.<GenerationResult>of(OPERATION, Optional.of(modelId), () -> {
+            RequestBody body = RequestEncoder.encode(request);
+            if (body.contentLength() > maxRequestBytes) {
+                throw new InvalidRequestException("request", "a body of " + body.contentLength() + " bytes",
+                        "at most " + maxRequestBytes + " bytes (HttpOptions.maxRequestBytes)");
+            }
+            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body);
+        }, reply -> ReplyDecoder.decode(reply.body(), reply.declaredLength(), reply.maxBytes()))
+                .withUsage(GenerationResult::usage)
+                .withExplanation(failure -> explainRetired(failure, request));
+    }
+
+    private static ImageGenerationException explainRetired(ImageGenerationException failure, GenerationRequest request) {
+        if (failure instanceof NotFoundException && request.model().isRetired()) {
+            return Exceptions.withMessage(failure, failure.getMessage() + " (model " + request.model().id()
+                    + " is retired" + request.model().replacedBy().map(r -> "; use " + r).orElse("") + ")");
+        }
+        return failure;
+    }
+}

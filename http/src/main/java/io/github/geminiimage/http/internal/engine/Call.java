@@ -1,0 +1,224 @@
+package io.github.geminiimage.http.internal.engine;
+
+import io.github.geminiimage.domain.AuthenticationException;
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.http.CallObserver;
+import io.github.geminiimage.http.HttpRequest;
+import io.github.geminiimage.http.HttpResponse;
+import io.github.geminiimage.http.internal.error.ErrorMapper;
+import io.github.geminiimage.http.internal.error.Exceptions;
+import io.github.geminiimage.http.internal.error.FailureClassifier;
+import io.github.geminiimage.http.internal.error.Redactor;
+import io.github.geminiimage.http.internal.retry.RetryDecider;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The state of one call across its attempts, and its steps: begin an attempt (build the request,
+ * credentials included), read a reply (inflated, capped, decoded or mapped to an error), classify a
+ * failure, and decide what follows. Both drivers ({@link CallEngine#execute} blocking,
+ * {@link AsyncCall} on timers) run these same steps; only waiting differs.
+ */
+final class Call<T> {
+
+    private static final System.Logger LOG = System.getLogger(CallEngine.class.getName());
+
+    private final CallEngine engine;
+    private final Exchange<T> exchange;
+    private final RequestSpec spec;
+    private final Optional<CountingRequestBody> body;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicBoolean completed = new AtomicBoolean();
+    final Instant start;
+    final Instant deadline;
+    private volatile Redactor redactor;
+    private volatile int attempts;
+    private volatile int lastStatus;
+    private volatile boolean refreshed;
+    private volatile Authenticator.Applied applied;
+    /** The response being read, so that the deadline can close it from the timer. */
+    private volatile HttpResponse reading;
+
+    Call(CallEngine engine, Exchange<T> exchange, RequestSpec spec, Instant start, Instant deadline) {
+        this.engine = engine;
+        this.exchange = exchange;
+        this.spec = spec;
+        this.body = spec.body().map(CountingRequestBody::new);
+        this.start = start;
+        this.deadline = deadline;
+        Redactor base = engine.redactor();
+        this.redactor = spec.secretUri() ? base.with(spec.uri().toString()).with(spec.uri().getRawQuery()) : base;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    /** Whether building the next request may block on a token fetch (async drivers then do it off the caller's thread). */
+    boolean mayBlock() {
+        return engine.authenticator().mayBlock();
+    }
+
+    /**
+     * Starts the next attempt: counts it, tells the observer, builds the request.
+     *
+     * @throws ImageGenerationException if the credentials could not be had
+     * @throws InterruptedIOException if interrupted while waiting for a token
+     */
+    HttpRequest beginAttempt() throws InterruptedIOException {
+        attempts++;
+        engine.observer().attemptStarted(new CallObserver.AttemptStarted(exchange.operation(), exchange.modelId(), attempts));
+        Authenticator.Applied credentials;
+        try {
+            credentials = engine.authenticator().apply(Authenticator.withQuery(spec.uri(), spec.query()));
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // The token endpoint's message may quote its reply body: only the failure's type is kept.
+            throw new AuthenticationException("could not obtain an access token from the AccessTokenSource ("
+                    + e.getClass().getSimpleName() + ")", ErrorDetails.ofAttempts(attempts));
+        }
+        applied = credentials;
+        credentials.token().ifPresent(token -> redactor = redactor.with(token.reveal()));
+        List<Map.Entry<String, String>> headers = new ArrayList<>(spec.headers());
+        headers.add(Map.entry("Accept", "application/json"));
+        headers.add(Map.entry("User-Agent", engine.options().userAgent()));
+        credentials.header().ifPresent(headers::add);
+        headers.addAll(engine.options().extraHeaders());
+        return new HttpRequest(spec.method(), credentials.uri(), headers, credentials.sensitiveHeaders(),
+                body.map(b -> b), deadline);
+    }
+
+    /** Reads one reply to its end (a result or a mapped error) and closes it, unless the reader handed it over. */
+    Outcome<T> read(HttpResponse response, boolean async) {
+        boolean handedOver = false;
+        reading = response;
+        try {
+            int status = response.statusCode();
+            lastStatus = status;
+            long cap = engine.options().maxResponseBytes();
+            if (status >= 200 && status < 300) {
+                Reply reply = new Reply(response, ReplyBody.open(response, received, cap), cap);
+                T value = exchange.reader().read(reply);
+                handedOver = reply.handedOver();
+                return new Outcome.Success<>(value);
+            }
+            byte[] errorBody;
+            try {
+                errorBody = ErrorMapper.readBounded(ReplyBody.open(response, received, cap).stream(),
+                        ErrorMapper.MAX_ERROR_BODY_BYTES);
+            } catch (ImageGenerationException unreadable) {
+                errorBody = new byte[0]; // an encoding we cannot read: the status still says what happened
+            }
+            ErrorMapper.Mapped mapped = ErrorMapper.map(status, response::header, errorBody, redactor, attempts,
+                    engine.clock().instant());
+            return new Outcome.Failure<>(exchange.explain().apply(mapped.exception()), mapped.retryHint());
+        } catch (ImageGenerationException e) {
+            // The reader's own verdict (malformed, too large): retrying would get the same reply.
+            return new Outcome.Failure<>(Exceptions.redacted(e, redactor, attempts), Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            return failed(e, !async && Thread.currentThread().isInterrupted());
+        } finally {
+            reading = null;
+            if (!handedOver) {
+                CallEngine.closeQuietly(response);
+            }
+        }
+    }
+
+    /** An attempt that failed below HTTP (the transport, the body stream, the credentials). */
+    Outcome<T> failed(Throwable failure, boolean interrupted) {
+        boolean deadlinePassed = !engine.clock().instant().isBefore(deadline);
+        FailureClassifier.Classified c = FailureClassifier.classify(failure, attempts, interrupted, deadlinePassed,
+                engine.options().overallDeadline(), redactor);
+        return new Outcome.Failure<>(c.exception(), Optional.empty());
+    }
+
+    /**
+     * The one decision after an attempt: done, failed, or try again (now or after a wait). Tells
+     * the observer of a retry; the caller reports the end through {@link #completed}.
+     */
+    Step<T> next(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Success<T> success) {
+            return new Step.Done<>(success.value());
+        }
+        Outcome.Failure<T> failure = (Outcome.Failure<T>) outcome;
+        if (engine.isClosed()) {
+            return new Step.Fail<>(engine.closedException(attempts));
+        }
+        ImageGenerationException cause = failure.exception();
+        RetryDecider.Decision decision = engine.decider().decide(cause, failure.serverHint(),
+                engine.authenticator().refreshable() && !refreshed, attempts, engine.clock().instant(), deadline);
+        if (decision instanceof RetryDecider.GiveUp giveUp) {
+            return new Step.Fail<>(giveUp.exception());
+        }
+        if (decision instanceof RetryDecider.RefreshCredentialsAndRetry) {
+            refreshed = true;
+            Authenticator.Applied refused = applied;
+            if (refused != null) {
+                engine.authenticator().refused(refused);
+            }
+            retryScheduled(Duration.ZERO, cause);
+            return new Step.Again<>();
+        }
+        Duration delay = ((RetryDecider.Retry) decision).delay();
+        retryScheduled(delay, cause);
+        return new Step.Wait<>(delay);
+    }
+
+    private void retryScheduled(Duration delay, ImageGenerationException cause) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, exchange.operation() + " attempt " + attempts
+                    + exchange.modelId().map(m -> " to " + m).orElse("") + " failed (" + cause.getClass().getSimpleName()
+                    + cause.httpStatus().stream().mapToObj(s -> ", HTTP " + s).findFirst().orElse("")
+                    + "); retrying in " + delay);
+        }
+        engine.observer().retryScheduled(new CallObserver.RetryScheduled(exchange.operation(), exchange.modelId(),
+                attempts + 1, delay, cause));
+    }
+
+    /** The call was interrupted (its thread, or a wait between attempts). */
+    TransportException interrupted(Throwable cause) {
+        return new TransportException("the call was interrupted", ErrorDetails.ofAttempts(attempts), cause, false);
+    }
+
+    /** The overall deadline passed (the timer's verdict). */
+    GenerationTimeoutException deadlinePassed() {
+        return new GenerationTimeoutException("the call did not finish within its overall deadline of "
+                + engine.options().overallDeadline(), new ErrorDetails(lastStatus, Optional.empty(), Optional.empty(),
+                        attempts, Optional.empty()));
+    }
+
+    /** Closes the response being read, if any: the deadline passed or the call was cancelled. */
+    void abortRead() {
+        HttpResponse response = reading;
+        if (response != null) {
+            CallEngine.closeQuietly(response);
+        }
+    }
+
+    /** Tells the observer the call ended; only the first report counts. */
+    void completed(T value, Throwable failure) {
+        if (!completed.compareAndSet(false, true)) {
+            return;
+        }
+        Usage usage = value == null ? Usage.NONE : exchange.usage().apply(value);
+        engine.observer().callCompleted(new CallObserver.CallCompleted(exchange.operation(), exchange.modelId(), attempts,
+                lastStatus == 0 ? OptionalInt.empty() : OptionalInt.of(lastStatus),
+                body.map(CountingRequestBody::bytesWritten).orElse(0L), received.get(),
+                Duration.between(start, engine.clock().instant()), usage, Optional.ofNullable(failure)));
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.geminiimage.http;
+
+import static io.github.geminiimage.http.Fixture.GOOGLE_503;
+import static io.github.geminiimage.http.Fixture.SUCCESS_BODY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+
+import io.github.geminiimage.domain.ServerErrorException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+/** The calls the engine makes to the callbacks a user hands it: the observer and the sleeper. */
+class CallbacksTest {
+
+    private final Fixture fx = new Fixture();
+    private final CallObserver observer = mock(CallObserver.class);
+    private final HttpImageGeneration.Sleeper sleeper = mock(HttpImageGeneration.Sleeper.class);
+
+    private HttpImageGeneration port() {
+        return HttpImageGeneration.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY))
+                .options(HttpOptions.builder().observer(observer).build())
+                .clock(fx.clock).sleeper(sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build();
+    }
+
+    @Test
+    void aRetriedCallTellsTheObserverEachAttemptTheRetryAndOneCompletionInOrder() throws Exception {
+        fx.transport.reply(503, GOOGLE_503).reply(200, SUCCESS_BODY);
+
+        try (HttpImageGeneration port = port()) {
+            port.generate(Fixture.request());
+        }
+
+        Optional<String> model = Optional.of("gemini-2.5-flash-image");
+        InOrder order = inOrder(observer, sleeper);
+        order.verify(observer).attemptStarted(new CallObserver.AttemptStarted("generateContent", model, 1));
+        ArgumentCaptor<CallObserver.RetryScheduled> retry = ArgumentCaptor.forClass(CallObserver.RetryScheduled.class);
+        order.verify(observer).retryScheduled(retry.capture());
+        order.verify(sleeper).sleep(Duration.ofMillis(750));
+        order.verify(observer).attemptStarted(new CallObserver.AttemptStarted("generateContent", model, 2));
+        ArgumentCaptor<CallObserver.CallCompleted> done = ArgumentCaptor.forClass(CallObserver.CallCompleted.class);
+        order.verify(observer).callCompleted(done.capture());
+        verifyNoMoreInteractions(observer, sleeper);
+
+        assertThat(retry.getValue().nextAttempt()).isEqualTo(2);
+        assertThat(retry.getValue().delay()).isEqualTo(Duration.ofMillis(750));
+        assertThat(retry.getValue().cause()).isInstanceOf(ServerErrorException.class);
+        assertThat(done.getValue().succeeded()).isTrue();
+        assertThat(done.getValue().attempts()).isEqualTo(2);
+        assertThat(done.getValue().httpStatus()).hasValue(200);
+        assertThat(done.getValue().usage().totalTokens()).isEqualTo(1297);
+    }
+
+    @Test
+    void aCallThatIsNotRetriedNeverSleeps() throws Exception {
+        fx.transport.reply(400, "{\"error\":{\"code\":400,\"message\":\"bad\",\"status\":\"INVALID_ARGUMENT\"}}");
+
+        try (HttpImageGeneration port = port()) {
+            org.assertj.core.api.Assertions.catchThrowable(() -> port.generate(Fixture.request()));
+        }
+
+        verify(sleeper, never()).sleep(any());
+        verify(observer, never()).retryScheduled(any());
+        ArgumentCaptor<CallObserver.CallCompleted> done = ArgumentCaptor.forClass(CallObserver.CallCompleted.class);
+        verify(observer).callCompleted(done.capture());
+        assertThat(done.getValue().failure()).isPresent();
+    }
+}
