@@ -178,6 +178,17 @@ class FilesCommandsTest {
     }
 
     @Test
+    void theReadmeHasOneExampleOfEachFilesCommand() throws Exception {
+        String readme = Files.readString(Path.of("..").toAbsolutePath().normalize().resolve("README.md"));
+
+        for (String command : new String[] {"upload samples/cat.png --name", "list", "get files/abc123 --json",
+            "delete files/abc123"}) {
+            assertThat(readme).contains("java -jar cli/target/gemini-image.jar files " + command);
+        }
+        assertThat(readme).contains("edit --image files/abc123");
+    }
+
+    @Test
     void theHelpListsTheExitCodesAndAnExample() {
         CliRunner.Result run = cli().run("files", "upload", "--help");
 

@@ -19,7 +19,7 @@ final class EditCommand extends ImageCommand {
             description = "An input image (PNG, JPEG, WebP; HEIC/HEIF on Gemini 3); repeat for several. A local file, "
                     + "or a reference the server fetches: a Files API name files/ID (its type is looked up with files get), "
                     + "an https:// URL or a gs:// URI (its type from the extension). Append #TYPE where the type cannot "
-                    + "be known that way: files/ID#image/png, https://host/photo#jpeg.")
+                    + "be known that way, e.g. files/ID#image/png (or #png, #jpeg, #webp after a URL).")
     List<String> images = new ArrayList<>();
 
     EditCommand(CliContext context) {

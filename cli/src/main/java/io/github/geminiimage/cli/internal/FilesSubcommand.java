@@ -3,6 +3,7 @@ package io.github.geminiimage.cli.internal;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.port.FilesPort;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ abstract class FilesSubcommand implements Callable<Integer> {
     /** The shared {@code files/...} summary line of a file. */
     static String summary(StoredFile file) {
         return file.name() + "  " + file.mimeType() + "  " + ByteSizes.human(file.sizeBytes()) + "  " + file.state()
-                + file.expirationTime().map(t -> "  expires " + t).orElse("")
+                + file.expirationTime().map(t -> "  expires " + t.truncatedTo(ChronoUnit.SECONDS)).orElse("")
                 + file.displayName().map(d -> "  \"" + d + "\"").orElse("");
     }
 }
