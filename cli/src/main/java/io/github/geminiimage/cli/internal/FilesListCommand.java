@@ -1,5 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
+import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,7 +21,7 @@ final class FilesListCommand extends FilesSubcommand {
     @Override
     void run(FilesPort files, FileReport report) {
         // Pages are fetched lazily, but --json is one document, so the listing is gathered first.
-        try (Stream<io.github.geminiimage.domain.StoredFile> all = files.list()) {
+        try (Stream<StoredFile> all = files.list()) {
             report.files(all.collect(Collectors.toList()));
         }
     }

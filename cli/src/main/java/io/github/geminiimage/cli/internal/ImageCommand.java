@@ -16,7 +16,6 @@ import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
