@@ -26,6 +26,11 @@ final class CliRunner {
         return this;
     }
 
+    CliRunner withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     CliRunner interactive(boolean terminal) {
         this.interactive = terminal;
         return this;

@@ -106,7 +106,7 @@ class ErrorsTest {
         assertUsage(new CliRunner().run("generate", "-p", "x", "-o", "x.png", "--timeout", "soon"), "90s");
         assertUsage(new CliRunner().run("edit", "--transport", "fake", "-p", "x", "-o", dir.resolve("x.png").toString()),
                 "edit needs an image");
-        assertUsage(new CliRunner().run(), "choose a command: generate or edit");
+        assertUsage(new CliRunner().run(), "choose a command: generate, edit");
     }
 
     @Test

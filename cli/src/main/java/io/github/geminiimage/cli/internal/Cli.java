@@ -20,6 +20,7 @@ public final class Cli {
         CommandLine top = new CommandLine(new TopCommand());
         top.addSubcommand(new GenerateCommand(context));
         top.addSubcommand(new EditCommand(context));
+        top.addSubcommand(FilesCommand.commandLine(context));
         top.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         top.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
         top.setColorScheme(CommandLine.Help.defaultColorScheme(context.interactive() ? Ansi.AUTO : Ansi.OFF));

@@ -1,8 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.Conversation;
-import io.github.geminiimage.domain.ImageInput;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -13,20 +11,24 @@ import picocli.CommandLine.Option;
         description = "Edits images as the prompt says; with --session, continues the conversation.",
         footerHeading = "%nExamples:%n",
         footer = {"  gemini-image edit --image cat.jpg --prompt \"Add a wizard hat\" --session cat.json --out hat.png",
-            "  gemini-image edit --session cat.json --prompt \"Now make it watercolour\" --out watercolour.png"})
+            "  gemini-image edit --session cat.json --prompt \"Now make it watercolour\" --out watercolour.png",
+            "  gemini-image edit --image files/abc123 --prompt \"Put it on a beach\" --out beach.png"})
 final class EditCommand extends ImageCommand {
 
-    @Option(names = {"-i", "--image"}, paramLabel = "FILE", order = -1,
-            description = "An input image (PNG, JPEG, WebP; HEIC/HEIF on Gemini 3); repeat for several.")
-    List<Path> images = new ArrayList<>();
+    @Option(names = {"-i", "--image"}, paramLabel = "IMAGE", order = -1,
+            description = "An input image (PNG, JPEG, WebP; HEIC/HEIF on Gemini 3); repeat for several. A local file, "
+                    + "or a reference the server fetches: a Files API name files/ID (its type is looked up with files get), "
+                    + "an https:// URL or a gs:// URI (its type from the extension). Append #TYPE where the type cannot "
+                    + "be known that way, e.g. files/ID#image/png (or #png, #jpeg, #webp after a URL).")
+    List<String> images = new ArrayList<>();
 
     EditCommand(CliContext context) {
         super(context);
     }
 
     @Override
-    List<ImageInput> inputImages() {
-        return files(images);
+    List<String> imageValues() {
+        return images;
     }
 
     @Override

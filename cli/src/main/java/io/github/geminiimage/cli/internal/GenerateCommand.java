@@ -1,7 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.Conversation;
-import io.github.geminiimage.domain.ImageInput;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -17,7 +16,7 @@ final class GenerateCommand extends ImageCommand {
     }
 
     @Override
-    List<ImageInput> inputImages() {
+    List<String> imageValues() {
         return List.of();
     }
 

@@ -13,18 +13,13 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
-import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.AuthScheme;
 import io.github.geminiimage.http.HttpOptions;
-import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,26 +71,8 @@ abstract class ImageCommand implements Callable<Integer> {
             description = "Keep the conversation (thought signatures included) in FILE, so the next edit --session FILE continues it.")
     Path session;
 
-    @Option(names = "--transport", paramLabel = "NAME", converter = Converters.TransportConverter.class,
-            description = "fake, jdk or httpclient5. Default: jdk when " + KEY_VARIABLE + " is set, else the offline fake.")
-    Transport transport;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "The server root of the endpoint, or of a proxy mirroring it (scheme, host, port and any "
-                    + "proxy prefix), without /v1beta: calls go to URL/v1beta/models/MODEL:generateContent. "
-                    + "Default: https://generativelanguage.googleapis.com. Needs a real transport and the key.")
-    URI baseUrl;
-
-    @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
-            description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw (Authorization).")
-    AuthScheme auth;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "The most time for a call, retries included, with a unit: 90s, 5m, 1m30s, 500ms (default 10m).")
-    Duration timeout;
-
-    @Option(names = "--retries", paramLabel = "N", description = "Retries after a 408, 429, 5xx or connection failure (default 2; 0 for none).")
-    Integer retries;
+    @Mixin
+    TransportOptions transportOptions = new TransportOptions();
 
     @Option(names = "--fake-outcome", paramLabel = "OUTCOME", converter = Converters.FakeOutcomeConverter.class,
             description = "Uses the offline fake and makes it answer OUTCOME, to try a script offline (default image): "
@@ -103,13 +80,14 @@ abstract class ImageCommand implements Callable<Integer> {
     FakeOutcome fakeOutcome;
 
     private final CliContext context;
+    private List<ImageInput> inputImages = List.of();
 
     ImageCommand(CliContext context) {
         this.context = context;
     }
 
-    /** The input images of this command, checked by the domain. */
-    abstract List<ImageInput> inputImages();
+    /** The {@code --image} values of this command: paths, {@code files/...} names or URIs (see {@link ImageArguments}). */
+    abstract List<String> imageValues();
 
     /** Checks what this command requires beyond picocli's required options. */
     abstract void checkUsage(Conversation conversation);
@@ -118,7 +96,7 @@ abstract class ImageCommand implements Callable<Integer> {
     public Integer call() {
         Report report = new Report(spec.name(), context.out(), context.err(), json);
         report.expect(count, model);
-        report.customBase(baseUrl != null);
+        report.customBase(transportOptions.customBase());
         try {
             return run(report).code();
         } catch (UsageException e) {
@@ -146,13 +124,14 @@ abstract class ImageCommand implements Callable<Integer> {
         checkUsage(conversation);
         store.ifPresent(SessionStore::checkWritable);
 
+        inputImages = ImageArguments.resolve(imageValues(), () -> context.portFactory().openFiles(settings));
         GenerationRequest.Builder builder = requestBuilder();
         GenerationRequest first = conversation.request(builder);
         ModelFamily family = first.model().family();
         OutputFiles outputs = OutputFiles.of(Path.of(out), out, count, force);
         outputs.check(family == ModelFamily.UNKNOWN ? MediaType.PNG : family.outputType());
 
-        try (Progress progress = new Progress(context.err(), context.interactive(), terminalColumns());
+        try (Progress progress = new Progress(context.err(), context.interactive(), terminalColumns(context));
                 ImageGenerationPort port = context.portFactory().open(withObserver(settings, progress))) {
             for (int i = 0; i < count; i++) {
                 GenerationRequest request = i == 0 ? first : conversation.request(requestBuilder());
@@ -200,7 +179,7 @@ abstract class ImageCommand implements Callable<Integer> {
         if (imageSize != null) {
             builder.imageSize(ImageSize.parse(imageSize));
         }
-        builder.images(inputImages());
+        builder.images(inputImages);
         return builder;
     }
 
@@ -219,99 +198,8 @@ abstract class ImageCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Picks the transport. Options only a real endpoint uses ({@code --base-url}, {@code --auth})
-     * ask for one; {@code --fake-outcome} asks for the fake; asking for both, or naming a transport
-     * that contradicts one of them, is a usage error, so that neither a fake picture nor a paid call
-     * is ever made against what the command line says.
-     */
-    private Transport chooseTransport(Optional<String> key) {
-        List<String> realOnly = new ArrayList<>();
-        if (baseUrl != null) {
-            realOnly.add("--base-url");
-        }
-        if (auth != null) {
-            realOnly.add("--auth");
-        }
-        if (transport == Transport.FAKE && !realOnly.isEmpty()) {
-            throw new UsageException(realOnly.get(0) + " is for a real endpoint and the fake transport makes no call; "
-                    + "drop " + realOnly.get(0) + ", or choose --transport jdk or httpclient5");
-        }
-        if (transport != null && transport != Transport.FAKE && fakeOutcome != null) {
-            throw new UsageException("--fake-outcome is for the offline fake, but --transport " + transport
-                    + " makes a real call; drop --fake-outcome, or use --transport fake");
-        }
-        if (transport == null && fakeOutcome != null && !realOnly.isEmpty()) {
-            throw new UsageException("--fake-outcome asks for the offline fake, but " + realOnly.get(0)
-                    + " asks for a real endpoint; drop one of them");
-        }
-        if (transport != null) {
-            return transport;
-        }
-        if (fakeOutcome != null) {
-            return Transport.FAKE;
-        }
-        if (!realOnly.isEmpty() || key.isPresent()) {
-            return Transport.JDK;
-        }
-        context.err().println("gemini-image: " + KEY_VARIABLE + " is not set, so the offline fake transport answers "
-                + "with drawn test images (set the key, or pass --transport fake to silence this)");
-        return Transport.FAKE;
-    }
-
-    /** A base that already ends in the API version would double it (.../v1beta/v1beta/models/...). */
-    private void checkBaseUrl() {
-        if (baseUrl == null) {
-            return;
-        }
-        String path = Optional.ofNullable(baseUrl.getPath()).orElse("");
-        String trimmed = path.replaceAll("/+$", "");
-        int version = trimmed.indexOf("/v1beta");
-        if (version >= 0 && (trimmed.endsWith("/v1beta") || trimmed.startsWith("/models", version + "/v1beta".length()))) {
-            String root = baseUrl.toString();
-            root = root.substring(0, root.indexOf("/v1beta"));
-            throw new UsageException("--base-url " + baseUrl + " includes /v1beta, which is added to it (calls go to "
-                    + "URL/v1beta/models/MODEL:generateContent); pass --base-url " + root);
-        }
-    }
-
     private TransportSettings settings() {
-        Optional<String> key = Optional.ofNullable(context.environment().get(KEY_VARIABLE)).filter(k -> !k.isBlank());
-        checkBaseUrl();
-        Transport chosen = chooseTransport(key);
-        if (chosen != Transport.FAKE && key.isEmpty()) {
-            String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : "--auth")
-                    + " asks for a real endpoint)" : "";
-            throw new UsageException(KEY_VARIABLE + " is not set: the " + chosen + " transport" + why + " needs your key; "
-                    + "export " + KEY_VARIABLE + "=... (or use --transport fake to work offline)");
-        }
-        Optional<ApiKey> apiKey;
-        try {
-            apiKey = chosen == Transport.FAKE ? Optional.empty() : key.map(ApiKey::of);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(KEY_VARIABLE + " is not a usable key: " + e.getMessage());
-        }
-        HttpOptions.Builder options = HttpOptions.builder();
-        if (baseUrl != null) {
-            options.baseUri(baseUrl);
-        }
-        if (auth != null) {
-            options.authScheme(auth);
-        }
-        if (timeout != null) {
-            options.overallDeadline(timeout);
-        }
-        if (retries != null) {
-            if (retries < 0) {
-                throw new UsageException("--retries must be 0 or more; got " + retries);
-            }
-            options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
-        }
-        try {
-            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome == null ? FakeOutcome.IMAGE : fakeOutcome);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return transportOptions.settings(context, Optional.ofNullable(fakeOutcome), "answers with drawn test images");
     }
 
     private static TransportSettings withObserver(TransportSettings settings, Progress progress) {
@@ -320,21 +208,12 @@ abstract class ImageCommand implements Callable<Integer> {
     }
 
     /** The terminal's width from {@code COLUMNS} when the shell exports it, else the common 80. */
-    private int terminalColumns() {
+    static int terminalColumns(CliContext context) {
         try {
             int columns = Integer.parseInt(context.environment().getOrDefault("COLUMNS", "80").trim());
             return columns >= 20 ? columns : 80;
         } catch (NumberFormatException e) {
             return 80;
         }
-    }
-
-    /** The images named on the command line, in order, each checked when read. */
-    static List<ImageInput> files(List<Path> paths) {
-        List<ImageInput> images = new ArrayList<>();
-        for (Path path : paths) {
-            images.add(ImageInput.ofFile(path));
-        }
-        return images;
     }
 }

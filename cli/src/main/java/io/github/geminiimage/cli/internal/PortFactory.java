@@ -1,8 +1,9 @@
 package io.github.geminiimage.cli.internal;
 
+import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
 
-/** Opens the port for a run; the command line's one switch between transports. */
+/** Opens the ports for a run; the command line's one switch between transports. */
 @FunctionalInterface
 public interface PortFactory {
 
@@ -12,4 +13,14 @@ public interface PortFactory {
      * @throws UsageException when the settings cannot make a port (e.g. a real transport without a key)
      */
     ImageGenerationPort open(TransportSettings settings);
+
+    /**
+     * Opens the files port of the transport; the caller closes it. This default has none (a factory
+     * made for tests of generating only); {@link Transports} has the real one.
+     *
+     * @throws UsageException when the settings cannot make a files port
+     */
+    default FilesPort openFiles(TransportSettings settings) {
+        throw new UsageException("this build has no Files API for the " + settings.transport() + " transport");
+    }
 }

@@ -17,6 +17,6 @@ final class TopCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a command: generate or edit");
+        throw new ParameterException(spec.commandLine(), "choose a command: generate, edit or files");
     }
 }

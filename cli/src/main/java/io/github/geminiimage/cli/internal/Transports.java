@@ -4,16 +4,38 @@ import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
+import java.nio.file.Path;
 
-/** The standard {@link PortFactory}: the fake, or an HTTP transport with the key and options. */
+/**
+ * The standard {@link PortFactory}: the fake, or an HTTP transport with the key and options. The
+ * fake's Files API store is kept in a folder ({@link FakeFileFolder}), so files outlive the run.
+ */
 public final class Transports implements PortFactory {
+
+    private final FakeFileFolder fakeFiles;
+
+    /** The fake keeps its files in {@code gemini-image-fake-files-USER} under the system's temporary folder. */
+    public Transports() {
+        this(FakeFileFolder.defaultFolder());
+    }
+
+    /** The fake keeps its files in {@code fakeFilesFolder}. */
+    public Transports(Path fakeFilesFolder) {
+        this.fakeFiles = new FakeFileFolder(fakeFilesFolder);
+    }
 
     @Override
     public ImageGenerationPort open(TransportSettings settings) {
         switch (settings.transport()) {
             case FAKE:
-                return FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response()).build();
+                FakeImageGeneration.Builder fake = FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response());
+                if (!fakeFiles.isEmpty()) {
+                    // References to files/... resolve against the files earlier runs uploaded.
+                    fake.files(fakeFiles.load());
+                }
+                return fake.build();
             case JDK:
                 return JdkHttpImageGeneration.builder().apiKey(key(settings).reveal()).options(settings.httpOptions()).build();
             case HTTPCLIENT5:
@@ -22,6 +44,20 @@ public final class Transports implements PortFactory {
             default:
                 throw new IllegalStateException("no port for transport " + settings.transport());
         }
+    }
+
+    /**
+     * The files port of the transport. The HTTP transports have none yet: the Files API over HTTP
+     * comes with the call engine, and this is the one method that then changes.
+     */
+    @Override
+    public FilesPort openFiles(TransportSettings settings) {
+        if (settings.transport() == Transport.FAKE) {
+            return fakeFiles.open();
+        }
+        throw new UsageException("the Files API over HTTP is not built in this version (--transport "
+                + settings.transport() + "); use --transport fake to try the files commands offline, and pass "
+                + "--image files/ID#TYPE (e.g. files/abc123#image/png) to reference a file you uploaded elsewhere");
     }
 
     private static ApiKey key(TransportSettings settings) {

@@ -1,0 +1,306 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.adapter.fake.FakeClock;
+import io.github.geminiimage.adapter.fake.FakeFiles;
+import io.github.geminiimage.domain.FilePage;
+import io.github.geminiimage.domain.FileUpload;
+import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.UploadProgress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The offline fake's Files API store for the command line, kept in a folder so that a file
+ * uploaded by one run ({@code files upload}) is there for the next ({@code files list},
+ * {@code edit --image files/...}). Each file is two entries: {@code ID.bin} (the content) and
+ * {@code ID.properties} (name, MIME type, display name, creation time), the latter written last, so
+ * a half-written file is never listed. Files older than the service's 48 hours are dropped when the
+ * folder is read. The fake holds content in memory, so files above {@link #MAX_FILE_BYTES} are
+ * refused. Not meant for concurrent runs that upload and delete the same files.
+ */
+final class FakeFileFolder {
+
+    /** The largest file the command line's fake keeps (it holds every file in memory). */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private final Path folder;
+
+    /** A store in {@code folder}, created when first written. */
+    FakeFileFolder(Path folder) {
+        this.folder = folder.toAbsolutePath();
+    }
+
+    /** {@code gemini-image-fake-files-USER} in the system's temporary folder. */
+    static Path defaultFolder() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "gemini-image-fake-files-" + user);
+    }
+
+    /** The folder. */
+    Path folder() {
+        return folder;
+    }
+
+    /** Whether any file is kept (so a generation fake need not read the folder otherwise). */
+    boolean isEmpty() {
+        if (!Files.isDirectory(folder)) {
+            return true;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.properties")) {
+            return !entries.iterator().hasNext();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * A fake store holding the kept files, with their names and creation times; expired ones are
+     * dropped from the folder.
+     *
+     * @throws FileProblem if the folder cannot be read
+     */
+    FakeFiles load() {
+        List<Kept> kept = new ArrayList<>();
+        Instant now = Instant.now();
+        if (Files.isDirectory(folder)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.properties")) {
+                for (Path entry : entries) {
+                    read(entry).ifPresent(kept::add);
+                }
+            } catch (IOException e) {
+                throw problem("cannot read", e);
+            }
+        }
+        kept.sort(Comparator.comparing(Kept::createTime));
+        FakeClock clock = FakeClock.at(kept.isEmpty() ? now : kept.get(0).createTime());
+        FakeFiles files = FakeFiles.builder().clock(clock).seed(System.nanoTime()).build();
+        for (Kept file : kept) {
+            if (!file.createTime().plus(FakeFiles.RETENTION).isAfter(now)) {
+                remove(file.id());
+                continue;
+            }
+            advanceTo(clock, file.createTime());
+            try {
+                FileUpload.Builder upload = FileUpload.fromFile(content(file.id())).mimeType(file.mimeType()).name(file.id());
+                file.displayName().ifPresent(upload::displayName);
+                files.upload(upload.build());
+            } catch (RuntimeException e) {
+                // Damaged or not one of ours: forgotten, as the service forgets an expired file.
+            }
+        }
+        advanceTo(clock, now);
+        return files;
+    }
+
+    /** A files port over {@link #load()} that writes every upload and delete through to the folder. */
+    FilesPort open() {
+        return new WriteThrough(load());
+    }
+
+    private record Kept(String id, String mimeType, Optional<String> displayName, Instant createTime) {
+    }
+
+    private Optional<Kept> read(Path entry) {
+        String id = entry.getFileName().toString().replaceFirst("\\.properties$", "");
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(entry, StandardCharsets.UTF_8)) {
+            properties.load(in);
+            if (!Files.isRegularFile(content(id))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Kept(id, properties.getProperty("mimeType"),
+                    Optional.ofNullable(properties.getProperty("displayName")),
+                    Instant.parse(properties.getProperty("createTime"))));
+        } catch (IOException | RuntimeException e) {
+            // Not one of ours, or damaged: the fake forgets it, as the service forgets an expired file.
+            return Optional.empty();
+        }
+    }
+
+    private void save(StoredFile file, byte[] content) {
+        try {
+            createFolder();
+            writeAtomically(content(file.id()), out -> out.write(content));
+            Properties properties = new Properties();
+            properties.setProperty("name", file.name());
+            properties.setProperty("mimeType", file.mimeType());
+            file.displayName().ifPresent(d -> properties.setProperty("displayName", d));
+            properties.setProperty("createTime", file.createTime().orElseThrow().toString());
+            writeAtomically(metadata(file.id()), out -> {
+                try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                    properties.store(writer, "gemini-image: the offline fake's copy of " + file.name());
+                }
+            });
+        } catch (IOException e) {
+            remove(file.id());
+            throw problem("cannot keep " + file.name() + " in", e);
+        }
+    }
+
+    private void remove(String id) {
+        try {
+            Files.deleteIfExists(metadata(id));
+            Files.deleteIfExists(content(id));
+        } catch (IOException e) {
+            throw problem("cannot delete files/" + id + " from", e);
+        }
+    }
+
+    private void createFolder() throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            // The system's temporary folder is shared: only this user may read the kept files.
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Content content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private Path content(String id) {
+        return folder.resolve(id + ".bin");
+    }
+
+    private Path metadata(String id) {
+        return folder.resolve(id + ".properties");
+    }
+
+    private FileProblem problem(String what, IOException e) {
+        return new FileProblem("the offline fake " + what + " its folder " + folder + ": " + e.getMessage()
+                + " (delete the folder to start afresh)", e);
+    }
+
+    private static void advanceTo(FakeClock clock, Instant time) {
+        Duration ahead = Duration.between(clock.instant(), time);
+        if (!ahead.isNegative()) {
+            clock.advance(ahead);
+        }
+    }
+
+    /** The fake store, with uploads and deletes kept in the folder. */
+    private final class WriteThrough implements FilesPort {
+        private final FakeFiles files;
+
+        WriteThrough(FakeFiles files) {
+            this.files = files;
+        }
+
+        @Override
+        public StoredFile upload(FileUpload upload, UploadProgress progress) {
+            if (upload.sizeBytes() > MAX_FILE_BYTES) {
+                throw new UsageException("the offline fake keeps files in memory and takes at most "
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MB; " + upload.describe() + " has " + upload.sizeBytes()
+                        + " bytes (the Files API itself takes up to 2 GB)");
+            }
+            StoredFile file = files.upload(upload, progress);
+            save(file, files.content(file.name()).orElseThrow());
+            return file;
+        }
+
+        @Override
+        public CompletableFuture<StoredFile> uploadAsync(FileUpload upload, UploadProgress progress) {
+            return CompletableFuture.supplyAsync(() -> upload(upload, progress));
+        }
+
+        @Override
+        public StoredFile get(String name) {
+            return files.get(name);
+        }
+
+        @Override
+        public CompletableFuture<StoredFile> getAsync(String name) {
+            return files.getAsync(name);
+        }
+
+        @Override
+        public FilePage listPage(int pageSize, Optional<String> pageToken) {
+            return files.listPage(pageSize, pageToken);
+        }
+
+        @Override
+        public CompletableFuture<FilePage> listPageAsync(int pageSize, Optional<String> pageToken) {
+            return files.listPageAsync(pageSize, pageToken);
+        }
+
+        @Override
+        public void delete(String name) {
+            files.delete(name);
+            remove(name.substring("files/".length()));
+        }
+
+        @Override
+        public CompletableFuture<Void> deleteAsync(String name) {
+            return CompletableFuture.runAsync(() -> delete(name));
+        }
+
+        @Override
+        public StoredFile awaitActive(String name, Duration timeout) {
+            return files.awaitActive(name, timeout);
+        }
+
+        @Override
+        public CompletableFuture<StoredFile> awaitActiveAsync(String name, Duration timeout) {
+            return files.awaitActiveAsync(name, timeout);
+        }
+
+        @Override
+        public long download(String name, Path target) {
+            return files.download(name, target);
+        }
+
+        @Override
+        public long download(String name, OutputStream out) {
+            return files.download(name, out);
+        }
+
+        @Override
+        public CompletableFuture<Long> downloadAsync(String name, Path target) {
+            return files.downloadAsync(name, target);
+        }
+
+        @Override
+        public void close() {
+            files.close();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.AuthScheme;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.RetryPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that calls the service shares ({@code --transport}, {@code --base-url},
+ * {@code --auth}, {@code --timeout}, {@code --retries}), a picocli mixin, and the one set of rules
+ * that turns them and {@code GEMINI_API_KEY} into {@link TransportSettings}: options that contradict
+ * each other are usage errors, so neither a fake answer nor a paid call is made against what the
+ * command line says.
+ */
+final class TransportOptions {
+
+    @Option(names = "--transport", paramLabel = "NAME", converter = Converters.TransportConverter.class,
+            description = "fake, jdk or httpclient5. Default: jdk when " + ImageCommand.KEY_VARIABLE + " is set, else the offline fake.")
+    Transport transport;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The server root of the endpoint, or of a proxy mirroring it (scheme, host, port and any "
+                    + "proxy prefix), without /v1beta: calls go to URL/v1beta/models/MODEL:generateContent "
+                    + "(files: URL/v1beta/files). Default: https://generativelanguage.googleapis.com. "
+                    + "Needs a real transport and the key.")
+    URI baseUrl;
+
+    @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
+            description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw (Authorization).")
+    AuthScheme auth;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "The most time for a call, retries included, with a unit: 90s, 5m, 1m30s, 500ms (default 10m).")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N", description = "Retries after a 408, 429, 5xx or connection failure (default 2; 0 for none).")
+    Integer retries;
+
+    /** Whether {@code --base-url} was given: a 404 may then be the URL's fault. */
+    boolean customBase() {
+        return baseUrl != null;
+    }
+
+    /**
+     * The settings of this run, checked.
+     *
+     * @param context the environment (for the key) and stderr (for the one-line note when the fake is chosen by default)
+     * @param fakeOutcome what {@code --fake-outcome} asked for, if the command has that option and it was given
+     * @param fakeDoes what the fake does, for that note (e.g. "answers with drawn test images")
+     * @throws UsageException for options that contradict each other or a real transport without the key
+     */
+    TransportSettings settings(CliContext context, Optional<FakeOutcome> fakeOutcome, String fakeDoes) {
+        Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
+        checkBaseUrl();
+        Transport chosen = choose(context, key, fakeOutcome.isPresent(), fakeDoes);
+        if (chosen != Transport.FAKE && key.isEmpty()) {
+            String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : "--auth")
+                    + " asks for a real endpoint)" : "";
+            throw new UsageException(ImageCommand.KEY_VARIABLE + " is not set: the " + chosen + " transport" + why
+                    + " needs your key; export " + ImageCommand.KEY_VARIABLE + "=... (or use --transport fake to work offline)");
+        }
+        Optional<ApiKey> apiKey;
+        try {
+            apiKey = chosen == Transport.FAKE ? Optional.empty() : key.map(ApiKey::of);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(ImageCommand.KEY_VARIABLE + " is not a usable key: " + e.getMessage());
+        }
+        HttpOptions.Builder options = HttpOptions.builder();
+        if (baseUrl != null) {
+            options.baseUri(baseUrl);
+        }
+        if (auth != null) {
+            options.authScheme(auth);
+        }
+        if (timeout != null) {
+            options.overallDeadline(timeout);
+        }
+        if (retries != null) {
+            if (retries < 0) {
+                throw new UsageException("--retries must be 0 or more; got " + retries);
+            }
+            options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
+        }
+        try {
+            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Picks the transport. Options only a real endpoint uses ({@code --base-url}, {@code --auth})
+     * ask for one; {@code --fake-outcome} asks for the fake; asking for both, or naming a transport
+     * that contradicts one of them, is a usage error.
+     */
+    private Transport choose(CliContext context, Optional<String> key, boolean fakeOutcome, String fakeDoes) {
+        List<String> realOnly = new ArrayList<>();
+        if (baseUrl != null) {
+            realOnly.add("--base-url");
+        }
+        if (auth != null) {
+            realOnly.add("--auth");
+        }
+        if (transport == Transport.FAKE && !realOnly.isEmpty()) {
+            throw new UsageException(realOnly.get(0) + " is for a real endpoint and the fake transport makes no call; "
+                    + "drop " + realOnly.get(0) + ", or choose --transport jdk or httpclient5");
+        }
+        if (transport != null && transport != Transport.FAKE && fakeOutcome) {
+            throw new UsageException("--fake-outcome is for the offline fake, but --transport " + transport
+                    + " makes a real call; drop --fake-outcome, or use --transport fake");
+        }
+        if (transport == null && fakeOutcome && !realOnly.isEmpty()) {
+            throw new UsageException("--fake-outcome asks for the offline fake, but " + realOnly.get(0)
+                    + " asks for a real endpoint; drop one of them");
+        }
+        if (transport != null) {
+            return transport;
+        }
+        if (fakeOutcome) {
+            return Transport.FAKE;
+        }
+        if (!realOnly.isEmpty() || key.isPresent()) {
+            return Transport.JDK;
+        }
+        context.err().println("gemini-image: " + ImageCommand.KEY_VARIABLE + " is not set, so the offline fake transport "
+                + fakeDoes + " (set the key, or pass --transport fake to silence this)");
+        return Transport.FAKE;
+    }
+
+    /** A base that already ends in the API version would double it (.../v1beta/v1beta/models/...). */
+    private void checkBaseUrl() {
+        if (baseUrl == null) {
+            return;
+        }
+        String path = Optional.ofNullable(baseUrl.getPath()).orElse("");
+        String trimmed = path.replaceAll("/+$", "");
+        int version = trimmed.indexOf("/v1beta");
+        if (version >= 0 && (trimmed.endsWith("/v1beta") || trimmed.startsWith("/models", version + "/v1beta".length())
+                || trimmed.startsWith("/files", version + "/v1beta".length()))) {
+            String root = baseUrl.toString();
+            root = root.substring(0, root.indexOf("/v1beta"));
+            throw new UsageException("--base-url " + baseUrl + " includes /v1beta, which is added to it (calls go to "
+                    + "URL/v1beta/models/MODEL:generateContent); pass --base-url " + root);
+        }
+    }
+}
