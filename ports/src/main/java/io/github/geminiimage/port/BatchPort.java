@@ -50,12 +50,6 @@ import java.util.stream.Stream;
  */
 public interface BatchPort extends AutoCloseable {
 
-    /** How long {@link #await} waits after its first poll before the second; the wait then grows by half each poll. */
-    Duration FIRST_POLL_INTERVAL = Duration.ofSeconds(10);
-
-    /** The longest wait between two polls of {@link #await}. */
-    Duration MAX_POLL_INTERVAL = Duration.ofMinutes(2);
-
     /**
      * Creates a batch job and returns it as created (normally {@code PENDING}).
      *
@@ -126,9 +120,9 @@ public interface BatchPort extends AutoCloseable {
 
     /**
      * Polls the job until it ends (succeeded, failed, cancelled, expired) and returns it as last read.
-     * Polls at once, then after {@link #FIRST_POLL_INTERVAL}, each wait half again as long, at most
-     * {@link #MAX_POLL_INTERVAL}, never past the deadline; a job reported {@code SUCCEEDED} whose
-     * results are not readable yet is polled a few more times.
+     * Polls as {@link io.github.geminiimage.domain.batch.BatchAwait} does: at once, then after 10 s,
+     * each wait half again as long, at most 2 minutes, never past the deadline; a job reported
+     * {@code SUCCEEDED} whose results are not readable yet is polled a few more times.
      *
      * @param name {@code batches/...}
      * @param timeout how long to wait in all
