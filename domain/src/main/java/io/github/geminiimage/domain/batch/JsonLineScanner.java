@@ -89,6 +89,32 @@ public final class JsonLineScanner {
         return name;
     }
 
+    /** Reads the {@code [} that starts an array. */
+    public void beginArray() throws IOException {
+        expect('[');
+        firstMember.push(Boolean.TRUE);
+    }
+
+    /**
+     * Whether the array has another element (then positioned at it, its {@code ,} read); false once
+     * the array's {@code ]} was read.
+     */
+    public boolean nextElement() throws IOException {
+        int c = peek();
+        if (c == ']') {
+            position++;
+            firstMember.pop();
+            return false;
+        }
+        if (!firstMember.peek()) {
+            expect(',');
+        } else {
+            firstMember.pop();
+            firstMember.push(Boolean.FALSE);
+        }
+        return true;
+    }
+
     /** The kind of the next value: {@code '{'}, {@code '['}, {@code '"'}, {@code 'n'} (null), {@code 't'}/{@code 'f'}, or {@code '0'} for a number. */
     public char peekKind() throws IOException {
         int c = peek();
