@@ -45,8 +45,9 @@ class ArchitectureRulesTest {
             ROOT + ".domain.FileUpload$Builder",
             // Holds a byte array with array equality and defensive copies.
             ROOT + ".domain.Sha256",
-            // The builder of a record with many optional components.
-            ROOT + ".domain.StoredFile$Builder");
+            // The builders of records with many optional components.
+            ROOT + ".domain.StoredFile$Builder",
+            ROOT + ".domain.BatchJob$Builder");
 
     @ArchTest
     static final ArchRule domain_depends_only_on_the_jdk = classes()

@@ -1,5 +1,7 @@
 package io.github.geminiimage.cli;
 
+import io.github.geminiimage.cli.internal.BatchPortFactory;
+import io.github.geminiimage.cli.internal.BatchTransports;
 import io.github.geminiimage.cli.internal.Cli;
 import io.github.geminiimage.cli.internal.CliContext;
 import io.github.geminiimage.cli.internal.PortFactory;
@@ -20,6 +22,7 @@ final class CliRunner {
     private final Map<String, String> environment = new HashMap<>();
     private boolean interactive;
     private PortFactory portFactory = new Transports();
+    private BatchPortFactory batchPorts = new BatchTransports();
 
     CliRunner withKey(String key) {
         environment.put("GEMINI_API_KEY", key);
@@ -41,12 +44,17 @@ final class CliRunner {
         return this;
     }
 
+    CliRunner batchPorts(BatchPortFactory factory) {
+        this.batchPorts = factory;
+        return this;
+    }
+
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int exit = new Cli(new CliContext(outStream, errStream, environment, interactive, portFactory)).run(args);
+        int exit = new Cli(new CliContext(outStream, errStream, environment, interactive, portFactory), batchPorts).run(args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

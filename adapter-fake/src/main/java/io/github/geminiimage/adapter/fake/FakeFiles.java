@@ -166,6 +166,27 @@ public final class FakeFiles implements FilesPort {
         }
     }
 
+    /**
+     * Stores a file the service made under a name of the caller's choosing ({@code files/batch-...}
+     * for a batch's results), {@code ACTIVE} at once, with source {@code GENERATED}.
+     *
+     * @throws InvalidRequestException if a file of that name is held
+     */
+    public StoredFile putGenerated(String name, byte[] content, String mimeType, String displayName) {
+        FileReplies.checkName(name);
+        StoredContent stored = StoredContent.of(content);
+        synchronized (lock) {
+            dropExpired();
+            if (files.containsKey(name)) {
+                throw FileReplies.alreadyExists(name);
+            }
+            StoredFile file = newFile(Optional.of(name), mimeType, stored.size(), Sha256.of(content), FileSource.GENERATED,
+                    Optional.of(displayName));
+            files.put(file.name(), new Entry(sequence++, file, stored, Optional.empty()));
+            return file;
+        }
+    }
+
     /** The names of the files held now (expired ones excluded), oldest first. */
     public List<String> names() {
         synchronized (lock) {

@@ -1,0 +1,496 @@
+package io.github.geminiimage.adapter.fake;
+
+import io.github.geminiimage.adapter.fake.internal.AsyncCalls;
+import io.github.geminiimage.adapter.fake.internal.BatchReplies;
+import io.github.geminiimage.domain.BatchInputMode;
+import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchPage;
+import io.github.geminiimage.domain.BatchResult;
+import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.batch.BatchAwait;
+import io.github.geminiimage.domain.batch.BatchInputCheck;
+import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.port.BatchProgress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory Batch Mode ({@link BatchPort}) for offline tests and demos, on a clock you control:
+ *
+ * <ul>
+ *   <li>A job is {@code PENDING} for {@link Builder#pendingTime} (default 1 minute), then
+ *       {@code RUNNING} while its requests complete evenly, in input order, over
+ *       {@link Builder#runTime} (default 10 minutes), then {@code SUCCEEDED}; the counts move with the
+ *       clock. A job still pending or running 48 hours after creation is {@code EXPIRED}, with no
+ *       results. {@link #stallNextJob()} makes a job that never starts (so it expires),
+ *       {@link #failNextJob} one that ends {@code FAILED}; {@link #cancel} ends a job
+ *       {@code CANCELLED} with the results of the requests that ran.</li>
+ *   <li>Each request is answered as {@link FakeImageGeneration}'s {@code generate} answers it: checked
+ *       again, then a real image drawn for it (or the {@link Builder#response} given, or the answer
+ *       of the first {@link #when rule} its key and request match; a failing answer is that request's
+ *       failure, and counts as failed).</li>
+ *   <li>Results exist only once a job has ended: inline for a job sent inline, else as a results file
+ *       {@code files/batch-{id}} in the {@link #files() Files store}, written as the service writes it
+ *       (JSONL, one line per request in input order) and downloadable. {@link #results} gives each
+ *       request's answer, drawn again (the same request draws the same bytes), one at a time.</li>
+ *   <li>An unknown or deleted name fails with {@code NotFoundException} (the server's 404);
+ *       {@link #failNext} makes the next call of an operation fail with any domain exception.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. With a {@link FakeClock} it never sleeps: {@link #await} advances that clock
+ * between polls, so a 48-hour job is awaited instantly.
+ */
+public final class FakeBatches implements BatchPort {
+
+    /** The operations whose next call {@link #failNext} can script to fail. */
+    public enum Operation { SUBMIT, GET, LIST, CANCEL, DELETE, RESULTS }
+
+    private final Clock clock;
+    private final FakeFiles files;
+    private final Duration pendingTime;
+    private final Duration runTime;
+    private final FakeResponse response;
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    private final SplittableRandom ids;
+
+    private final Object lock = new Object();
+    private final Map<String, FakeBatchJob> jobs = new LinkedHashMap<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<Operation, Deque<Supplier<? extends ImageGenerationException>>> failures = new EnumMap<>(Operation.class);
+    private int stallNext;
+    private final Deque<String> failNextJobs = new ArrayDeque<>();
+    private volatile boolean closed;
+
+    private record Rule(Predicate<KeyedRequest> condition, FakeResponse response) {
+    }
+
+    private FakeBatches(Builder builder) {
+        this.clock = builder.clock;
+        this.files = builder.files != null ? builder.files : FakeFiles.builder().clock(builder.clock).build();
+        this.pendingTime = builder.pendingTime;
+        this.runTime = builder.runTime;
+        this.response = builder.response;
+        this.ids = new SplittableRandom(builder.seed);
+        if (builder.executor != null) {
+            this.executor = builder.executor;
+            this.ownedExecutor = null;
+        } else {
+            AtomicInteger count = new AtomicInteger();
+            this.ownedExecutor = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "fake-batches-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.executor = ownedExecutor;
+        }
+    }
+
+    /** A fake with the defaults: the system clock, 1 minute pending, 10 minutes running, drawn images. */
+    public static FakeBatches create() {
+        return builder().build();
+    }
+
+    /** A builder for a fake with another clock, timing, answer or files store. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The Files store that holds the results files (the one given to the builder, or the fake's own). */
+    public FakeFiles files() {
+        return files;
+    }
+
+    /**
+     * Adds a rule: a request whose keyed form matches {@code condition} gets {@code answer} instead of
+     * the default (e.g. {@code FakeResponse.failure(...)} for a request that fails inside the job, or
+     * {@code FakeResponse.promptBlocked(...)}). Rules are tried in order; the first match wins.
+     *
+     * @return this fake, to chain
+     */
+    public FakeBatches when(Predicate<KeyedRequest> condition, FakeResponse answer) {
+        Rule rule = new Rule(Objects.requireNonNull(condition, "condition"), Objects.requireNonNull(answer, "answer"));
+        synchronized (lock) {
+            rules.add(rule);
+        }
+        return this;
+    }
+
+    /** Makes the request with this key fail inside its job with the exception {@code failure} makes. */
+    public FakeBatches failRequest(String key, Supplier<? extends ImageGenerationException> failure) {
+        Objects.requireNonNull(key, "key");
+        return when(r -> r.key().equals(key), FakeResponse.failure(failure));
+    }
+
+    /** Makes the next job submitted never start: it stays {@code PENDING} and expires after 48 hours. */
+    public FakeBatches stallNextJob() {
+        synchronized (lock) {
+            stallNext++;
+        }
+        return this;
+    }
+
+    /** Makes the next job submitted end {@code FAILED} when it would start, with {@code message} as its error. */
+    public FakeBatches failNextJob(String message) {
+        Objects.requireNonNull(message, "message");
+        synchronized (lock) {
+            failNextJobs.add(message);
+        }
+        return this;
+    }
+
+    /** Makes the next call of {@code operation} fail with the exception {@code failure} makes; failures queue per operation. */
+    public FakeBatches failNext(Operation operation, Supplier<? extends ImageGenerationException> failure) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(failure, "failure");
+        synchronized (lock) {
+            failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(failure);
+        }
+        return this;
+    }
+
+    /** The input mode each held job was sent with ({@code INLINE} or {@code FILE}), by name. */
+    public Optional<BatchInputMode> inputMode(String name) {
+        synchronized (lock) {
+            return Optional.ofNullable(jobs.get(name)).map(j -> j.via);
+        }
+    }
+
+    /** The keys of a held job's requests, in input order. */
+    public List<String> keys(String name) {
+        synchronized (lock) {
+            return held(BatchJob.checkName(name)).requests.stream().map(KeyedRequest::key).toList();
+        }
+    }
+
+    @Override
+    public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(options, "options");
+        if (displayName.isBlank() || displayName.length() > 512) {
+            throw new InvalidRequestException("displayName", displayName, "non-blank text of at most 512 characters");
+        }
+        if (model.isBlank()) {
+            throw new InvalidRequestException("model", model, "a model id such as gemini-2.5-flash-image");
+        }
+        begin(Operation.SUBMIT);
+        BatchInputCheck check = new BatchInputCheck(model);
+        List<KeyedRequest> held = new ArrayList<>();
+        long bytes = 0;
+        for (KeyedRequest request : requests) {
+            held.add(check.check(request));
+            bytes += BatchReplies.estimatedBytes(request);
+        }
+        check.requireSome();
+        BatchInputMode via = options.resolve(held.size(), bytes);
+        if (via == BatchInputMode.INLINE && bytes >= BatchSubmitOptions.INLINE_MAX_BYTES) {
+            throw new InvalidRequestException("requests", "about " + bytes + " bytes sent inline",
+                    "less than " + BatchSubmitOptions.INLINE_MAX_BYTES + " bytes for an inline job; send it as a file");
+        }
+        synchronized (lock) {
+            String name;
+            do {
+                name = "batches/" + Long.toString(ids.nextLong() & Long.MAX_VALUE, 36);
+            } while (jobs.containsKey(name));
+            boolean stall = stallNext > 0;
+            if (stall) {
+                stallNext--;
+            }
+            FakeBatchJob job = new FakeBatchJob(name, displayName, BatchInputCheck.bareModel(model), clock.instant(),
+                    List.copyOf(held), via, pendingTime, runTime, stall, Optional.ofNullable(failNextJobs.poll()), this::answerFor);
+            jobs.put(name, job);
+            return job.view(clock.instant());
+        }
+    }
+
+    @Override
+    public CompletableFuture<BatchJob> submitAsync(String displayName, String model, Iterable<KeyedRequest> requests,
+            BatchSubmitOptions options) {
+        return async(() -> submit(displayName, model, requests, options));
+    }
+
+    @Override
+    public BatchJob get(String name) {
+        String full = BatchJob.checkName(name);
+        begin(Operation.GET);
+        synchronized (lock) {
+            return observe(held(full));
+        }
+    }
+
+    @Override
+    public CompletableFuture<BatchJob> getAsync(String name) {
+        Objects.requireNonNull(name, "name");
+        return async(() -> get(name));
+    }
+
+    @Override
+    public BatchPage listPage(int pageSize, Optional<String> pageToken) {
+        Objects.requireNonNull(pageToken, "pageToken");
+        if (pageSize < 1 || pageSize > BatchPage.MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + BatchPage.MAX_PAGE_SIZE);
+        }
+        begin(Operation.LIST);
+        int from = pageToken.map(BatchReplies::pageIndex).orElse(0);
+        synchronized (lock) {
+            List<FakeBatchJob> newestFirst = new ArrayList<>(jobs.values());
+            java.util.Collections.reverse(newestFirst);
+            List<BatchJob> page = new ArrayList<>();
+            for (int i = from; i < Math.min(newestFirst.size(), from + pageSize); i++) {
+                page.add(observe(newestFirst.get(i)));
+            }
+            Optional<String> next = from + pageSize < newestFirst.size() ? Optional.of("page-" + (from + pageSize)) : Optional.empty();
+            return new BatchPage(page, next);
+        }
+    }
+
+    @Override
+    public CompletableFuture<BatchPage> listPageAsync(int pageSize, Optional<String> pageToken) {
+        Objects.requireNonNull(pageToken, "pageToken");
+        return async(() -> listPage(pageSize, pageToken));
+    }
+
+    @Override
+    public void cancel(String name) {
+        String full = BatchJob.checkName(name);
+        begin(Operation.CANCEL);
+        synchronized (lock) {
+            FakeBatchJob job = held(full);
+            Instant now = clock.instant();
+            if (job.state(now).isTerminal()) {
+                throw BatchReplies.precondition(full + " has ended (" + job.state(now) + ") and cannot be cancelled");
+            }
+            job.cancel(now);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelAsync(String name) {
+        Objects.requireNonNull(name, "name");
+        return async(() -> {
+            cancel(name);
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(String name) {
+        String full = BatchJob.checkName(name);
+        begin(Operation.DELETE);
+        synchronized (lock) {
+            held(full);
+            jobs.remove(full);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteAsync(String name) {
+        Objects.requireNonNull(name, "name");
+        return async(() -> {
+            delete(name);
+            return null;
+        });
+    }
+
+    @Override
+    public BatchJob await(String name, Duration timeout, BatchProgress progress) {
+        String full = BatchJob.checkName(name);
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(progress, "progress");
+        return BatchAwait.await(() -> get(full), clock, this::pause, timeout, progress::onPoll);
+    }
+
+    @Override
+    public CompletableFuture<BatchJob> awaitAsync(String name, Duration timeout, BatchProgress progress) {
+        Objects.requireNonNull(name, "name");
+        return async(() -> await(name, timeout, progress));
+    }
+
+    @Override
+    public Stream<BatchResult> results(String name) {
+        String full = BatchJob.checkName(name);
+        begin(Operation.RESULTS);
+        FakeBatchJob job;
+        int count;
+        synchronized (lock) {
+            job = held(full);
+            BatchJob view = observe(job);
+            if (view.output().isEmpty()) {
+                throw BatchReplies.precondition(full + " has no results: it is " + view.state()
+                        + (view.isDone() ? "" : "; wait until it ends (await)"));
+            }
+            if (job.via == BatchInputMode.FILE) {
+                files.get(job.resultFileName());
+            }
+            count = job.completed(clock.instant());
+        }
+        return IntStream.range(0, count).mapToObj(i -> {
+            synchronized (lock) {
+                return job.run(i);
+            }
+        });
+    }
+
+    /** Later calls fail with {@link TransportException}; shuts down the threads the fake made. Jobs are kept. */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+    }
+
+    private FakeResponse answerFor(KeyedRequest request) {
+        synchronized (lock) {
+            return rules.stream().filter(r -> r.condition().test(request)).findFirst().map(Rule::response).orElse(response);
+        }
+    }
+
+    /** The job as the service shows it now; a file job that has just ended gets its results file. */
+    private BatchJob observe(FakeBatchJob job) {
+        Instant now = clock.instant();
+        if (job.via == BatchInputMode.FILE && !job.resultFileMade && job.hasOutput(now)) {
+            files.putGenerated(job.resultFileName(), job.resultFile(job.completed(now)), "application/jsonl",
+                    "results of " + job.name);
+            job.resultFileMade = true;
+        }
+        return job.view(now);
+    }
+
+    private FakeBatchJob held(String name) {
+        FakeBatchJob job = jobs.get(name);
+        if (job == null) {
+            throw BatchReplies.notFound(name);
+        }
+        return job;
+    }
+
+    private void begin(Operation operation) {
+        if (closed) {
+            throw closedFailure();
+        }
+        Supplier<? extends ImageGenerationException> failure;
+        synchronized (lock) {
+            Deque<Supplier<? extends ImageGenerationException>> queue = failures.get(operation);
+            failure = queue == null ? null : queue.poll();
+        }
+        if (failure != null) {
+            throw failure.get();
+        }
+    }
+
+    private void pause(Duration duration) {
+        if (clock instanceof FakeClock fake) {
+            fake.advance(duration);
+            return;
+        }
+        try {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted while waiting for the batch to end", ErrorDetails.ofAttempts(1), e);
+        }
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> work) {
+        return AsyncCalls.run(executor, work, FakeBatches::closedFailure);
+    }
+
+    private static TransportException closedFailure() {
+        return new TransportException("the fake batches were closed", ErrorDetails.ofAttempts(0));
+    }
+
+    /** Builds a {@link FakeBatches}. Not thread-safe. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private FakeFiles files;
+        private Duration pendingTime = Duration.ofMinutes(1);
+        private Duration runTime = Duration.ofMinutes(10);
+        private FakeResponse response = FakeResponse.generatedImage();
+        private Executor executor;
+        private long seed = 1;
+
+        private Builder() {
+        }
+
+        /** The clock that drives the jobs; a {@link FakeClock} makes waits instant. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The Files store for results files (default: the fake's own, on the same clock). */
+        public Builder files(FakeFiles value) {
+            this.files = Objects.requireNonNull(value, "files");
+            return this;
+        }
+
+        /** How long a job is {@code PENDING} (default 1 minute). */
+        public Builder pendingTime(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("pendingTime must not be negative; got " + value);
+            }
+            this.pendingTime = value;
+            return this;
+        }
+
+        /** How long a job runs (default 10 minutes); 48 hours or more makes every job expire. */
+        public Builder runTime(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("runTime must be positive; got " + value);
+            }
+            this.runTime = value;
+            return this;
+        }
+
+        /** The answer of a request no rule matches (default {@link FakeResponse#generatedImage()}). */
+        public Builder response(FakeResponse value) {
+            this.response = Objects.requireNonNull(value, "response");
+            return this;
+        }
+
+        /** Runs async calls on the caller's executor, which {@link FakeBatches#close()} leaves running. */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /** The seed of the job ids. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Builds the fake. */
+        public FakeBatches build() {
+            return new FakeBatches(this);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.domain.BatchInputMode;
+import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchResult;
+import io.github.geminiimage.domain.BatchSaveSummary;
+import io.github.geminiimage.domain.BatchState;
+import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.BatchImageFolder;
+import io.github.geminiimage.port.BatchPort;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gemini-image batch}: thousands of images at half the price on Google's Batch Mode. Its
+ * subcommands submit a JSONL file of prompts, follow the job, save its images, and manage jobs.
+ */
+@Command(name = "batch", description = {"Runs many requests on Gemini's Batch Mode: half the price, done within 24 hours.",
+    "submit a JSONL file, follow it with status --wait, then save the images with results --out DIR."})
+final class BatchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose a command: submit, status, results, cancel, list or delete");
+    }
+
+    /** The {@code batch} command with its subcommands, for the top command to add. */
+    static CommandLine commandLine(CliContext context, BatchPortFactory ports) {
+        CommandLine batch = new CommandLine(new BatchCommand());
+        batch.addSubcommand(new Submit(context, ports));
+        batch.addSubcommand(new Status(context, ports));
+        batch.addSubcommand(new Results(context, ports));
+        batch.addSubcommand(new Cancel(context, ports));
+        batch.addSubcommand(new ListJobs(context, ports));
+        batch.addSubcommand(new Delete(context, ports));
+        return batch;
+    }
+
+    @Command(name = "submit", description = {"Submits one request per line of a JSONL file; prints the job's name and saves it.",
+        "A line: {\"key\": \"sku-123\", \"prompt\": \"...\", \"images\": [\"a.png\", \"files/abc\", \"https://...\"], "
+            + "\"aspectRatio\": \"16:9\", \"imageSize\": \"2K\"} (key and prompt required; a line's value overrides the option)."})
+    static final class Submit extends BatchSubcommand {
+        @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "The JSONL file, one request per line.")
+        Path input;
+
+        @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = "gemini-2.5-flash-image",
+                description = "The model id (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = {"-a", "--aspect-ratio"}, paramLabel = "W:H", description = "The aspect ratio of lines that name none.")
+        String aspectRatio;
+
+        @Option(names = {"-s", "--image-size"}, paramLabel = "SIZE", description = "The size of lines that name none (Gemini 3: 1K, 2K, 4K).")
+        String imageSize;
+
+        @Option(names = "--name", paramLabel = "TEXT", description = "The job's display name (default: the input file's name).")
+        String name;
+
+        @Option(names = "--via", paramLabel = "MODE", defaultValue = "auto",
+                description = "auto (default: inline when at most " + BatchSubmitOptions.AUTO_INLINE_MAX_REQUESTS
+                        + " requests under 19 MB, else a file), inline, or file.")
+        String via;
+
+        private BatchInput requests;
+        private BatchInputMode mode;
+
+        Submit(CliContext context, BatchPortFactory ports) {
+            super(context, ports);
+        }
+
+        @Override
+        void before() {
+            try {
+                mode = BatchInputMode.valueOf(via.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--via must be auto, inline or file; got " + via);
+            }
+            requests = new BatchInput(input, model, Optional.ofNullable(aspectRatio), Optional.ofNullable(imageSize));
+            requests.check();
+        }
+
+        @Override
+        ExitCode run(BatchPort port) {
+            String displayName = name != null ? name : requests.file().getFileName().toString();
+            BatchJob job = port.submit(displayName, model, requests.requests(), BatchSubmitOptions.via(mode));
+            options.state().save(new BatchStateFile.Saved(job.name(), requests.file().toString(), model));
+            if (options.json) {
+                context.out().println(jobJson(new JsonWriter(), job).toJson());
+            } else {
+                context.out().println(job.name());
+                context.err().println("submitted " + job.counts().total() + " request(s) as " + job.name() + "; saved to "
+                        + options.state().file() + " (next: batch status --wait, then batch results --out DIR)");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "status", description = "Shows a job's state and counts; --wait follows it until it ends.")
+    static final class Status extends BatchSubcommand {
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
+        String job;
+
+        @Option(names = "--wait", description = "Poll until the job ends, with a progress bar on a terminal.")
+        boolean await;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "48h",
+                description = "How long --wait waits (default ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        Status(CliContext context, BatchPortFactory ports) {
+            super(context, ports);
+        }
+
+        @Override
+        ExitCode run(BatchPort port) {
+            String name = options.jobName(job);
+            BatchJob found = await ? port.await(name, timeout, this::progress) : port.get(name);
+            context.out().println(options.json ? jobJson(new JsonWriter(), found).toJson() : jobLine(found));
+            if (!await || found.state().equals(BatchState.SUCCEEDED) || found.state().equals(BatchState.CANCELLED)) {
+                return ExitCode.OK;
+            }
+            return found.state().equals(BatchState.EXPIRED) ? ExitCode.TIMEOUT : ExitCode.SERVER_ERROR;
+        }
+    }
+
+    @Command(name = "results", description = {"Saves every image of a finished job to a folder, one file per key.",
+        "Resumable: keys whose file exists are skipped. Prints written / failed / skipped."})
+    static final class Results extends BatchSubcommand {
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
+        String job;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The folder (created if missing).")
+        Path out;
+
+        Results(CliContext context, BatchPortFactory ports) {
+            super(context, ports);
+        }
+
+        @Override
+        ExitCode run(BatchPort port) {
+            String name = options.jobName(job);
+            ExitCode[] first = {ExitCode.OK};
+            long[] seen = {0};
+            BatchSaveSummary summary;
+            try (Stream<BatchResult> results = port.results(name)) {
+                summary = BatchImageFolder.save(results.iterator(), out, r -> {
+                    seen[0]++;
+                    if (first[0] == ExitCode.OK) {
+                        first[0] = r.error().map(ExitCode::of).orElseGet(() -> ExitCode.of(r.result().orElseThrow().outcome()));
+                    }
+                    if (context.interactive() && !options.json) {
+                        context.err().print("\rsaving: " + seen[0] + " result(s) read   ");
+                    }
+                });
+            }
+            if (context.interactive() && !options.json) {
+                context.err().println();
+            }
+            if (options.json) {
+                JsonWriter json = new JsonWriter().beginObject().name("name").value(name).name("folder").value(out.toAbsolutePath().toString())
+                        .name("written").value(summary.written()).name("skipped").value(summary.skipped())
+                        .name("failed").value(summary.failed()).name("failures").beginArray();
+                summary.failures().forEach(f -> json.beginObject().name("key").value(f.key()).name("reason").value(f.reason()).endObject());
+                context.out().println(json.endArray().endObject().toJson());
+            } else {
+                summary.failures().forEach(f -> context.err().println("failed: " + f.key() + ": " + f.reason()));
+                context.out().println("written " + summary.written() + ", failed " + summary.failed() + ", skipped "
+                        + summary.skipped() + " -> " + out.toAbsolutePath());
+            }
+            return first[0];
+        }
+    }
+
+    @Command(name = "cancel", description = "Cancels a job that has not ended.")
+    static final class Cancel extends BatchSubcommand {
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
+        String job;
+
+        Cancel(CliContext context, BatchPortFactory ports) {
+            super(context, ports);
+        }
+
+        @Override
+        ExitCode run(BatchPort port) {
+            String name = options.jobName(job);
+            port.cancel(name);
+            context.out().println(options.json ? new JsonWriter().beginObject().name("name").value(name).name("cancelled").value(true)
+                    .endObject().toJson() : "cancelled " + name);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "delete", description = "Deletes a job.")
+    static final class Delete extends BatchSubcommand {
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
+        String job;
+
+        Delete(CliContext context, BatchPortFactory ports) {
+            super(context, ports);
+        }
+
+        @Override
+        ExitCode run(BatchPort port) {
+            String name = options.jobName(job);
+            port.delete(name);
+            context.out().println(options.json ? new JsonWriter().beginObject().name("name").value(name).name("deleted").value(true)
+                    .endObject().toJson() : "deleted " + name);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "list", description = "Lists the jobs, newest first.")
+    static final class ListJobs extends BatchSubcommand {
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N jobs (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        ListJobs(CliContext context, BatchPortFactory ports) {
+            super(context, ports);
+        }
+
+        @Override
+        ExitCode run(BatchPort port) {
+            if (limit < 1) {
+                throw new UsageException("--limit must be 1 or more; got " + limit);
+            }
+            try (Stream<BatchJob> jobs = port.list().limit(limit)) {
+                if (options.json) {
+                    JsonWriter json = new JsonWriter().beginArray();
+                    jobs.forEach(j -> jobJson(json, j));
+                    context.out().println(json.endArray().toJson());
+                } else {
+                    jobs.forEach(j -> context.out().println(jobLine(j)));
+                }
+            }
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every {@code batch} command shares: the transport, the endpoint and the key as for
+ * {@code generate}, {@code --json}, and where the last job's name is remembered.
+ */
+final class BatchOptions {
+
+    @Option(names = "--transport", paramLabel = "NAME", converter = Converters.TransportConverter.class,
+            description = "fake, jdk or httpclient5. Default: jdk when " + ImageCommand.KEY_VARIABLE + " is set, else the offline fake.")
+    Transport transport;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The server root of the endpoint or of a proxy mirroring it, without /v1beta. Needs a real transport and the key.")
+    URI baseUrl;
+
+    @Option(names = "--json", description = "Print the outcome as JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--state-file", paramLabel = "FILE", defaultValue = BatchStateFile.DEFAULT_NAME,
+            description = "Where batch submit saves the job's name and input path, and where the other commands find "
+                    + "it when no NAME is given (default: ${DEFAULT-VALUE} in the current folder).")
+    Path stateFile;
+
+    /** The transport settings: the key from the environment, never from the command line. */
+    TransportSettings settings(CliContext context) {
+        Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
+        if (transport == Transport.FAKE && baseUrl != null) {
+            throw new UsageException("--base-url is for a real endpoint and the fake transport makes no call; drop --base-url, "
+                    + "or choose --transport jdk or httpclient5");
+        }
+        Transport chosen = transport != null ? transport : baseUrl != null || key.isPresent() ? Transport.JDK : Transport.FAKE;
+        if (transport == null && chosen == Transport.FAKE) {
+            context.err().println("gemini-image: " + ImageCommand.KEY_VARIABLE + " is not set, so the offline fake transport "
+                    + "answers (set the key, or pass --transport fake to silence this)");
+        }
+        if (chosen != Transport.FAKE && key.isEmpty()) {
+            throw new UsageException(ImageCommand.KEY_VARIABLE + " is not set: the " + chosen + " transport needs your key; export "
+                    + ImageCommand.KEY_VARIABLE + "=... (or use --transport fake to work offline)");
+        }
+        try {
+            Optional<ApiKey> apiKey = chosen == Transport.FAKE ? Optional.empty() : key.map(ApiKey::of);
+            HttpOptions.Builder options = HttpOptions.builder();
+            if (baseUrl != null) {
+                options.baseUri(baseUrl);
+            }
+            return new TransportSettings(chosen, apiKey, options.build(), FakeOutcome.IMAGE);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    BatchStateFile state() {
+        return new BatchStateFile(stateFile);
+    }
+
+    /** The job named on the command line, else the one the state file remembers. */
+    String jobName(String given) {
+        if (given != null) {
+            return given;
+        }
+        return state().load().map(BatchStateFile.Saved::name).orElseThrow(() -> new UsageException(
+                "name the job (batches/...): no NAME was given and " + state().file() + " does not exist (batch submit writes it)"));
+    }
+}

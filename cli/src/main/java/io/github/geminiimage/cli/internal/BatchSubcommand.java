@@ -1,0 +1,95 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.port.BatchPort;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the {@code batch} commands share: the options, opening the port, and turning failures into
+ * one line on stderr and the exit codes of {@code generate}.
+ */
+abstract class BatchSubcommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BatchOptions options;
+
+    final CliContext context;
+    private final BatchPortFactory ports;
+
+    BatchSubcommand(CliContext context, BatchPortFactory ports) {
+        this.context = context;
+        this.ports = ports;
+    }
+
+    /** Runs the command with the port open. */
+    abstract ExitCode run(BatchPort port);
+
+    /** Checks the command line before the port is opened (and before any file is read). */
+    void before() {
+    }
+
+    @Override
+    public Integer call() {
+        String command = spec.qualifiedName(" ");
+        try {
+            before();
+            try (BatchPort port = ports.open(options.settings(context))) {
+                return run(port).code();
+            }
+        } catch (UsageException e) {
+            context.err().println(command + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (FileProblem | UncheckedIOException e) {
+            context.err().println(command + ": " + e.getMessage());
+            return ExitCode.FILE_ERROR.code();
+        } catch (ImageGenerationException e) {
+            context.err().println(command + ": " + e.getMessage());
+            return ExitCode.of(e).code();
+        }
+    }
+
+    /** The job as one JSON object. */
+    static JsonWriter jobJson(JsonWriter json, BatchJob job) {
+        json.beginObject().name("name").value(job.name()).name("state").value(job.state().value())
+                .name("model").value(job.model());
+        job.displayName().ifPresent(d -> json.name("displayName").value(d));
+        json.name("total").value(job.counts().total()).name("succeeded").value(job.counts().succeeded())
+                .name("failed").value(job.counts().failed()).name("pending").value(job.counts().pending());
+        job.createTime().ifPresent(t -> json.name("createTime").value(t.toString()));
+        job.endTime().ifPresent(t -> json.name("endTime").value(t.toString()));
+        job.output().ifPresent(o -> json.name("output").value(o.toString()));
+        job.error().ifPresent(e -> json.name("error").value(e.message()));
+        return json.endObject();
+    }
+
+    /** The job in one line of text. */
+    static String jobLine(BatchJob job) {
+        return job.name() + "  " + job.state() + "  " + job.counts()
+                + job.displayName().map(d -> "  \"" + d + "\"").orElse("")
+                + job.error().map(e -> "  error: " + e.message()).orElse("");
+    }
+
+    /** A progress bar of the counts, redrawn in place on a terminal (stderr). */
+    void progress(BatchJob job) {
+        if (!context.interactive() || options.json) {
+            return;
+        }
+        int width = 30;
+        long total = Math.max(1, job.counts().total());
+        int filled = (int) Math.min(width, width * job.counts().done() / total);
+        context.err().print("\r[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + job.counts().done() + "/"
+                + job.counts().total() + " done, " + job.counts().failed() + " failed  " + job.state() + "   ");
+        context.err().flush();
+        if (job.isDone()) {
+            context.err().println();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.geminiimage.domain.batch;
+
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.KeyedRequest;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks the requests of one job as they stream past, before any is sent: each request is for the
+ * job's model, and no key repeats. Keeps only the keys seen. Not thread-safe; one per submission.
+ */
+public final class BatchInputCheck {
+
+    private final String model;
+    private final Set<String> keys = new HashSet<>();
+    private long count;
+
+    /**
+     * A check for a job on {@code model} (an id such as {@code gemini-2.5-flash-image}, with or without {@code models/}).
+     */
+    public BatchInputCheck(String model) {
+        this.model = bareModel(Objects.requireNonNull(model, "model"));
+    }
+
+    /**
+     * Checks the next request.
+     *
+     * @return the request
+     * @throws InvalidRequestException naming {@code requests[i].key} or {@code requests[i].model}, the value and the rule
+     */
+    public KeyedRequest check(KeyedRequest request) {
+        Objects.requireNonNull(request, "requests[" + count + "]");
+        if (!keys.add(request.key())) {
+            throw new InvalidRequestException("requests[" + count + "].key", request.key(),
+                    "a key used by no other request of the job (results are matched by key)");
+        }
+        String requestModel = request.request().model().id();
+        if (!bareModel(requestModel).equals(model)) {
+            throw new InvalidRequestException("requests[" + count + "].model", requestModel,
+                    "the job's model " + model + " (a batch runs one model)");
+        }
+        count++;
+        return request;
+    }
+
+    /** How many requests passed. */
+    public long count() {
+        return count;
+    }
+
+    /**
+     * Fails if no request passed.
+     *
+     * @throws InvalidRequestException naming {@code requests}
+     */
+    public void requireSome() {
+        if (count == 0) {
+            throw new InvalidRequestException("requests", "none", "at least one request");
+        }
+    }
+
+    /** The model id without {@code models/}. */
+    public static String bareModel(String model) {
+        return model.startsWith("models/") ? model.substring(7) : model;
+    }
+}
