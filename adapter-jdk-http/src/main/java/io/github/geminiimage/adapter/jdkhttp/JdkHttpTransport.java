@@ -88,19 +88,14 @@ public final class JdkHttpTransport implements HttpTransport {
         this.uploadExecutor = TransportSupport.boundedPool(name + "-upload", settings.maxConnectionsPerHost(), 10);
         this.timer = TransportSupport.timer(name + "-timer", 10);
         this.ownsClient = lent == null;
-        if (ownsClient) {
-            int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
-            this.clientExecutor = TransportSupport.boundedPool(name + "-worker", workers, 10);
-            this.client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(settings.connectTimeout())
-                    .executor(clientExecutor)
-                    .build();
-        } else {
-            this.clientExecutor = null;
-            this.client = lent;
-        }
+        this.clientExecutor = ownsClient ? TransportSupport.boundedPool(name + "-worker",
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 10) : null;
+        this.client = ownsClient ? HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .executor(clientExecutor)
+                .build() : lent;
     }
 
     /** A transport over a new HTTP/1.1 client it owns, configured by {@code settings}, with its own threads. */

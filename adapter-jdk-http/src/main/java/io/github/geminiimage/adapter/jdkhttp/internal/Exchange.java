@@ -5,15 +5,13 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +27,8 @@ public final class Exchange {
     private final long inactivityNanos;
     private final ScheduledExecutorService timer;
     private final Consumer<Exchange> onFinish;
-    private final AtomicReference<IOException> abortReason = new AtomicReference<>();
-    private final List<Runnable> abortHooks = new CopyOnWriteArrayList<>();
+    // Completed with the reason of the abort; its dependents are the abort hooks, each run once.
+    private final CompletableFuture<IOException> aborted = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile long lastProgressNanos = System.nanoTime();
     private ScheduledFuture<?> watch;
@@ -73,23 +71,18 @@ public final class Exchange {
 
     /** Runs {@code hook} when the exchange is aborted; at once if it already was. */
     public void onAbort(Runnable hook) {
-        abortHooks.add(hook);
-        if (abortReason.get() != null) {
-            runAbortHooks();
-        }
+        aborted.thenRun(hook);
     }
 
     /** Aborts the exchange for {@code reason} unless it was aborted already. */
     public void abort(IOException reason) {
-        if (abortReason.compareAndSet(null, reason)) {
-            stopWatch();
-            runAbortHooks();
-        }
+        stopWatch();
+        aborted.complete(reason);
     }
 
     /** Why the exchange was aborted, if it was: a fresh copy, to throw on the calling thread. */
     public Optional<IOException> abortReason() {
-        return Optional.ofNullable(abortReason.get()).map(TransportSupport::freshCopy);
+        return Optional.ofNullable(aborted.getNow(null)).map(TransportSupport::freshCopy);
     }
 
     /** Ends the exchange for good: runs {@code onFinish} once. */
@@ -97,18 +90,6 @@ public final class Exchange {
         stopWatch();
         if (finished.compareAndSet(false, true)) {
             onFinish.accept(this);
-        }
-    }
-
-    private void runAbortHooks() {
-        for (Runnable hook : abortHooks) {
-            if (abortHooks.remove(hook)) {
-                try {
-                    hook.run();
-                } catch (RuntimeException ignored) {
-                    // Best effort: one failing hook must not keep the others from running.
-                }
-            }
         }
     }
 
