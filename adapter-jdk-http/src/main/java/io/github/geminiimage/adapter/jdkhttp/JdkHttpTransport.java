@@ -199,7 +199,7 @@ public final class JdkHttpTransport implements HttpTransport {
         // Only cleartext HTTP/1.1 writes each chunk as it is and drops it once written: there chunks are recycled.
         boolean recycleChunks = "http".equalsIgnoreCase(request.uri().getScheme())
                 && current.version() == HttpClient.Version.HTTP_1_1;
-        // The JDK refuses a publisher of zero bytes; noBody() sends Content-Length: 0 where the method has a body.
+        // The JDK refuses a publisher of zero bytes: noBody() sends none, with Content-Length: 0.
         BodyPublisher body = request.body().filter(b -> b.contentLength() > 0).map(b -> BodyPublishers.fromPublisher(
                 new StreamingBodyPublisher(b, uploadExecutor, exchange, recycleChunks), b.contentLength()))
                 .orElseGet(BodyPublishers::noBody);
