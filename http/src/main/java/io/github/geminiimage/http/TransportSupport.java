@@ -5,6 +5,13 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,9 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Helpers every transport needs, written once: waiting for an asynchronous exchange with exact
- * interruption, named daemon threads, and the bounded pools and timers built on them.
+ * interruption, named daemon threads and the bounded pools and timers built on them, writing a body
+ * of exactly its declared length, checking a reply's {@code Content-Length}, and exceptions that
+ * are safe to report (fresh copies for another thread, connect failures without path or query).
  */
 public final class TransportSupport {
+
+    private static final Duration MAX_WAIT = Duration.ofDays(36_500);
 
     private TransportSupport() {
     }
@@ -140,12 +151,81 @@ public final class TransportSupport {
         }
     }
 
-    private static IOException rethrow(Throwable cause) {
-        Throwable unwrapped = cause;
-        while ((unwrapped instanceof CompletionException || unwrapped instanceof UncheckedIOException)
-                && unwrapped.getCause() != null) {
+    /**
+     * Why a reply's framing must be refused (RFC 9112 §6.3), given its {@code Content-Length} values:
+     * values that differ, or one that is not a non-negative decimal number. A client that takes the
+     * first value, or reads a negative one as "until the connection closes", would misframe the body.
+     */
+    public static Optional<ProtocolException> malformedContentLength(List<String> values) {
+        List<String> lengths = values.stream().map(String::trim).distinct().toList();
+        if (lengths.size() > 1) {
+            return Optional.of(new ProtocolException("malformed reply: " + lengths.size()
+                    + " different Content-Length values"));
+        }
+        if (lengths.size() == 1 && !lengths.get(0).matches("\\d{1,18}")) {
+            return Optional.of(new ProtocolException("malformed reply: Content-Length is not a non-negative number"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A {@link ConnectException} naming only the host and port of {@code uri} (its path and query may
+     * hold a secret), caused by {@code cause}: for clients whose own has no message.
+     */
+    public static ConnectException connectFailure(URI uri, Throwable cause) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        ConnectException failure = new ConnectException("could not connect to " + uri.getHost() + ":" + port);
+        failure.initCause(cause);
+        return failure;
+    }
+
+    /**
+     * A fresh exception of the same kind ({@link SocketTimeoutException}, {@link InterruptedIOException},
+     * {@link ConnectException}, {@link ProtocolException}, else {@link IOException}) and message,
+     * caused by {@code e}: a failure recorded once and reported by several threads then carries the
+     * stack of each thread that reports it.
+     */
+    public static IOException freshCopy(IOException e) {
+        IOException copy;
+        if (e instanceof SocketTimeoutException) {
+            copy = new SocketTimeoutException(e.getMessage());
+        } else if (e instanceof InterruptedIOException) {
+            copy = new InterruptedIOException(e.getMessage());
+        } else if (e instanceof ConnectException) {
+            copy = new ConnectException(e.getMessage());
+        } else if (e instanceof ProtocolException) {
+            copy = new ProtocolException(e.getMessage());
+        } else {
+            return new IOException(e.getMessage(), e);
+        }
+        copy.initCause(e);
+        return copy;
+    }
+
+    /**
+     * {@code d} in nanoseconds for waits measured against {@link System#nanoTime()}: zero if
+     * negative, at most about a century, so that a far deadline neither overflows {@code toNanos()}
+     * nor a sum with {@code nanoTime()}.
+     */
+    public static long clampedNanos(Duration d) {
+        return d.isNegative() ? 0 : d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : d.toNanos();
+    }
+
+    /**
+     * The failure inside the wrappers of asynchronous code ({@link CompletionException},
+     * {@link ExecutionException}, {@link UncheckedIOException}), or {@code failure} itself.
+     */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable unwrapped = failure;
+        while ((unwrapped instanceof CompletionException || unwrapped instanceof ExecutionException
+                || unwrapped instanceof UncheckedIOException) && unwrapped.getCause() != null) {
             unwrapped = unwrapped.getCause();
         }
+        return unwrapped;
+    }
+
+    private static IOException rethrow(Throwable cause) {
+        Throwable unwrapped = unwrap(cause);
         if (unwrapped instanceof IOException io) {
             return io;
         }

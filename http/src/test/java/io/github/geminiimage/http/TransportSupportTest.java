@@ -2,12 +2,20 @@ package io.github.geminiimage.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The shared pool of transports: grows only when no thread is idle, queues at its bound. */
+/** The helpers shared by transports: the pool, framing checks and exceptions safe to report. */
 class TransportSupportTest {
 
     @Test
@@ -52,5 +60,42 @@ class TransportSupportTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void contentLengthsThatDifferOrAreNotANonNegativeNumberAreMalformed() {
+        assertThat(TransportSupport.malformedContentLength(List.of("12", " 12 "))).isEmpty();
+        assertThat(TransportSupport.malformedContentLength(List.of())).isEmpty();
+        assertThat(TransportSupport.malformedContentLength(List.of("12", "13"))).get().asString().contains("2 different");
+        assertThat(TransportSupport.malformedContentLength(List.of("-1"))).isPresent();
+        assertThat(TransportSupport.malformedContentLength(List.of("0x10"))).isPresent();
+    }
+
+    @Test
+    void aConnectFailureNamesHostAndPortButNeverThePathOrQuery() {
+        ConnectException failure = TransportSupport.connectFailure(
+                URI.create("https://example.test/v1beta/models/m:generateContent?key=SECRET"), new IOException());
+        assertThat(failure).hasMessage("could not connect to example.test:443");
+    }
+
+    @Test
+    void aFreshCopyKeepsTheKindAndMessageAndIsCausedByTheOriginal() {
+        SocketTimeoutException original = new SocketTimeoutException("the request's deadline passed");
+        IOException copy = TransportSupport.freshCopy(original);
+        assertThat(copy).isInstanceOf(SocketTimeoutException.class).isNotSameAs(original)
+                .hasMessage(original.getMessage()).hasCause(original);
+    }
+
+    @Test
+    void farDeadlinesAreClampedAndPastOnesAreZero() {
+        assertThat(TransportSupport.clampedNanos(Duration.ofSeconds(-1))).isZero();
+        assertThat(TransportSupport.clampedNanos(Duration.ofSeconds(1))).isEqualTo(1_000_000_000L);
+        assertThat(TransportSupport.clampedNanos(Duration.ofDays(1_000_000))).isEqualTo(Duration.ofDays(36_500).toNanos());
+    }
+
+    @Test
+    void unwrapFindsTheFailureInsideAsyncWrappers() {
+        IOException root = new IOException("reset");
+        assertThat(TransportSupport.unwrap(new CompletionException(new ExecutionException(root)))).isSameAs(root);
     }
 }

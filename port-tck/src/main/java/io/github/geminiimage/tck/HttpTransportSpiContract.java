@@ -532,6 +532,17 @@ public abstract class HttpTransportSpiContract {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT"})
+    void sendsABodyOfZeroBytesWithContentLengthZero(String method) throws Exception {
+        RawHttpServer server = server(HttpTransportSpiContract::replyOk);
+        try (HttpResponse response = transport(Duration.ofSeconds(5)).send(request(method, server.baseUri(),
+                Optional.of(new PatternBody(0)), Duration.ofSeconds(10)))) {
+            assertThat(response.body().readAllBytes()).asString().isEqualTo("{}");
+        }
+        assertThat(server.requests().get(0).header("content-length")).contains("0");
+    }
+
     @Test
     void sendsTheSameBytesAgainWhenTheRequestIsRepeated() throws Exception {
         RawHttpServer server = server(HttpTransportSpiContract::replyOk);

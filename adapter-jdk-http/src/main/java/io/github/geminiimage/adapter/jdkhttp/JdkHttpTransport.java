@@ -9,7 +9,6 @@ import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.http.TransportSupport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -18,14 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpTimeoutException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,19 +88,14 @@ public final class JdkHttpTransport implements HttpTransport {
         this.uploadExecutor = TransportSupport.boundedPool(name + "-upload", settings.maxConnectionsPerHost(), 10);
         this.timer = TransportSupport.timer(name + "-timer", 10);
         this.ownsClient = lent == null;
-        if (ownsClient) {
-            int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
-            this.clientExecutor = TransportSupport.boundedPool(name + "-worker", workers, 10);
-            this.client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(settings.connectTimeout())
-                    .executor(clientExecutor)
-                    .build();
-        } else {
-            this.clientExecutor = null;
-            this.client = lent;
-        }
+        this.clientExecutor = ownsClient ? TransportSupport.boundedPool(name + "-worker",
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 10) : null;
+        this.client = ownsClient ? HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .executor(clientExecutor)
+                .build() : lent;
     }
 
     /** A transport over a new HTTP/1.1 client it owns, configured by {@code settings}, with its own threads. */
@@ -149,26 +140,25 @@ public final class JdkHttpTransport implements HttpTransport {
         if (closed.get() || current == null) {
             return CompletableFuture.failedFuture(new IOException("the transport was closed"));
         }
-        Exchange exchange = new Exchange(request.deadline(), settings.inactivityTimeout(), timer);
+        Exchange exchange = new Exchange(request.deadline(), settings.inactivityTimeout(), timer, active::remove);
         if (exchange.waitBudgetNanos() <= 0) {
             return CompletableFuture.failedFuture(exchange.timeoutException());
         }
         java.net.http.HttpRequest jdkRequest = toJdkRequest(request, exchange, current);
         active.add(exchange);
-        exchange.onFinish(() -> active.remove(exchange));
         if (closed.get()) {
-            // close() ran between the check above and the registration: it may have missed this one.
+            // close() ran between the check above and add(): it may have missed this one.
             exchange.finish();
             return CompletableFuture.failedFuture(new IOException("the transport was closed"));
         }
 
-        CompletableFuture<java.net.http.HttpResponse<InputStream>> jdkFuture;
+        CompletableFuture<java.net.http.HttpResponse<JdkHttpResponse>> jdkFuture;
         try {
             jdkFuture = current.sendAsync(jdkRequest, info -> {
                 JdkHttpResponse stream = new JdkHttpResponse(info, exchange);
                 exchange.onAbort(stream::abort);
                 // Before any of the body is read: the stream cancels at once, and the client closes the connection.
-                JdkHttpResponse.malformedFraming(info.headers()).ifPresent(exchange::abort);
+                TransportSupport.malformedContentLength(info.headers().allValues("Content-Length")).ifPresent(exchange::abort);
                 return stream;
             });
         } catch (RuntimeException e) {
@@ -181,19 +171,15 @@ public final class JdkHttpTransport implements HttpTransport {
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
         jdkFuture.whenComplete((response, failure) -> {
             exchange.stopWatch();
-            if (failure != null || exchange.abortReason().isPresent()) {
-                if (response != null) {
-                    ((JdkHttpResponse) response.body()).close();
-                }
-                exchange.finish();
-                result.completeExceptionally(mapFailure(failure, exchange, request.uri()));
-                return;
+            if (failure == null && exchange.abortReason().isEmpty() && result.complete(response.body())) {
+                return; // an abort from now on (close()) ends the body's reads and the exchange
             }
-            JdkHttpResponse wrapped = (JdkHttpResponse) response.body();
-            if (!result.complete(wrapped) || exchange.abortReason().isPresent()) {
-                // Cancelled or aborted while the headers were on their way: nobody will close it.
-                wrapped.close();
+            if (response != null) {
+                // Aborted, or cancelled while the headers were on their way: nobody else will close it.
+                response.body().close();
             }
+            exchange.finish();
+            result.completeExceptionally(mapFailure(failure, exchange, request.uri()));
         });
         result.whenComplete((response, failure) -> {
             if (result.isCancelled()) {
@@ -213,35 +199,26 @@ public final class JdkHttpTransport implements HttpTransport {
         // Only cleartext HTTP/1.1 writes each chunk as it is and drops it once written: there chunks are recycled.
         boolean recycleChunks = "http".equalsIgnoreCase(request.uri().getScheme())
                 && current.version() == HttpClient.Version.HTTP_1_1;
-        BodyPublisher body = request.body().map(b -> BodyPublishers.fromPublisher(
+        // The JDK refuses a publisher of zero bytes: noBody() sends none, with Content-Length: 0.
+        BodyPublisher body = request.body().filter(b -> b.contentLength() > 0).map(b -> BodyPublishers.fromPublisher(
                 new StreamingBodyPublisher(b, uploadExecutor, exchange, recycleChunks), b.contentLength()))
                 .orElseGet(BodyPublishers::noBody);
         return builder.method(request.method(), body).build();
     }
 
     private static IOException mapFailure(Throwable failure, Exchange exchange, URI uri) {
-        if (exchange.abortReason().isPresent()) {
-            return Exchange.copyOf(exchange.abortReason().get());
-        }
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return (IOException) new SocketTimeoutException(cause instanceof HttpConnectTimeoutException
-                    ? "connect timed out" : "no reply in time").initCause(cause);
-        }
-        if (cause instanceof ConnectException) {
-            // The JDK's has no message; host and port only, never the path or query (they may hold a secret).
-            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-            return (IOException) new ConnectException("could not connect to " + uri.getHost() + ":" + port)
-                    .initCause(cause.getCause() != null ? cause.getCause() : cause);
-        }
-        if (cause instanceof IOException io) {
+        Optional<IOException> aborted = exchange.abortReason();
+        Throwable cause = TransportSupport.unwrap(failure);
+        if (aborted.isPresent()) {
+            return aborted.get();
+        } else if (cause instanceof HttpConnectTimeoutException) {
+            // The one HttpTimeoutException possible (no request here has a timeout); the SPI wants an InterruptedIOException.
+            return (IOException) new SocketTimeoutException("connect timed out").initCause(cause);
+        } else if (cause instanceof ConnectException) {
+            // The JDK's has no message.
+            return TransportSupport.connectFailure(uri, cause.getCause() != null ? cause.getCause() : cause);
+        } else if (cause instanceof IOException io) {
             return io;
-        }
-        if (cause instanceof CancellationException) {
-            return new InterruptedIOException("the exchange was cancelled");
         }
         // E.g. the NumberFormatException of a Content-Length that is not a number.
         return new IOException("malformed reply or failed exchange: " + cause, cause);

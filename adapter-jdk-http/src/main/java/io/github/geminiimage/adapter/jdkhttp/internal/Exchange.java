@@ -1,21 +1,18 @@
 package io.github.geminiimage.adapter.jdkhttp.internal;
 
+import io.github.geminiimage.http.TransportSupport;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * The clock and the abort switch of one exchange. Progress (a request chunk taken by the client, a
@@ -26,29 +23,25 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Exchange {
 
-    // Durations of centuries overflow toNanos(); waits are clamped to about 100 years.
-    private static final long MAX_NANOS = Duration.ofDays(36_500).toNanos();
-
     private final long deadlineNanos;
     private final long inactivityNanos;
     private final ScheduledExecutorService timer;
-    private final AtomicReference<IOException> abortReason = new AtomicReference<>();
-    private final List<Runnable> abortHooks = new CopyOnWriteArrayList<>();
-    private final List<Runnable> finishHooks = new CopyOnWriteArrayList<>();
+    private final Consumer<Exchange> onFinish;
+    // Completed with the reason of the abort; its dependents are the abort hooks, each run once.
+    private final CompletableFuture<IOException> aborted = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile long lastProgressNanos = System.nanoTime();
     private ScheduledFuture<?> watch;
-    private boolean watching;
 
-    /** Starts the clocks now: everything ends by {@code deadline}, no wait for progress lasts over {@code inactivity}. */
-    public Exchange(Instant deadline, Duration inactivity, ScheduledExecutorService timer) {
-        this.deadlineNanos = lastProgressNanos + nanos(Duration.between(Instant.now(), deadline));
-        this.inactivityNanos = nanos(inactivity);
+    /**
+     * Starts the clocks now: everything ends by {@code deadline}, no wait for progress lasts over
+     * {@code inactivity}; {@code onFinish} is told once when the exchange ends for good.
+     */
+    public Exchange(Instant deadline, Duration inactivity, ScheduledExecutorService timer, Consumer<Exchange> onFinish) {
+        this.deadlineNanos = lastProgressNanos + TransportSupport.clampedNanos(Duration.between(Instant.now(), deadline));
+        this.inactivityNanos = TransportSupport.clampedNanos(inactivity);
         this.timer = timer;
-    }
-
-    private static long nanos(Duration d) {
-        return d.isNegative() ? 0 : d.compareTo(Duration.ofDays(36_500)) > 0 ? MAX_NANOS : d.toNanos();
+        this.onFinish = onFinish;
     }
 
     /** Records that bytes moved, restarting the inactivity clock. */
@@ -69,65 +62,39 @@ public final class Exchange {
     }
 
     /** Fails with the timeout if one has passed, aborting the exchange. */
-    public void checkTime() throws SocketTimeoutException {
+    public void checkTime() throws IOException {
         if (waitBudgetNanos() <= 0) {
             abort(timeoutException());
-            throw (SocketTimeoutException) copyOf(abortReason.get());
+            throw abortReason().orElseThrow();
         }
     }
 
     /** Runs {@code hook} when the exchange is aborted; at once if it already was. */
     public void onAbort(Runnable hook) {
-        abortHooks.add(hook);
-        if (abortReason.get() != null) {
-            runOnce(abortHooks);
-        }
-    }
-
-    /** Runs {@code hook} once when the exchange ends for good (failed, or its response closed). */
-    public void onFinish(Runnable hook) {
-        finishHooks.add(hook);
-        if (finished.get()) {
-            runOnce(finishHooks);
-        }
+        aborted.thenRun(hook);
     }
 
     /** Aborts the exchange for {@code reason} unless it was aborted already. */
     public void abort(IOException reason) {
-        if (abortReason.compareAndSet(null, reason)) {
-            stopWatch();
-            runOnce(abortHooks);
-        }
+        stopWatch();
+        aborted.complete(reason);
     }
 
-    /** Why the exchange was aborted, if it was. */
+    /** Why the exchange was aborted, if it was: a fresh copy, to throw on the calling thread. */
     public Optional<IOException> abortReason() {
-        return Optional.ofNullable(abortReason.get());
+        return Optional.ofNullable(aborted.getNow(null)).map(TransportSupport::freshCopy);
     }
 
-    /** Ends the exchange for good: runs the finish hooks once. */
+    /** Ends the exchange for good: runs {@code onFinish} once. */
     public void finish() {
         stopWatch();
         if (finished.compareAndSet(false, true)) {
-            runOnce(finishHooks);
-        }
-    }
-
-    private static void runOnce(List<Runnable> hooks) {
-        for (Runnable hook : hooks) {
-            if (hooks.remove(hook)) {
-                try {
-                    hook.run();
-                } catch (RuntimeException ignored) {
-                    // Best effort: one failing hook must not keep the others from running.
-                }
-            }
+            onFinish.accept(this);
         }
     }
 
     /** Starts watching the clocks until {@link #stopWatch()} (the reply headers arrived). */
     public synchronized void startWatch() {
-        watching = true;
         try {
             // One task per exchange; when it fires early because bytes moved, it schedules itself again.
             watch = timer.schedule(this::onWatch, Math.max(waitBudgetNanos(), 0) + 1_000_000, TimeUnit.NANOSECONDS);
@@ -138,7 +105,6 @@ public final class Exchange {
 
     /** Stops the watch started by {@link #startWatch()}. */
     public synchronized void stopWatch() {
-        watching = false;
         if (watch != null) {
             watch.cancel(false);
             watch = null;
@@ -147,37 +113,15 @@ public final class Exchange {
 
     private void onWatch() {
         synchronized (this) {
-            if (!watching) {
-                return;
+            if (watch == null) {
+                return; // stopped while this task was starting
             }
             if (waitBudgetNanos() > 0) {
                 startWatch();
                 return;
             }
-            watching = false;
             watch = null;
         }
         abort(timeoutException());
-    }
-
-    /**
-     * A fresh exception of the same kind and message, caused by {@code e}: so that a failure seen by
-     * another thread carries the stack of the thread that reports it.
-     */
-    public static IOException copyOf(IOException e) {
-        IOException copy;
-        if (e instanceof SocketTimeoutException) {
-            copy = new SocketTimeoutException(e.getMessage());
-        } else if (e instanceof InterruptedIOException) {
-            copy = new InterruptedIOException(e.getMessage());
-        } else if (e instanceof ConnectException) {
-            copy = new ConnectException(e.getMessage());
-        } else if (e instanceof ProtocolException) {
-            copy = new ProtocolException(e.getMessage());
-        } else {
-            return new IOException(e.getMessage(), e);
-        }
-        copy.initCause(e);
-        return copy;
     }
 }

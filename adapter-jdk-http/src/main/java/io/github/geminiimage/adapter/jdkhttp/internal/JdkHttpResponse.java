@@ -1,10 +1,10 @@
 package io.github.geminiimage.adapter.jdkhttp.internal;
 
 import io.github.geminiimage.http.HttpResponse;
+import io.github.geminiimage.http.TransportSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.ProtocolException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
@@ -15,8 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -32,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * of stream. At most two chunks are requested ahead, so memory stays bounded whatever the reply's
  * size. One reader at a time; {@link #close()} and {@link #abort()} from any thread.
  */
-public final class JdkHttpResponse extends InputStream implements HttpResponse, BodySubscriber<InputStream> {
+public final class JdkHttpResponse extends InputStream implements HttpResponse, BodySubscriber<JdkHttpResponse> {
 
     private static final List<ByteBuffer> END = Collections.unmodifiableList(new ArrayList<>());
 
@@ -52,31 +50,8 @@ public final class JdkHttpResponse extends InputStream implements HttpResponse, 
     public JdkHttpResponse(ResponseInfo info, Exchange exchange) {
         this.statusCode = info.statusCode();
         this.exchange = Objects.requireNonNull(exchange, "exchange");
-        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        info.headers().map().forEach((name, values) -> {
-            // HTTP/2 pseudo-headers (":status") are not headers.
-            if (name != null && !name.startsWith(":")) {
-                copy.put(name, List.copyOf(values));
-            }
-        });
-        this.headers = Collections.unmodifiableMap(copy);
-    }
-
-    /**
-     * Why a reply's framing must be refused (RFC 9112 §6.3): {@code Content-Length} values that
-     * differ, or one that is not a non-negative decimal number. The JDK would take the first value,
-     * or read a negative one as "until the connection closes".
-     */
-    public static Optional<ProtocolException> malformedFraming(HttpHeaders headers) {
-        List<String> lengths = headers.allValues("Content-Length").stream().map(String::trim).distinct().toList();
-        if (lengths.size() > 1) {
-            return Optional.of(new ProtocolException("malformed reply: " + lengths.size()
-                    + " different Content-Length values"));
-        }
-        if (lengths.size() == 1 && !lengths.get(0).matches("\\d{1,18}")) {
-            return Optional.of(new ProtocolException("malformed reply: Content-Length is not a non-negative number"));
-        }
-        return Optional.empty();
+        // An immutable, case-insensitive copy without HTTP/2 pseudo-headers (":status"), which are not headers.
+        this.headers = HttpHeaders.of(info.headers().map(), (name, value) -> !name.startsWith(":")).map();
     }
 
     @Override
@@ -95,7 +70,7 @@ public final class JdkHttpResponse extends InputStream implements HttpResponse, 
     }
 
     @Override
-    public CompletionStage<InputStream> getBody() {
+    public CompletionStage<JdkHttpResponse> getBody() {
         return CompletableFuture.completedStage(this);
     }
 
@@ -176,7 +151,7 @@ public final class JdkHttpResponse extends InputStream implements HttpResponse, 
             Throwable failed = failure;
             if (closed || failed != null) {
                 throw failed instanceof IOException io && exchange.abortReason().isEmpty()
-                        ? Exchange.copyOf(io) : closedException(failed);
+                        ? TransportSupport.freshCopy(io) : closedException(failed);
             }
             ended = true;
             return;
@@ -219,9 +194,6 @@ public final class JdkHttpResponse extends InputStream implements HttpResponse, 
     }
 
     private IOException closedException(Throwable cause) {
-        if (exchange.abortReason().isPresent()) {
-            return Exchange.copyOf(exchange.abortReason().get());
-        }
-        return new IOException("the reply body was closed", cause);
+        return exchange.abortReason().orElseGet(() -> new IOException("the reply body was closed", cause));
     }
 }

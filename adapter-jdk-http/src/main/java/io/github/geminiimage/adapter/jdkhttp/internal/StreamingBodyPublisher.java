@@ -57,16 +57,7 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
         try {
             executor.execute(writer);
         } catch (RejectedExecutionException e) {
-            writer.fail(new IOException("the transport was closed"));
-        }
-    }
-
-    /** Thrown inside the writer when the subscription was cancelled: ends {@code writeTo} quietly. */
-    private static final class CancelledException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        CancelledException() {
-            super("the request body is no longer wanted");
+            writer.end(new IOException("the transport was closed"));
         }
     }
 
@@ -105,17 +96,15 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
         public void run() {
             try {
                 TransportSupport.writeExactly(body, this);
-                if (buffer != null && buffer.position() > 0) {
+                if (buffer != null) {
                     emit();
                 }
-                complete();
-            } catch (CancelledException e) {
-                // The client no longer wants the body (the exchange failed or was aborted): nothing to report.
-            } catch (IOException | RuntimeException e) {
-                fail(e);
-            } catch (Error e) {
-                fail(e);
-                throw e;
+                end(null);
+            } catch (IOException | RuntimeException | Error e) {
+                end(e); // a no-op once the subscription was cancelled: the client no longer wants the body
+                if (e instanceof Error error) {
+                    throw error;
+                }
             }
         }
 
@@ -186,7 +175,7 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
                 }
             }
             if (cancelled) {
-                throw new CancelledException();
+                throw new IOException("the request body is no longer wanted");
             }
             if (badRequest != null) {
                 throw badRequest;
@@ -194,22 +183,19 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
             demand--;
         }
 
-        private void complete() {
-            if (terminate()) {
+        /** Signals the end, a failure unless {@code failure} is null, once and never after a cancel. */
+        void end(Throwable failure) {
+            synchronized (this) {
+                if (terminated || cancelled) {
+                    return;
+                }
+                terminated = true;
+            }
+            if (failure == null) {
                 subscriber.onComplete();
+            } else {
+                subscriber.onError(failure);
             }
-        }
-
-        void fail(Throwable t) {
-            if (terminate()) {
-                subscriber.onError(t);
-            }
-        }
-
-        private synchronized boolean terminate() {
-            boolean first = !terminated && !cancelled;
-            terminated = true;
-            return first;
         }
     }
 }

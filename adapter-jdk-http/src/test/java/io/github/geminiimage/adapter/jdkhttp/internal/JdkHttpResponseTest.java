@@ -70,7 +70,7 @@ class JdkHttpResponseTest {
     }
 
     private Exchange exchange() {
-        return new Exchange(Instant.now().plusSeconds(30), Duration.ofSeconds(30), timer);
+        return new Exchange(Instant.now().plusSeconds(30), Duration.ofSeconds(30), timer, e -> { });
     }
 
     /** A subscription that records whether it was cancelled. */
