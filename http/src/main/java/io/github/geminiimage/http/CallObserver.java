@@ -16,11 +16,12 @@ import java.util.OptionalInt;
  * <p>Every event names its call by a {@code callId}: the same on the {@link AttemptStarted},
  * {@link RetryScheduled} and {@link CallCompleted} events of one call, different for every call of
  * every port in the JVM (a counter, never reused while the JVM runs), so one observer may be shared
- * by several ports and may keep per-call state (a span, a timer sample) keyed by it. For each call
- * the engine reports {@link CallCompleted} exactly once, and never an {@link AttemptStarted} after
- * it: a call ends by its result, its failure, its overall deadline, the caller's cancellation or
- * the port's close, so per-call state that is dropped on {@code callCompleted} cannot pile up. A
- * call refused before sending reports only {@link CallCompleted}, with {@code attempts} 0.
+ * by several ports and may keep per-call state (a span, a timer sample) keyed by it. A call that
+ * reported an {@link AttemptStarted} reports {@link CallCompleted} exactly once, and never an
+ * {@link AttemptStarted} after it: a call ends by its result, its failure, its overall deadline,
+ * the caller's cancellation or the port's close, so per-call state that is dropped on
+ * {@code callCompleted} cannot pile up. A call refused before sending (bad input) reports only
+ * {@link CallCompleted}, with {@code attempts} 0; a call on a closed port reports nothing.
  */
 public interface CallObserver {
 
