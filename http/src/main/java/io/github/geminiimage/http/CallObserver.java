@@ -66,7 +66,8 @@ public interface CallObserver {
      * @param delay the wait before it
      * @param cause the failure of the attempt that just ended (redacted like every exception here)
      */
-    record RetryScheduled(long callId, String operation, Optional<String> modelId, int nextAttempt, Duration delay, Throwable cause) {
+    record RetryScheduled(long callId, String operation, Optional<String> modelId, int nextAttempt, Duration delay,
+            Throwable cause) {
         /** Checks for nulls. */
         public RetryScheduled {
             Objects.requireNonNull(operation, "operation");

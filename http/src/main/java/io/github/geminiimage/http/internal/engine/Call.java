@@ -230,7 +230,8 @@ final class Call<T> {
             completed = true;
         }
         Usage usage = value == null ? Usage.NONE : exchange.usage().apply(value);
-        engine.observer().callCompleted(new CallObserver.CallCompleted(id, exchange.operation(), exchange.modelId(), attempts,
+        engine.observer().callCompleted(new CallObserver.CallCompleted(id, exchange.operation(), exchange.modelId(),
+                attempts,
                 lastStatus == 0 ? OptionalInt.empty() : OptionalInt.of(lastStatus),
                 body.map(CountingRequestBody::bytesWritten).orElse(0L), received.get(),
                 Duration.between(start, engine.clock().instant()), usage, Optional.ofNullable(failure)));
