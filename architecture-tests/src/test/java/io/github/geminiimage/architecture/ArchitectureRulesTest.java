@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -27,6 +28,9 @@ import java.util.Set;
 class ArchitectureRulesTest {
 
     private static final String ROOT = "io.github.geminiimage";
+    /** The Spring Boot starter, the one module allowed to know Spring and both transports' client types. */
+    private static final String STARTER = ROOT + ".spring.boot..";
+    private static final String APACHE_CLIENT = "org.apache.hc.client5.http.impl.classic.CloseableHttpClient";
 
     /** Domain classes allowed not to be records or enums, each for a stated reason. */
     private static final Set<String> DOMAIN_CLASSES_THAT_ARE_NOT_RECORDS = Set.of(
@@ -78,19 +82,59 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static final ArchRule apache_httpclient_only_in_its_adapter = noClasses()
-            .that().resideOutsideOfPackage(ROOT + ".adapter.httpclient5..")
+            .that().resideOutsideOfPackages(ROOT + ".adapter.httpclient5..", STARTER)
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
             .allowEmptyShould(true)
             .because("Apache HttpClient 5 is one interchangeable transport, confined to its adapter");
 
     @ArchTest
+    static final ArchRule the_starter_names_only_the_apache_client_it_lends = noClasses()
+            .that().resideInAPackage(STARTER)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.apache.hc..")
+                    .and(DescribedPredicate.not(HasName.Predicates.name(APACHE_CLIENT))))
+            .allowEmptyShould(true)
+            .because("the starter only hands the application's CloseableHttpClient bean to the adapter");
+
+    @ArchTest
     static final ArchRule jdk_http_client_only_in_its_adapter = noClasses()
-            .that().resideOutsideOfPackage(ROOT + ".adapter.jdkhttp..")
+            .that().resideOutsideOfPackages(ROOT + ".adapter.jdkhttp..", STARTER)
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAPackage("java.net.http..")
             .allowEmptyShould(true)
             .because("the JDK HttpClient is one interchangeable transport, confined to its adapter");
+
+    @ArchTest
+    static final ArchRule the_starter_names_only_the_jdk_client_it_lends = noClasses()
+            .that().resideInAPackage(STARTER)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.net.http..")
+                    .and(DescribedPredicate.not(HasName.Predicates.name("java.net.http.HttpClient"))))
+            .allowEmptyShould(true)
+            .because("the starter only hands the application's java.net.http.HttpClient bean to the adapter");
+
+    @ArchTest
+    static final ArchRule spring_only_in_the_starter = noClasses()
+            .that().resideOutsideOfPackage(STARTER)
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .allowEmptyShould(true)
+            .because("the library is framework-free; Spring Boot wiring lives in the starter (issue 14)");
+
+    @ArchTest
+    static final ArchRule micrometer_only_in_its_module_and_the_starter = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".micrometer..", STARTER)
+            .and().resideInAPackage(ROOT + "..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .allowEmptyShould(true)
+            .because("metrics plug in through the CallObserver SPI; whoever does not add the module never loads Micrometer");
+
+    @ArchTest
+    static final ArchRule the_micrometer_module_knows_only_the_observer_spi = classes()
+            .that().resideInAPackage(ROOT + ".micrometer..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".micrometer..", ROOT + ".http",
+                    ROOT + ".domain..", "java..", "io.micrometer..")
+            .allowEmptyShould(true)
+            .because("it adapts CallObserver events to Micrometer, usable with any transport and without Spring");
 
     @ArchTest
     static final ArchRule google_auth_library_only_in_its_optional_module = noClasses()
@@ -103,8 +147,8 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule library_modules_know_no_optional_module = noClasses()
             .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".http..", ROOT + ".adapter..")
-            .should().dependOnClassesThat().resideInAPackage(ROOT + ".auth..")
-            .because("optional modules plug into the http module's token SPI; the core never names them");
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".auth..", ROOT + ".micrometer..", STARTER)
+            .because("optional modules plug into the http module's SPIs (tokens, observer); the core never names them");
 
     @ArchTest
     static final ArchRule json_binding_only_in_http_internals = noClasses()

@@ -12,6 +12,16 @@ import java.util.OptionalInt;
  * an event later without breaking an implementor). Called on the thread doing the work; must be
  * quick and must not throw (anything it throws is ignored). Never receives the key, a token, a
  * prompt or a payload. All methods default to doing nothing.
+ *
+ * <p>Every event names its call by a {@code callId}: the same on the {@link AttemptStarted},
+ * {@link RetryScheduled} and {@link CallCompleted} events of one call, different for every call of
+ * every port in the JVM (a counter, never reused while the JVM runs), so one observer may be shared
+ * by several ports and may keep per-call state (a span, a timer sample) keyed by it. A call that
+ * reported an {@link AttemptStarted} reports {@link CallCompleted} exactly once, and never an
+ * {@link AttemptStarted} after it: a call ends by its result, its failure, its overall deadline,
+ * the caller's cancellation or the port's close, so per-call state that is dropped on
+ * {@code callCompleted} cannot pile up. A call refused before sending (bad input) reports only
+ * {@link CallCompleted}, with {@code attempts} 0; a call on a closed port reports nothing.
  */
 public interface CallObserver {
 
@@ -33,11 +43,12 @@ public interface CallObserver {
     /**
      * Attempt {@code attempt} of a call starts.
      *
+     * @param callId the call's identity, the same on all of its events
      * @param operation what the call does, e.g. {@code generateContent}, {@code files.upload}
      * @param modelId the model the call is about, when it is about one
      * @param attempt the attempt's number, from 1
      */
-    record AttemptStarted(String operation, Optional<String> modelId, int attempt) {
+    record AttemptStarted(long callId, String operation, Optional<String> modelId, int attempt) {
         /** Checks for nulls. */
         public AttemptStarted {
             Objects.requireNonNull(operation, "operation");
@@ -48,13 +59,15 @@ public interface CallObserver {
     /**
      * A retry is scheduled after {@code delay} because attempt {@code nextAttempt - 1} failed.
      *
+     * @param callId the call's identity, the same on all of its events
      * @param operation what the call does
      * @param modelId the model the call is about, when it is about one
      * @param nextAttempt the number of the attempt that will follow the delay
      * @param delay the wait before it
      * @param cause the failure of the attempt that just ended (redacted like every exception here)
      */
-    record RetryScheduled(String operation, Optional<String> modelId, int nextAttempt, Duration delay, Throwable cause) {
+    record RetryScheduled(long callId, String operation, Optional<String> modelId, int nextAttempt, Duration delay,
+            Throwable cause) {
         /** Checks for nulls. */
         public RetryScheduled {
             Objects.requireNonNull(operation, "operation");
@@ -67,6 +80,7 @@ public interface CallObserver {
     /**
      * A call ended.
      *
+     * @param callId the call's identity, the same on all of its events
      * @param operation what the call did
      * @param modelId the model the call was about, when it was about one
      * @param attempts the attempts made (0 when the call was refused before sending)
@@ -77,7 +91,7 @@ public interface CallObserver {
      * @param usage token usage of a successful generation, {@link Usage#NONE} otherwise
      * @param failure the failure, empty on success
      */
-    record CallCompleted(String operation, Optional<String> modelId, int attempts, OptionalInt httpStatus,
+    record CallCompleted(long callId, String operation, Optional<String> modelId, int attempts, OptionalInt httpStatus,
             long bytesSent, long bytesReceived, Duration duration, Usage usage, Optional<Throwable> failure) {
         /** Checks for nulls. */
         public CallCompleted {

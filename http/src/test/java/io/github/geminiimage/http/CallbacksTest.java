@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
@@ -40,15 +41,20 @@ class CallbacksTest {
 
         Optional<String> model = Optional.of("gemini-2.5-flash-image");
         InOrder order = inOrder(observer, sleeper);
-        order.verify(observer).attemptStarted(new CallObserver.AttemptStarted("generateContent", model, 1));
+        ArgumentCaptor<CallObserver.AttemptStarted> first = ArgumentCaptor.forClass(CallObserver.AttemptStarted.class);
+        order.verify(observer).attemptStarted(first.capture());
+        long id = first.getValue().callId();
+        assertThat(first.getValue()).isEqualTo(new CallObserver.AttemptStarted(id, "generateContent", model, 1));
         ArgumentCaptor<CallObserver.RetryScheduled> retry = ArgumentCaptor.forClass(CallObserver.RetryScheduled.class);
         order.verify(observer).retryScheduled(retry.capture());
         order.verify(sleeper).sleep(Duration.ofMillis(750));
-        order.verify(observer).attemptStarted(new CallObserver.AttemptStarted("generateContent", model, 2));
+        order.verify(observer).attemptStarted(new CallObserver.AttemptStarted(id, "generateContent", model, 2));
         ArgumentCaptor<CallObserver.CallCompleted> done = ArgumentCaptor.forClass(CallObserver.CallCompleted.class);
         order.verify(observer).callCompleted(done.capture());
         verifyNoMoreInteractions(observer, sleeper);
 
+        assertThat(retry.getValue().callId()).isEqualTo(id);
+        assertThat(done.getValue().callId()).isEqualTo(id);
         assertThat(retry.getValue().nextAttempt()).isEqualTo(2);
         assertThat(retry.getValue().delay()).isEqualTo(Duration.ofMillis(750));
         assertThat(retry.getValue().cause()).isInstanceOf(ServerErrorException.class);
@@ -71,5 +77,23 @@ class CallbacksTest {
         ArgumentCaptor<CallObserver.CallCompleted> done = ArgumentCaptor.forClass(CallObserver.CallCompleted.class);
         verify(observer).callCompleted(done.capture());
         assertThat(done.getValue().failure()).isPresent();
+    }
+
+    @Test
+    void everyCallHasItsOwnIdOnAllOfItsEvents() {
+        fx.transport.reply(200, SUCCESS_BODY).reply(200, SUCCESS_BODY);
+
+        try (HttpImageGeneration port = port()) {
+            port.generate(Fixture.request());
+            port.generate(Fixture.request());
+        }
+
+        ArgumentCaptor<CallObserver.AttemptStarted> started = ArgumentCaptor.forClass(CallObserver.AttemptStarted.class);
+        ArgumentCaptor<CallObserver.CallCompleted> done = ArgumentCaptor.forClass(CallObserver.CallCompleted.class);
+        verify(observer, times(2)).attemptStarted(started.capture());
+        verify(observer, times(2)).callCompleted(done.capture());
+        assertThat(started.getAllValues()).extracting(CallObserver.AttemptStarted::callId)
+                .containsExactlyElementsOf(done.getAllValues().stream().map(CallObserver.CallCompleted::callId).toList())
+                .doesNotHaveDuplicates();
     }
 }

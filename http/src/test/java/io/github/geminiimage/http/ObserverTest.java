@@ -71,4 +71,30 @@ class ObserverTest {
             assertThat(port.generateAsync(Fixture.request()).join().finalImage()).isPresent();
         }
     }
+
+    @Test
+    void aCallEndedByAnErrorIsStillReportedCompleted_soPerCallStateIsReleased() {
+        HttpTransport broken = new HttpTransport() {
+            @Override
+            public HttpResponse send(HttpRequest request) {
+                throw new AssertionError("a bug below the engine");
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<HttpResponse> sendAsync(HttpRequest request) {
+                throw new AssertionError("a bug below the engine");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        try (HttpImageGeneration port = HttpImageGeneration.builder(broken, ApiKey.of(Fixture.SENTINEL_KEY))
+                .options(HttpOptions.builder().observer(fx.observer).build()).build()) {
+            assertThatThrownBy(() -> port.generate(Fixture.request())).isInstanceOf(AssertionError.class);
+        }
+
+        assertThat(fx.observer.events).containsExactly("attempt 1", "completed after 1 with 0 AssertionError");
+        assertThat(fx.observer.completions.get(0).failure()).isInstanceOf(AssertionError.class);
+    }
 }

@@ -7,17 +7,24 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link CallObserver} that turns the HTTP port's events into Micrometer meters, for any
- * {@link MeterRegistry} (Spring not needed):
+ * A {@link CallObserver} that turns the HTTP port's events into Micrometer meters and, given an
+ * {@link ObservationRegistry}, into one {@link Observation} per call, so that a tracing bridge
+ * makes a span of each call. Spring is not needed:
  *
  * <pre>{@code
+ * CallObserver observer = MicrometerCallObserver.create(observationRegistry, meterRegistry);
  * ImageGenerationPort images = JdkHttpImageGeneration.builder().apiKey(key)
- *         .options(HttpOptions.builder().observer(MicrometerCallObserver.create(registry)).build())
+ *         .options(HttpOptions.builder().observer(observer).build())
  *         .build();
  * }</pre>
  *
@@ -25,7 +32,7 @@ import java.util.OptionalInt;
  * <caption>Meters</caption>
  * <tr><th>name</th><th>type</th><th>tags</th><th>what</th></tr>
  * <tr><td>{@value #CALLS}</td><td>timer</td><td>operation, model, outcome, exception, status</td>
- *     <td>one sample per call, its whole duration (every attempt and wait)</td></tr>
+ *     <td>one sample per call, its whole duration (every attempt and wait); see below for who records it</td></tr>
  * <tr><td>{@value #ATTEMPTS}</td><td>counter</td><td>operation, model</td><td>attempts started</td></tr>
  * <tr><td>{@value #RETRIES}</td><td>counter</td><td>operation, model, cause</td><td>retries scheduled, by the
  *     failure that caused them</td></tr>
@@ -41,14 +48,32 @@ import java.util.OptionalInt;
  * when no reply arrived; {@code model} is the model id or {@code none}. Nothing else of a call is
  * recorded: no prompt, no image, no key, no message.
  *
- * <p>The observer's events carry no call identity and may arrive on different threads (an
- * asynchronous call's attempts run on pool threads), so the timer is recorded once, from the
- * duration the completion event reports, rather than from a sample started at the first attempt.
- * Thread-safe; every callback is a few map lookups.
+ * <p><b>The call timer, recorded once.</b> Without an {@code ObservationRegistry}
+ * ({@link #create(MeterRegistry)}) this observer records {@value #CALLS} itself, from the duration
+ * the completion event reports. With one ({@link #create(ObservationRegistry, MeterRegistry)}) each
+ * call is an observation named {@value #CALLS}, started at its first attempt and stopped at its
+ * end, with the five tags above as low-cardinality key values, {@code attempts} as a
+ * high-cardinality one, and the failure as its error; the timer is then the one the registry's
+ * meter handler makes of it ({@code DefaultMeterObservationHandler}, which Spring Boot registers
+ * when there is a {@code MeterRegistry}; it adds an {@code error} tag and a
+ * {@code gemini.image.calls.active} long task timer), and this observer does not record it too. A
+ * registry without a meter handler gives spans and no call timer. The other meters always go to
+ * the {@code MeterRegistry}. A call refused before sending has no attempt: its observation starts
+ * and stops at its end.
+ *
+ * <p><b>No observation is left open.</b> Open observations are kept by call id until the call's
+ * completion event, which the engine reports exactly once for every call, never followed by an
+ * attempt's start (see {@link CallObserver}): a call always ends, by its result, its failure, its
+ * overall deadline, a cancellation or the port's close. The map therefore holds the calls in
+ * flight and no more. No scope is opened, since a call's events may arrive on different threads
+ * (an asynchronous call's attempts run on pool threads); the observation's parent is the one
+ * current on the thread of its first attempt.
+ *
+ * <p>Thread-safe; every callback is a few map lookups.
  */
 public final class MicrometerCallObserver implements CallObserver {
 
-    /** The timer of calls. */
+    /** The timer of calls, and the name of each call's observation. */
     public static final String CALLS = "gemini.image.calls";
     /** The counter of attempts started. */
     public static final String ATTEMPTS = "gemini.image.attempts";
@@ -63,6 +88,8 @@ public final class MicrometerCallObserver implements CallObserver {
 
     static final String NONE = "none";
 
+    private final Optional<ObservationRegistry> observations;
+    private final ConcurrentMap<Long, Observation> open = new ConcurrentHashMap<>();
     private final Meter.MeterProvider<Timer> calls;
     private final Meter.MeterProvider<Counter> attempts;
     private final Meter.MeterProvider<Counter> retries;
@@ -70,7 +97,8 @@ public final class MicrometerCallObserver implements CallObserver {
     private final Meter.MeterProvider<DistributionSummary> responseBytes;
     private final Meter.MeterProvider<Counter> tokens;
 
-    private MicrometerCallObserver(MeterRegistry registry) {
+    private MicrometerCallObserver(Optional<ObservationRegistry> observations, MeterRegistry registry) {
+        this.observations = observations;
         this.calls = Timer.builder(CALLS).description("Calls to the Gemini image API, all attempts included")
                 .withRegistry(registry);
         this.attempts = Counter.builder(ATTEMPTS).description("HTTP attempts started").withRegistry(registry);
@@ -84,14 +112,34 @@ public final class MicrometerCallObserver implements CallObserver {
                 .withRegistry(registry);
     }
 
-    /** An observer recording into {@code registry}. */
+    /** An observer recording every meter, the call timer included, into {@code registry}; no observations. */
     public static MicrometerCallObserver create(MeterRegistry registry) {
-        return new MicrometerCallObserver(Objects.requireNonNull(registry, "registry"));
+        return new MicrometerCallObserver(Optional.empty(), Objects.requireNonNull(registry, "registry"));
+    }
+
+    /**
+     * An observer making one observation per call in {@code observations} (whose handlers make the
+     * call timer and the spans) and recording the other meters into {@code meters}.
+     */
+    public static MicrometerCallObserver create(ObservationRegistry observations, MeterRegistry meters) {
+        return new MicrometerCallObserver(Optional.of(Objects.requireNonNull(observations, "observations")),
+                Objects.requireNonNull(meters, "meters"));
+    }
+
+    /**
+     * An observer making one observation per call in {@code observations} only: what its handlers
+     * make of them (spans, a timer) is all there is; attempts, retries, bytes and tokens are not counted.
+     */
+    public static MicrometerCallObserver create(ObservationRegistry observations) {
+        // A composite without registries is Micrometer's own way of recording nothing.
+        return create(observations, new CompositeMeterRegistry());
     }
 
     @Override
     public void attemptStarted(AttemptStarted event) {
         attempts.withTags(base(event.operation(), event.modelId())).increment();
+        observations.ifPresent(registry -> open.computeIfAbsent(event.callId(),
+                id -> start(registry, event.operation(), event.modelId())));
     }
 
     @Override
@@ -102,10 +150,24 @@ public final class MicrometerCallObserver implements CallObserver {
     @Override
     public void callCompleted(CallCompleted event) {
         Tags base = base(event.operation(), event.modelId());
-        calls.withTags(base.and("outcome", event.succeeded() ? "success" : "failure",
-                        "exception", event.failure().map(MicrometerCallObserver::typeName).orElse(NONE),
-                        "status", statusClass(event.httpStatus())))
-                .record(event.duration());
+        String outcome = event.succeeded() ? "success" : "failure";
+        String exception = event.failure().map(MicrometerCallObserver::typeName).orElse(NONE);
+        String status = statusClass(event.httpStatus());
+        if (observations.isPresent()) {
+            Observation observation = open.remove(event.callId());
+            if (observation == null) {
+                observation = start(observations.get(), event.operation(), event.modelId());
+            }
+            observation.lowCardinalityKeyValue("outcome", outcome)
+                    .lowCardinalityKeyValue("exception", exception)
+                    .lowCardinalityKeyValue("status", status)
+                    .highCardinalityKeyValue("attempts", Integer.toString(event.attempts()));
+            event.failure().ifPresent(observation::error);
+            observation.stop();
+        } else {
+            calls.withTags(base.and("outcome", outcome, "exception", exception, "status", status))
+                    .record(event.duration());
+        }
         if (event.attempts() > 0) {
             requestBytes.withTags(base).record(event.bytesSent());
             responseBytes.withTags(base).record(event.bytesReceived());
@@ -115,6 +177,19 @@ public final class MicrometerCallObserver implements CallObserver {
             count(base, "candidates", event.usage().candidatesTokens());
             count(base, "thoughts", event.usage().thoughtsTokens());
         }
+    }
+
+    /** The observations started and not yet stopped: the calls in flight. */
+    int openObservations() {
+        return open.size();
+    }
+
+    private static Observation start(ObservationRegistry registry, String operation, Optional<String> modelId) {
+        return Observation.createNotStarted(CALLS, registry)
+                .contextualName(modelId.map(model -> operation + " " + model).orElse(operation))
+                .lowCardinalityKeyValue("operation", operation)
+                .lowCardinalityKeyValue("model", modelId.orElse(NONE))
+                .start();
     }
 
     private void count(Tags base, String type, long amount) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,18 +20,31 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The observer wired into a real port, against a loopback server that fails once and then answers. */
+/**
+ * The observer wired into a real port, against a loopback server that fails the first request with
+ * a 503 and then answers (or, for the cancellation test, holds its reply).
+ */
 class MicrometerCallObserverEndToEndTest {
 
     private static final String KEY = "AIzaTestKey-never-in-a-tag";
 
     private HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile boolean hold;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -39,6 +55,16 @@ class MicrometerCallObserverEndToEndTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            if (hold) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+                return;
+            }
             boolean first = requests.incrementAndGet() == 1;
             byte[] body = first ? "{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\"}}".getBytes() : reply;
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -47,12 +73,15 @@ class MicrometerCallObserverEndToEndTest {
                 out.write(body);
             }
         });
+        server.setExecutor(handlers);
         server.start();
     }
 
     @AfterEach
     void stopServer() {
+        release.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     @Test
@@ -75,5 +104,88 @@ class MicrometerCallObserverEndToEndTest {
         for (Meter meter : registry.getMeters()) {
             assertThat(meter.getId().getTags()).noneMatch(t -> t.getValue().contains(KEY) || t.getValue().contains("axolotl"));
         }
+    }
+
+    @Test
+    void withObservationsARetriedCallIsOneStoppedObservationWithTwoAttempts() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        MicrometerCallObserver observer = MicrometerCallObserver.create(observations, new SimpleMeterRegistry());
+        try (ImageGenerationPort port = port(observer)) {
+            port.generate(GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("an axolotl").build());
+        }
+
+        TestObservationRegistryAssert.assertThat(observations).hasSingleObservationThat().hasBeenStopped()
+                .hasLowCardinalityKeyValue("outcome", "success").hasHighCardinalityKeyValue("attempts", "2")
+                .satisfies(context -> assertThat(context.getAllKeyValues())
+                        .noneMatch(kv -> kv.getValue().contains(KEY) || kv.getValue().contains("axolotl")));
+        assertThat(observer.openObservations()).isZero();
+    }
+
+    @Test
+    void asyncCallsOnPoolThreadsAreOneObservationEach_andNoneStaysOpen() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        MicrometerCallObserver observer = MicrometerCallObserver.create(observations, meters);
+        int calls = 8;
+        try (ImageGenerationPort port = port(observer)) {
+            List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(port.generateAsync(GenerationRequest.builder().model("gemini-2.5-flash-image")
+                        .prompt("call " + i).build()));
+            }
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        }
+
+        TestObservationRegistryAssert.assertThat(observations)
+                .hasNumberOfObservationsWithNameEqualTo(MicrometerCallObserver.CALLS, calls)
+                .forAllObservationsWithNameEqualTo(MicrometerCallObserver.CALLS,
+                        context -> context.hasLowCardinalityKeyValue("outcome", "success")); // set when it stops
+        // The first request of all got the 503: one call took two attempts, the others one.
+        assertThat(meters.get(MicrometerCallObserver.ATTEMPTS).counter().count()).isEqualTo(calls + 1.0);
+        assertThat(meters.get(MicrometerCallObserver.RETRIES).counter().count()).isEqualTo(1.0);
+        assertThat(observer.openObservations()).isZero();
+    }
+
+    @Test
+    void aCancelledAsyncCallStopsItsObservationWithTheCancellationAsError() throws Exception {
+        hold = true;
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        MicrometerCallObserver observer = MicrometerCallObserver.create(observations, new SimpleMeterRegistry());
+        try (ImageGenerationPort port = port(observer)) {
+            CompletableFuture<GenerationResult> future = port.generateAsync(
+                    GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("held").build());
+            held.await();
+            assertThat(observer.openObservations()).isEqualTo(1);
+
+            future.cancel(true);
+        }
+
+        TestObservationRegistryAssert.assertThat(observations).hasSingleObservationThat().hasBeenStopped()
+                .hasLowCardinalityKeyValue("outcome", "failure")
+                .hasLowCardinalityKeyValue("exception", "CancellationException");
+        assertThat(observer.openObservations()).isZero();
+    }
+
+    @Test
+    void aCallOnAClosedPortOpensNoObservation() {
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        MicrometerCallObserver observer = MicrometerCallObserver.create(observations, new SimpleMeterRegistry());
+        ImageGenerationPort port = port(observer);
+        port.close();
+
+        assertThat(port.generateAsync(GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("late")
+                .build())).isCompletedExceptionally();
+
+        assertThat(observer.openObservations()).isZero();
+        TestObservationRegistryAssert.assertThat(observations).doesNotHaveAnyObservation();
+    }
+
+    private ImageGenerationPort port(MicrometerCallObserver observer) {
+        HttpOptions options = HttpOptions.builder()
+                .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ZERO, 1.0, Duration.ZERO))
+                .observer(observer)
+                .build();
+        return JdkHttpImageGeneration.builder().apiKey(KEY)
+                .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).options(options).build();
     }
 }

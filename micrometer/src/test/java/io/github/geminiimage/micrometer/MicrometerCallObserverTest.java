@@ -27,7 +27,7 @@ class MicrometerCallObserverTest {
 
     @Test
     void aSuccessfulCallIsTimedWithItsDurationAndTaggedSuccess2xx() {
-        observer.callCompleted(new CallCompleted("generateContent", Optional.of("gemini-2.5-flash-image"), 1,
+        observer.callCompleted(new CallCompleted(7L, "generateContent", Optional.of("gemini-2.5-flash-image"), 1,
                 OptionalInt.of(200), 120, 4_000, Duration.ofMillis(1500), Usage.of(10, 1290, 1300), Optional.empty()));
 
         Timer timer = registry.get(MicrometerCallObserver.CALLS).tag("operation", "generateContent")
@@ -45,7 +45,7 @@ class MicrometerCallObserverTest {
     @Test
     void aFailedCallIsTaggedWithTheExceptionTypeAndStatusClass() {
         RateLimitedException failure = rateLimited();
-        observer.callCompleted(new CallCompleted("generateContent", Optional.of("gemini-3-pro-image"), 3,
+        observer.callCompleted(new CallCompleted(7L, "generateContent", Optional.of("gemini-3-pro-image"), 3,
                 OptionalInt.of(429), 300, 900, Duration.ofSeconds(4), Usage.NONE, Optional.of(failure)));
 
         Timer timer = registry.get(MicrometerCallObserver.CALLS).tag("outcome", "failure")
@@ -56,7 +56,7 @@ class MicrometerCallObserverTest {
 
     @Test
     void aCallWithoutReplyHasStatusNoneAndACallWithoutModelHasModelNone() {
-        observer.callCompleted(new CallCompleted("files.upload", Optional.empty(), 1, OptionalInt.empty(), 0, 0,
+        observer.callCompleted(new CallCompleted(7L, "files.upload", Optional.empty(), 1, OptionalInt.empty(), 0, 0,
                 Duration.ofMillis(3), Usage.NONE, Optional.of(new UncheckedIOException(new IOException("reset")))));
 
         assertThat(registry.get(MicrometerCallObserver.CALLS).tag("operation", "files.upload").tag("model", "none")
@@ -65,7 +65,7 @@ class MicrometerCallObserverTest {
 
     @Test
     void aCallRefusedBeforeSendingRecordsNoByteSizes() {
-        observer.callCompleted(new CallCompleted("generateContent", Optional.of("m"), 0, OptionalInt.empty(), 0, 0,
+        observer.callCompleted(new CallCompleted(7L, "generateContent", Optional.of("m"), 0, OptionalInt.empty(), 0, 0,
                 Duration.ZERO, Usage.NONE, Optional.of(rateLimited())));
 
         assertThat(registry.find(MicrometerCallObserver.REQUEST_BYTES).summaries()).isEmpty();
@@ -74,10 +74,10 @@ class MicrometerCallObserverTest {
 
     @Test
     void attemptsAndRetriesAreCountedByModelAndCause() {
-        observer.attemptStarted(new AttemptStarted("generateContent", Optional.of("m"), 1));
-        observer.retryScheduled(new RetryScheduled("generateContent", Optional.of("m"), 2, Duration.ofSeconds(1),
+        observer.attemptStarted(new AttemptStarted(7L, "generateContent", Optional.of("m"), 1));
+        observer.retryScheduled(new RetryScheduled(7L, "generateContent", Optional.of("m"), 2, Duration.ofSeconds(1),
                 rateLimited()));
-        observer.attemptStarted(new AttemptStarted("generateContent", Optional.of("m"), 2));
+        observer.attemptStarted(new AttemptStarted(7L, "generateContent", Optional.of("m"), 2));
 
         assertThat(registry.get(MicrometerCallObserver.ATTEMPTS).tag("model", "m").counter().count()).isEqualTo(2.0);
         assertThat(registry.get(MicrometerCallObserver.RETRIES).tag("cause", "RateLimitedException").counter().count())
@@ -86,7 +86,7 @@ class MicrometerCallObserverTest {
 
     @Test
     void noTagValueCarriesAMessageOrPayload() {
-        observer.retryScheduled(new RetryScheduled("generateContent", Optional.of("m"), 2, Duration.ofSeconds(1),
+        observer.retryScheduled(new RetryScheduled(7L, "generateContent", Optional.of("m"), 2, Duration.ofSeconds(1),
                 new IllegalStateException("secret-prompt-text")));
 
         for (Meter meter : registry.getMeters()) {

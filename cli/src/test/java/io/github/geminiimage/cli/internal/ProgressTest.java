@@ -28,7 +28,7 @@ class ProgressTest {
     void onATerminalEveryFrameFitsTheWidth_soARetryNeverWraps() {
         try (Progress progress = new Progress(err, true, 80)) {
             progress.start("image 2 of 3: generating with gemini-3.1-flash-image-preview over httpclient5");
-            progress.retryScheduled(new CallObserver.RetryScheduled("generateContent", Optional.of("gemini-3.1-flash-image-preview"), 3, Duration.ofMillis(34_400), http429()));
+            progress.retryScheduled(new CallObserver.RetryScheduled(1L, "generateContent", Optional.of("gemini-3.1-flash-image-preview"), 3, Duration.ofMillis(34_400), http429()));
         }
 
         String[] frames = bytes.toString(StandardCharsets.UTF_8).split("\r");
@@ -40,7 +40,7 @@ class ProgressTest {
     void onAPipeARetryIsOneLine_soALongWaitIsExplained() {
         try (Progress progress = new Progress(err, false, 80)) {
             progress.start("generating");
-            progress.retryScheduled(new CallObserver.RetryScheduled("generateContent", Optional.of("gemini-2.5-flash-image"), 2, Duration.ofSeconds(35), http429()));
+            progress.retryScheduled(new CallObserver.RetryScheduled(1L, "generateContent", Optional.of("gemini-2.5-flash-image"), 2, Duration.ofSeconds(35), http429()));
         }
 
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())

@@ -24,8 +24,10 @@ import org.springframework.context.annotation.Import;
  * </ul>
  * A lent client is never closed by the port; everything the port created is closed with the
  * context. Every {@link CallObserver} bean observes the calls, and so does a
- * {@link MicrometerCallObserver} when the application has a {@link MeterRegistry}
- * ({@code gemini.image.metrics.enabled=false} turns that off). A configuration that cannot work
+ * {@link MicrometerCallObserver} when the application has an {@code ObservationRegistry} (one
+ * observation per call: a span with a tracing bridge, the call timer from its meter handler) or a
+ * {@link MeterRegistry} (counters, and the call timer when there is no {@code ObservationRegistry});
+ * {@code gemini.image.metrics.enabled=false} turns that off. A configuration that cannot work
  * (no key for a real transport, an unknown transport, a Vertex setting) fails the startup with a
  * {@link GeminiImageConfigurationException}.
  */

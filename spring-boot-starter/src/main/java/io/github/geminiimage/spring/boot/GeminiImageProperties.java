@@ -174,7 +174,7 @@ public final class GeminiImageProperties {
 
     /** {@code gemini.image.metrics.*}. */
     public static final class Metrics {
-        /** Whether calls are recorded into the application's MeterRegistry when there is one. */
+        /** Whether calls are observed and measured through the application's Micrometer registries. */
         private final boolean enabled;
 
         /**

@@ -10,6 +10,7 @@ import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.spring.boot.internal.CompositeCallObserver;
 import io.github.geminiimage.spring.boot.internal.SettingsCheck;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -35,15 +36,24 @@ final class TransportConfigurations {
     private TransportConfigurations() {
     }
 
-    /** The application's observers, and the metrics one when there is a registry. */
+    /**
+     * The application's observers, and the Micrometer one when there is a registry: with an
+     * {@link ObservationRegistry} (Spring Boot's, when its observation support is on the classpath)
+     * one observation per call, whose timer its meter handler records; with a {@link MeterRegistry}
+     * only, the timer recorded by the observer. Never both, so no call is timed twice.
+     */
     static CallObserver observer(GeminiImageProperties properties, ObjectProvider<CallObserver> observers,
-            ObjectProvider<MeterRegistry> registries) {
+            ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
         List<CallObserver> all = new ArrayList<>();
         observers.orderedStream().forEach(all::add);
         if (properties.metrics().enabled()) {
-            MeterRegistry registry = registries.getIfUnique();
-            if (registry != null) {
-                all.add(MicrometerCallObserver.create(registry));
+            MeterRegistry meters = registries.getIfUnique();
+            ObservationRegistry observations = observationRegistries.getIfUnique();
+            if (observations != null) {
+                all.add(meters == null ? MicrometerCallObserver.create(observations)
+                        : MicrometerCallObserver.create(observations, meters));
+            } else if (meters != null) {
+                all.add(MicrometerCallObserver.create(meters));
             }
         }
         return CompositeCallObserver.of(all);
@@ -72,10 +82,10 @@ final class TransportConfigurations {
         @ConditionalOnMissingBean(ImageGenerationPort.class)
         ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
                 ObjectProvider<CloseableHttpClient> clients, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries) {
+                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
             SettingsCheck.checkVertex(properties);
             String key = SettingsCheck.requireApiKey(properties);
-            HttpOptions options = SettingsCheck.httpOptions(properties, observer(properties, observers, registries));
+            HttpOptions options = SettingsCheck.httpOptions(properties, observer(properties, observers, registries, observationRegistries));
             HttpClient5ImageGeneration.Builder builder = HttpClient5ImageGeneration.builder().apiKey(key).options(options);
             CloseableHttpClient lent = clients.getIfUnique();
             if (lent != null) {
@@ -98,10 +108,10 @@ final class TransportConfigurations {
         @ConditionalOnMissingBean(ImageGenerationPort.class)
         ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
                 ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries) {
+                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
             SettingsCheck.checkVertex(properties);
             String key = SettingsCheck.requireApiKey(properties);
-            HttpOptions options = SettingsCheck.httpOptions(properties, observer(properties, observers, registries));
+            HttpOptions options = SettingsCheck.httpOptions(properties, observer(properties, observers, registries, observationRegistries));
             JdkHttpImageGeneration.Builder builder = JdkHttpImageGeneration.builder().apiKey(key).options(options);
             java.net.http.HttpClient lent = clients.getIfUnique();
             if (lent != null) {

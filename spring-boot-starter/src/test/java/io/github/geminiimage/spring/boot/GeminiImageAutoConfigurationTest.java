@@ -14,7 +14,11 @@ import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.micrometer.MicrometerCallObserver;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +31,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -240,6 +246,74 @@ class GeminiImageAutoConfigurationTest {
             assertThat(context.getBean(MeterRegistry.class).get(MicrometerCallObserver.CALLS)
                     .tag("outcome", "success").tag("model", "gemini-2.5-flash-image").timer().count()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void anObservationRegistryBeanGetsOneObservationPerCall_andTheMeterRegistryTheCounters() {
+        runner.withPropertyValues(loopback()).withBean(ObservationRegistry.class, TestObservationRegistry::create)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+                    generate(context);
+                    generate(context);
+                    TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                            .hasNumberOfObservationsWithNameEqualTo(MicrometerCallObserver.CALLS, 2)
+                            .hasAnObservationWithAKeyValue("outcome", "success");
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(meters.get(MicrometerCallObserver.ATTEMPTS).counter().count()).isEqualTo(2.0);
+                    // The registry's handlers make the call timer; this one has none, and the observer adds none.
+                    assertThat(meters.find(MicrometerCallObserver.CALLS).timers()).isEmpty();
+                });
+    }
+
+    @Test
+    void withSpringBootsKindOfObservationRegistryEachCallIsTimedOnce() {
+        runner.withPropertyValues(loopback()).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(ObservationRegistry.class, () -> ObservationRegistry.create())
+                .withInitializer(context -> context.getBeanFactory().addBeanPostProcessor(new MeterHandlerInstaller(context)))
+                .run(context -> {
+                    generate(context);
+                    assertThat(context.getBean(MeterRegistry.class).get(MicrometerCallObserver.CALLS)
+                            .tag("outcome", "success").timer().count()).isEqualTo(1);
+                    assertThat(context.getBean(MeterRegistry.class).find(MicrometerCallObserver.CALLS).timers())
+                            .hasSize(1);
+                });
+    }
+
+    @Test
+    void anObservationRegistryWithoutAMeterRegistryStillObservesEachCall() {
+        runner.withPropertyValues(loopback()).withBean(ObservationRegistry.class, TestObservationRegistry::create)
+                .run(context -> {
+                    generate(context);
+                    TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                            .hasSingleObservationThat().hasBeenStopped();
+                });
+    }
+
+    @Test
+    void metricsEnabledFalseObservesNothing() {
+        runner.withPropertyValues(loopback("gemini.image.metrics.enabled=false"))
+                .withBean(ObservationRegistry.class, TestObservationRegistry::create).run(context -> {
+                    generate(context);
+                    TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                            .doesNotHaveAnyObservation();
+                });
+    }
+
+    /** Registers a meter handler on the ObservationRegistry bean, as Spring Boot's observation support does. */
+    private static final class MeterHandlerInstaller implements BeanPostProcessor {
+        private final ConfigurableApplicationContext context;
+
+        MeterHandlerInstaller(ConfigurableApplicationContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof ObservationRegistry registry) {
+                registry.observationConfig().observationHandler(
+                        new DefaultMeterObservationHandler(context.getBean(MeterRegistry.class)));
+            }
+            return bean;
+        }
     }
 
     @Test

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,13 +34,18 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Call<T> {
 
     private static final System.Logger LOG = System.getLogger(CallEngine.class.getName());
+    /** Call ids for the observer: JVM-wide, so one observer shared by several ports never sees two calls as one. */
+    private static final AtomicLong IDS = new AtomicLong();
 
     private final CallEngine engine;
     private final Exchange<T> exchange;
     private final RequestSpec spec;
     private final Optional<CountingRequestBody> body;
     private final AtomicLong received = new AtomicLong();
-    private final AtomicBoolean completed = new AtomicBoolean();
+    private final long id = IDS.incrementAndGet();
+    /** Guards {@code completed}: an attempt's start is reported before the end or not at all. */
+    private final Object reporting = new Object();
+    private boolean completed;
     final Instant start;
     final Instant deadline;
     private volatile Redactor redactor;
@@ -80,7 +84,14 @@ final class Call<T> {
      */
     HttpRequest beginAttempt() throws InterruptedIOException {
         attempts++;
-        engine.observer().attemptStarted(new CallObserver.AttemptStarted(exchange.operation(), exchange.modelId(), attempts));
+        synchronized (reporting) {
+            // An async call may end (deadline, cancel, close) while an attempt begins on another thread:
+            // a start reported after the end would open per-call state in the observer that nothing closes.
+            if (!completed) {
+                engine.observer().attemptStarted(new CallObserver.AttemptStarted(id, exchange.operation(),
+                        exchange.modelId(), attempts));
+            }
+        }
         Authenticator.Applied credentials;
         try {
             credentials = engine.authenticator().apply(Authenticator.withQuery(spec.uri(), spec.query()));
@@ -186,7 +197,7 @@ final class Call<T> {
                     + cause.httpStatus().stream().mapToObj(s -> ", HTTP " + s).findFirst().orElse("")
                     + "); retrying in " + delay);
         }
-        engine.observer().retryScheduled(new CallObserver.RetryScheduled(exchange.operation(), exchange.modelId(),
+        engine.observer().retryScheduled(new CallObserver.RetryScheduled(id, exchange.operation(), exchange.modelId(),
                 attempts + 1, delay, cause));
     }
 
@@ -212,11 +223,15 @@ final class Call<T> {
 
     /** Tells the observer the call ended; only the first report counts. */
     void completed(T value, Throwable failure) {
-        if (!completed.compareAndSet(false, true)) {
-            return;
+        synchronized (reporting) {
+            if (completed) {
+                return;
+            }
+            completed = true;
         }
         Usage usage = value == null ? Usage.NONE : exchange.usage().apply(value);
-        engine.observer().callCompleted(new CallObserver.CallCompleted(exchange.operation(), exchange.modelId(), attempts,
+        engine.observer().callCompleted(new CallObserver.CallCompleted(id, exchange.operation(), exchange.modelId(),
+                attempts,
                 lastStatus == 0 ? OptionalInt.empty() : OptionalInt.of(lastStatus),
                 body.map(CountingRequestBody::bytesWritten).orElse(0L), received.get(),
                 Duration.between(start, engine.clock().instant()), usage, Optional.ofNullable(failure)));

@@ -102,7 +102,8 @@ public final class CallEngine implements AutoCloseable {
             T value = run(call);
             call.completed(value, null);
             return value;
-        } catch (ImageGenerationException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error (a reader's, the VM's) ends the call too: the observer must hear of its end.
             call.completed(null, e);
             throw e;
         } finally {
