@@ -166,7 +166,7 @@ abstract class ImageCommand implements Callable<Integer> {
             for (int i = 0; i < count; i++) {
                 GenerationRequest request = i == 0 ? first : conversation.request(requestBuilder());
                 progress.start((count > 1 ? "image " + (i + 1) + " of " + count + ": " : "")
-                        + (plan.stream() ? "streaming from " : "generating with ") + request.model().id()
+                        + "generating with " + request.model().id()
                         + " over " + settings.transport());
                 GenerationResult result;
                 List<Path> drafts = List.of();
