@@ -6,8 +6,11 @@ import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.internal.calls.GenerateContent;
+import io.github.geminiimage.http.internal.calls.StreamGenerateContent;
 import io.github.geminiimage.http.internal.engine.CallEngine;
+import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.port.StreamListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +88,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     private final HttpOptions options;
     private final Credentials credentials;
     private final CallEngine engine;
+    private final Executor readers;
 
     /** Waits between attempts of a blocking call; replaceable so that tests cost no wall time. */
     @FunctionalInterface
@@ -127,6 +131,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
             List<ExecutorService> owned = List.of(timerPool, readerPool);
             shutdown = () -> owned.forEach(ExecutorService::shutdownNow);
         }
+        this.readers = readers;
         Sleeper sleeper = b.sleeper;
         this.engine = new CallEngine("HttpImageGeneration", transport, credentials, options, b.ownsTransport, b.clock,
                 sleeper::sleep, timer, readers, shutdown, jitter);
@@ -167,17 +172,30 @@ public final class HttpImageGeneration implements ImageGenerationPort {
         return engine.execute(GenerateContent.exchange(request, options.endpoint(), options.maxRequestBytes()));
     }
 
-    /** Not yet: streaming over HTTP arrives with the call engine. @throws UnsupportedOperationException always */
+    /**
+     * Streams through {@code streamGenerateContent?alt=sse}; returns once the first event arrived.
+     * Everything before it is retried like {@link #generate} (statuses, broken connections, an
+     * error event first); after it nothing is. The inactivity timeout applies between events, the
+     * overall deadline to the whole stream; closing the stream aborts the exchange.
+     */
     @Override
-    public io.github.geminiimage.port.GenerationStream stream(GenerationRequest request) {
-        throw new UnsupportedOperationException("streaming over HTTP is not implemented yet");
+    public GenerationStream stream(GenerationRequest request) {
+        Objects.requireNonNull(request, "request");
+        return engine.execute(StreamGenerateContent.exchange(request, options.endpoint(), options.maxRequestBytes()));
     }
 
-    /** Not yet: streaming over HTTP arrives with the call engine. @throws UnsupportedOperationException always */
+    /**
+     * Streams without blocking the caller: the exchange runs as {@link #generateAsync} does, and
+     * the events are read and handed to {@code listener} on one of the port's reader threads (or
+     * the lent executor's), which the stream occupies until it ends. Cancelling the future aborts
+     * the exchange.
+     */
     @Override
-    public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request,
-            io.github.geminiimage.port.StreamListener listener) {
-        throw new UnsupportedOperationException("streaming over HTTP is not implemented yet");
+    public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        return StreamGenerateContent.deliver(engine.executeAsync(StreamGenerateContent.exchange(request,
+                options.endpoint(), options.maxRequestBytes())), listener, readers);
     }
 
     @Override

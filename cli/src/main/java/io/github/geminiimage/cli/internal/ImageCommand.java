@@ -79,8 +79,12 @@ abstract class ImageCommand implements Callable<Integer> {
                     + "${COMPLETION-CANDIDATES}.")
     FakeOutcome fakeOutcome;
 
+    @Mixin
+    StreamOptions streaming = new StreamOptions();
+
     private final CliContext context;
     private List<ImageInput> inputImages = List.of();
+    private StreamOptions.Plan plan = StreamOptions.Plan.NONE;
 
     ImageCommand(CliContext context) {
         this.context = context;
@@ -119,6 +123,7 @@ abstract class ImageCommand implements Callable<Integer> {
         }
         TransportSettings settings = settings();
         report.transport(settings.transport());
+        plan = streaming.plan(model, context.interactive());
         Optional<SessionStore> store = Optional.ofNullable(session).map(SessionStore::new);
         Conversation conversation = store.map(SessionStore::load).orElse(Conversation.empty());
         checkUsage(conversation);
@@ -130,19 +135,31 @@ abstract class ImageCommand implements Callable<Integer> {
         ModelFamily family = first.model().family();
         OutputFiles outputs = OutputFiles.of(Path.of(out), out, count, force);
         outputs.check(family == ModelFamily.UNKNOWN ? MediaType.PNG : family.outputType());
+        Optional<Previews> previews = plan.previews().map(Previews::in);
+        report.previewsAsked(previews.isPresent());
 
         try (Progress progress = new Progress(context.err(), context.interactive(), terminalColumns(context));
                 ImageGenerationPort port = context.portFactory().open(withObserver(settings, progress))) {
+            StreamedCall streamed = new StreamedCall(progress, previews, context.err(), spec.name());
             for (int i = 0; i < count; i++) {
                 GenerationRequest request = i == 0 ? first : conversation.request(requestBuilder());
                 progress.start((count > 1 ? "image " + (i + 1) + " of " + count + ": " : "")
-                        + "generating with " + request.model().id() + " over " + settings.transport());
+                        + "generating with " + request.model().id()
+                        + " over " + settings.transport());
                 GenerationResult result;
+                List<Path> drafts = List.of();
                 try {
-                    result = port.generate(request);
+                    if (plan.stream()) {
+                        StreamedCall.Done done = streamed.run(port, request);
+                        result = done.result();
+                        drafts = done.previews();
+                    } else {
+                        result = port.generate(request);
+                    }
                 } finally {
                     progress.stop();
                 }
+                report.previews(drafts);
                 Outcome outcome = result.outcome();
                 if (outcome != Outcome.IMAGE) {
                     conversation = saveSession(store, conversation, request, result, report);
@@ -180,6 +197,9 @@ abstract class ImageCommand implements Callable<Integer> {
             builder.imageSize(ImageSize.parse(imageSize));
         }
         builder.images(inputImages);
+        if (plan.includeThoughts()) {
+            builder.includeThoughts(true);
+        }
         return builder;
     }
 

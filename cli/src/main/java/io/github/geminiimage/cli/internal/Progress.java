@@ -31,6 +31,8 @@ public final class Progress implements CallObserver, AutoCloseable {
     private int frame;
     private int lastWidth;
     private String retry = "";
+    /** The model's thought text so far (its end is what is shown), empty when not thinking. */
+    private final StringBuilder thought = new StringBuilder();
 
     /**
      * @param err where to draw
@@ -51,6 +53,7 @@ public final class Progress implements CallObserver, AutoCloseable {
         synchronized (lock) {
             label = newLabel;
             retry = "";
+            thought.setLength(0);
             startNanos = System.nanoTime();
             draw();
             if (ticker == null) {
@@ -72,6 +75,36 @@ public final class Progress implements CallObserver, AutoCloseable {
         synchronized (lock) {
             label = "";
             erase();
+        }
+    }
+
+    /**
+     * Shows the model's thoughts (a streamed call's thought text delta) in place of the label: the
+     * latest words, cut to the terminal's width, whitespace folded so nothing wraps.
+     */
+    public void thought(String delta) {
+        if (!enabled) {
+            return;
+        }
+        synchronized (lock) {
+            thought.append(delta.replaceAll("\\s+", " "));
+            if (thought.length() > 4 * columns) {
+                thought.delete(0, thought.length() - 2 * columns);
+            }
+            redrawNow();
+        }
+    }
+
+    /** The answer began: the label comes back in place of the thoughts. */
+    public void thoughtsDone() {
+        if (!enabled) {
+            return;
+        }
+        synchronized (lock) {
+            if (thought.length() > 0) {
+                thought.setLength(0);
+                redrawNow();
+            }
         }
     }
 
@@ -129,7 +162,9 @@ public final class Progress implements CallObserver, AutoCloseable {
     private void draw() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         String tail = String.format(Locale.ROOT, " %.1f s%s", seconds, retry.isEmpty() ? "" : " (" + retry + ")");
-        String line = fit(SPINNER.charAt(frame++ % SPINNER.length()) + " " + label, tail, columns - 1);
+        char spinner = SPINNER.charAt(frame++ % SPINNER.length());
+        String line = thought.length() > 0 ? fitEnd(spinner + " thinking: ", thought.toString().strip(), tail, columns - 1)
+                : fit(spinner + " " + label, tail, columns - 1);
         int pad = Math.max(0, lastWidth - line.length());
         err.print("\r" + line + " ".repeat(pad));
         err.flush();
@@ -147,6 +182,18 @@ public final class Progress implements CallObserver, AutoCloseable {
         }
         String line = head.charAt(0) + tail;
         return line.length() <= width ? line : line.substring(0, width);
+    }
+
+    /** The prefix, the end of {@code text} and the tail within {@code width}: the newest words are kept. */
+    static String fitEnd(String prefix, String text, String tail, int width) {
+        int room = width - prefix.length() - tail.length();
+        if (text.length() <= room) {
+            return prefix + text + tail;
+        }
+        if (room >= 6) {
+            return prefix + "..." + text.substring(text.length() - (room - 3)) + tail;
+        }
+        return fit(prefix, tail, width);
     }
 
     private void erase() {

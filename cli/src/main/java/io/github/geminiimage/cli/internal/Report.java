@@ -32,7 +32,7 @@ final class Report {
     record Written(Path file, GeneratedImage image) {
     }
 
-    private record Entry(GenerationResult result, Optional<Written> written) {
+    private record Entry(GenerationResult result, Optional<Written> written, List<Path> previews) {
     }
 
     private final String command;
@@ -46,6 +46,8 @@ final class Report {
     private boolean customBase;
     private Path sessionFile;
     private int sessionTurns;
+    private boolean previewsAsked;
+    private List<Path> previews = List.of();
 
     Report(String command, PrintStream out, PrintStream err, boolean json) {
         this.command = command;
@@ -74,11 +76,26 @@ final class Report {
         this.sessionTurns = turns;
     }
 
+    /** Whether {@code --previews} was given: then each JSON result lists its previews. */
+    void previewsAsked(boolean asked) {
+        this.previewsAsked = asked;
+    }
+
+    /** The interim images the next call's stream wrote (reported with its result). */
+    void previews(List<Path> files) {
+        this.previews = List.copyOf(files);
+    }
+
     /** One call's result, with the file its image went to. */
     void result(GenerationResult result, Optional<Written> written) {
-        entries.add(new Entry(result, written));
+        entries.add(new Entry(result, written, previews));
+        List<Path> shown = previews;
+        previews = List.of();
         if (json) {
             return;
+        }
+        for (Path preview : shown) {
+            out.println("wrote preview " + preview);
         }
         if (written.isPresent()) {
             GeneratedImage image = written.get().image();
@@ -191,6 +208,13 @@ final class Report {
                 w.name("bytes").value(image.size()).endObject();
             } else {
                 w.nullValue();
+            }
+            if (previewsAsked) {
+                w.name("previews").beginArray();
+                for (Path preview : entry.previews()) {
+                    w.value(preview.toString());
+                }
+                w.endArray();
             }
             w.endObject();
         }

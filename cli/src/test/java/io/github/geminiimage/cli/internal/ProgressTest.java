@@ -46,4 +46,28 @@ class ProgressTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly("gemini-image: gemini-2.5-flash-image: retry 1 in 35 s after HTTP 429");
     }
+
+    @Test
+    void onATerminalThoughtsShowTheirNewestWordsOnOneLineThatFitsTheWidth() {
+        try (Progress progress = new Progress(err, true, 60)) {
+            progress.start("streaming from gemini-3-pro-image over jdk");
+            progress.thought("**Planning the scene**\n\nI am placing the lighthouse on the left third of the frame ");
+            progress.thought("and the setting sun behind it");
+        }
+
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        String[] frames = text.split("\r");
+        assertThat(Arrays.stream(frames).mapToInt(String::length).max().orElse(0)).isLessThanOrEqualTo(59);
+        assertThat(text).contains("thinking: ...").contains("setting sun behind it").doesNotContain("\n");
+    }
+
+    @Test
+    void onAPipeThoughtsAreNotShown() {
+        try (Progress progress = new Progress(err, false, 80)) {
+            progress.start("streaming");
+            progress.thought("a thought");
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

@@ -42,7 +42,7 @@ public final class GenerateContent {
                 .withExplanation(failure -> explainRetired(failure, request));
     }
 
-    private static ImageGenerationException explainRetired(ImageGenerationException failure, GenerationRequest request) {
+    static ImageGenerationException explainRetired(ImageGenerationException failure, GenerationRequest request) {
         if (failure instanceof NotFoundException && request.model().isRetired()) {
             return Exceptions.withMessage(failure, failure.getMessage() + " (model " + request.model().id()
                     + " is retired" + request.model().replacedBy().map(r -> "; use " + r).orElse("") + ")");

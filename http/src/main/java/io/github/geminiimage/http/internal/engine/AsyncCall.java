@@ -147,11 +147,14 @@ final class AsyncCall<T> {
     /** Carries out the call's decision: complete, fail, or schedule the next attempt. */
     private void decide(Outcome<T> outcome) {
         if (result.isDone()) {
+            call.abandoned();
             return;
         }
         Step<T> step = call.next(outcome);
         if (step instanceof Step.Done<T> done) {
-            result.complete(done.value());
+            if (!result.complete(done.value())) {
+                call.abandoned();
+            }
             return;
         }
         if (step instanceof Step.Fail<T> failed) {

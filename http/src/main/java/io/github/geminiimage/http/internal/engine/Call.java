@@ -55,6 +55,8 @@ final class Call<T> {
     private volatile Authenticator.Applied applied;
     /** The response being read, so that the deadline can close it from the timer. */
     private volatile HttpResponse reading;
+    /** The response a reader handed to the caller: the call ends when its new owner says so. */
+    private volatile Handover handover;
 
     Call(CallEngine engine, Exchange<T> exchange, RequestSpec spec, Instant start, Instant deadline) {
         this.engine = engine;
@@ -69,6 +71,14 @@ final class Call<T> {
 
     int attempts() {
         return attempts;
+    }
+
+    CallEngine engine() {
+        return engine;
+    }
+
+    Redactor redactor() {
+        return redactor;
     }
 
     /** Whether building the next request may block on a token fetch (async drivers then do it off the caller's thread). */
@@ -122,9 +132,14 @@ final class Call<T> {
             lastStatus = status;
             long cap = engine.options().maxResponseBytes();
             if (status >= 200 && status < 300) {
-                Reply reply = new Reply(response, ReplyBody.open(response, received, cap), cap);
+                Reply reply = new Reply(response, ReplyBody.open(response, received, cap), cap, this);
                 T value = exchange.reader().read(reply);
-                handedOver = reply.handedOver();
+                Handover taken = reply.handover();
+                if (taken != null) {
+                    handedOver = true;
+                    handover = taken;
+                    taken.arm(engine);
+                }
                 return new Outcome.Success<>(value);
             }
             byte[] errorBody;
@@ -221,15 +236,33 @@ final class Call<T> {
         }
     }
 
-    /** Tells the observer the call ended; only the first report counts. */
+    /**
+     * A driver's report that the call ended; only the first report counts. A success whose reply
+     * was handed over is not the end: the {@link Handover} reports it.
+     */
     void completed(T value, Throwable failure) {
+        if (failure == null && handover != null) {
+            return;
+        }
+        report(value == null ? Usage.NONE : exchange.usage().apply(value), failure);
+    }
+
+    /** A result the driver could not deliver (the call was cancelled or the engine closed meanwhile): released. */
+    void abandoned() {
+        Handover taken = handover;
+        if (taken != null) {
+            taken.finish(Usage.NONE, engine.closedException(attempts));
+        }
+    }
+
+    /** Tells the observer the call ended; only the first report counts. */
+    void report(Usage usage, Throwable failure) {
         synchronized (reporting) {
             if (completed) {
                 return;
             }
             completed = true;
         }
-        Usage usage = value == null ? Usage.NONE : exchange.usage().apply(value);
         engine.observer().callCompleted(new CallObserver.CallCompleted(id, exchange.operation(), exchange.modelId(),
                 attempts,
                 lastStatus == 0 ? OptionalInt.empty() : OptionalInt.of(lastStatus),

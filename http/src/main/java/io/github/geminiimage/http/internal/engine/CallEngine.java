@@ -62,6 +62,7 @@ public final class CallEngine implements AutoCloseable {
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<AsyncCall<?>> asyncCalls = ConcurrentHashMap.newKeySet();
+    private final Set<Handover> handovers = ConcurrentHashMap.newKeySet();
 
     /**
      * An engine.
@@ -197,6 +198,9 @@ public final class CallEngine implements AutoCloseable {
         for (AsyncCall<?> call : List.copyOf(asyncCalls)) {
             call.fail(closedException(call.attempts()));
         }
+        for (Handover handover : List.copyOf(handovers)) {
+            handover.engineClosed();
+        }
         shutdown.run();
         if (ownsTransport) {
             try {
@@ -265,5 +269,10 @@ public final class CallEngine implements AutoCloseable {
 
     Set<AsyncCall<?>> asyncCalls() {
         return asyncCalls;
+    }
+
+    /** Responses handed over and not yet finished: closed when the engine closes. */
+    Set<Handover> handovers() {
+        return handovers;
     }
 }

@@ -1,8 +1,9 @@
 package io.github.geminiimage.http.internal.engine;
 
 import io.github.geminiimage.http.HttpResponse;
-import java.io.Closeable;
+import io.github.geminiimage.http.internal.error.Redactor;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,14 @@ public final class Reply {
     private final HttpResponse response;
     private final ReplyBody body;
     private final long maxBytes;
-    private volatile boolean handedOver;
+    private final Call<?> call;
+    private volatile Handover handover;
 
-    Reply(HttpResponse response, ReplyBody body, long maxBytes) {
+    Reply(HttpResponse response, ReplyBody body, long maxBytes, Call<?> call) {
         this.response = response;
         this.body = body;
         this.maxBytes = maxBytes;
+        this.call = call;
     }
 
     /** The HTTP status. */
@@ -55,17 +58,38 @@ public final class Reply {
         return maxBytes;
     }
 
-    /**
-     * Takes the response over from the engine (a streamed reply handed to the caller): the engine
-     * neither closes it when the reader returns nor when the call's deadline passes; closing the
-     * returned handle (which aborts unless the body was read to its end) is the new owner's job.
-     */
-    public Closeable handOver() {
-        handedOver = true;
-        return response::close;
+    /** The attempt this reply answers (1-based), for messages the reader builds itself. */
+    public int attempt() {
+        return call.attempts();
     }
 
-    boolean handedOver() {
-        return handedOver;
+    /** Removes the credentials (and a secret URI) from what the reader quotes. */
+    public Redactor redactor() {
+        return call.redactor();
+    }
+
+    /** The engine's clock, e.g. for a server's retry hint given as a date. */
+    public Clock clock() {
+        return call.engine().clock();
+    }
+
+    /**
+     * Takes the response over from the engine (a streamed reply handed to the caller): once the
+     * reader returned, the engine no longer closes it, nor reports the call completed; the new
+     * owner reads it and ends the call with {@link Handover#finish}. The engine still closes it
+     * when the call's overall deadline passes or the engine closes. A reader that throws after
+     * handing over leaves the response to the engine, which closes it as usual.
+     */
+    public Handover handOver() {
+        Handover h = handover;
+        if (h == null) {
+            h = new Handover(call, response);
+            handover = h;
+        }
+        return h;
+    }
+
+    Handover handover() {
+        return handover;
     }
 }

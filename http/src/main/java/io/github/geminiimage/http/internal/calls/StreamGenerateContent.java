@@ -1,0 +1,119 @@
+package io.github.geminiimage.http.internal.calls;
+
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.RequestBody;
+import io.github.geminiimage.http.internal.codec.RequestEncoder;
+import io.github.geminiimage.http.internal.engine.Exchange;
+import io.github.geminiimage.http.internal.engine.Reply;
+import io.github.geminiimage.http.internal.engine.RequestSpec;
+import io.github.geminiimage.http.internal.error.FailureClassifier;
+import io.github.geminiimage.http.internal.stream.StreamCodecs;
+import io.github.geminiimage.http.internal.stream.StreamReplyReader;
+import io.github.geminiimage.port.GenerationStream;
+import io.github.geminiimage.port.StreamListener;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * {@code models/{model}:streamGenerateContent?alt=sse}: the request builder (the same body as
+ * {@code generateContent}) and a reply reader that reads the first event, then hands the open
+ * response to a {@link GenerationStream}. So the engine retries what fails before the first event
+ * (an error status, a broken connection, an error event first), and nothing after it.
+ */
+public final class StreamGenerateContent {
+
+    /** The operation name observers see. */
+    public static final String OPERATION = "streamGenerateContent";
+
+    private StreamGenerateContent() {
+    }
+
+    /**
+     * The exchange for {@code request}: its result is the open stream, its first event read.
+     *
+     * @param maxRequestBytes a larger body is refused with {@link InvalidRequestException} before any I/O
+     */
+    public static Exchange<GenerationStream> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes) {
+        String modelId = request.model().id();
+        return Exchange.<GenerationStream>of(OPERATION, Optional.of(modelId), () -> {
+            RequestBody body = RequestEncoder.encode(request);
+            if (body.contentLength() > maxRequestBytes) {
+                throw new InvalidRequestException("request", "a body of " + body.contentLength() + " bytes",
+                        "at most " + maxRequestBytes + " bytes (HttpOptions.maxRequestBytes)");
+            }
+            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body).withQueryParameter("alt", "sse");
+        }, StreamGenerateContent::open).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
+    }
+
+    private static GenerationStream open(Reply reply) throws IOException {
+        StreamReplyReader reader = new StreamReplyReader(reply.body(), reply.maxBytes(), StreamCodecs.replyDecoder(),
+                StreamCodecs.googleErrors(reply.redactor(), reply.attempt(), reply.clock()));
+        Optional<GenerationResult> first = reader.next();
+        if (first.isEmpty()) {
+            throw new MalformedResponseException("the stream ended before its first event: the reply was cut short",
+                    new ErrorDetails(reply.statusCode(), Optional.empty(), Optional.empty(), reply.attempt(), Optional.empty()));
+        }
+        return new HttpGenerationStream(reader, first.get(), reply.handOver());
+    }
+
+    /**
+     * Delivers a stream being opened to {@code listener} on {@code readers} (never on the caller's
+     * thread): the returned future completes with the stream's result, or exceptionally with its
+     * failure or what the listener threw. Cancelling it cancels the opening or closes the stream.
+     *
+     * @param opened the engine's future of the open stream
+     */
+    public static CompletableFuture<GenerationResult> deliver(CompletableFuture<GenerationStream> opened,
+            StreamListener listener, Executor readers) {
+        Objects.requireNonNull(listener, "listener");
+        CompletableFuture<GenerationResult> result = new CompletableFuture<>();
+        result.whenComplete((r, f) -> opened.cancel(true));
+        opened.whenComplete((stream, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(FailureClassifier.unwrap(failure));
+                return;
+            }
+            result.whenComplete((r, f) -> stream.close());
+            try {
+                readers.execute(() -> pump(stream, listener, result));
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(new TransportException("closed: the executor refused the stream's reader",
+                        ErrorDetails.ofAttempts(1), e, false));
+            }
+        });
+        return result;
+    }
+
+    private static void pump(GenerationStream stream, StreamListener listener, CompletableFuture<GenerationResult> result) {
+        try {
+            Iterator<StreamEvent> events = stream.iterator();
+            while (!result.isDone() && events.hasNext()) {
+                StreamEvent event = events.next();
+                if (result.isDone()) {
+                    return;
+                }
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                    return;
+                }
+            }
+            result.complete(stream.result());
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.geminiimage.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.port.GenerationStream;
+import io.github.geminiimage.port.ImageGenerationPort;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming contract for an HTTP adapter, over a raw loopback server
+ * ({@link RawHttpStreamFixture}: CRLF-framed, chunked events with pauses between them), plus what
+ * only shows on a real connection: a connection cut after the first event, a stream silent for
+ * longer than the inactivity timeout. A subclass gives only its {@link HttpPortFactory}.
+ */
+public abstract class HttpImageGenerationStreamContract extends ImageGenerationStreamContract {
+
+    private RawHttpStreamFixture fixture;
+
+    /** Makes the adapter's port. */
+    protected abstract HttpPortFactory portFactory();
+
+    @Override
+    protected final StreamFixture createFixture() {
+        fixture = new RawHttpStreamFixture(portFactory());
+        return fixture;
+    }
+
+    @Test
+    void aConnectionCutAfterTheFirstEventIsATransportFailureAfterThatEvent() {
+        ImageGenerationPort port = fixture.portCuttingTheConnectionAfterFirstEvent();
+        List<StreamEvent> events = new ArrayList<>();
+        try (GenerationStream stream = port.stream(request())) {
+            assertThatThrownBy(() -> stream.forEach(events::add)).isExactlyInstanceOf(TransportException.class);
+        }
+        assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void aStreamSilentForLongerThanTheInactivityTimeoutTimesOut() {
+        ImageGenerationPort port = fixture.portStallingAfterFirstEvent(Duration.ofMillis(300));
+        List<StreamEvent> events = new ArrayList<>();
+        try (GenerationStream stream = port.stream(request())) {
+            assertThatThrownBy(() -> stream.forEach(events::add)).isExactlyInstanceOf(GenerationTimeoutException.class);
+        }
+        assertThat(events).hasSize(1);
+    }
+}
