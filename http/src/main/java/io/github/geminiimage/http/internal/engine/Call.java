@@ -111,7 +111,8 @@ final class Call<T> {
             lastStatus = status;
             long cap = engine.options().maxResponseBytes();
             if (status >= 200 && status < 300) {
-                Reply reply = new Reply(response, ReplyBody.open(response, received, cap), cap);
+                long replyCap = exchange.replyCap().orElse(cap);
+                Reply reply = new Reply(response, ReplyBody.open(response, received, replyCap), replyCap);
                 T value = exchange.reader().read(reply);
                 handedOver = reply.handedOver();
                 return new Outcome.Success<>(value);
