@@ -1,52 +1,59 @@
 package io.github.geminiimage.tck;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The loopback Files API's JSON: a {@code File} as the service writes it, and reading the start metadata. */
+/**
+ * The loopback Files API's JSON, written by hand (JSON binding stays inside the http module): a
+ * {@code File} as the service writes it, and the members of a start body.
+ */
 final class FilesJson {
 
     private FilesJson() {
     }
 
-    /** {@code file.<key>} (or its snake_case form) of a start body, if present. */
+    /** {@code file.<key>} (or its snake_case form) of a start body, if present as a string without escapes. */
     static Optional<String> member(String startBody, String key) {
-        if (startBody.isBlank()) {
-            return Optional.empty();
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(startBody))) {
-            JsonObject file = reader.readObject().getJsonObject("file");
-            if (file == null) {
-                return Optional.empty();
-            }
-            String snake = key.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
-            JsonString value = file.containsKey(key) ? file.getJsonString(key) : file.getJsonString(snake);
-            return Optional.ofNullable(value).map(JsonString::getString);
-        }
+        String snake = key.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        Matcher m = Pattern.compile("[\"'](?:" + key + "|" + snake + ")[\"']\\s*:\\s*[\"']([^\"'\\\\]*)[\"']")
+                .matcher(startBody);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** A {@code File} resource: {@code sizeBytes} as a string, times in RFC 3339, expiry 48 h after creation. */
     static String file(String name, String uri, String mimeType, long size, String state, Optional<String> displayName,
             Instant created, String sha256Hash, Optional<String> downloadUri) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name);
-        displayName.ifPresent(d -> b.add("displayName", d));
-        b.add("mimeType", mimeType).add("sizeBytes", Long.toString(size)).add("createTime", created.toString())
-                .add("updateTime", created.toString())
-                .add("expirationTime", created.plus(48, ChronoUnit.HOURS).toString()).add("sha256Hash", sha256Hash)
-                .add("uri", uri).add("state", state).add("source", "UPLOADED");
-        downloadUri.ifPresent(d -> b.add("downloadUri", d));
-        return b.build().toString();
+        StringBuilder b = new StringBuilder("{\"name\":").append(quote(name));
+        displayName.ifPresent(d -> b.append(",\"displayName\":").append(quote(d)));
+        b.append(",\"mimeType\":").append(quote(mimeType)).append(",\"sizeBytes\":\"").append(size).append('"')
+                .append(",\"createTime\":\"").append(created).append('"')
+                .append(",\"updateTime\":\"").append(created).append('"')
+                .append(",\"expirationTime\":\"").append(created.plus(48, ChronoUnit.HOURS)).append('"')
+                .append(",\"sha256Hash\":").append(quote(sha256Hash)).append(",\"uri\":").append(quote(uri))
+                .append(",\"state\":\"").append(state).append("\",\"source\":\"UPLOADED\"");
+        downloadUri.ifPresent(d -> b.append(",\"downloadUri\":").append(quote(d)));
+        return b.append('}').toString();
     }
 
     /** A JSON string literal. */
     static String quote(String text) {
-        return Json.createValue(text).toString();
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
     }
 }
