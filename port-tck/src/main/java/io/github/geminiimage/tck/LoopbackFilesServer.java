@@ -176,7 +176,7 @@ public final class LoopbackFilesServer implements AutoCloseable {
             String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             String method = exchange.getRequestMethod();
             if (path.equals("/upload/v1beta/files") && query.contains("upload_id=")) {
-                session(exchange, param(query, "upload_id").orElse(""));
+                session(exchange, FilesJson.param(query, "upload_id").orElse(""));
                 return;
             }
             if (!authorized(exchange, query)) {
@@ -209,7 +209,7 @@ public final class LoopbackFilesServer implements AutoCloseable {
 
     private boolean authorized(HttpExchange exchange, String query) {
         String header = exchange.getRequestHeaders().getFirst("x-goog-api-key");
-        return apiKey.equals(header) || param(query, "key").map(k -> k.equals(apiKey)).orElse(false);
+        return apiKey.equals(header) || FilesJson.param(query, "key").map(k -> k.equals(apiKey)).orElse(false);
     }
 
     private void start(HttpExchange exchange) throws IOException {
@@ -353,7 +353,7 @@ public final class LoopbackFilesServer implements AutoCloseable {
         String name = "files/" + id;
         Path content = dir.resolve(id + ".bin");
         Files.move(session.content(), content);
-        String hex = sha256(content);
+        String hex = FilesJson.sha256(content);
         digests.put(name, hex);
         Instant created = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String state = processing == Processing.NONE ? "ACTIVE" : "PROCESSING";
@@ -389,12 +389,12 @@ public final class LoopbackFilesServer implements AutoCloseable {
     }
 
     private void list(HttpExchange exchange, String query) throws IOException {
-        int pageSize = param(query, "pageSize").map(Integer::parseInt).orElse(10);
+        int pageSize = FilesJson.param(query, "pageSize").map(Integer::parseInt).orElse(10);
         if (pageSize < 1 || pageSize > 100) {
             error(exchange, 400, "INVALID_ARGUMENT", "pageSize must be 1 to 100");
             return;
         }
-        long from = param(query, "pageToken").map(t -> Long.parseLong(t.substring(4))).orElse(0L);
+        long from = FilesJson.param(query, "pageToken").map(t -> Long.parseLong(t.substring(4))).orElse(0L);
         List<String> page = new ArrayList<>();
         Long next = null;
         for (Map.Entry<Long, String> e : order.tailMap(from, true).entrySet()) {
@@ -464,32 +464,6 @@ public final class LoopbackFilesServer implements AutoCloseable {
 
     private static String header(HttpExchange exchange, String name) {
         return exchange.getRequestHeaders().getFirst(name);
-    }
-
-    private static Optional<String> param(String query, String name) {
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return Optional.of(java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String sha256(Path content) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(content)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override
