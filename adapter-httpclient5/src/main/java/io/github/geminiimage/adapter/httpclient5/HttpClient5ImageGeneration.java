@@ -1,8 +1,10 @@
 package io.github.geminiimage.adapter.httpclient5;
 
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpFiles;
 import io.github.geminiimage.http.HttpImageGeneration;
 import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.net.URI;
 import java.util.Objects;
@@ -85,6 +87,22 @@ public final class HttpClient5ImageGeneration {
                     .map(client -> HttpClient5Transport.using(client, effective.transportSettings()))
                     .orElseGet(() -> HttpClient5Transport.create(effective.transportSettings()));
             return HttpImageGeneration.create(transport, key, effective, true);
+        }
+
+        /**
+         * Builds a {@link FilesPort} (the Files API: upload, get, list, delete, awaitActive,
+         * download) with the same key, base URI, options and client, over a transport of its own.
+         * Closing it closes that transport, never a lent client.
+         *
+         * @throws IllegalStateException if no API key was given
+         */
+        public FilesPort buildFiles() {
+            ApiKey key = apiKey.orElseThrow(() -> new IllegalStateException("apiKey is required"));
+            HttpOptions effective = baseUri.map(uri -> options.toBuilder().baseUri(uri).build()).orElse(options);
+            HttpClient5Transport transport = httpClient
+                    .map(client -> HttpClient5Transport.using(client, effective.transportSettings()))
+                    .orElseGet(() -> HttpClient5Transport.create(effective.transportSettings()));
+            return HttpFiles.builder(transport, key).options(effective).ownsTransport(true).build();
         }
     }
 }

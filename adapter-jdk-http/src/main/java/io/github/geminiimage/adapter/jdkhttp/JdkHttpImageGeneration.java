@@ -1,8 +1,10 @@
 package io.github.geminiimage.adapter.jdkhttp;
 
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpFiles;
 import io.github.geminiimage.http.HttpImageGeneration;
 import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,6 +91,25 @@ public final class JdkHttpImageGeneration {
                     ? JdkHttpTransport.create(effective.transportSettings())
                     : JdkHttpTransport.using(httpClient, effective.transportSettings());
             return HttpImageGeneration.create(transport, key, effective, true);
+        }
+
+        /**
+         * Builds a {@link FilesPort} (the Files API: upload, get, list, delete, awaitActive,
+         * download) with the same key, base URI, options and client, over a transport of its own.
+         * Closing it closes that transport, never a lent client.
+         *
+         * @throws IllegalStateException if no API key was given
+         */
+        public FilesPort buildFiles() {
+            if (apiKey == null) {
+                throw new IllegalStateException("apiKey is required");
+            }
+            ApiKey key = ApiKey.of(apiKey);
+            HttpOptions effective = baseUri == null ? options : options.toBuilder().baseUri(baseUri).build();
+            JdkHttpTransport transport = httpClient == null
+                    ? JdkHttpTransport.create(effective.transportSettings())
+                    : JdkHttpTransport.using(httpClient, effective.transportSettings());
+            return HttpFiles.builder(transport, key).options(effective).ownsTransport(true).build();
         }
     }
 }

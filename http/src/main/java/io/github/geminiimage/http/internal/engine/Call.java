@@ -66,7 +66,25 @@ final class Call<T> {
         this.start = start;
         this.deadline = deadline;
         Redactor base = engine.redactor();
-        this.redactor = spec.secretUri() ? base.with(spec.uri().toString()).with(spec.uri().getRawQuery()) : base;
+        this.redactor = spec.secretUri() ? secretUri(base, spec.uri()) : base;
+    }
+
+    /**
+     * Redacts a secret URI whole, its query, and each query value on its own: an echo of the URI may
+     * differ from it (the key already redacted in it, parameters reordered or decoded).
+     */
+    private static Redactor secretUri(Redactor base, java.net.URI uri) {
+        Redactor r = base.with(uri.toString()).with(uri.getRawQuery());
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String value = pair.substring(pair.indexOf('=') + 1);
+                if (value.length() >= 8) { // short values ("1", "media") would blank out unrelated text
+                    r = r.with(value).with(java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return r;
     }
 
     int attempts() {
@@ -132,7 +150,8 @@ final class Call<T> {
             lastStatus = status;
             long cap = engine.options().maxResponseBytes();
             if (status >= 200 && status < 300) {
-                Reply reply = new Reply(response, ReplyBody.open(response, received, cap), cap, this);
+                long replyCap = exchange.replyCap().orElse(cap);
+                Reply reply = new Reply(response, ReplyBody.open(response, received, replyCap), replyCap, this);
                 T value = exchange.reader().read(reply);
                 Handover taken = reply.handover();
                 if (taken != null) {

@@ -1,0 +1,36 @@
+package io.github.geminiimage.adapter.jdkhttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.geminiimage.domain.FileUpload;
+import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.TransportSettings;
+import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.tck.HttpFilesPortContract;
+import io.github.geminiimage.tck.LoopbackFilesServer;
+import io.github.geminiimage.tck.TckSecrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class JdkHttpFilesContractTest extends HttpFilesPortContract {
+
+    @Override
+    protected HttpTransport createTransport(TransportSettings settings) {
+        return JdkHttpTransport.create(settings);
+    }
+
+    @Test
+    void theAdaptersBuilderMakesAFilesPort() throws Exception {
+        LoopbackFilesServer server = server(8 * 1024 * 1024);
+        Path path = Files.write(dir.resolve("built.bin"), content(1234, 50));
+        try (FilesPort files = JdkHttpImageGeneration.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(server.baseUri())
+                .buildFiles()) {
+            StoredFile stored = files.upload(FileUpload.fromFile(path).mimeType("image/png").build());
+
+            assertThat(stored.sizeBytes()).isEqualTo(1234);
+            assertThat(files.get(stored.name())).isEqualTo(stored);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.geminiimage.loadtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.domain.FileUpload;
+import io.github.geminiimage.domain.Sha256;
+import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.tck.LoopbackFilesServer;
+import io.github.geminiimage.tck.TckSecrets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Files API's memory proof (issue 10): a file of {@code files.big.mb} MiB (512 by default)
+ * uploaded by each transport to the loopback Files API under the heap the {@code big-uploads}
+ * profile gives the test JVM (-Xmx64m), its first chunk cut mid-body and resumed; the server's
+ * SHA-256 of what it stored must equal the file's. Gated: it writes a gigabyte to the temp directory
+ * and takes about a minute. Figures go to {@code target/big-upload.txt}.
+ */
+@EnabledIfSystemProperty(named = "files.big", matches = "true")
+class BigUploadMemoryTest {
+
+    private static final long MIB = 1024 * 1024;
+    private static Path file;
+    private static String hex;
+    private static long size;
+
+    @BeforeAll
+    static void writeTheFile() throws Exception {
+        size = Long.getLong("files.big.mb", 512) * MIB;
+        file = Files.createTempFile("big-upload-", ".bin");
+        MessageDigest digest = Sha256.newDigest();
+        SplittableRandom random = new SplittableRandom(10);
+        byte[] block = new byte[(int) MIB];
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+            for (long written = 0; written < size; written += block.length) {
+                for (int i = 0; i < block.length; i += 8) {
+                    long v = random.nextLong();
+                    for (int j = 0; j < 8; j++) {
+                        block[i + j] = (byte) (v >>> (8 * j));
+                    }
+                }
+                digest.update(block);
+                out.write(block);
+            }
+        }
+        hex = java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    @AfterAll
+    static void deleteTheFile() throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "httpclient5"})
+    void aHalfGigabyteUploadRunsInASmallHeapAndResumesByteIdentical(String transport) throws Exception {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        try (LoopbackFilesServer server = LoopbackFilesServer.start(TckSecrets.SENTINEL_KEY, 8 * MIB)
+                .cutNextChunkAfter(3 * MIB + 12345);
+                FilesPort files = files(transport, server.baseUri())) {
+            long start = System.nanoTime();
+            StoredFile stored = files.upload(FileUpload.fromFile(file).mimeType("application/octet-stream").build());
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            assertThat(stored.sizeBytes()).isEqualTo(size);
+            assertThat(server.cuts()).isEqualTo(1);
+            assertThat(server.storedSha256(stored.name())).contains(hex);
+            assertThat(stored.sha256().map(Sha256::hex)).contains(hex);
+            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            String line = String.format("%s: %d MiB uploaded in %.1f s (%.0f MiB/s incl. the loopback server's disk writes),"
+                    + " one cut resumed, -Xmx %d MiB, peak heap (sum of pool peaks, client and server in one JVM) %d MiB%n",
+                    transport, size / MIB, seconds, size / MIB / seconds, Runtime.getRuntime().maxMemory() / MIB,
+                    peakHeap / MIB);
+            System.out.print(line);
+            Files.writeString(Path.of("target", "big-upload.txt"), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
+    private static FilesPort files(String transport, URI base) {
+        return transport.equals("jdk")
+                ? JdkHttpImageGeneration.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(base).buildFiles()
+                : HttpClient5ImageGeneration.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(base).buildFiles();
+    }
+}

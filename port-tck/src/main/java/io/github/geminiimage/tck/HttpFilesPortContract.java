@@ -1,0 +1,231 @@
+package io.github.geminiimage.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.geminiimage.domain.FileUpload;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.Sha256;
+import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.AuthScheme;
+import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.HttpFiles;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.RetryPolicy;
+import io.github.geminiimage.http.TransportSettings;
+import io.github.geminiimage.port.FilesPort;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The {@link FilesPortContract} for an HTTP transport, through {@link HttpFiles} against the
+ * {@link LoopbackFilesServer}, plus what only HTTP has: a chunk cut mid-body resumes and the stored
+ * content is byte-identical (the server's own SHA-256), a 503 on a chunk resumes, a stream cannot
+ * resume once the server lost bytes, the session URL is rewritten to the base and never shown, and
+ * Vertex AI is refused. A subclass supplies only the transport.
+ */
+public abstract class HttpFilesPortContract extends FilesPortContract {
+
+    /** A small granularity so that multi-chunk uploads stay small. */
+    protected static final long GRANULARITY = 256 * 1024;
+
+    private final List<LoopbackFilesServer> servers = new ArrayList<>();
+    private final List<FilesPort> extraPorts = new ArrayList<>();
+
+    /** A new transport with {@code settings}, owned by the port made over it. */
+    protected abstract HttpTransport createTransport(TransportSettings settings);
+
+    @AfterEach
+    void stopServers() {
+        extraPorts.forEach(FilesPort::close);
+        servers.forEach(LoopbackFilesServer::close);
+    }
+
+    /** A server with the 8 MiB granularity of the service. */
+    protected LoopbackFilesServer server(long granularity) {
+        LoopbackFilesServer server = LoopbackFilesServer.start(TckSecrets.SENTINEL_KEY, granularity);
+        servers.add(server);
+        return server;
+    }
+
+    /** A port over a new transport to {@code server}; fast polls and retries so no test waits long. */
+    protected HttpFiles port(LoopbackFilesServer server, UnaryOperator<HttpOptions.Builder> options,
+            UnaryOperator<HttpFiles.Builder> builder) {
+        HttpOptions built = options.apply(HttpOptions.builder().baseUri(server.baseUri())
+                .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(20), 2, Duration.ofMillis(200)))
+                .overallDeadline(Duration.ofSeconds(30))).build();
+        HttpFiles port = builder.apply(HttpFiles.builder(createTransport(built.transportSettings()),
+                ApiKey.of(TckSecrets.SENTINEL_KEY)).options(built).ownsTransport(true).pollInterval(Duration.ofMillis(50)))
+                .build();
+        extraPorts.add(port);
+        return port;
+    }
+
+    private FilesPort port(LoopbackFilesServer server) {
+        return port(server, o -> o, b -> b);
+    }
+
+    @Override
+    protected FilesFixture fixture() {
+        return new FilesFixture() {
+            @Override
+            public FilesPort emptyStore() {
+                return port(server(8 * 1024 * 1024));
+            }
+
+            @Override
+            public FilesPort storeProcessingFor(int polls) {
+                return port(server(8 * 1024 * 1024).processing(LoopbackFilesServer.Processing.POLLS, polls, ""));
+            }
+
+            @Override
+            public FilesPort storeNeverFinishingProcessing() {
+                return port(server(8 * 1024 * 1024).processing(LoopbackFilesServer.Processing.NEVER_ENDS, 0, ""));
+            }
+
+            @Override
+            public FilesPort storeFailingProcessing(String message) {
+                return port(server(8 * 1024 * 1024).processing(LoopbackFilesServer.Processing.FAILS, 0, message));
+            }
+        };
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    @ParameterizedTest(name = "async={0}")
+    @ValueSource(booleans = {false, true})
+    void aChunkCutMidBodyResumesFromWhatTheServerHoldsAndTheStoredContentIsByteIdentical(boolean async) throws Exception {
+        byte[] bytes = content((int) (GRANULARITY * 9 + 777), 40);
+        LoopbackFilesServer server = server(GRANULARITY).cutNextChunkAfter(GRANULARITY * 2 + 1000);
+        HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY * 4));
+        List<Long> reports = new ArrayList<>();
+        FileUpload upload = FileUpload.fromFile(write("cut.bin", bytes)).build();
+
+        StoredFile stored = async ? files.uploadAsync(upload, (sent, total) -> reports.add(sent)).get(30, TimeUnit.SECONDS)
+                : files.upload(upload, (sent, total) -> reports.add(sent));
+
+        assertThat(server.cuts()).isEqualTo(1);
+        // 4-granule chunks; the cut keeps 2 whole granules; then 4 more, then the last 3 and 777 bytes.
+        assertThat(server.sessionCommands()).containsExactly("upload@0", "query", "upload@" + GRANULARITY * 2,
+                "finalize@" + GRANULARITY * 6);
+        assertThat(server.storedSha256(stored.name())).contains(Sha256.of(bytes).hex());
+        assertThat(stored.sha256()).contains(Sha256.of(bytes));
+        assertThat(reports).contains(GRANULARITY * 2).endsWith((long) bytes.length);
+    }
+
+    @Test
+    void aChunkAnswered503IsResumedAfterAQuery() throws IOException {
+        byte[] bytes = content((int) (GRANULARITY * 3 + 5), 41);
+        LoopbackFilesServer server = server(GRANULARITY).failNextChunks(1);
+        HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY));
+
+        StoredFile stored = files.upload(FileUpload.fromFile(write("503.bin", bytes)).build());
+
+        assertThat(server.sessionCommands()).startsWith("upload@0", "query", "upload@0", "upload@" + GRANULARITY);
+        assertThat(server.storedSha256(stored.name())).contains(Sha256.of(bytes).hex());
+    }
+
+    @Test
+    void aCutStreamUploadCannotResumeAndSaysSo() {
+        byte[] bytes = content((int) (GRANULARITY * 3), 42);
+        LoopbackFilesServer server = server(GRANULARITY).cutNextChunkAfter(GRANULARITY + 10);
+        HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY * 2));
+        FileUpload upload = FileUpload.fromStream(new ByteArrayInputStream(bytes), bytes.length).mimeType("image/png").build();
+
+        assertThatThrownBy(() -> files.upload(upload)).isInstanceOf(TransportException.class)
+                .hasMessageContaining("stream").hasMessageContaining("upload from a file");
+        assertThat(server.sessionCommands()).endsWith("cancel");
+        assertThat(files.list().toList()).isEmpty();
+    }
+
+    @Test
+    void retriesExhaustedWithoutProgressFailWithTheLastError() throws IOException {
+        byte[] bytes = content((int) GRANULARITY * 2, 43);
+        LoopbackFilesServer server = server(GRANULARITY).failNextChunks(10);
+        HttpFiles files = port(server, o -> o.retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)
+                .withBackoff(Duration.ofMillis(10), 1, Duration.ofMillis(10))), b -> b.chunkSize(GRANULARITY));
+
+        assertThatThrownBy(() -> files.upload(FileUpload.fromFile(write("fail.bin", bytes)).build()))
+                .isInstanceOf(ImageGenerationException.class).hasMessageContaining("unavailable");
+        assertThat(server.sessionCommands().stream().filter(c -> c.startsWith("upload@"))).hasSize(3);
+        assertThat(files.list().toList()).isEmpty();
+    }
+
+    @Test
+    void theSessionUrlIsRewrittenToTheBaseAndNeverShownEvenWhenItCarriesTheKey() throws IOException {
+        LoopbackFilesServer server = server(GRANULARITY).uploadUrlBase("https://generativelanguage.googleapis.com")
+                .failNextChunks(5);
+        HttpFiles files = port(server, o -> o.authScheme(AuthScheme.QUERY_PARAMETER)
+                .retryPolicy(RetryPolicy.noRetries()), b -> b.chunkSize(GRANULARITY));
+        byte[] bytes = content(1000, 44);
+
+        ImageGenerationException e = (ImageGenerationException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> files.upload(FileUpload.fromFile(write("s.bin", bytes)).build()));
+
+        assertThat(server.sessionCommands()).startsWith("finalize@0"); // it reached the loopback, not Google
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("upload_id").doesNotContain(TckSecrets.SENTINEL_KEY);
+        }
+        assertThat(files.toString()).doesNotContain("upload_id");
+    }
+
+    @Test
+    void aSessionUrlNamingAnotherHostIsRefusedBeforeAnyByteIsSent() throws IOException {
+        LoopbackFilesServer server = server(GRANULARITY).uploadUrlBase("https://evil.example");
+        HttpFiles files = port(server, o -> o, b -> b);
+
+        assertThatThrownBy(() -> files.upload(FileUpload.fromFile(write("h.bin", content(10, 45))).build()))
+                .isInstanceOf(ImageGenerationException.class).hasMessageContaining("another host")
+                .hasMessageNotContaining("evil.example").hasMessageNotContaining("upload_id");
+        assertThat(server.sessionCommands()).isEmpty();
+    }
+
+    @Test
+    void aFileThatChangesSizeDuringTheUploadFails() throws IOException {
+        byte[] bytes = content((int) GRANULARITY * 3, 46);
+        Path path = write("grow.bin", bytes);
+        LoopbackFilesServer server = server(GRANULARITY);
+        HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY));
+        FileUpload upload = FileUpload.fromFile(path).build();
+
+        assertThatThrownBy(() -> files.upload(upload, (sent, total) -> {
+            if (sent == GRANULARITY) {
+                try {
+                    Files.write(path, new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        })).isInstanceOf(InvalidRequestException.class).hasMessageContaining("changed size");
+        assertThat(files.list().toList()).isEmpty();
+    }
+
+    @Test
+    void everyCallOnVertexIsRefusedBeforeSending() {
+        LoopbackFilesServer server = server(GRANULARITY);
+        HttpFiles files = port(server, o -> o.endpoint(Endpoint.vertex("my-project", "us-central1")), b -> b);
+
+        assertThatThrownBy(() -> files.get("files/abc")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("gs://");
+        assertThatThrownBy(() -> files.list().findFirst()).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> files.getAsync("files/abc").join()).hasCauseInstanceOf(InvalidRequestException.class);
+        assertThat(server.sessionCommands()).isEmpty();
+    }
+}
