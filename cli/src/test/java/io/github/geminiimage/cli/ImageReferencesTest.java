@@ -6,6 +6,7 @@ import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.cli.internal.Transports;
 import io.github.geminiimage.domain.MediaType;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,31 +127,44 @@ class ImageReferencesTest {
     }
 
     @Test
-    void overHttpANameWithoutItsTypeIsAUsageErrorUntilTheFilesApiOverHttpIsBuilt() {
+    void overHttpANameWithoutItsTypeIsLookedUpThroughTheFilesApiBeforeTheCall() {
+        server.reply(200, Map.of("Content-Type", "application/json"), "{\"name\":\"files/abc123\","
+                + "\"mimeType\":\"image/webp\",\"sizeBytes\":\"2048\",\"state\":\"ACTIVE\","
+                + "\"uri\":\"https://generativelanguage.googleapis.com/v1beta/files/abc123\"}");
+        server.replyWithImage(64, 48);
+
         CliRunner.Result run = cli().withKey(KEY).run("edit", "--transport", "jdk", "--base-url", server.baseUrl(),
                 "--image", "files/abc123", "-p", "x", "-o", dir.resolve("out.png").toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).singleElement().asString()
-                .contains("the Files API over HTTP is not built in this version").contains("files/abc123#image/png");
-        assertThat(server.received()).isEmpty();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(server.received()).hasSize(2);
+        assertThat(server.received().get(0).method()).isEqualTo("GET");
+        assertThat(server.received().get(0).path()).isEqualTo("/v1beta/files/abc123");
+        assertThat(server.received().get(1).body()).contains("{\"fileData\":{\"mimeType\":\"image/webp\",\"fileUri\":"
+                + "\"https://generativelanguage.googleapis.com/v1beta/files/abc123\"}}");
     }
 
     @Test
-    void theFilesCommandsOverHttpAreAUsageErrorAndTheTransportRulesOfGenerateApply() {
-        CliRunner.Result http = cli().withKey(KEY).run("files", "list");
+    void theFilesCommandsGoOverHttpAndTheTransportRulesOfGenerateApply() {
+        server.reply(200, Map.of("Content-Type", "application/json"), "{\"files\":[{\"name\":\"files/abc123\","
+                + "\"mimeType\":\"image/png\",\"sizeBytes\":\"10\",\"state\":\"ACTIVE\","
+                + "\"uri\":\"https://generativelanguage.googleapis.com/v1beta/files/abc123\"}]}");
+        CliRunner.Result http = cli().withKey(KEY).run("files", "list", "--base-url", server.baseUrl());
         CliRunner.Result fakeWithBase = cli().run("files", "list", "--transport", "fake", "--base-url", server.baseUrl());
         CliRunner.Result baseWithoutKey = cli().run("files", "list", "--base-url", server.baseUrl());
         CliRunner.Result versioned = cli().withKey(KEY).run("files", "list", "--base-url", server.baseUrl() + "/v1beta/files");
 
-        assertThat(http.exitCode()).isEqualTo(2);
-        assertThat(http.err()).contains("the Files API over HTTP is not built in this version (--transport jdk)");
+        assertThat(http.exitCode()).as(http.err()).isZero();
+        assertThat(http.out()).startsWith("files/abc123");
+        assertThat(server.received()).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("GET");
+            assertThat(r.path()).startsWith("/v1beta/files");
+        });
         assertThat(fakeWithBase.exitCode()).isEqualTo(2);
         assertThat(fakeWithBase.err()).contains("--base-url is for a real endpoint");
         assertThat(baseWithoutKey.exitCode()).isEqualTo(2);
         assertThat(baseWithoutKey.err()).contains("GEMINI_API_KEY is not set: the jdk transport (chosen because --base-url");
         assertThat(versioned.exitCode()).isEqualTo(2);
         assertThat(versioned.err()).contains("pass --base-url " + server.baseUrl());
-        assertThat(server.received()).isEmpty();
     }
 }

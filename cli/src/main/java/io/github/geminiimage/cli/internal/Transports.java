@@ -47,17 +47,23 @@ public final class Transports implements PortFactory {
     }
 
     /**
-     * The files port of the transport. The HTTP transports have none yet: the Files API over HTTP
-     * comes with the call engine, and this is the one method that then changes.
+     * The files port of the transport: the fake's store kept in a folder, or {@code HttpFiles} over
+     * the chosen HTTP transport with the same key and options as {@link #open}.
      */
     @Override
     public FilesPort openFiles(TransportSettings settings) {
-        if (settings.transport() == Transport.FAKE) {
-            return fakeFiles.open();
+        switch (settings.transport()) {
+            case FAKE:
+                return fakeFiles.open();
+            case JDK:
+                return JdkHttpImageGeneration.builder().apiKey(key(settings).reveal()).options(settings.httpOptions())
+                        .buildFiles();
+            case HTTPCLIENT5:
+                return HttpClient5ImageGeneration.builder().apiKey(key(settings).reveal()).options(settings.httpOptions())
+                        .buildFiles();
+            default:
+                throw new IllegalStateException("no files port for transport " + settings.transport());
         }
-        throw new UsageException("the Files API over HTTP is not built in this version (--transport "
-                + settings.transport() + "); use --transport fake to try the files commands offline, and pass "
-                + "--image files/ID#TYPE (e.g. files/abc123#image/png) to reference a file you uploaded elsewhere");
     }
 
     private static ApiKey key(TransportSettings settings) {
