@@ -15,6 +15,7 @@ import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.AuthScheme;
+import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,8 +85,12 @@ abstract class ImageCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The server root of the endpoint, or of a proxy mirroring it (scheme, host, port and any "
                     + "proxy prefix), without /v1beta: calls go to URL/v1beta/models/MODEL:generateContent. "
-                    + "Default: https://generativelanguage.googleapis.com. Needs a real transport and the key.")
+                    + "Default: https://generativelanguage.googleapis.com. Needs a real transport and the key. "
+                    + "With --vertex-project: the root mirroring Vertex AI, without /v1.")
     URI baseUrl;
+
+    @Mixin
+    VertexFlags vertex = new VertexFlags();
 
     @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
             description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw (Authorization).")
@@ -233,6 +239,9 @@ abstract class ImageCommand implements Callable<Integer> {
         if (auth != null) {
             realOnly.add("--auth");
         }
+        if (vertex.selected()) {
+            realOnly.add(vertex.project != null ? "--vertex-project" : "--vertex-location");
+        }
         if (transport == Transport.FAKE && !realOnly.isEmpty()) {
             throw new UsageException(realOnly.get(0) + " is for a real endpoint and the fake transport makes no call; "
                     + "drop " + realOnly.get(0) + ", or choose --transport jdk or httpclient5");
@@ -264,6 +273,10 @@ abstract class ImageCommand implements Callable<Integer> {
         if (baseUrl == null) {
             return;
         }
+        if (vertex.selected()) {
+            VertexFlags.checkBaseUrl(baseUrl);
+            return;
+        }
         String path = Optional.ofNullable(baseUrl.getPath()).orElse("");
         String trimmed = path.replaceAll("/+$", "");
         int version = trimmed.indexOf("/v1beta");
@@ -279,7 +292,10 @@ abstract class ImageCommand implements Callable<Integer> {
         Optional<String> key = Optional.ofNullable(context.environment().get(KEY_VARIABLE)).filter(k -> !k.isBlank());
         checkBaseUrl();
         Transport chosen = chooseTransport(key);
-        if (chosen != Transport.FAKE && key.isEmpty()) {
+        Optional<Endpoint> vertexEndpoint = vertex.selected() && chosen != Transport.FAKE
+                ? Optional.of(vertex.endpoint(key.isPresent(), auth != null, context.err())) : Optional.empty();
+        boolean adc = vertexEndpoint.map(Endpoint::usesAccessTokens).orElse(false);
+        if (chosen != Transport.FAKE && key.isEmpty() && !adc) {
             String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : "--auth")
                     + " asks for a real endpoint)" : "";
             throw new UsageException(KEY_VARIABLE + " is not set: the " + chosen + " transport" + why + " needs your key; "
@@ -292,6 +308,7 @@ abstract class ImageCommand implements Callable<Integer> {
             throw new UsageException(KEY_VARIABLE + " is not a usable key: " + e.getMessage());
         }
         HttpOptions.Builder options = HttpOptions.builder();
+        vertexEndpoint.ifPresent(options::endpoint);
         if (baseUrl != null) {
             options.baseUri(baseUrl);
         }
@@ -308,7 +325,8 @@ abstract class ImageCommand implements Callable<Integer> {
             options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
         }
         try {
-            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome == null ? FakeOutcome.IMAGE : fakeOutcome);
+            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome == null ? FakeOutcome.IMAGE : fakeOutcome,
+                    adc);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -316,7 +334,8 @@ abstract class ImageCommand implements Callable<Integer> {
 
     private static TransportSettings withObserver(TransportSettings settings, Progress progress) {
         HttpOptions options = settings.httpOptions().toBuilder().observer(progress).build();
-        return new TransportSettings(settings.transport(), settings.apiKey(), options, settings.fakeOutcome());
+        return new TransportSettings(settings.transport(), settings.apiKey(), options, settings.fakeOutcome(),
+                settings.applicationDefaultCredentials());
     }
 
     /** The terminal's width from {@code COLUMNS} when the shell exports it, else the common 80. */

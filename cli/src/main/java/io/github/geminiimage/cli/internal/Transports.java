@@ -3,10 +3,16 @@ package io.github.geminiimage.cli.internal;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.auth.google.GoogleCredentialsTokenSource;
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.Credentials;
 import io.github.geminiimage.port.ImageGenerationPort;
+import java.io.IOException;
 
-/** The standard {@link PortFactory}: the fake, or an HTTP transport with the key and options. */
+/**
+ * The standard {@link PortFactory}: the fake, or an HTTP transport with the key and options, or
+ * with tokens from Application Default Credentials for Vertex AI.
+ */
 public final class Transports implements PortFactory {
 
     @Override
@@ -15,12 +21,31 @@ public final class Transports implements PortFactory {
             case FAKE:
                 return FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response()).build();
             case JDK:
-                return JdkHttpImageGeneration.builder().apiKey(key(settings).reveal()).options(settings.httpOptions()).build();
+                return JdkHttpImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
+                        .build();
             case HTTPCLIENT5:
-                return HttpClient5ImageGeneration.builder().apiKey(key(settings).reveal()).options(settings.httpOptions())
+                return HttpClient5ImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
                         .build();
             default:
                 throw new IllegalStateException("no port for transport " + settings.transport());
+        }
+    }
+
+    private static Credentials credentials(TransportSettings settings) {
+        if (settings.applicationDefaultCredentials()) {
+            return Credentials.accessTokens(applicationDefault());
+        }
+        return Credentials.apiKey(key(settings), settings.httpOptions().authScheme());
+    }
+
+    /** ADC as Google's library finds them; none found is a configuration problem of this run. */
+    private static GoogleCredentialsTokenSource applicationDefault() {
+        try {
+            return GoogleCredentialsTokenSource.applicationDefault();
+        } catch (IOException e) {
+            String reason = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+            throw new UsageException("--vertex-project needs Application Default Credentials (or " + ImageCommand.KEY_VARIABLE
+                    + " for express mode): " + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason));
         }
     }
 
