@@ -79,6 +79,18 @@ class VertexCallsTest {
     }
 
     @Test
+    void aFilesApiReferenceIsRefusedOnVertexBeforeAnyRequest() {
+        GenerationRequest stored = GenerationRequest.builder().prompt("add a hat")
+                .addImage(io.github.geminiimage.domain.ImageInput.ofStoredFile("files/abc123", MediaType.PNG)).build();
+
+        try (HttpImageGeneration port = vertexPort(tokens(Optional.empty()), HttpOptions.builder())) {
+            assertThatThrownBy(() -> port.generate(stored)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("/v1beta/files/abc123").hasMessageContaining("Vertex AI has no Files API");
+        }
+        assertThat(fx.transport.requestCount()).isZero();
+    }
+
+    @Test
     void theQuotaProjectOfTheTokenSourceIsSentAsXGoogUserProject() {
         fx.transport.always(200, SUCCESS_BODY);
 
