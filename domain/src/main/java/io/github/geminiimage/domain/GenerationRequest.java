@@ -40,6 +40,7 @@ public final class GenerationRequest {
     private final List<SafetySetting> safetySettings;
     private final List<Turn> history;
     private final boolean includeThoughts;
+    private final VertexOptions vertexOptions;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -57,6 +58,7 @@ public final class GenerationRequest {
         this.safetySettings = List.copyOf(b.safetySettings);
         this.history = List.copyOf(b.history);
         this.includeThoughts = b.includeThoughts;
+        this.vertexOptions = b.vertexOptions;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -82,6 +84,7 @@ public final class GenerationRequest {
         b.safetySettings.addAll(safetySettings);
         b.history.addAll(history);
         b.includeThoughts = includeThoughts;
+        b.vertexOptions = vertexOptions;
         return b;
     }
 
@@ -165,6 +168,14 @@ public final class GenerationRequest {
         return includeThoughts;
     }
 
+    /**
+     * The fields only Vertex AI accepts ({@link VertexOptions#NONE} by default); a request with any
+     * set is refused before sending to the Gemini API.
+     */
+    public VertexOptions vertexOptions() {
+        return vertexOptions;
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -174,7 +185,8 @@ public final class GenerationRequest {
     public String toString() {
         return "GenerationRequest[model=" + model + ", prompt=" + (prompt == null ? "none" : prompt.length() + " chars")
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
-                + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "") + "]";
+                + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "")
+                + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -194,6 +206,7 @@ public final class GenerationRequest {
         private final List<SafetySetting> safetySettings = new ArrayList<>();
         private final List<Turn> history = new ArrayList<>();
         private boolean includeThoughts;
+        private VertexOptions vertexOptions = VertexOptions.NONE;
 
         private Builder() {
         }
@@ -307,6 +320,15 @@ public final class GenerationRequest {
          */
         public Builder includeThoughts(boolean include) {
             this.includeThoughts = include;
+            return this;
+        }
+
+        /**
+         * Fields only Vertex AI accepts: output format and JPEG quality, person generation, billing
+         * labels. Sending the request to the Gemini API fails before any I/O.
+         */
+        public Builder vertexOptions(VertexOptions options) {
+            this.vertexOptions = Objects.requireNonNull(options, "vertexOptions");
             return this;
         }
 

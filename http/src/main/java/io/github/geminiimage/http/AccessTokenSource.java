@@ -1,6 +1,7 @@
 package io.github.geminiimage.http;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Supplies OAuth2 access tokens (Vertex AI): the credentials SPI, free of any dependency. The core
@@ -19,4 +20,13 @@ public interface AccessTokenSource {
      *     transport failure, without the token endpoint's reply body)
      */
     AccessToken fetch() throws IOException;
+
+    /**
+     * The Google Cloud project billed for quota, if the credentials name one: the core then sends it
+     * as {@code x-goog-user-project} on every call (unless the options add that header themselves).
+     * Not a secret. Empty by default.
+     */
+    default Optional<String> quotaProject() {
+        return Optional.empty();
+    }
 }

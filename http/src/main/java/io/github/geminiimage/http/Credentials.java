@@ -39,6 +39,33 @@ public final class Credentials {
         return new Credentials(null, null, Objects.requireNonNull(source, "source"));
     }
 
+    /**
+     * The credentials a builder was given, or a refusal saying what {@code endpoint} needs: an
+     * API key for the Gemini API and Vertex AI express mode, access tokens for Vertex AI with a
+     * project. For the adapters' builders.
+     *
+     * @throws IllegalStateException if none were given
+     */
+    public static Credentials requireFor(Endpoint endpoint, Optional<Credentials> given) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(given, "given");
+        if (given.isPresent()) {
+            return given.get();
+        }
+        if (endpoint.usesAccessTokens()) {
+            throw new IllegalStateException("an AccessTokenSource is required for Vertex AI (project "
+                    + endpoint.project().orElse("?") + ", location " + endpoint.location().orElse("?")
+                    + "): pass .accessTokens(source), e.g. GoogleCredentialsTokenSource.applicationDefault() "
+                    + "from gemini-image-auth-google");
+        }
+        if (endpoint.isVertexExpress()) {
+            throw new IllegalStateException("apiKey is required: Vertex AI express mode takes an express-mode API key, "
+                    + "e.g. .apiKey(System.getenv(\"GEMINI_API_KEY\"))");
+        }
+        throw new IllegalStateException("apiKey is required: set GEMINI_API_KEY and pass "
+                + ".apiKey(System.getenv(\"GEMINI_API_KEY\"))");
+    }
+
     /** The API key, for key credentials. */
     public Optional<ApiKey> apiKey() {
         return Optional.ofNullable(apiKey);

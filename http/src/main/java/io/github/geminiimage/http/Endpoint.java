@@ -3,20 +3,30 @@ package io.github.geminiimage.http;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Where the calls go and how their URLs are laid out: the Gemini Developer API (Google's host or a
- * proxy mirroring it) or Vertex AI. A value: immutable, thread-safe, compared by content. The
- * core builds every URL from it; no transport knows a Gemini path.
+ * Where the calls go and how their URLs are laid out: the Gemini Developer API, Vertex AI in a
+ * project and location, or Vertex AI express mode; each on Google's host or, through
+ * {@link #withBaseUri(URI)}, on a proxy (or a local server) mirroring it. A value: immutable,
+ * thread-safe, compared by content. The core builds every URL from it; no transport knows a
+ * Gemini path.
  *
  * <ul>
  *   <li>Gemini API: {@code {base}/{version}/models/{model}:{method}}, uploads at
  *       {@code {base}/upload/{version}/files}, resources (files, batches) at
- *       {@code {base}/{version}/{name}}.</li>
- *   <li>Vertex AI: {@code https://{location}-aiplatform.googleapis.com/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:{method}}
- *       ({@code aiplatform.googleapis.com} for the {@code global} location), resources at
- *       {@code {base}/v1/{name}}; no upload path (Vertex reads inputs from Cloud Storage).</li>
+ *       {@code {base}/{version}/{name}}. Credentials: an API key.</li>
+ *   <li>Vertex AI: {@code {base}/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:{method}},
+ *       {@code base} being {@code https://{location}-aiplatform.googleapis.com}, or
+ *       {@code https://aiplatform.googleapis.com} for {@code global}, or
+ *       {@code https://aiplatform.{us|eu}.rep.googleapis.com} for the multi-regions {@code us} and
+ *       {@code eu}. Credentials: OAuth2 access tokens ({@link Credentials#accessTokens}).</li>
+ *   <li>Vertex AI express mode: {@code https://aiplatform.googleapis.com/v1/publishers/google/models/{model}:{method}},
+ *       no project or location. Credentials: an express-mode API key.</li>
  * </ul>
+ *
+ * <p>Vertex AI has no Files API ({@link #hasFilesApi()}): inputs are sent inline or referenced by
+ * {@code gs://} or {@code https://} URI.
  */
 public final class Endpoint {
 
@@ -24,8 +34,12 @@ public final class Endpoint {
     public static final URI GOOGLE_BASE_URI = URI.create("https://generativelanguage.googleapis.com");
     /** The API version the library speaks to the Gemini API by default. */
     public static final String DEFAULT_API_VERSION = "v1beta";
+    /** The API version the library speaks to Vertex AI by default (Google's SDKs use {@code v1beta1}; both serve the image models). */
+    public static final String VERTEX_API_VERSION = "v1";
+    /** Vertex AI's global host, also the host of express mode. */
+    public static final URI VERTEX_GLOBAL_BASE_URI = URI.create("https://aiplatform.googleapis.com");
 
-    private enum Layout { GEMINI_API, VERTEX }
+    private enum Layout { GEMINI_API, VERTEX, VERTEX_EXPRESS }
 
     private final Layout layout;
     private final URI baseUri;
@@ -35,8 +49,8 @@ public final class Endpoint {
 
     private Endpoint(Layout layout, URI baseUri, String apiVersion, String project, String location) {
         this.layout = layout;
-        this.baseUri = baseUri;
-        this.apiVersion = apiVersion;
+        this.baseUri = checkBase(baseUri);
+        this.apiVersion = checkVersion(apiVersion);
         this.project = project;
         this.location = location;
     }
@@ -53,25 +67,16 @@ public final class Endpoint {
      *     fragment or user info, or the version is not one path segment
      */
     public static Endpoint geminiApi(URI baseUri, String apiVersion) {
-        Objects.requireNonNull(baseUri, "baseUri");
-        Objects.requireNonNull(apiVersion, "apiVersion");
-        String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || baseUri.getHost() == null) {
-            throw new IllegalArgumentException("baseUri " + baseUri + " must be an absolute http or https URI");
-        }
-        if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null || baseUri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("baseUri " + baseUri + " must have no query, fragment or user info");
-        }
-        if (!apiVersion.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("apiVersion \"" + apiVersion + "\" must be one path segment, e.g. v1beta");
-        }
         return new Endpoint(Layout.GEMINI_API, baseUri, apiVersion, null, null);
     }
 
     /**
-     * Vertex AI in {@code project} and {@code location} (e.g. {@code us-central1}, or
-     * {@code global}), version {@code v1}. Use with token credentials
-     * ({@link Credentials#accessTokens}).
+     * Vertex AI in {@code project} and {@code location}, version {@code v1}, on Google's host for
+     * that location: {@code {location}-aiplatform.googleapis.com} for a region (e.g.
+     * {@code us-central1}), {@code aiplatform.googleapis.com} for {@code global} (where the Gemini 3
+     * previews are served; Google's SDKs default to it), {@code aiplatform.us.rep.googleapis.com}
+     * and {@code aiplatform.eu.rep.googleapis.com} for the multi-regions {@code us} and {@code eu}.
+     * Use with token credentials ({@link Credentials#accessTokens}).
      *
      * @throws IllegalArgumentException if either is not a plain identifier (letters, digits,
      *     {@code -}, {@code _}, {@code .})
@@ -79,8 +84,36 @@ public final class Endpoint {
     public static Endpoint vertex(String project, String location) {
         segment(project, "project");
         segment(location, "location");
-        String host = location.equals("global") ? "aiplatform.googleapis.com" : location + "-aiplatform.googleapis.com";
-        return new Endpoint(Layout.VERTEX, URI.create("https://" + host), "v1", project, location);
+        return new Endpoint(Layout.VERTEX, URI.create("https://" + vertexHost(location)), VERTEX_API_VERSION, project, location);
+    }
+
+    /**
+     * Vertex AI express mode: an express-mode API key ({@link Credentials#apiKey}), the global host,
+     * no project or location in the path; version {@code v1}.
+     */
+    public static Endpoint vertexExpress() {
+        return new Endpoint(Layout.VERTEX_EXPRESS, VERTEX_GLOBAL_BASE_URI, VERTEX_API_VERSION, null, null);
+    }
+
+    /**
+     * The same layout on another base: a proxy mirroring this endpoint, or a local server. The path
+     * prefix of {@code baseUri} is kept ({@code http://proxy/vertex} gives
+     * {@code http://proxy/vertex/v1/projects/...}).
+     *
+     * @throws IllegalArgumentException if the base is not an absolute http(s) URI without query,
+     *     fragment or user info
+     */
+    public Endpoint withBaseUri(URI baseUri) {
+        return new Endpoint(layout, baseUri, apiVersion, project, location);
+    }
+
+    /**
+     * The same endpoint with another API version, e.g. {@code v1beta1} on Vertex AI.
+     *
+     * @throws IllegalArgumentException if the version is not one path segment
+     */
+    public Endpoint withApiVersion(String apiVersion) {
+        return new Endpoint(layout, baseUri, apiVersion, project, location);
     }
 
     /** The scheme, host, port and any path prefix every URL starts with. */
@@ -93,9 +126,34 @@ public final class Endpoint {
         return apiVersion;
     }
 
-    /** Whether this is a Vertex AI endpoint. */
+    /** Whether this is Vertex AI, with a project or in express mode: then the Vertex-only request fields are accepted. */
     public boolean isVertex() {
+        return layout != Layout.GEMINI_API;
+    }
+
+    /** Whether this is Vertex AI express mode (an API key, no project). */
+    public boolean isVertexExpress() {
+        return layout == Layout.VERTEX_EXPRESS;
+    }
+
+    /** Whether calls authenticate with OAuth2 access tokens (Vertex AI with a project) rather than an API key. */
+    public boolean usesAccessTokens() {
         return layout == Layout.VERTEX;
+    }
+
+    /** Whether the endpoint has the Files API (uploads, {@code files/...}); Vertex AI has none. */
+    public boolean hasFilesApi() {
+        return layout == Layout.GEMINI_API;
+    }
+
+    /** The Google Cloud project, for Vertex AI with a project. */
+    public Optional<String> project() {
+        return Optional.ofNullable(project);
+    }
+
+    /** The location ({@code us-central1}, {@code global}, ...), for Vertex AI with a project. */
+    public Optional<String> location() {
+        return Optional.ofNullable(location);
     }
 
     /**
@@ -107,22 +165,34 @@ public final class Endpoint {
     public URI modelMethod(String modelId, String method) {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(method, "method");
-        String models = layout == Layout.VERTEX
-                ? "/projects/" + project + "/locations/" + location + "/publishers/google/models/"
-                : "/models/";
+        String models = switch (layout) {
+            case VERTEX -> "/projects/" + project + "/locations/" + location + "/publishers/google/models/";
+            case VERTEX_EXPRESS -> "/publishers/google/models/";
+            case GEMINI_API -> "/models/";
+        };
         return URI.create(base() + "/" + apiVersion + models + modelId + ":" + method);
     }
 
     /**
      * The URL that starts a resumable upload (Gemini API Files).
      *
-     * @throws UnsupportedOperationException on Vertex AI, which has no such path
+     * @throws UnsupportedOperationException on Vertex AI, which has no Files API
      */
     public URI upload() {
-        if (layout == Layout.VERTEX) {
-            throw new UnsupportedOperationException("Vertex AI has no Files upload path; inputs come from Cloud Storage");
-        }
+        requireFilesApi();
         return URI.create(base() + "/upload/" + apiVersion + "/files");
+    }
+
+    /**
+     * Fails unless the endpoint has the Files API.
+     *
+     * @throws UnsupportedOperationException on Vertex AI, saying what to use instead
+     */
+    public void requireFilesApi() {
+        if (!hasFilesApi()) {
+            throw new UnsupportedOperationException("Vertex AI has no Files API (" + this + "): send images inline, "
+                    + "or reference them by gs:// or https:// URI with ImageInput.ofUri");
+        }
     }
 
     /**
@@ -148,6 +218,34 @@ public final class Endpoint {
         return base;
     }
 
+    private static String vertexHost(String location) {
+        return switch (location) {
+            case "global" -> VERTEX_GLOBAL_BASE_URI.getHost();
+            case "us", "eu" -> "aiplatform." + location + ".rep.googleapis.com";
+            default -> location + "-aiplatform.googleapis.com";
+        };
+    }
+
+    private static URI checkBase(URI baseUri) {
+        Objects.requireNonNull(baseUri, "baseUri");
+        String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || baseUri.getHost() == null) {
+            throw new IllegalArgumentException("baseUri " + baseUri + " must be an absolute http or https URI");
+        }
+        if (baseUri.getRawQuery() != null || baseUri.getRawFragment() != null || baseUri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("baseUri " + baseUri + " must have no query, fragment or user info");
+        }
+        return baseUri;
+    }
+
+    private static String checkVersion(String apiVersion) {
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        if (!apiVersion.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("apiVersion \"" + apiVersion + "\" must be one path segment, e.g. v1beta");
+        }
+        return apiVersion;
+    }
+
     private static void segment(String value, String name) {
         Objects.requireNonNull(value, name);
         if (!value.matches("[A-Za-z0-9._-]+") || value.equals(".") || value.equals("..")) {
@@ -169,8 +267,11 @@ public final class Endpoint {
 
     @Override
     public String toString() {
-        return layout == Layout.VERTEX
-                ? "Endpoint[Vertex AI, project=" + project + ", location=" + location + "]"
-                : "Endpoint[Gemini API, " + baseUri + ", " + apiVersion + "]";
+        return switch (layout) {
+            case VERTEX -> "Endpoint[Vertex AI, project=" + project + ", location=" + location + ", " + baseUri + ", "
+                    + apiVersion + "]";
+            case VERTEX_EXPRESS -> "Endpoint[Vertex AI express mode, " + baseUri + ", " + apiVersion + "]";
+            case GEMINI_API -> "Endpoint[Gemini API, " + baseUri + ", " + apiVersion + "]";
+        };
     }
 }

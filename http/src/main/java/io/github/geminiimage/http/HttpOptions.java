@@ -27,8 +27,6 @@ public final class HttpOptions {
     private static final Set<String> RESERVED_HEADERS = Set.of("content-length", "host", "transfer-encoding",
             "connection", "content-type", "x-goog-api-key", "authorization");
 
-    private final URI baseUri;
-    private final String apiVersion;
     private final Endpoint endpoint;
     private final AuthScheme authScheme;
     private final List<Map.Entry<String, String>> extraHeaders;
@@ -42,9 +40,7 @@ public final class HttpOptions {
     private final CallObserver observer;
 
     private HttpOptions(Builder b) {
-        this.baseUri = b.baseUri;
-        this.apiVersion = b.apiVersion;
-        this.endpoint = b.endpoint != null ? b.endpoint : Endpoint.geminiApi(b.baseUri, b.apiVersion);
+        this.endpoint = b.effectiveEndpoint();
         this.authScheme = b.authScheme;
         this.extraHeaders = List.copyOf(b.extraHeaders);
         this.userAgent = b.userAgent;
@@ -70,9 +66,7 @@ public final class HttpOptions {
     /** A builder holding these values. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.baseUri = baseUri;
-        b.apiVersion = apiVersion;
-        b.endpoint = endpoint.isVertex() ? endpoint : null;
+        b.endpoint = endpoint;
         b.authScheme = authScheme;
         b.extraHeaders.addAll(extraHeaders);
         b.userAgent = userAgent;
@@ -86,19 +80,20 @@ public final class HttpOptions {
         return b;
     }
 
-    /** The endpoint base, e.g. {@code https://generativelanguage.googleapis.com} or a proxy's. */
+    /** The endpoint base, e.g. {@code https://generativelanguage.googleapis.com} or a proxy's: {@code endpoint().baseUri()}. */
     public URI baseUri() {
-        return baseUri;
+        return endpoint.baseUri();
     }
 
-    /** The API-version path segment, {@code v1beta} by default. */
+    /** The API-version path segment, {@code v1beta} by default: {@code endpoint().apiVersion()}. */
     public String apiVersion() {
-        return apiVersion;
+        return endpoint.apiVersion();
     }
 
     /**
-     * Where calls go and how their URLs are laid out: the one set with {@link Builder#endpoint},
-     * or else the Gemini API at {@link #baseUri()} and {@link #apiVersion()}.
+     * Where calls go and how their URLs are laid out: the one set with {@link Builder#endpoint}
+     * (the Gemini API by default), with the {@link Builder#baseUri} and {@link Builder#apiVersion}
+     * given applied to it.
      */
     public Endpoint endpoint() {
         return endpoint;
@@ -174,9 +169,9 @@ public final class HttpOptions {
 
     /** Builds {@link HttpOptions}. Not thread-safe. */
     public static final class Builder {
-        private URI baseUri = GOOGLE_BASE_URI;
-        private String apiVersion = Endpoint.DEFAULT_API_VERSION;
-        private Endpoint endpoint;
+        private Endpoint endpoint = Endpoint.geminiApi();
+        private URI baseUri;
+        private String apiVersion;
         private AuthScheme authScheme = AuthScheme.GOOGLE_API_KEY_HEADER;
         private final List<Map.Entry<String, String>> extraHeaders = new ArrayList<>();
         private String userAgent = "gemini-image-java/" + LIBRARY_VERSION + " (Java " + Runtime.version().feature() + ")";
@@ -191,7 +186,10 @@ public final class HttpOptions {
         private Builder() {
         }
 
-        /** The endpoint base ({@code http} or {@code https}, no query). */
+        /**
+         * The endpoint base ({@code http} or {@code https}, no query): a proxy or local server
+         * mirroring the endpoint, whose URL layout stays (see {@link Endpoint#withBaseUri}).
+         */
         public Builder baseUri(URI uri) {
             this.baseUri = Objects.requireNonNull(uri, "baseUri");
             return this;
@@ -204,17 +202,18 @@ public final class HttpOptions {
         }
 
         /**
-         * The endpoint, e.g. {@link Endpoint#vertex}; replaces {@link #baseUri} and
-         * {@link #apiVersion} (which then no longer matter). By default the Gemini API at those two.
+         * The endpoint, e.g. {@link Endpoint#vertex}; by default {@link Endpoint#geminiApi()}. A
+         * {@link #baseUri} or {@link #apiVersion} given too, in either order, replaces the
+         * endpoint's (a proxy or local server mirroring its layout).
          */
         public Builder endpoint(Endpoint endpoint) {
             this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-            if (!endpoint.isVertex()) {
-                this.baseUri = endpoint.baseUri();
-                this.apiVersion = endpoint.apiVersion();
-                this.endpoint = null;
-            }
             return this;
+        }
+
+        private Endpoint effectiveEndpoint() {
+            Endpoint effective = baseUri == null ? endpoint : endpoint.withBaseUri(baseUri);
+            return apiVersion == null ? effective : effective.withApiVersion(apiVersion);
         }
 
         /** How the key is sent. */
@@ -283,9 +282,7 @@ public final class HttpOptions {
          * @throws IllegalArgumentException naming the setting, the value and the limit
          */
         public HttpOptions build() {
-            if (endpoint == null) {
-                Endpoint.geminiApi(baseUri, apiVersion);
-            }
+            effectiveEndpoint();
             for (Map.Entry<String, String> header : extraHeaders) {
                 if (!header.getKey().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
                     throw new IllegalArgumentException("header name \"" + header.getKey() + "\" is not a valid token");

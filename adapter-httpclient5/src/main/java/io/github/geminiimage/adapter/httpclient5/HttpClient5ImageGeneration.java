@@ -1,12 +1,9 @@
 package io.github.geminiimage.adapter.httpclient5;
 
-import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpFiles;
-import io.github.geminiimage.http.HttpImageGeneration;
-import io.github.geminiimage.http.HttpOptions;
-import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.http.HttpPortBuilder;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.ImageGenerationPort;
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -20,6 +17,13 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *     GenerationResult result = images.generate(request);
  * }
  * }</pre>
+ * Vertex AI, with tokens from Application Default Credentials (module {@code gemini-image-auth-google}):
+ * <pre>{@code
+ * HttpClient5ImageGeneration.builder()
+ *         .endpoint(Endpoint.vertex("my-project", "us-central1"))
+ *         .accessTokens(GoogleCredentialsTokenSource.applicationDefault())
+ *         .build();
+ * }</pre>
  * The port owns the {@link HttpClient5Transport} it creates and closes it on {@code close()}; a
  * client passed to {@link Builder#httpClient} stays the caller's and stays open.
  */
@@ -28,41 +32,19 @@ public final class HttpClient5ImageGeneration {
     private HttpClient5ImageGeneration() {
     }
 
-    /** A builder; only the API key is required. */
+    /** A builder; only the credentials (an API key, or access tokens for Vertex AI) are required. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds the port. Not thread-safe. */
-    public static final class Builder {
-        private Optional<URI> baseUri = Optional.empty();
-        private Optional<ApiKey> apiKey = Optional.empty();
-        private HttpOptions options = HttpOptions.defaults();
+    /**
+     * Builds the ports over HttpClient 5: where calls go, the credentials and the options come from
+     * {@link HttpPortBuilder}; this adds the client a caller may lend. Not thread-safe.
+     */
+    public static final class Builder extends HttpPortBuilder<Builder> {
         private Optional<CloseableHttpClient> httpClient = Optional.empty();
 
         private Builder() {
-        }
-
-        /** The endpoint base, e.g. a proxy's; overrides the one in {@link #options} (default Google's). */
-        public Builder baseUri(URI uri) {
-            this.baseUri = Optional.of(Objects.requireNonNull(uri, "baseUri"));
-            return this;
-        }
-
-        /**
-         * The API key (required).
-         *
-         * @throws IllegalArgumentException if it is blank or holds characters a header cannot carry
-         */
-        public Builder apiKey(String key) {
-            this.apiKey = Optional.of(ApiKey.of(key));
-            return this;
-        }
-
-        /** Timeouts, retries, caps, auth scheme and the rest (default {@link HttpOptions#defaults()}). */
-        public Builder options(HttpOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
         }
 
         /**
@@ -74,35 +56,15 @@ public final class HttpClient5ImageGeneration {
             return this;
         }
 
-        /**
-         * Builds the port.
-         *
-         * @throws IllegalStateException if no API key was given
-         * @throws IllegalArgumentException if the base URI makes the options invalid
-         */
-        public ImageGenerationPort build() {
-            ApiKey key = apiKey.orElseThrow(() -> new IllegalStateException("apiKey is required"));
-            HttpOptions effective = baseUri.map(uri -> options.toBuilder().baseUri(uri).build()).orElse(options);
-            HttpClient5Transport transport = httpClient
-                    .map(client -> HttpClient5Transport.using(client, effective.transportSettings()))
-                    .orElseGet(() -> HttpClient5Transport.create(effective.transportSettings()));
-            return HttpImageGeneration.create(transport, key, effective, true);
+        @Override
+        protected HttpTransport transport(TransportSettings settings) {
+            return httpClient.map(client -> HttpClient5Transport.using(client, settings))
+                    .orElseGet(() -> HttpClient5Transport.create(settings));
         }
 
-        /**
-         * Builds a {@link FilesPort} (the Files API: upload, get, list, delete, awaitActive,
-         * download) with the same key, base URI, options and client, over a transport of its own.
-         * Closing it closes that transport, never a lent client.
-         *
-         * @throws IllegalStateException if no API key was given
-         */
-        public FilesPort buildFiles() {
-            ApiKey key = apiKey.orElseThrow(() -> new IllegalStateException("apiKey is required"));
-            HttpOptions effective = baseUri.map(uri -> options.toBuilder().baseUri(uri).build()).orElse(options);
-            HttpClient5Transport transport = httpClient
-                    .map(client -> HttpClient5Transport.using(client, effective.transportSettings()))
-                    .orElseGet(() -> HttpClient5Transport.create(effective.transportSettings()));
-            return HttpFiles.builder(transport, key).options(effective).ownsTransport(true).build();
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.github.geminiimage.adapter.jdkhttp;
 
-import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpFiles;
 import io.github.geminiimage.http.HttpImageGeneration;
-import io.github.geminiimage.http.HttpOptions;
-import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.http.HttpPortBuilder;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.ImageGenerationPort;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point of this adapter: an {@link ImageGenerationPort} over the JDK's
@@ -20,6 +19,14 @@ import java.util.Objects;
  *         .build()) {
  *     GenerationResult result = images.generate(GenerationRequest.builder().prompt("a red bicycle").build());
  * }
+ * }</pre>
+ *
+ * <p>Vertex AI, with tokens from Application Default Credentials (module {@code gemini-image-auth-google}):
+ * <pre>{@code
+ * JdkHttpImageGeneration.builder()
+ *         .endpoint(Endpoint.vertex("my-project", "us-central1"))
+ *         .accessTokens(GoogleCredentialsTokenSource.applicationDefault())
+ *         .build();
  * }</pre>
  *
  * <p>The port is {@link HttpImageGeneration} (retries, deadlines, error mapping, decoding) over a
@@ -36,32 +43,14 @@ public final class JdkHttpImageGeneration {
         return new Builder();
     }
 
-    /** Builds the port. Not thread-safe; {@link #build()} may be called more than once. */
-    public static final class Builder {
-        private URI baseUri;
-        private String apiKey;
-        private HttpOptions options = HttpOptions.defaults();
-        private HttpClient httpClient;
+    /**
+     * Builds the ports over the JDK's client: where calls go, the credentials and the options come
+     * from {@link HttpPortBuilder}; this adds the client a caller may lend. Not thread-safe.
+     */
+    public static final class Builder extends HttpPortBuilder<Builder> {
+        private Optional<HttpClient> httpClient = Optional.empty();
 
         private Builder() {
-        }
-
-        /** The endpoint base, e.g. a proxy's; overrides the one in {@link #options(HttpOptions)}. */
-        public Builder baseUri(URI baseUri) {
-            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
-            return this;
-        }
-
-        /** The API key (required). */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-            return this;
-        }
-
-        /** Timeouts, retries, caps, headers and the auth scheme. */
-        public Builder options(HttpOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
         }
 
         /**
@@ -69,47 +58,19 @@ public final class JdkHttpImageGeneration {
          * never closes it. It must not follow redirects; its own connect timeout applies.
          */
         public Builder httpClient(HttpClient client) {
-            this.httpClient = Objects.requireNonNull(client, "httpClient");
+            this.httpClient = Optional.of(Objects.requireNonNull(client, "httpClient"));
             return this;
         }
 
-        /**
-         * Checks and builds.
-         *
-         * @throws IllegalStateException if no API key was given
-         * @throws IllegalArgumentException if the key cannot be sent in a header, the base URI is
-         *     not usable, or the lent client follows redirects
-         */
-        public ImageGenerationPort build() {
-            if (apiKey == null) {
-                throw new IllegalStateException("apiKey is required");
-            }
-            ApiKey key = ApiKey.of(apiKey);
-            // The base URI set here wins over the options' one; build() checks it again.
-            HttpOptions effective = baseUri == null ? options : options.toBuilder().baseUri(baseUri).build();
-            JdkHttpTransport transport = httpClient == null
-                    ? JdkHttpTransport.create(effective.transportSettings())
-                    : JdkHttpTransport.using(httpClient, effective.transportSettings());
-            return HttpImageGeneration.create(transport, key, effective, true);
+        @Override
+        protected HttpTransport transport(TransportSettings settings) {
+            return httpClient.map(client -> JdkHttpTransport.using(client, settings))
+                    .orElseGet(() -> JdkHttpTransport.create(settings));
         }
 
-        /**
-         * Builds a {@link FilesPort} (the Files API: upload, get, list, delete, awaitActive,
-         * download) with the same key, base URI, options and client, over a transport of its own.
-         * Closing it closes that transport, never a lent client.
-         *
-         * @throws IllegalStateException if no API key was given
-         */
-        public FilesPort buildFiles() {
-            if (apiKey == null) {
-                throw new IllegalStateException("apiKey is required");
-            }
-            ApiKey key = ApiKey.of(apiKey);
-            HttpOptions effective = baseUri == null ? options : options.toBuilder().baseUri(baseUri).build();
-            JdkHttpTransport transport = httpClient == null
-                    ? JdkHttpTransport.create(effective.transportSettings())
-                    : JdkHttpTransport.using(httpClient, effective.transportSettings());
-            return HttpFiles.builder(transport, key).options(effective).ownsTransport(true).build();
+        @Override
+        protected Builder self() {
+            return this;
         }
     }
 }

@@ -156,6 +156,12 @@ public final class GoogleCredentialsTokenSource implements AccessTokenSource {
         return nonBlank(credentials.getQuotaProjectId());
     }
 
+    /** {@link #quotaProjectId()}: the engine sends it as {@code x-goog-user-project}. */
+    @Override
+    public Optional<String> quotaProject() {
+        return quotaProjectId();
+    }
+
     /** The same credentials reading environment variables through {@code environment} (tests). */
     GoogleCredentialsTokenSource withEnvironment(UnaryOperator<String> environment) {
         return new GoogleCredentialsTokenSource(credentials, environment, clock);

@@ -47,6 +47,8 @@ class AuthorizedUserTokenSourceTest {
                 .withEnvironment(name -> null);
 
         assertThat(source.quotaProjectId()).contains("billing-project");
+        assertThat(source.quotaProject()).as("the SPI the engine reads")
+                .contains("billing-project");
         // gcloud's configured project lives outside the file; the caller must name the project.
         assertThat(source.projectId()).isEmpty();
         assertThat(source.toString()).isEqualTo("GoogleCredentialsTokenSource[UserCredentials]");

@@ -2,6 +2,7 @@ package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.AuthScheme;
+import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,8 +30,12 @@ final class TransportOptions {
             description = "The server root of the endpoint, or of a proxy mirroring it (scheme, host, port and any "
                     + "proxy prefix), without /v1beta: calls go to URL/v1beta/models/MODEL:generateContent "
                     + "(files: URL/v1beta/files). Default: https://generativelanguage.googleapis.com. "
-                    + "Needs a real transport and the key.")
+                    + "Needs a real transport and the key. "
+                    + "With --vertex-project: the root mirroring Vertex AI, without /v1.")
     URI baseUrl;
+
+    @Mixin
+    VertexFlags vertex = new VertexFlags();
 
     @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
             description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw (Authorization).")
@@ -59,7 +65,10 @@ final class TransportOptions {
         Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
         checkBaseUrl();
         Transport chosen = choose(context, key, fakeOutcome.isPresent(), fakeDoes);
-        if (chosen != Transport.FAKE && key.isEmpty()) {
+        Optional<Endpoint> vertexEndpoint = vertex.selected() && chosen != Transport.FAKE
+                ? Optional.of(vertex.endpoint(key.isPresent(), auth != null, context.err())) : Optional.empty();
+        boolean adc = vertexEndpoint.map(Endpoint::usesAccessTokens).orElse(false);
+        if (chosen != Transport.FAKE && key.isEmpty() && !adc) {
             String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : "--auth")
                     + " asks for a real endpoint)" : "";
             throw new UsageException(ImageCommand.KEY_VARIABLE + " is not set: the " + chosen + " transport" + why
@@ -72,6 +81,7 @@ final class TransportOptions {
             throw new UsageException(ImageCommand.KEY_VARIABLE + " is not a usable key: " + e.getMessage());
         }
         HttpOptions.Builder options = HttpOptions.builder();
+        vertexEndpoint.ifPresent(options::endpoint);
         if (baseUrl != null) {
             options.baseUri(baseUrl);
         }
@@ -88,7 +98,7 @@ final class TransportOptions {
             options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
         }
         try {
-            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE));
+            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -106,6 +116,9 @@ final class TransportOptions {
         }
         if (auth != null) {
             realOnly.add("--auth");
+        }
+        if (vertex.selected()) {
+            realOnly.add(vertex.project != null ? "--vertex-project" : "--vertex-location");
         }
         if (transport == Transport.FAKE && !realOnly.isEmpty()) {
             throw new UsageException(realOnly.get(0) + " is for a real endpoint and the fake transport makes no call; "
@@ -136,6 +149,10 @@ final class TransportOptions {
     /** A base that already ends in the API version would double it (.../v1beta/v1beta/models/...). */
     private void checkBaseUrl() {
         if (baseUrl == null) {
+            return;
+        }
+        if (vertex.selected()) {
+            VertexFlags.checkBaseUrl(baseUrl);
             return;
         }
         String path = Optional.ofNullable(baseUrl.getPath()).orElse("");

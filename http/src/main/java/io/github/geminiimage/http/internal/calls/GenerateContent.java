@@ -31,6 +31,7 @@ public final class GenerateContent {
     public static Exchange<GenerationResult> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes) {
         String modelId = request.model().id();
         return Exchange.<GenerationResult>of(OPERATION, Optional.of(modelId), () -> {
+            VertexOnlyFields.check(request, endpoint);
             RequestBody body = RequestEncoder.encode(request);
             if (body.contentLength() > maxRequestBytes) {
                 throw new InvalidRequestException("request", "a body of " + body.contentLength() + " bytes",

@@ -6,9 +6,11 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.SafetySetting;
 import io.github.geminiimage.domain.Turn;
+import io.github.geminiimage.domain.VertexOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,7 @@ final class WireWriter {
             }
             o.ascii(']');
         }
+        labels(request.vertexOptions().labels(), o);
         o.ascii('}');
     }
 
@@ -91,24 +94,63 @@ final class WireWriter {
             o.ascii(",\"seed\":");
             o.ascii(Integer.toString(request.seed().getAsInt()));
         }
-        boolean ratio = request.aspectRatio().isPresent();
-        // The builder refuses imageSize for families without it; this keeps it off the wire regardless.
-        boolean size = request.imageSize().isPresent() && request.model().family().takesImageSize();
-        if (ratio || size) {
-            o.ascii(",\"imageConfig\":{");
-            if (ratio) {
-                o.ascii("\"aspectRatio\":");
-                o.string(request.aspectRatio().get().value(), "aspectRatio");
-            }
-            if (size) {
-                o.ascii(ratio ? ",\"imageSize\":" : "\"imageSize\":");
-                o.string(request.imageSize().get().value(), "imageSize");
-            }
-            o.ascii('}');
-        }
+        imageConfig(request, o);
         // The builder refuses includeThoughts for families without thinking; this keeps it off the wire regardless.
         if (request.includeThoughts() && request.model().family().takesThinkingConfig()) {
             o.ascii(",\"thinkingConfig\":{\"includeThoughts\":true}");
+        }
+        o.ascii('}');
+    }
+
+    private static void imageConfig(GenerationRequest request, JsonOutput o) throws IOException {
+        VertexOptions vertex = request.vertexOptions();
+        boolean ratio = request.aspectRatio().isPresent();
+        // The builder refuses imageSize for families without it; this keeps it off the wire regardless.
+        boolean size = request.imageSize().isPresent() && request.model().family().takesImageSize();
+        if (!ratio && !size && vertex.outputMimeType().isEmpty() && vertex.personGeneration().isEmpty()) {
+            return;
+        }
+        o.ascii(",\"imageConfig\":{");
+        String separator = "";
+        if (ratio) {
+            o.ascii("\"aspectRatio\":");
+            o.string(request.aspectRatio().get().value(), "aspectRatio");
+            separator = ",";
+        }
+        if (size) {
+            o.ascii(separator + "\"imageSize\":");
+            o.string(request.imageSize().get().value(), "imageSize");
+            separator = ",";
+        }
+        // Vertex AI only: the call refuses them on the Gemini API before encoding.
+        if (vertex.outputMimeType().isPresent()) {
+            o.ascii(separator + "\"imageOutputOptions\":{\"mimeType\":");
+            o.string(vertex.outputMimeType().get().mimeType(), "imageOutputOptions.mimeType");
+            if (vertex.compressionQuality().isPresent()) {
+                o.ascii(",\"compressionQuality\":" + vertex.compressionQuality().getAsInt());
+            }
+            o.ascii('}');
+            separator = ",";
+        }
+        if (vertex.personGeneration().isPresent()) {
+            o.ascii(separator + "\"personGeneration\":");
+            o.string(vertex.personGeneration().get().name(), "personGeneration");
+        }
+        o.ascii('}');
+    }
+
+    private static void labels(Map<String, String> labels, JsonOutput o) throws IOException {
+        if (labels.isEmpty()) {
+            return;
+        }
+        o.ascii(",\"labels\":{");
+        String separator = "";
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            o.ascii(separator);
+            o.string(label.getKey(), "labels");
+            o.ascii(':');
+            o.string(label.getValue(), "labels");
+            separator = ",";
         }
         o.ascii('}');
     }

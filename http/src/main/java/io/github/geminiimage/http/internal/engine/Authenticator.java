@@ -27,11 +27,20 @@ final class Authenticator {
         this.tokens = credentials.tokenSource().map(source -> new TokenCache(source, clock));
     }
 
+    /** The header naming the project billed for quota, sent with tokens whose source names one. */
+    static final String QUOTA_PROJECT_HEADER = "x-goog-user-project";
+
     /**
      * What one attempt carries: the URI (with {@code ?key=} when the key goes there), the header
-     * holding the secret, and the token used, if any.
+     * holding the secret, the token used, if any, and the quota project header, if any (not a secret).
      */
-    record Applied(URI uri, Optional<Map.Entry<String, String>> header, Optional<AccessToken> token) {
+    record Applied(URI uri, Optional<Map.Entry<String, String>> header, Optional<AccessToken> token,
+            Optional<Map.Entry<String, String>> quotaProject) {
+
+        Applied(URI uri, Optional<Map.Entry<String, String>> header, Optional<AccessToken> token) {
+            this(uri, header, token, Optional.empty());
+        }
+
         /** Names of the headers whose values are secrets. */
         Set<String> sensitiveHeaders() {
             return header.map(h -> Set.of(h.getKey())).orElse(Set.of());
@@ -61,7 +70,11 @@ final class Authenticator {
     Applied apply(URI uri) throws IOException {
         if (tokens.isPresent()) {
             AccessToken token = tokens.get().current();
-            return new Applied(uri, Optional.of(Map.entry("Authorization", "Bearer " + token.reveal())), Optional.of(token));
+            Optional<Map.Entry<String, String>> quota = credentials.tokenSource().orElseThrow().quotaProject()
+                    .filter(project -> !project.isBlank() && project.chars().allMatch(c -> c > 0x20 && c < 0x7f))
+                    .map(project -> Map.entry(QUOTA_PROJECT_HEADER, project));
+            return new Applied(uri, Optional.of(Map.entry("Authorization", "Bearer " + token.reveal())), Optional.of(token),
+                    quota);
         }
         String key = credentials.apiKey().orElseThrow().reveal();
         AuthScheme scheme = credentials.scheme().orElseThrow();

@@ -136,6 +136,8 @@ final class Call<T> {
         headers.add(Map.entry("Accept", "application/json"));
         headers.add(Map.entry("User-Agent", engine.options().userAgent()));
         credentials.header().ifPresent(headers::add);
+        credentials.quotaProject().filter(quota -> engine.options().extraHeaders().stream()
+                .noneMatch(h -> h.getKey().equalsIgnoreCase(quota.getKey()))).ifPresent(headers::add);
         headers.addAll(engine.options().extraHeaders());
         return new HttpRequest(spec.method(), credentials.uri(), headers, credentials.sensitiveHeaders(),
                 body.map(b -> b), deadline);

@@ -1,0 +1,264 @@
+package io.github.geminiimage.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.geminiimage.domain.AuthenticationException;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.VertexOptions;
+import io.github.geminiimage.http.AccessToken;
+import io.github.geminiimage.http.AccessTokenSource;
+import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.port.ImageGenerationPort;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Vertex AI through an adapter's builder, against a loopback server that takes only the Vertex
+ * path and a bearer token it accepts: tokens are fetched, cached, replaced before they expire,
+ * refreshed once after a 401 (once for many concurrent calls), never shown; express mode sends its
+ * key on the express path; Vertex-only fields reach Vertex and are refused before sending elsewhere.
+ * Each adapter runs it through a subclass that builds its port with {@code .endpoint(...)} and
+ * {@code .accessTokens(...)} or {@code .apiKey(...)}.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class VertexContract {
+
+    private static final int CONCURRENT_CALLS = 32;
+
+    private LoopbackVertex server;
+    private CountingTokens tokens;
+
+    /** The adapter's port for Vertex AI at {@code endpoint} with access tokens from {@code tokens}. */
+    protected abstract ImageGenerationPort vertexPort(Endpoint endpoint, AccessTokenSource tokens, HttpOptions options);
+
+    /** The adapter's port at {@code endpoint} with an API key (express mode, or the Gemini API). */
+    protected abstract ImageGenerationPort keyPort(Endpoint endpoint, String apiKey, HttpOptions options);
+
+    /** The adapter's port built with neither a key nor tokens: its builder must refuse. */
+    protected abstract ImageGenerationPort portWithoutCredentials(Endpoint endpoint);
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LoopbackVertex();
+        tokens = new CountingTokens(Duration.ofHours(1), Optional.empty());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Endpoint vertex() {
+        return Endpoint.vertex(LoopbackVertex.PROJECT, LoopbackVertex.LOCATION).withBaseUri(server.baseUri());
+    }
+
+    private ImageGenerationPort port(AccessTokenSource source) {
+        return vertexPort(vertex(), source, HttpOptions.builder().retryPolicy(io.github.geminiimage.http.RetryPolicy.noRetries())
+                .build());
+    }
+
+    private static GenerationRequest request() {
+        return GenerationRequest.builder().model(LoopbackVertex.MODEL).prompt("Generate an image of an axolotl.").build();
+    }
+
+    @Test
+    void aCallGoesToTheVertexPathWithABearerTokenAndDecodesTheVertexReply() {
+        server.accept(CountingTokens.token(1));
+
+        GenerationResult result;
+        try (ImageGenerationPort port = port(tokens)) {
+            result = port.generate(request());
+        }
+
+        assertThat(result.outcome()).isEqualTo(Outcome.IMAGE);
+        assertThat(result.text()).contains("Here you go!");
+        LoopbackVertex.Seen seen = server.seen().get(0);
+        assertThat(seen.path()).isEqualTo(LoopbackVertex.VERTEX_PATH);
+        assertThat(seen.header("Authorization")).isEqualTo("Bearer " + CountingTokens.token(1));
+        assertThat(seen.header("x-goog-api-key")).isNull();
+        assertThat(seen.header("x-goog-user-project")).isNull();
+        assertThat(seen.body()).contains("\"role\":\"user\"");
+        assertThat(tokens.fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void theQuotaProjectAndVertexOnlyFieldsAreSent() {
+        CountingTokens billed = new CountingTokens(Duration.ofHours(1), Optional.of("billing-project"));
+        server.accept(CountingTokens.token(1));
+        GenerationRequest jpeg = request().toBuilder()
+                .vertexOptions(VertexOptions.NONE.withOutputMimeType(MediaType.JPEG).withCompressionQuality(85)).build();
+
+        try (ImageGenerationPort port = port(billed)) {
+            port.generate(jpeg);
+        }
+
+        LoopbackVertex.Seen seen = server.seen().get(0);
+        assertThat(seen.header("x-goog-user-project")).isEqualTo("billing-project");
+        assertThat(seen.body()).contains("\"imageOutputOptions\":{\"mimeType\":\"image/jpeg\",\"compressionQuality\":85}");
+    }
+
+    @Test
+    void aTokenTheServerNoLongerTakesIsRefreshedOnceAndTheCallRetriedOnce() {
+        server.accept(CountingTokens.token(1));
+        server.accept(CountingTokens.token(2));
+
+        try (ImageGenerationPort port = port(tokens)) {
+            port.generate(request());
+            server.expire(CountingTokens.token(1));
+            assertThat(port.generate(request()).outcome()).isEqualTo(Outcome.IMAGE);
+        }
+
+        assertThat(tokens.fetches()).isEqualTo(2);
+        assertThat(server.seen()).extracting(s -> s.header("Authorization") + " " + s.status()).containsExactly(
+                "Bearer " + CountingTokens.token(1) + " 200", "Bearer " + CountingTokens.token(1) + " 401",
+                "Bearer " + CountingTokens.token(2) + " 200");
+    }
+
+    @Test
+    void a401ToTheRefreshedTokenEndsTheCallWithoutAThirdAttemptAndWithoutTheToken() {
+        try (ImageGenerationPort port = port(tokens)) {
+            assertThatThrownBy(() -> port.generate(request())).isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                assertThat(e.attempts()).isEqualTo(2);
+                assertThat(e.getMessage()).doesNotContain(CountingTokens.PREFIX);
+                assertThat(e.toString()).doesNotContain(CountingTokens.PREFIX);
+            });
+        }
+        assertThat(tokens.fetches()).isEqualTo(2);
+        assertThat(server.seen()).hasSize(2);
+    }
+
+    @Test
+    void aTokenAboutToExpireIsReplacedBeforeItIsUsedAgain() {
+        // Two minutes left: the server still takes it, but the engine wants five minutes of margin.
+        CountingTokens shortLived = new CountingTokens(Duration.ofMinutes(2), Optional.empty());
+        server.accept(CountingTokens.token(1));
+        server.accept(CountingTokens.token(2));
+
+        try (ImageGenerationPort port = port(shortLived)) {
+            port.generate(request());
+            port.generate(request());
+        }
+
+        assertThat(shortLived.fetches()).isEqualTo(2);
+        assertThat(server.refusedCount()).isZero();
+        assertThat(server.seen()).extracting(s -> s.header("Authorization"))
+                .containsExactly("Bearer " + CountingTokens.token(1), "Bearer " + CountingTokens.token(2));
+    }
+
+    @Test
+    void manyConcurrentCallsRefusedTogetherShareOneRefresh() throws Exception {
+        server.accept(CountingTokens.token(1));
+        server.accept(CountingTokens.token(2));
+        ExecutorService callers = Executors.newFixedThreadPool(CONCURRENT_CALLS);
+        try (ImageGenerationPort port = port(tokens)) {
+            port.generate(request());
+            server.expire(CountingTokens.token(1));
+            server.holdRefusedUntil(CONCURRENT_CALLS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<GenerationResult>> calls = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_CALLS; i++) {
+                calls.add(callers.submit(() -> {
+                    go.await();
+                    return port.generate(request());
+                }));
+            }
+            go.countDown();
+            for (Future<GenerationResult> call : calls) {
+                assertThat(call.get(45, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.IMAGE);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(server.refusedCount()).as("calls that used the expired token at once").isEqualTo(CONCURRENT_CALLS);
+        assertThat(tokens.fetches()).as("token fetches: the first, and one refresh for all").isEqualTo(2);
+        assertThat(server.seen()).filteredOn(s -> s.status() == 200).hasSize(CONCURRENT_CALLS + 1);
+    }
+
+    @Test
+    void expressModeSendsTheKeyOnTheExpressPath() {
+        server.acceptExpressKey(TckSecrets.SENTINEL_KEY);
+
+        try (ImageGenerationPort port = keyPort(Endpoint.vertexExpress().withBaseUri(server.baseUri()), TckSecrets.SENTINEL_KEY,
+                HttpOptions.defaults())) {
+            assertThat(port.generate(request()).outcome()).isEqualTo(Outcome.IMAGE);
+        }
+
+        LoopbackVertex.Seen seen = server.seen().get(0);
+        assertThat(seen.path()).isEqualTo(LoopbackVertex.EXPRESS_PATH);
+        assertThat(seen.header("x-goog-api-key")).isEqualTo(TckSecrets.SENTINEL_KEY);
+        assertThat(seen.header("Authorization")).isNull();
+    }
+
+    @Test
+    void vertexOnlyFieldsAreRefusedOnTheGeminiApiBeforeAnyRequest() {
+        GenerationRequest labelled = request().toBuilder().vertexOptions(VertexOptions.NONE.withLabel("team", "design")).build();
+
+        try (ImageGenerationPort port = keyPort(Endpoint.geminiApi(server.baseUri(), "v1beta"), TckSecrets.SENTINEL_KEY,
+                HttpOptions.defaults())) {
+            assertThatThrownBy(() -> port.generate(labelled)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("labels = {team=design}");
+        }
+        assertThat(server.seen()).isEmpty();
+    }
+
+    @Test
+    void aBuilderWithoutCredentialsSaysWhatTheEndpointNeeds() {
+        assertThatThrownBy(() -> portWithoutCredentials(vertex())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("an AccessTokenSource is required for Vertex AI")
+                .hasMessageContaining("GoogleCredentialsTokenSource.applicationDefault()");
+        assertThatThrownBy(() -> portWithoutCredentials(Endpoint.geminiApi())).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("apiKey is required: set GEMINI_API_KEY");
+    }
+
+    /** Tokens {@code ya29.tck-1}, {@code ya29.tck-2}, ... each valid for a fixed time, counted. */
+    private static final class CountingTokens implements AccessTokenSource {
+        static final String PREFIX = "ya29.tck-";
+        private final AtomicInteger fetches = new AtomicInteger();
+        private final Duration lifetime;
+        private final Optional<String> quotaProject;
+
+        CountingTokens(Duration lifetime, Optional<String> quotaProject) {
+            this.lifetime = lifetime;
+            this.quotaProject = quotaProject;
+        }
+
+        static String token(int n) {
+            return PREFIX + n;
+        }
+
+        int fetches() {
+            return fetches.get();
+        }
+
+        @Override
+        public AccessToken fetch() {
+            return AccessToken.of(token(fetches.incrementAndGet()), Instant.now().plus(lifetime));
+        }
+
+        @Override
+        public Optional<String> quotaProject() {
+            return quotaProject;
+        }
+    }
+}
