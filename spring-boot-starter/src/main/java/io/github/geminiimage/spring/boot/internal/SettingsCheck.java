@@ -1,10 +1,12 @@
 package io.github.geminiimage.spring.boot.internal;
 
 import io.github.geminiimage.http.CallObserver;
+import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.spring.boot.GeminiImageConfigurationException;
 import io.github.geminiimage.spring.boot.GeminiImageProperties;
+import java.util.Optional;
 
 /** Turns the bound properties into what a port is built from, or into one clear startup error. */
 public final class SettingsCheck {
@@ -38,9 +40,19 @@ public final class SettingsCheck {
      * (a base URL keeps that endpoint's layout); a bad value is a startup error.
      */
     public static HttpOptions httpOptions(GeminiImageProperties properties, CallObserver observer, Connection connection) {
+        return httpOptions(properties, observer, connection.endpoint());
+    }
+
+    /** The HTTP options the properties describe for the Gemini API, with {@code observer}. */
+    public static HttpOptions httpOptions(GeminiImageProperties properties, CallObserver observer) {
+        return httpOptions(properties, observer, Optional.empty());
+    }
+
+    private static HttpOptions httpOptions(GeminiImageProperties properties, CallObserver observer,
+            Optional<Endpoint> endpoint) {
         try {
             HttpOptions.Builder builder = HttpOptions.builder().observer(observer);
-            connection.endpoint().ifPresent(builder::endpoint);
+            endpoint.ifPresent(builder::endpoint);
             properties.baseUrl().ifPresent(builder::baseUri);
             properties.authScheme().ifPresent(builder::authScheme);
             properties.connectTimeout().ifPresent(builder::connectTimeout);
