@@ -22,13 +22,22 @@ import org.springframework.context.annotation.Import;
  *     bean when it has exactly one;</li>
  * <li>{@code transport=fake}: a {@link FakeImageGeneration} bean, so a test can script it.</li>
  * </ul>
+ * Beside it, unless the application defines its own, a {@code FilesPort} bean,
+ * {@code geminiImageFiles}: with the fake, one {@code FakeFiles} store the fake port reads
+ * {@code ImageInput.ofStoredFile} references from; otherwise the transport's {@code buildFiles()}
+ * with the same settings and lent client, created when first needed. On Vertex AI that bean exists
+ * but refuses every call (Vertex AI has no Files API).
+ * <p>{@code gemini.image.vertex.project} selects Vertex AI: without an API key, with access tokens
+ * from the application's {@code AccessTokenSource} bean, else from Application Default Credentials
+ * (add {@code gemini-image-auth-google}); with a key, Vertex AI express mode ({@code global} only).
  * A lent client is never closed by the port; everything the port created is closed with the
  * context. Every {@link CallObserver} bean observes the calls, and so does a
  * {@link MicrometerCallObserver} when the application has an {@code ObservationRegistry} (one
  * observation per call: a span with a tracing bridge, the call timer from its meter handler) or a
  * {@link MeterRegistry} (counters, and the call timer when there is no {@code ObservationRegistry});
  * {@code gemini.image.metrics.enabled=false} turns that off. A configuration that cannot work
- * (no key for a real transport, an unknown transport, a Vertex setting) fails the startup with a
+ * (no key for a real transport, an unknown transport, a Vertex location without a project, Vertex
+ * AI without a way to get tokens) fails the startup with a
  * {@link GeminiImageConfigurationException}.
  */
 @AutoConfiguration

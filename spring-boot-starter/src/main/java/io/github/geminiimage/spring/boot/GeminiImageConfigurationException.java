@@ -2,7 +2,7 @@ package io.github.geminiimage.spring.boot;
 
 /**
  * The {@code gemini.image.*} configuration cannot give a working port: no key for a real transport,
- * an unknown transport, an adapter missing from the classpath, a Vertex setting. Thrown at startup,
+ * an unknown transport, an adapter missing from the classpath, a Vertex setting that cannot work. Thrown at startup,
  * never on a call; its message names the property, the value (never the key's) and the fix.
  */
 public final class GeminiImageConfigurationException extends RuntimeException {

@@ -19,9 +19,9 @@ public final class GeminiImageProperties {
     /** The names {@code gemini.image.transport} accepts. */
     public static final String TRANSPORTS = "jdk, httpclient5, fake";
 
-    /** The API key (required unless transport is fake). Never logged nor shown. */
+    /** The API key (required unless transport is fake or Vertex AI uses access tokens; with vertex.project it selects Vertex AI express mode). Never logged nor shown. */
     private final String apiKey;
-    /** The endpoint base, e.g. a proxy mirroring the API (default Google's endpoint). */
+    /** The endpoint base, e.g. a proxy mirroring the API, Vertex AI's layout kept when vertex.project is set (default Google's endpoint). */
     private final URI baseUrl;
     /** The transport: jdk (java.net.http), httpclient5 (Apache HttpClient 5, add its adapter) or fake (in memory). */
     private final String transport;
@@ -37,7 +37,7 @@ public final class GeminiImageProperties {
     private final Integer maxAttempts;
     /** The largest reply read, e.g. 64MB (library default 64MB); a larger one fails the call. */
     private final DataSize maxResponseBytes;
-    /** Vertex AI settings: not supported by this version. */
+    /** Vertex AI settings. */
     private final Vertex vertex;
     /** Metrics settings. */
     private final Metrics metrics;
@@ -136,13 +136,16 @@ public final class GeminiImageProperties {
     }
 
     /**
-     * {@code gemini.image.vertex.*}: reserved for Vertex AI support, which this version lacks; setting
-     * either fails the startup with a message saying so.
+     * {@code gemini.image.vertex.*}: Vertex AI instead of the Gemini API. A project without an API key:
+     * access tokens from the application's {@code AccessTokenSource} bean, else Application Default
+     * Credentials (add {@code gemini-image-auth-google}). A project with an API key: Vertex AI express
+     * mode (global location only). A location without a project fails the startup. Ignored by the
+     * fake transport.
      */
     public static final class Vertex {
-        /** The Google Cloud project (Vertex AI; not supported by this version). */
+        /** The Google Cloud project: set, calls go to Vertex AI instead of the Gemini API. */
         private final String project;
-        /** The Vertex AI location, e.g. us-central1 or global (not supported by this version). */
+        /** The Vertex AI location: a region (us-central1, europe-west4, ...), us, eu or global (default global). Needs vertex.project. */
         private final String location;
 
         /**

@@ -1,18 +1,24 @@
 package io.github.geminiimage.spring.boot;
 
+import io.github.geminiimage.adapter.fake.FakeFiles;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.http.AccessTokenSource;
 import io.github.geminiimage.http.CallObserver;
-import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.micrometer.MicrometerCallObserver;
+import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.spring.boot.internal.CompositeCallObserver;
+import io.github.geminiimage.spring.boot.internal.Connection;
 import io.github.geminiimage.spring.boot.internal.SettingsCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
@@ -59,16 +66,48 @@ final class TransportConfigurations {
         return CompositeCallObserver.of(all);
     }
 
-    /** {@code transport=fake}: the in-memory port, exposed as its own type for scripting. */
+    /**
+     * Builder for a real transport: the connection the properties describe (Gemini API, Vertex AI
+     * with tokens, express mode), its options and credentials.
+     */
+    static <B extends HttpPortBuilder<B>> B configure(B builder, GeminiImageProperties properties,
+            ObjectProvider<AccessTokenSource> tokenSources, ResourceLoader loader, CallObserver observer) {
+        Connection connection = Connection.resolve(properties, () -> Optional.ofNullable(tokenSources.getIfUnique()),
+                ClassUtils.isPresent(Connection.AUTH_GOOGLE_CLASS, loader.getClassLoader()));
+        builder.options(SettingsCheck.httpOptions(properties, observer, connection));
+        return connection.applyTo(builder);
+    }
+
+    /** Builds a port, turning what the library refuses into a startup error. */
+    static <T> T build(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw SettingsCheck.invalid(e);
+        }
+    }
+
+    /**
+     * {@code transport=fake}: the in-memory port, exposed as its own type for scripting, and one
+     * in-memory Files store it reads {@code ImageInput.ofStoredFile} references from.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = PREFIX, name = "transport", havingValue = "fake")
     static class Fake {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(ImageGenerationPort.class)
-        FakeImageGeneration geminiImageGeneration(GeminiImageProperties properties) {
+        FakeImageGeneration geminiImageGeneration(GeminiImageProperties properties, ObjectProvider<FakeFiles> stores) {
             SettingsCheck.checkVertex(properties);
-            return FakeImageGeneration.create();
+            FakeImageGeneration.Builder builder = FakeImageGeneration.builder();
+            stores.ifUnique(builder::files);
+            return builder.build();
+        }
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(FilesPort.class)
+        FakeFiles geminiImageFiles() {
+            return FakeFiles.create();
         }
     }
 
@@ -81,21 +120,34 @@ final class TransportConfigurations {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(ImageGenerationPort.class)
         ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
-                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<CallObserver> observers,
+                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, ObjectProvider<CallObserver> observers,
                 ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
-            SettingsCheck.checkVertex(properties);
-            String key = SettingsCheck.requireApiKey(properties);
-            HttpOptions options = SettingsCheck.httpOptions(properties, observer(properties, observers, registries, observationRegistries));
-            HttpClient5ImageGeneration.Builder builder = HttpClient5ImageGeneration.builder().apiKey(key).options(options);
-            CloseableHttpClient lent = clients.getIfUnique();
-            if (lent != null) {
-                builder.httpClient(lent);
-            }
-            try {
-                return builder.build();
-            } catch (IllegalArgumentException e) {
-                throw SettingsCheck.invalid(e);
-            }
+            HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
+                    observer(properties, observers, registries, observationRegistries));
+            return build(builder::build);
+        }
+
+        /** Created when first needed; its settings are the port's, checked when the port is made. */
+        @Bean(destroyMethod = "close")
+        @Lazy
+        @ConditionalOnMissingBean(FilesPort.class)
+        FilesPort geminiImageFiles(GeminiImageProperties properties,
+                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, ObjectProvider<CallObserver> observers,
+                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+            HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
+                    observer(properties, observers, registries, observationRegistries));
+            return build(builder::buildFiles);
+        }
+
+        private static HttpClient5ImageGeneration.Builder builder(GeminiImageProperties properties,
+                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, CallObserver observer) {
+            HttpClient5ImageGeneration.Builder builder = configure(HttpClient5ImageGeneration.builder(), properties,
+                    tokenSources, loader, observer);
+            clients.ifUnique(builder::httpClient);
+            return builder;
         }
     }
 
@@ -107,21 +159,34 @@ final class TransportConfigurations {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(ImageGenerationPort.class)
         ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
-                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<CallObserver> observers,
+                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, ObjectProvider<CallObserver> observers,
                 ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
-            SettingsCheck.checkVertex(properties);
-            String key = SettingsCheck.requireApiKey(properties);
-            HttpOptions options = SettingsCheck.httpOptions(properties, observer(properties, observers, registries, observationRegistries));
-            JdkHttpImageGeneration.Builder builder = JdkHttpImageGeneration.builder().apiKey(key).options(options);
-            java.net.http.HttpClient lent = clients.getIfUnique();
-            if (lent != null) {
-                builder.httpClient(lent);
-            }
-            try {
-                return builder.build();
-            } catch (IllegalArgumentException e) {
-                throw SettingsCheck.invalid(e);
-            }
+            JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
+                    observer(properties, observers, registries, observationRegistries));
+            return build(builder::build);
+        }
+
+        /** Created when first needed; its settings are the port's, checked when the port is made. */
+        @Bean(destroyMethod = "close")
+        @Lazy
+        @ConditionalOnMissingBean(FilesPort.class)
+        FilesPort geminiImageFiles(GeminiImageProperties properties,
+                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, ObjectProvider<CallObserver> observers,
+                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+            JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
+                    observer(properties, observers, registries, observationRegistries));
+            return build(builder::buildFiles);
+        }
+
+        private static JdkHttpImageGeneration.Builder builder(GeminiImageProperties properties,
+                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, CallObserver observer) {
+            JdkHttpImageGeneration.Builder builder = configure(JdkHttpImageGeneration.builder(), properties,
+                    tokenSources, loader, observer);
+            clients.ifUnique(builder::httpClient);
+            return builder;
         }
     }
 

@@ -210,14 +210,6 @@ class GeminiImageAutoConfigurationTest {
     }
 
     @Test
-    void aVertexProjectFailsAtStartupSayingVertexIsNotSupportedYet() {
-        runner.withPropertyValues("gemini.image.transport=fake", "gemini.image.vertex.project=my-project",
-                "gemini.image.vertex.location=global")
-                .run(context -> assertThat(rootCause(context)).isInstanceOf(GeminiImageConfigurationException.class)
-                        .hasMessageContaining("Vertex AI is not supported by this version"));
-    }
-
-    @Test
     void aValueTheLibraryRefusesFailsAtStartupNamingIt() {
         runner.withPropertyValues(loopback("gemini.image.max-attempts=0"))
                 .run(context -> assertThat(rootCause(context)).isInstanceOf(GeminiImageConfigurationException.class)

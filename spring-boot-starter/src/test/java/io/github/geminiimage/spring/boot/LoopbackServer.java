@@ -12,17 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback server answering generateContent with the recorded reply of a real call (test vector 02),
- * or with the statuses queued first; records each request's path and headers.
+ * or with a reply set for its path, or with the statuses queued first; records each request's method,
+ * path and headers.
  */
 public final class LoopbackServer implements AutoCloseable {
 
     /** What a request carried. */
-    public record Received(String path, Map<String, List<String>> headers) {
+    public record Received(String method, String path, Map<String, List<String>> headers) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -32,14 +34,16 @@ public final class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    private final Map<String, byte[]> replies = new ConcurrentHashMap<>();
 
     private LoopbackServer(byte[] reply) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders())));
+            String path = exchange.getRequestURI().getPath();
+            received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders())));
             Integer status = statuses.poll();
-            byte[] body = status == null ? reply
+            byte[] body = status == null ? replies.getOrDefault(path, reply)
                     : ("{\"error\":{\"code\":" + status + ",\"message\":\"scripted\",\"status\":\"UNAVAILABLE\"}}")
                             .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
@@ -64,6 +68,12 @@ public final class LoopbackServer implements AutoCloseable {
         for (int code : codes) {
             statuses.add(code);
         }
+        return this;
+    }
+
+    /** Answers requests for {@code path} with {@code json} (status 200) instead of the recorded reply. */
+    public LoopbackServer reply(String path, String json) {
+        replies.put(path, json.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 

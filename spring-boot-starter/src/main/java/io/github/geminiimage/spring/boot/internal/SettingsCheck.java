@@ -1,10 +1,12 @@
 package io.github.geminiimage.spring.boot.internal;
 
 import io.github.geminiimage.http.CallObserver;
+import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.spring.boot.GeminiImageConfigurationException;
 import io.github.geminiimage.spring.boot.GeminiImageProperties;
+import java.util.Optional;
 
 /** Turns the bound properties into what a port is built from, or into one clear startup error. */
 public final class SettingsCheck {
@@ -12,7 +14,7 @@ public final class SettingsCheck {
     private SettingsCheck() {
     }
 
-    /** Fails on any {@code gemini.image.vertex.*} setting: Vertex AI is not supported yet. */
+    /** Fails on a {@code gemini.image.vertex.location} without a project: Vertex AI needs both. */
     public static void checkVertex(GeminiImageProperties properties) {
         GeminiImageProperties.Vertex vertex = properties.vertex();
         if (vertex.project().isEmpty() && vertex.location().isPresent()) {
@@ -21,13 +23,6 @@ public final class SettingsCheck {
                             + ") but gemini.image.vertex.project is not: Vertex AI needs a project",
                     "Set gemini.image.vertex.project, or remove gemini.image.vertex.location to use the Gemini API"
                             + " with gemini.image.api-key.");
-        }
-        if (vertex.project().isPresent()) {
-            throw new GeminiImageConfigurationException(
-                    "gemini.image.vertex.project is set (" + vertex.project().get()
-                            + ") but Vertex AI is not supported by this version of gemini-image",
-                    "Remove gemini.image.vertex.*; use the Gemini API with gemini.image.api-key, or a proxy with"
-                            + " gemini.image.base-url.");
         }
     }
 
@@ -40,10 +35,24 @@ public final class SettingsCheck {
                         + " gemini.image.transport=fake for offline use."));
     }
 
-    /** The HTTP options the properties describe, with {@code observer}; a bad value is a startup error. */
+    /**
+     * The HTTP options the properties describe, with {@code observer} and the connection's endpoint
+     * (a base URL keeps that endpoint's layout); a bad value is a startup error.
+     */
+    public static HttpOptions httpOptions(GeminiImageProperties properties, CallObserver observer, Connection connection) {
+        return httpOptions(properties, observer, connection.endpoint());
+    }
+
+    /** The HTTP options the properties describe for the Gemini API, with {@code observer}. */
     public static HttpOptions httpOptions(GeminiImageProperties properties, CallObserver observer) {
+        return httpOptions(properties, observer, Optional.empty());
+    }
+
+    private static HttpOptions httpOptions(GeminiImageProperties properties, CallObserver observer,
+            Optional<Endpoint> endpoint) {
         try {
             HttpOptions.Builder builder = HttpOptions.builder().observer(observer);
+            endpoint.ifPresent(builder::endpoint);
             properties.baseUrl().ifPresent(builder::baseUri);
             properties.authScheme().ifPresent(builder::authScheme);
             properties.connectTimeout().ifPresent(builder::connectTimeout);
