@@ -295,8 +295,9 @@ public final class HttpBatches implements BatchPort {
     }
 
     private FilesPort filesFor(String what) {
-        return files.orElseThrow(() -> new InvalidRequestException("files", "no FilesPort",
-                "a FilesPort (HttpBatches.Builder.files) for " + what));
+        return files.orElseThrow(() -> new InvalidRequestException("files", what + " needs a Files API port "
+                + "(HttpBatches.Builder.files), which this batch port was built without; a job under 20 MB can be "
+                + "sent inline (BatchInputMode.INLINE, --via inline)", (Throwable) null));
     }
 
     private void requireOpen() {
