@@ -14,6 +14,7 @@ import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.http.batch.HttpBatches;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -129,7 +130,7 @@ class HttpBatchesTest {
     void aFileJobWithoutAFilesPortIsRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> port.submit("big", "gemini-2.5-flash-image", List.of(request("k")),
                 BatchSubmitOptions.via(BatchInputMode.FILE))).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("FilesPort");
+                .hasMessageContaining("Files API port");
         assertThat(transport.requests).isEmpty();
     }
 
@@ -143,6 +144,29 @@ class HttpBatchesTest {
         assertThat(page.jobs()).extracting(BatchJob::name).containsExactly("batches/1234567890");
         assertThat(page.nextPageToken()).contains("next");
         assertThat(transport.lastRequest().request().uri().getQuery()).contains("pageSize=10").contains("pageToken=tok");
+    }
+
+    @Test
+    void cancellingAnAwaitAsyncStopsItsPolling() throws Exception {
+        transport.always(200, RUNNING);
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        try (HttpBatches polling = HttpBatches.builder(transport, ApiKey.of("AIzaTEST-key-0123456789")).pause(d -> {
+            waiting.countDown();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new io.github.geminiimage.domain.TransportException("interrupted",
+                        io.github.geminiimage.domain.ErrorDetails.ofAttempts(1), e, false);
+            }
+        }).build()) {
+            var future = polling.awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
+            waiting.await();
+            future.cancel(true);
+            interrupted.await();
+            assertThat(future).isCancelled();
+        }
     }
 
     private static KeyedRequest request(String key) {

@@ -3,7 +3,7 @@ package io.github.geminiimage.loadtests;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
 import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpBatches;
+import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.FilesPort;
 import java.lang.reflect.Proxy;

@@ -1,7 +1,7 @@
 package io.github.geminiimage.tck;
 
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpBatches;
+import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;

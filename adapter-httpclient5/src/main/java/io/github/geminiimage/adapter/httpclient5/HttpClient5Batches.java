@@ -1,7 +1,7 @@
 package io.github.geminiimage.adapter.httpclient5;
 
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpBatches;
+import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;

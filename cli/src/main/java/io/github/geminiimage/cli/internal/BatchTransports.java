@@ -4,7 +4,7 @@ import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpBatches;
+import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;

@@ -1,4 +1,4 @@
-package io.github.geminiimage.http;
+package io.github.geminiimage.http.batch;
 
 import io.github.geminiimage.domain.BatchInputMode;
 import io.github.geminiimage.domain.BatchJob;
@@ -15,7 +15,13 @@ import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchAwait;
 import io.github.geminiimage.domain.batch.BatchResultReader;
-import io.github.geminiimage.http.batch.BatchLineCodec;
+import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.Credentials;
+import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.RetryPolicy;
+import io.github.geminiimage.http.TransportSupport;
 import io.github.geminiimage.http.internal.calls.batches.BatchCalls;
 import io.github.geminiimage.http.internal.calls.batches.BatchSpool;
 import io.github.geminiimage.http.internal.engine.CallEngine;
@@ -43,7 +49,7 @@ import java.util.stream.Stream;
 
 /**
  * The {@link BatchPort} over HTTP, for every {@link HttpTransport}: Batch Mode of the Gemini API
- * (wire-format-2.md §2) run by the same call engine as {@link HttpImageGeneration} (credentials,
+ * (wire-format-2.md §2) run by the same call engine as {@link io.github.geminiimage.http.HttpImageGeneration} (credentials,
  * retries, deadlines, error mapping), with a {@link FilesPort} for the JSONL input of file jobs and
  * for results files. Thread-safe: share one instance.
  *
@@ -138,6 +144,9 @@ public final class HttpBatches implements BatchPort {
             throw new InvalidRequestException("model", model, "a model id such as gemini-2.5-flash-image");
         }
         requireOpen();
+        if (options.via() == BatchInputMode.FILE) {
+            filesFor("a file job"); // refused before the requests are read
+        }
         try (BatchSpool spool = BatchSpool.write(model, requests, codec)) {
             BatchInputMode via = spool.mode(options);
             if (via == BatchInputMode.INLINE) {
@@ -317,8 +326,22 @@ public final class HttpBatches implements BatchPort {
             return CompletableFuture.failedFuture(new TransportException("closed: this HttpBatches was closed",
                     ErrorDetails.ofAttempts(0), null, false));
         }
+        CompletableFuture<T> result = new CompletableFuture<>();
         try {
-            return CompletableFuture.supplyAsync(work, workers);
+            java.util.concurrent.Future<?> task = workers.submit(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+            // Cancelling the future interrupts the work: a wait between polls or a call in flight ends at once.
+            result.whenComplete((value, failure) -> {
+                if (result.isCancelled()) {
+                    task.cancel(true);
+                }
+            });
+            return result;
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new TransportException("closed: this HttpBatches was closed",
                     ErrorDetails.ofAttempts(0), e, false));
