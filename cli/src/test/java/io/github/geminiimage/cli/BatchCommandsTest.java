@@ -160,15 +160,6 @@ class BatchCommandsTest {
     }
 
     @Test
-    void theHttpTransportsSayBatchArrivesWithTheEngineMerge() throws IOException {
-        Path input = input(List.of("{\"key\": \"a\", \"prompt\": \"one\"}"));
-        CliRunner.Result result = new CliRunner().withKey("test-key-not-real").run("batch", "submit", "--input", input.toString(),
-                "--transport", "jdk", "--state-file", state.toString());
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("batch over HTTP arrives with the engine merge");
-    }
-
-    @Test
     void aCommandWithoutNameAndWithoutStateFileIsAUsageError() {
         CliRunner.Result result = batch("status");
         assertThat(result.exitCode()).isEqualTo(2);

@@ -1,13 +1,37 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
+import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.batch.HttpBatches;
+import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.port.FilesPort;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The standard {@link BatchPortFactory}. The fake keeps its jobs in this process only, so with
- * {@code --transport fake} each command starts with no jobs.
+ * {@code --transport fake} each command starts with no jobs. The HTTP transports run Batch Mode over
+ * HTTP with the files port of {@link PortFactory#openFiles} (file jobs' input and results files);
+ * when that transport has no files port, inline jobs still work and a file job is refused with a
+ * message naming the files port.
  */
 public final class BatchTransports implements BatchPortFactory {
+
+    private final Function<TransportSettings, FilesPort> files;
+
+    /** Files as {@link Transports#openFiles} opens them. */
+    public BatchTransports() {
+        this(new Transports()::openFiles);
+    }
+
+    /** Files opened by {@code files} (a {@link UsageException} from it means "no files port"). */
+    public BatchTransports(Function<TransportSettings, FilesPort> files) {
+        this.files = Objects.requireNonNull(files, "files");
+    }
 
     @Override
     public BatchPort open(TransportSettings settings) {
@@ -15,12 +39,32 @@ public final class BatchTransports implements BatchPortFactory {
             case FAKE:
                 return FakeBatches.create();
             case JDK:
+                return http(JdkHttpTransport.create(settings.httpOptions().transportSettings()), settings);
             case HTTPCLIENT5:
-                // PHASE 2 (engine merge): open the HTTP batch port of the chosen transport here.
-                throw new UsageException("batch over HTTP arrives with the engine merge: the " + settings.transport()
-                        + " transport has no batch port yet; use --transport fake to try the commands offline");
+                return http(HttpClient5Transport.create(settings.httpOptions().transportSettings()), settings);
             default:
                 throw new IllegalStateException("no batch port for transport " + settings.transport());
         }
+    }
+
+    private BatchPort http(HttpTransport transport, TransportSettings settings) {
+        HttpBatches.Builder builder = HttpBatches.builder(transport, key(settings)).options(settings.httpOptions())
+                .ownsTransport(true);
+        filesOf(settings).ifPresent(port -> builder.files(port, true));
+        return builder.build();
+    }
+
+    /** The transport's files port; none if it has none (then only inline jobs work). */
+    private Optional<FilesPort> filesOf(TransportSettings settings) {
+        try {
+            return Optional.of(files.apply(settings));
+        } catch (UsageException noFilesPort) {
+            return Optional.empty();
+        }
+    }
+
+    private static ApiKey key(TransportSettings settings) {
+        return settings.apiKey().orElseThrow(() -> new UsageException(ImageCommand.KEY_VARIABLE
+                + " is not set: the " + settings.transport() + " transport needs your key"));
     }
 }

@@ -1,0 +1,28 @@
+package io.github.geminiimage.adapter.jdkhttp;
+
+import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.adapter.fake.FakeClock;
+import io.github.geminiimage.adapter.fake.FakeFiles;
+import io.github.geminiimage.adapter.fake.FakeResponse;
+import io.github.geminiimage.tck.BatchPortContract;
+import io.github.geminiimage.tck.LoopbackBatchFixture;
+import java.time.Instant;
+
+/** The batch contract over the JDK transport, against the loopback batch server in front of the fake. */
+class JdkHttpBatchPortContractTest extends BatchPortContract {
+
+    @Override
+    protected BatchFixture fixture() {
+        return new LoopbackBatchFixture(JdkHttpTransport::create, (failingKeys, stall, failJob) -> {
+            FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+            FakeFiles files = FakeFiles.builder().clock(clock).build();
+            FakeBatches batches = FakeBatches.builder().clock(clock).files(files).build();
+            batches.when(r -> failingKeys.contains(r.key()), FakeResponse.invalidRequest("Request contains an invalid argument."));
+            if (stall) {
+                batches.stallNextJob();
+            }
+            failJob.ifPresent(batches::failNextJob);
+            return new LoopbackBatchFixture.Backend(batches, files, clock, clock::advance);
+        });
+    }
+}

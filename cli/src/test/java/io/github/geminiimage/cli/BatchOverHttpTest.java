@@ -1,0 +1,120 @@
+package io.github.geminiimage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.adapter.fake.FakeClock;
+import io.github.geminiimage.adapter.fake.FakeFiles;
+import io.github.geminiimage.adapter.fake.FakeResponse;
+import io.github.geminiimage.cli.internal.BatchTransports;
+import io.github.geminiimage.domain.BatchInputMode;
+import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.tck.BatchWireServer;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The batch commands over the HTTP transports, against the loopback batch server in front of the fake. */
+class BatchOverHttpTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+    private FakeFiles files;
+    private FakeBatches fake;
+    private BatchWireServer server;
+    private Path state;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path png = TestImages.write(dir.resolve("answer.png"), 8, 8);
+        files = FakeFiles.builder().clock(clock).build();
+        fake = FakeBatches.builder().clock(clock).files(files).response(FakeResponse.image(Files.readAllBytes(png))).build();
+        server = BatchWireServer.start(fake, files);
+        state = dir.resolve("state.json");
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+        fake.close();
+        files.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "httpclient5"})
+    void aFileJobIsSubmittedOverHttpAndItsResultsFileSavedToAFolder(String transport) throws IOException {
+        CliRunner cli = new CliRunner().withKey("test-key-not-real").batchPorts(new BatchTransports(settings -> kept(files)));
+        CliRunner.Result submitted = cli.run(args(transport, "submit", "--input", input(40).toString(), "--via", "file"));
+        assertThat(submitted.exitCode()).as(submitted.err()).isZero();
+        String name = submitted.out().strip();
+        assertThat(fake.inputMode(name)).contains(BatchInputMode.FILE);
+        assertThat(fake.keys(name)).hasSize(40);
+
+        clock.advance(Duration.ofHours(2));
+        Path out = dir.resolve("out");
+        CliRunner.Result saved = cli.run(args(transport, "results", name, "--out", out.toString()));
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        try (var written = Files.list(out)) {
+            assertThat(written.count()).isEqualTo(40);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "httpclient5"})
+    void withoutAFilesPortAnInlineJobWorksAndAFileJobIsRefusedNamingTheFilesPort(String transport) throws IOException {
+        CliRunner cli = new CliRunner().withKey("test-key-not-real").batchPorts(new BatchTransports(settings -> {
+            throw new io.github.geminiimage.cli.internal.UsageException("no files port here");
+        }));
+        CliRunner.Result inline = cli.run(args(transport, "submit", "--input", input(3).toString()));
+        assertThat(inline.exitCode()).as(inline.err()).isZero();
+        assertThat(fake.inputMode(inline.out().strip())).contains(BatchInputMode.INLINE);
+
+        CliRunner.Result file = cli.run(args(transport, "submit", "--input", input(3).toString(), "--via", "file"));
+        assertThat(file.exitCode()).isNotZero();
+        assertThat(file.err()).contains("Files API port").contains("--via inline");
+    }
+
+    private String[] args(String transport, String... command) {
+        List<String> all = new ArrayList<>(List.of("batch"));
+        all.addAll(List.of(command));
+        all.addAll(List.of("--transport", transport, "--base-url", server.baseUri().toString(), "--state-file", state.toString()));
+        return all.toArray(String[]::new);
+    }
+
+    private Path input(int n) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lines.add("{\"key\": \"sku-" + i + "\", \"prompt\": \"product shot " + i + "\"}");
+        }
+        return Files.write(dir.resolve("prompts-" + n + ".jsonl"), lines, StandardCharsets.UTF_8);
+    }
+
+    /** Each command closes its ports; the store must outlive them, as the service's does. */
+    private static FilesPort kept(FakeFiles files) {
+        return (FilesPort) Proxy.newProxyInstance(FilesPort.class.getClassLoader(), new Class<?>[] {FilesPort.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(files, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.geminiimage.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.geminiimage.domain.BatchCounts;
+import io.github.geminiimage.domain.BatchInputMode;
+import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchOutput;
+import io.github.geminiimage.domain.BatchResult;
+import io.github.geminiimage.domain.BatchState;
+import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.http.batch.HttpBatches;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the HTTP batch port sends and how it reads the operation, over a scripted transport. */
+class HttpBatchesTest {
+
+    private static final String RUNNING = """
+            {"name": "batches/1234567890",
+             "metadata": {"@type": "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch",
+               "model": "models/gemini-2.5-flash", "displayName": "my-batch-job",
+               "createTime": "2025-09-01T04:13:24.263450184Z", "updateTime": "2025-09-01T04:29:25.679632Z",
+               "batchStats": {"requestCount": "4", "successfulRequestCount": "1", "pendingRequestCount": "3"},
+               "state": "BATCH_STATE_RUNNING", "name": "batches/1234567890"}}""";
+    private static final String TEXT_RESPONSE = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"%s\"}]},\"finishReason\":\"STOP\"}]}";
+
+    private final FakeTransport transport = new FakeTransport();
+    private final HttpBatches port = HttpBatches.builder(transport, ApiKey.of("AIzaTEST-key-0123456789"))
+            .options(HttpOptions.builder().retryPolicy(RetryPolicy.defaults()
+                    .withBackoff(Duration.ofMillis(1), 1.0, Duration.ofMillis(1))).build()).build();
+
+    @AfterEach
+    void close() {
+        port.close();
+    }
+
+    @Test
+    void getReadsTheLiveOperationWithBatchStatePrefixAndCountsAsStringsZerosOmitted() {
+        transport.reply(200, RUNNING);
+        BatchJob job = port.get("1234567890");
+        assertThat(job.name()).isEqualTo("batches/1234567890");
+        assertThat(job.state()).isEqualTo(BatchState.RUNNING);
+        assertThat(job.counts()).isEqualTo(new BatchCounts(4, 1, 0, 3));
+        assertThat(job.model()).isEqualTo("models/gemini-2.5-flash");
+        assertThat(job.displayName()).contains("my-batch-job");
+        assertThat(job.createTime()).contains(Instant.parse("2025-09-01T04:13:24.263450184Z"));
+        assertThat(job.output()).isEmpty();
+        assertThat(transport.lastRequest().request().method()).isEqualTo("GET");
+        assertThat(transport.lastRequest().request().uri().getPath()).isEqualTo("/v1beta/batches/1234567890");
+    }
+
+    @Test
+    void theSdkJobStatePrefixAndNumericCountsAreAcceptedToo() {
+        transport.reply(200, "{\"name\":\"batches/b1\",\"metadata\":{\"state\":\"JOB_STATE_SUCCEEDED\","
+                + "\"batchStats\":{\"requestCount\":2,\"successfulRequestCount\":2}},\"done\":true,"
+                + "\"response\":{\"responsesFile\":\"files/batch-b1\"}}");
+        BatchJob job = port.get("batches/b1");
+        assertThat(job.state()).isEqualTo(BatchState.SUCCEEDED);
+        assertThat(job.counts().succeeded()).isEqualTo(2);
+        assertThat(job.output()).contains(new BatchOutput.ResponsesFile("files/batch-b1"));
+    }
+
+    @Test
+    void theOutputIsFoundInMetadataOutputWhenResponseIsAbsentAndInlineResponsesAreCounted() {
+        transport.reply(200, "{\"name\":\"batches/b2\",\"metadata\":{\"state\":\"BATCH_STATE_SUCCEEDED\",\"output\":"
+                + "{\"inlinedResponses\":{\"inlinedResponses\":[{\"metadata\":{\"key\":\"a\"},\"response\":"
+                + TEXT_RESPONSE.formatted("one") + "},{\"metadata\":{\"key\":\"b\"},\"error\":{\"code\":3,\"message\":\"bad\"}}]}}}}");
+        assertThat(port.get("batches/b2").output()).contains(new BatchOutput.Inline(2));
+    }
+
+    @Test
+    void inlineResultsAreReadFromTheReplyInInputOrderWithErrorsTyped() {
+        transport.reply(200, "{\"name\":\"batches/b3\",\"metadata\":{\"state\":\"BATCH_STATE_SUCCEEDED\"},\"done\":true,"
+                + "\"response\":{\"@type\":\"x\",\"inlinedResponses\":{\"inlinedResponses\":["
+                + "{\"metadata\":{\"key\":\"first\"},\"response\":" + TEXT_RESPONSE.formatted("one") + "},"
+                + "{\"error\":{\"code\":3,\"message\":\"Request contains an invalid argument.\",\"status\":\"INVALID_ARGUMENT\"},"
+                + "\"metadata\":{\"key\":\"second\"}},"
+                + "{\"metadata\":{\"key\":\"third\"},\"response\":" + TEXT_RESPONSE.formatted("three") + "}]}}}");
+        List<BatchResult> results;
+        try (Stream<BatchResult> stream = port.results("batches/b3")) {
+            results = stream.toList();
+        }
+        assertThat(results).extracting(BatchResult::key).containsExactly("first", "second", "third");
+        assertThat(results.get(0).requireResult().text()).isEqualTo("one");
+        assertThat(results.get(1).error()).containsInstanceOf(InvalidRequestException.class);
+        assertThat(results.get(2).requireResult().text()).isEqualTo("three");
+        assertThat(transport.openResponses.get()).isZero();
+    }
+
+    @Test
+    void anInlineCreateSendsTheRestShapeWithDoubledRequestsAndKeysInMetadata() {
+        transport.reply(200, RUNNING);
+        port.submit("shots", "gemini-2.5-flash-image", List.of(request("sku-1"), request("sku-2")),
+                BatchSubmitOptions.via(BatchInputMode.INLINE));
+        FakeTransport.Recorded sent = transport.lastRequest();
+        assertThat(sent.request().method()).isEqualTo("POST");
+        assertThat(sent.request().uri().getPath()).isEqualTo("/v1beta/models/gemini-2.5-flash-image:batchGenerateContent");
+        String body = sent.bodyText();
+        assertThat(body).startsWith("{\"batch\":{\"displayName\":\"shots\",\"inputConfig\":{\"requests\":{\"requests\":[{\"request\":{");
+        assertThat(body).contains("\"generationConfig\":{").contains("\"metadata\":{\"key\":\"sku-1\"}")
+                .contains("\"metadata\":{\"key\":\"sku-2\"}").endsWith("]}}}}");
+        assertThat(body.indexOf("sku-1")).isLessThan(body.indexOf("sku-2"));
+    }
+
+    @Test
+    void aCreateThatFailsIsNeverRetriedWhileAGetIs() {
+        transport.reply(503, "{\"error\":{\"code\":503,\"message\":\"overloaded\",\"status\":\"UNAVAILABLE\"}}");
+        transport.always(200, RUNNING);
+        assertThatThrownBy(() -> port.submit("once", "gemini-2.5-flash-image", List.of(request("k")), BatchSubmitOptions.defaults()))
+                .isInstanceOf(ServerErrorException.class);
+        assertThat(transport.requests).hasSize(1);
+
+        transport.requests.clear();
+        transport.reply(503, "{\"error\":{\"code\":503,\"message\":\"overloaded\",\"status\":\"UNAVAILABLE\"}}");
+        assertThat(port.get("batches/1234567890").state()).isEqualTo(BatchState.RUNNING);
+        assertThat(transport.requests).hasSize(2);
+    }
+
+    @Test
+    void aFileJobWithoutAFilesPortIsRefusedBeforeAnyRequest() {
+        assertThatThrownBy(() -> port.submit("big", "gemini-2.5-flash-image", List.of(request("k")),
+                BatchSubmitOptions.via(BatchInputMode.FILE))).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Files API port");
+        assertThat(transport.requests).isEmpty();
+    }
+
+    @Test
+    void cancelPostsToTheCancelMethodAndListSendsThePageQuery() {
+        transport.reply(200, "{}");
+        port.cancel("batches/b4");
+        assertThat(transport.lastRequest().request().uri().getPath()).isEqualTo("/v1beta/batches/b4:cancel");
+        transport.reply(200, "{\"operations\":[" + RUNNING + "],\"nextPageToken\":\"next\"}");
+        var page = port.listPage(10, java.util.Optional.of("tok"));
+        assertThat(page.jobs()).extracting(BatchJob::name).containsExactly("batches/1234567890");
+        assertThat(page.nextPageToken()).contains("next");
+        assertThat(transport.lastRequest().request().uri().getQuery()).contains("pageSize=10").contains("pageToken=tok");
+    }
+
+    @Test
+    void cancellingAnAwaitAsyncStopsItsPolling() throws Exception {
+        transport.always(200, RUNNING);
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        try (HttpBatches polling = HttpBatches.builder(transport, ApiKey.of("AIzaTEST-key-0123456789")).pause(d -> {
+            waiting.countDown();
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new io.github.geminiimage.domain.TransportException("interrupted",
+                        io.github.geminiimage.domain.ErrorDetails.ofAttempts(1), e, false);
+            }
+        }).build()) {
+            var future = polling.awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
+            waiting.await();
+            future.cancel(true);
+            interrupted.await();
+            assertThat(future).isCancelled();
+        }
+    }
+
+    private static KeyedRequest request(String key) {
+        return KeyedRequest.of(key, GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("a bottle " + key).build());
+    }
+
+}

@@ -1,0 +1,156 @@
+package io.github.geminiimage.loadtests;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The bounded-memory proof of Batch Mode results (issue 11): a batch of {@code n} results, each a
+ * 4K-sized image ({@code 25,000,000} bytes by default, 33 MB of base64), at least 500 MB in all, saved
+ * to a folder by {@code HttpBatches.saveImages} in a JVM limited to {@code -Xmx128m}
+ * ({@link BatchMemoryClient}), once from a results file (downloaded through a {@code FilesPort},
+ * read line by line) and once from inline responses streamed out of the {@code batches.get} reply.
+ * This JVM generates the file and serves the operations on loopback (its memory is not the client's).
+ *
+ * <pre>
+ * mvn -B -ntp -q -pl load-tests -am -DskipTests package
+ * java -cp load-tests/target/load-tests.jar io.github.geminiimage.loadtests.BatchMemoryProof [results] [imageBytes]
+ * </pre>
+ * Exit status 0 when both runs saved every image; the client's heap figures are printed.
+ */
+public final class BatchMemoryProof {
+
+    private static final String FILE_JOB = "batches/file-job";
+    private static final String INLINE_JOB = "batches/inline-job";
+
+    private BatchMemoryProof() {
+    }
+
+    /** Runs the proof; see the class documentation for the arguments. */
+    public static void main(String[] args) throws Exception {
+        int results = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int imageBytes = args.length > 1 ? Integer.parseInt(args[1]) : 25_000_000;
+        Path work = Files.createTempDirectory("batch-memory-proof-");
+        System.exit(run(results, imageBytes, work, "-Xmx128m") ? 0 : 1);
+    }
+
+    /**
+     * Generates, serves and runs the client for both result sources.
+     *
+     * @return whether both runs saved every image
+     */
+    public static boolean run(int results, int imageBytes, Path work, String heap) throws Exception {
+        byte[] image = pngLike(imageBytes);
+        String base64 = Base64.getEncoder().encodeToString(image);
+        Path file = work.resolve("results.jsonl");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (int i = 0; i < results; i++) {
+                out.write(("{\"response\":{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":"
+                        + "{\"mimeType\":\"image/png\",\"data\":\"").getBytes(StandardCharsets.US_ASCII));
+                out.write(base64.getBytes(StandardCharsets.US_ASCII));
+                out.write(("\"}}]},\"finishReason\":\"STOP\"}]},\"key\":\"" + key(i) + "\"}\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        System.out.printf("results file: %,d bytes, %d results of %,d-byte images%n", Files.size(file), results, imageBytes);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> serve(exchange, results, base64));
+        server.start();
+        boolean ok = true;
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            for (String job : List.of(FILE_JOB, INLINE_JOB)) {
+                Path out = work.resolve(job.substring(8));
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                List<String> command = new ArrayList<>(List.of(java, heap, "-cp", System.getProperty("java.class.path"),
+                        BatchMemoryClient.class.getName(), base, job, out.toString(), file.toString()));
+                Process client = new ProcessBuilder(command).inheritIO().start();
+                int exit = client.waitFor();
+                long saved;
+                try (var files = Files.list(out)) {
+                    saved = files.count();
+                }
+                System.out.printf("%s: client exit %d, %d of %d images in %s%n", job, exit, saved, results, out);
+                ok &= exit == 0 && saved == results;
+                deleteFolder(out);
+            }
+        } finally {
+            server.stop(0);
+            Files.deleteIfExists(file);
+        }
+        return ok;
+    }
+
+    private static void serve(HttpExchange exchange, int results, String base64) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (path.equals("/v1beta/" + FILE_JOB)) {
+                byte[] body = ("{\"name\":\"" + FILE_JOB + "\",\"metadata\":{\"state\":\"BATCH_STATE_SUCCEEDED\",\"batchStats\":"
+                        + "{\"requestCount\":\"" + results + "\",\"successfulRequestCount\":\"" + results + "\"},"
+                        + "\"output\":{\"responsesFile\":\"files/batch-file-job\"}},\"done\":true,"
+                        + "\"response\":{\"responsesFile\":\"files/batch-file-job\"}}").getBytes(StandardCharsets.US_ASCII);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
+            if (!path.equals("/v1beta/" + INLINE_JOB)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            // Streamed (chunked), the inline responses in metadata.output first as the live API orders them.
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16);
+            out.write(("{\"name\":\"" + INLINE_JOB + "\",\"metadata\":{\"state\":\"BATCH_STATE_SUCCEEDED\","
+                    + "\"output\":{\"inlinedResponses\":{\"inlinedResponses\":[").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < results; i++) {
+                out.write(((i == 0 ? "" : ",") + "{\"metadata\":{\"key\":\"" + key(i) + "\"},\"response\":{\"candidates\":"
+                        + "[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(base64.getBytes(StandardCharsets.US_ASCII));
+                out.write("\"}}]},\"finishReason\":\"STOP\"}]}}".getBytes(StandardCharsets.US_ASCII));
+            }
+            // The client stops reading after the first copy; the mirror in response is not sent here.
+            out.write("]}}},\"done\":true}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            // The client closed the reply once it had every response: expected.
+        }
+    }
+
+    static String key(int i) {
+        return String.format("img-%04d", i);
+    }
+
+    /** Bytes that start like a PNG (signature and IHDR of 4096x4096), then noise. */
+    private static byte[] pngLike(int size) {
+        byte[] bytes = new byte[size];
+        new Random(11).nextBytes(bytes);
+        byte[] head = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 16, 0, 0, 0,
+            16, 0, 8, 2, 0, 0, 0};
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(folder);
+    }
+}
