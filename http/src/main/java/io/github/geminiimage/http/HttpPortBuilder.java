@@ -103,6 +103,28 @@ public abstract class HttpPortBuilder<B extends HttpPortBuilder<B>> {
                 .options(effective).ownsTransport(true).build();
     }
 
+    /**
+     * Builds a port this builder does not know (e.g. {@code HttpBatches.from(builder)}) over a
+     * transport of its own, with this builder's credentials and options.
+     *
+     * @throws IllegalStateException if neither an API key nor credentials were given
+     */
+    public <P> P buildWith(PortAssembler<P> assembler) {
+        HttpOptions effective = effectiveOptions();
+        return assembler.assemble(transport(effective.transportSettings()), credentialsFor(effective), effective);
+    }
+
+    /**
+     * Puts a port together from what an adapter's builder resolved.
+     *
+     * @param <P> the port
+     */
+    @FunctionalInterface
+    public interface PortAssembler<P> {
+        /** The port over {@code transport}, which the port then owns and closes. */
+        P assemble(HttpTransport transport, Credentials credentials, HttpOptions options);
+    }
+
     /** The adapter's transport for these settings, over the lent client if one was given. */
     protected abstract HttpTransport transport(TransportSettings settings);
 

@@ -19,6 +19,7 @@ import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.Credentials;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.TransportSupport;
@@ -119,6 +120,20 @@ public final class HttpBatches implements BatchPort {
         this.results = new CallEngine("HttpBatches", b.transport, credentials,
                 b.options.toBuilder().maxResponseBytes(Long.MAX_VALUE).build(), false, Clock.systemUTC(), sleeper,
                 timer, workers, () -> { }, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * The batch port over an adapter's builder: the same endpoint, credentials and options as its
+     * {@code build()}, with a Files API port of its own ({@code buildFiles()}) for file jobs and
+     * results files; closing the batch port closes both. For example
+     * {@code HttpBatches.from(JdkHttpImageGeneration.builder().apiKey(key))}.
+     *
+     * @throws IllegalStateException if the builder was given neither an API key nor credentials
+     */
+    public static BatchPort from(HttpPortBuilder<?> adapter) {
+        FilesPort files = adapter.buildFiles();
+        return adapter.buildWith((transport, credentials, options) ->
+                builder(transport, credentials).options(options).ownsTransport(true).files(files, true).build());
     }
 
     /** A builder over {@code transport} sending {@code apiKey} as {@link HttpOptions#authScheme()} says. */
