@@ -1,5 +1,6 @@
 package io.github.geminiimage.spring.boot;
 
+import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeFiles;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
@@ -7,7 +8,9 @@ import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.http.AccessTokenSource;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpPortBuilder;
+import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.micrometer.MicrometerCallObserver;
+import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.spring.boot.internal.CompositeCallObserver;
@@ -109,6 +112,15 @@ final class TransportConfigurations {
         FakeFiles geminiImageFiles() {
             return FakeFiles.create();
         }
+
+        /** The batch lifecycle in memory, its results files kept in the same Files store. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(BatchPort.class)
+        FakeBatches geminiImageBatches(ObjectProvider<FakeFiles> stores) {
+            FakeBatches.Builder builder = FakeBatches.builder();
+            stores.ifUnique(builder::files);
+            return builder.build();
+        }
     }
 
     /** {@code transport=httpclient5}, when its adapter is on the classpath. */
@@ -139,6 +151,19 @@ final class TransportConfigurations {
             HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
                     observer(properties, observers, registries, observationRegistries));
             return build(builder::buildFiles);
+        }
+
+        /** Created when first needed, with a Files port of its own for file jobs and results files. */
+        @Bean(destroyMethod = "close")
+        @Lazy
+        @ConditionalOnMissingBean(BatchPort.class)
+        BatchPort geminiImageBatches(GeminiImageProperties properties,
+                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, ObjectProvider<CallObserver> observers,
+                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+            HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
+                    observer(properties, observers, registries, observationRegistries));
+            return build(() -> HttpBatches.from(builder));
         }
 
         private static HttpClient5ImageGeneration.Builder builder(GeminiImageProperties properties,
@@ -178,6 +203,19 @@ final class TransportConfigurations {
             JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
                     observer(properties, observers, registries, observationRegistries));
             return build(builder::buildFiles);
+        }
+
+        /** Created when first needed, with a Files port of its own for file jobs and results files. */
+        @Bean(destroyMethod = "close")
+        @Lazy
+        @ConditionalOnMissingBean(BatchPort.class)
+        BatchPort geminiImageBatches(GeminiImageProperties properties,
+                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
+                ResourceLoader loader, ObjectProvider<CallObserver> observers,
+                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+            JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
+                    observer(properties, observers, registries, observationRegistries));
+            return build(() -> HttpBatches.from(builder));
         }
 
         private static JdkHttpImageGeneration.Builder builder(GeminiImageProperties properties,

@@ -1,5 +1,13 @@
 package io.github.geminiimage.spring.boot;
 
+import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.domain.BatchInputMode;
+import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.port.BatchPort;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,6 +111,33 @@ class GeminiImageFilesAndVertexTest {
             fake.generate(GenerationRequest.builder().model(MODEL).prompt("add a hat")
                     .addImage(ImageInput.ofStoredFile(stored)).build());
             fake.assertRequestCount(1);
+        });
+    }
+
+    @Test
+    void transportFakeGivesABatchPortWhoseResultsFilesLiveInTheSharedFilesStore() {
+        runner.withPropertyValues("gemini.image.transport=fake").run(context -> {
+            assertThat(context).hasSingleBean(BatchPort.class).hasSingleBean(FakeBatches.class);
+            BatchJob job = context.getBean(BatchPort.class).submit("mugs", MODEL,
+                    List.of(KeyedRequest.of("sku-1", GenerationRequest.builder().model(MODEL).prompt("a mug").build())),
+                    BatchSubmitOptions.via(BatchInputMode.FILE));
+            assertThat(job.name()).startsWith("batches/");
+        });
+    }
+
+    @Test
+    void transportJdkGivesABatchPortOverHttpWithTheSameBaseUrlAndKey() {
+        runner.withPropertyValues(props("gemini.image.api-key=" + KEY)).run(context -> {
+            try {
+                context.getBean(BatchPort.class).delete("batches/abc123");
+            } catch (ImageGenerationException e) {
+                // What the loopback server answers does not matter here, only what it received.
+            }
+            assertThat(server.received()).singleElement().satisfies(r -> {
+                assertThat(r.method()).isEqualTo("DELETE");
+                assertThat(r.path()).isEqualTo("/v1beta/batches/abc123");
+                assertThat(r.header("x-goog-api-key")).isEqualTo(KEY);
+            });
         });
     }
 
