@@ -11,6 +11,7 @@ import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -258,19 +259,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
                 future.completeExceptionally(e);
             }
         };
-        try {
-            if (call.response.delay().isZero()) {
-                executor.execute(work);
-            } else {
-                ScheduledFuture<?> timer = scheduler.schedule(() -> executeOrFail(work, future),
-                        call.response.delay().toNanos(), TimeUnit.NANOSECONDS);
-                future.whenComplete((result, failure) -> timer.cancel(false));
-            }
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(closedFailure());
-        }
-        future.whenComplete((result, failure) -> pending.remove(future));
-        return future;
+        return schedule(work, call.response.delay(), future);
     }
 
     /**
@@ -334,19 +323,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
                 future.completeExceptionally(e);
             }
         };
-        try {
-            if (call.response.delay().isZero()) {
-                executor.execute(work);
-            } else {
-                ScheduledFuture<?> timer = scheduler.schedule(() -> executeOrFail(work, future),
-                        call.response.delay().toNanos(), TimeUnit.NANOSECONDS);
-                future.whenComplete((result, failure) -> timer.cancel(false));
-            }
-        } catch (RejectedExecutionException e) {
-            future.completeExceptionally(closedFailure());
-        }
-        future.whenComplete((result, failure) -> pending.remove(future));
-        return future;
+        return schedule(work, call.response.delay(), future);
     }
 
     private GenerationStream open(Call call) {
@@ -361,6 +338,27 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             stream.close();
         }
         return stream;
+    }
+
+    /**
+     * Runs {@code work} on the executor, at once or after {@code delay} (a timer cancelled when the
+     * future ends first); a closed fake fails the future. The future leaves {@code pending} when done.
+     */
+    private CompletableFuture<GenerationResult> schedule(Runnable work, Duration delay,
+            CompletableFuture<GenerationResult> future) {
+        try {
+            if (delay.isZero()) {
+                executor.execute(work);
+            } else {
+                ScheduledFuture<?> timer = scheduler.schedule(() -> executeOrFail(work, future),
+                        delay.toNanos(), TimeUnit.NANOSECONDS);
+                future.whenComplete((result, failure) -> timer.cancel(false));
+            }
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(closedFailure());
+        }
+        future.whenComplete((result, failure) -> pending.remove(future));
+        return future;
     }
 
     private void executeOrFail(Runnable work, CompletableFuture<GenerationResult> future) {
