@@ -6,9 +6,9 @@ import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.batch.BatchImageFolder;
 import io.github.geminiimage.port.BatchPort;
-import io.github.geminiimage.domain.InvalidRequestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +78,8 @@ final class BatchCommand implements Callable<Integer> {
         return batch;
     }
 
-    @Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Submits one request per line of a JSONL file; prints the job's name and saves it.",
+    @Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Submits one request per line of a JSONL file; prints the job's name and saves it.",
         "A line: {\"key\": \"sku-123\", \"prompt\": \"...\", \"images\": [\"a.png\", \"files/abc\", \"https://...\"], "
             + "\"aspectRatio\": \"16:9\", \"imageSize\": \"2K\"} (key and prompt required; a line's value overrides the option)."})
     static final class Submit extends BatchSubcommand {
@@ -175,7 +176,9 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "results", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {"Saves every image of a finished job to a folder, one file per key.",
+    @Command(name = "results", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Saves every image of a finished job to a folder, one file per key: KEY.png (or .jpg), every "
+                + "character but letters, digits, - _ . percent-encoded (a/b gives a%%2Fb.png).",
         "Resumable: keys whose file exists are skipped. Prints written / failed / skipped."})
     static final class Results extends BatchSubcommand {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
