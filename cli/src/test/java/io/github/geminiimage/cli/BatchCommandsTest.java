@@ -238,4 +238,15 @@ class BatchCommandsTest {
         assertThat(vertex.err()).contains("Vertex AI").contains("drop --vertex-project");
         assertThat(new CliRunner().run("batch", "list", "--help").out()).contains("--auth").contains("--retries");
     }
+
+    @Test
+    void aNotFoundOnListBlamesTheBaseUrlNotAJobNorTheModel() {
+        fake.failNext(FakeBatches.Operation.LIST, () -> new io.github.geminiimage.domain.NotFoundException("HTTP 404 NOT_FOUND",
+                io.github.geminiimage.domain.ErrorDetails.NONE));
+
+        CliRunner.Result result = batch("list");
+
+        assertThat(result.exitCode()).isEqualTo(6);
+        assertThat(result.err()).contains("check --base-url").doesNotContain("no such batch job").doesNotContain("--model");
+    }
 }

@@ -43,7 +43,7 @@ final class BatchCommand implements Callable<Integer> {
             Map.entry(ExitCode.OK, "done (status --wait: the job succeeded or was cancelled; results: every image was written)"),
             Map.entry(ExitCode.INVALID_REQUEST, "invalid request: bad input lines, an input file that does not exist, results of "
                     + "a job that has not ended, cancel of a job that has, or the server refused it (400)"),
-            Map.entry(ExitCode.NOT_FOUND, "unknown or retired model id (submit, 404)"),
+            Map.entry(ExitCode.NOT_FOUND, "unknown or retired model id (submit), or no Batch API at the base URL (list) (404)"),
             Map.entry(ExitCode.SERVER_ERROR, "the service failed (5xx), after the retries; status --wait: the job FAILED"),
             Map.entry(ExitCode.TIMEOUT, "status --wait reached its --timeout, or the job EXPIRED (48 hours)"),
             Map.entry(ExitCode.MALFORMED_RESPONSE, "the reply was not a valid Batch API response"),
@@ -109,11 +109,6 @@ final class BatchCommand implements Callable<Integer> {
 
         Submit(CliContext context, BatchPortFactory ports) {
             super(context, ports);
-        }
-
-        @Override
-        boolean looksUpJobs() {
-            return false;
         }
 
         @Override

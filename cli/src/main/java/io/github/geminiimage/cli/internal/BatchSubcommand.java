@@ -41,11 +41,6 @@ abstract class BatchSubcommand implements Callable<Integer> {
     void before() {
     }
 
-    /** Whether the command works on existing jobs, so that a 404 means the job is not there (not a model). */
-    boolean looksUpJobs() {
-        return true;
-    }
-
     /** The job named on the command line, else the one the state file remembers; kept for the error messages. */
     String jobName(String given) {
         job = options.jobName(given);
@@ -67,9 +62,11 @@ abstract class BatchSubcommand implements Callable<Integer> {
             context.err().println(command + ": " + Messages.humanize(e.getMessage()));
             return ExitCode.FILE_ERROR.code();
         } catch (NotFoundException e) {
-            if (!looksUpJobs()) {
-                context.err().println(command + ": " + Messages.humanize(e.getMessage()) + "; check --model (e.g. "
-                        + ImageModel.GEMINI_2_5_FLASH_IMAGE.id() + ", " + ImageModel.GEMINI_3_PRO_IMAGE.id() + ")");
+            if (job == null) {
+                // No job was named: submit's 404 is the model's, list's the endpoint's.
+                context.err().println(command + ": " + Messages.humanize(e.getMessage()) + "; " + (spec.name().equals("submit")
+                        ? "check --model (e.g. " + ImageModel.GEMINI_2_5_FLASH_IMAGE.id() + ", " + ImageModel.GEMINI_3_PRO_IMAGE.id() + ")"
+                        : "check --base-url: the server there has no Batch API"));
                 return ExitCode.NOT_FOUND.code();
             }
             context.err().println(command + ": no such batch job" + (job == null ? "" : " " + job) + " ("

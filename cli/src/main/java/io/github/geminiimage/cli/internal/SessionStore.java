@@ -45,11 +45,6 @@ final class SessionStore {
         return file;
     }
 
-    /** Whether the file exists (a new session has none yet). */
-    boolean exists() {
-        return Files.exists(file);
-    }
-
     /**
      * The session in the file, or {@link Session#NONE} when the file does not exist yet.
      *
@@ -91,7 +86,7 @@ final class SessionStore {
         OutputFiles.probe(dir, "the session file " + file);
     }
 
-    /** Passes everything on but the first {@code {} (and the blanks before it). */
+    /** Passes everything on but the document's opening brace (and the blanks before it). */
     private static final class OpeningBraceDropped extends FilterOutputStream {
         private boolean dropped;
 
