@@ -155,7 +155,7 @@ class BatchCommandsTest {
         assertThat(fake.get(name).state().value()).isEqualTo("CANCELLED");
         assertThat(batch("cancel", name).exitCode()).isEqualTo(3);
         assertThat(batch("delete", name).exitCode()).isZero();
-        assertThat(batch("status", name).exitCode()).isEqualTo(6);
+        assertThat(batch("status", name).exitCode()).isEqualTo(18);
         assertThat(fake.list().map(BatchJob::name)).doesNotContain(name);
     }
 
@@ -164,5 +164,89 @@ class BatchCommandsTest {
         CliRunner.Result result = batch("status");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("name the job");
+    }
+
+    @Test
+    void listJsonIsAnObjectOfBatchesWithTheOutputAsFields() throws IOException {
+        Path input = input(List.of("{\"key\": \"a\", \"prompt\": \"one\"}"));
+        String inline = batch("submit", "--input", input.toString(), "--via", "inline").out().strip();
+        String file = batch("submit", "--input", input.toString(), "--via", "file").out().strip();
+        clock.advance(java.time.Duration.ofHours(1));
+
+        CliRunner.Result list = batch("list", "--json");
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).startsWith("{").contains("\"batches\": [").contains("\"name\": \"" + inline + "\"")
+                .contains("\"inlinedResponses\": 1").contains("\"responsesFile\": \"files/batch-" + file.substring(8) + "\"")
+                .doesNotContain("Inline[").doesNotContain("ResponsesFile[");
+    }
+
+    @Test
+    void aMissingInputIsAnInvalidRequestSayingItDoesNotExist() {
+        Path missing = dir.resolve("nope.jsonl");
+
+        CliRunner.Result result = batch("submit", "--input", missing.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err().lines()).singleElement().asString().contains(missing.toString() + " does not exist");
+    }
+
+    @Test
+    void theFakeRefusesAnUnknownModelAsTheServiceDoes() throws IOException {
+        Path input = input(List.of("{\"key\": \"a\", \"prompt\": \"one\"}"));
+
+        CliRunner.Result result = batch("submit", "--input", input.toString(), "--model", "gemini-9-image");
+
+        assertThat(result.exitCode()).isEqualTo(6);
+        assertThat(result.err()).contains("models/gemini-9-image is not found").contains("check --model");
+        assertThat(fake.list()).isEmpty();
+    }
+
+    @Test
+    void aRatioErrorListsOnlyTheRatiosOfTheChosenModel() throws IOException {
+        Path input = input(List.of("{\"key\": \"a\", \"prompt\": \"one\"}"));
+
+        CliRunner.Result result = batch("submit", "--input", input.toString(), "--aspect-ratio", "7:3");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("7:3").contains("21:9] for gemini-2.5-flash-image").doesNotContain("1:8");
+    }
+
+    @Test
+    void resultsOfAPendingJobPointAtStatusWait() throws IOException {
+        Path input = input(List.of("{\"key\": \"a\", \"prompt\": \"one\"}"));
+        String name = batch("submit", "--input", input.toString()).out().strip();
+
+        CliRunner.Result result = batch("results", "--out", dir.resolve("out").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains(name + " has no results yet: it is PENDING")
+                .contains("gemini-image batch status --wait " + name).doesNotContain("(await)");
+    }
+
+    @Test
+    void authRetriesAndVertexAreCheckedLikeTheOtherCommands() {
+        CliRunner.Result authWithFake = batch("list", "--auth", "bearer");
+        CliRunner.Result negative = batch("list", "--retries", "-1");
+        CliRunner.Result vertex = batch("list", "--vertex-project", "p");
+
+        assertThat(authWithFake.exitCode()).isEqualTo(2);
+        assertThat(authWithFake.err()).contains("--auth is for a real endpoint");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--retries must be 0 or more; got -1");
+        assertThat(vertex.exitCode()).isEqualTo(2);
+        assertThat(vertex.err()).contains("Vertex AI").contains("drop --vertex-project");
+        assertThat(new CliRunner().run("batch", "list", "--help").out()).contains("--auth").contains("--retries");
+    }
+
+    @Test
+    void aNotFoundOnListBlamesTheBaseUrlNotAJobNorTheModel() {
+        fake.failNext(FakeBatches.Operation.LIST, () -> new io.github.geminiimage.domain.NotFoundException("HTTP 404 NOT_FOUND",
+                io.github.geminiimage.domain.ErrorDetails.NONE));
+
+        CliRunner.Result result = batch("list");
+
+        assertThat(result.exitCode()).isEqualTo(6);
+        assertThat(result.err()).contains("check --base-url").doesNotContain("no such batch job").doesNotContain("--model");
     }
 }

@@ -26,7 +26,7 @@ class ErrorsTest {
         "authentication-failed, 4, check GEMINI_API_KEY",
         "permission-denied, 5, permission denied",
         "model-not-found, 6, check --model",
-        "rate-limited, 7, wait 35 s and run again",
+        "rate-limited, 7, (retry in 34.4 s); wait 34.4 s and run again",
         "server-error, 8, try again later",
         "timeout, 9, raise --timeout",
         "transport-failure, 10, check the network",
@@ -106,7 +106,7 @@ class ErrorsTest {
         assertUsage(new CliRunner().run("generate", "-p", "x", "-o", "x.png", "--timeout", "soon"), "90s");
         assertUsage(new CliRunner().run("edit", "--transport", "fake", "-p", "x", "-o", dir.resolve("x.png").toString()),
                 "edit needs an image");
-        assertUsage(new CliRunner().run(), "choose a command: generate, edit");
+        assertUsage(new CliRunner().run(), "choose a command: generate, edit, files, batch");
     }
 
     @Test
@@ -119,10 +119,15 @@ class ErrorsTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Exit codes:");
+        String top = new CliRunner().run("--help").out();
         for (ExitCode exit : ExitCode.values()) {
-            assertThat(help.out()).contains(exit.description().substring(0, Math.min(30, exit.description().length())));
+            String start = exit.description().substring(0, Math.min(30, exit.description().length()));
+            assertThat(top).contains(start);
+            if (exit != ExitCode.NO_SUCH_JOB) {
+                assertThat(help.out()).contains(start);
+            }
         }
-        assertThat(new CliRunner().run("--help").out()).contains("Exit codes:").contains("generate").contains("edit");
+        assertThat(top).contains("Exit codes:").contains("generate").contains("edit").contains("batch");
     }
 
     @Test

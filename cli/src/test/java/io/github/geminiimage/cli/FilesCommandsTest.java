@@ -174,7 +174,7 @@ class FilesCommandsTest {
         CliRunner.Result run = cli().run("files");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("choose a command: upload, list, get or delete");
+        assertThat(run.err().lines()).singleElement().asString().contains("choose a command: upload, list, get, delete");
     }
 
     @Test
@@ -194,5 +194,59 @@ class FilesCommandsTest {
 
         assertThat(run.out()).contains("--mime").contains("--name").contains("--json").contains("--transport")
                 .contains("Exit codes:").contains("17").contains("files upload cat.png");
+    }
+
+    private static CliRunner withFiles(io.github.geminiimage.adapter.fake.FakeFiles files) {
+        return new CliRunner().portFactory(new io.github.geminiimage.cli.internal.PortFactory() {
+            @Override
+            public io.github.geminiimage.port.ImageGenerationPort open(io.github.geminiimage.cli.internal.TransportSettings settings) {
+                throw new AssertionError("no generation in these tests");
+            }
+
+            @Override
+            public io.github.geminiimage.port.FilesPort openFiles(io.github.geminiimage.cli.internal.TransportSettings settings) {
+                return files;
+            }
+        });
+    }
+
+    /** A fresh store (each command closes its port) whose next {@code operation} answers 404. */
+    private static io.github.geminiimage.adapter.fake.FakeFiles failing(io.github.geminiimage.adapter.fake.FakeFiles.Operation operation) {
+        return io.github.geminiimage.adapter.fake.FakeFiles.create().failNext(operation, FilesCommandsTest::notFound);
+    }
+
+    private static io.github.geminiimage.domain.NotFoundException notFound() {
+        return new io.github.geminiimage.domain.NotFoundException("HTTP 404 NOT_FOUND: Not Found",
+                new io.github.geminiimage.domain.ErrorDetails(404, java.util.Optional.of("NOT_FOUND"), java.util.Optional.empty(), 1,
+                        java.util.Optional.empty()));
+    }
+
+    @Test
+    void aNotFoundOnUploadOrListSaysTheBaseUrlHasNoFilesApiAndOnGetThatTheFileIsMissing() throws Exception {
+        Path cat = TestImages.write(dir.resolve("cat.png"), 8, 8);
+
+        CliRunner.Result list = withFiles(failing(io.github.geminiimage.adapter.fake.FakeFiles.Operation.LIST))
+                .run("files", "list", "--transport", "fake");
+        CliRunner.Result upload = withFiles(failing(io.github.geminiimage.adapter.fake.FakeFiles.Operation.UPLOAD))
+                .run("files", "upload", "--transport", "fake", cat.toString());
+        CliRunner.Result get = withFiles(failing(io.github.geminiimage.adapter.fake.FakeFiles.Operation.GET))
+                .run("files", "get", "--transport", "fake", "files/abc123");
+
+        assertThat(list.exitCode()).isEqualTo(6);
+        assertThat(list.err()).contains("has no Files API").doesNotContain("may not exist");
+        assertThat(upload.exitCode()).isEqualTo(6);
+        assertThat(upload.err()).contains("has no Files API").doesNotContain("may not exist");
+        assertThat(get.exitCode()).isEqualTo(6);
+        assertThat(get.err()).contains("the file does not exist").doesNotContain("has no Files API");
+    }
+
+    @Test
+    void aFileOfUnknownTypeIsRefusedNamingTheMimeOption() throws Exception {
+        Path notes = Files.writeString(dir.resolve("README.md"), "# notes");
+
+        CliRunner.Result run = cli().run("files", "upload", "--transport", "fake", notes.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("--mime TYPE");
     }
 }

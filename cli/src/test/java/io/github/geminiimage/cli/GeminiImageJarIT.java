@@ -68,6 +68,37 @@ class GeminiImageJarIT {
         assertThat(TestImages.size(dir.resolve("cat-wizard.png"))).containsExactly(1184, 864);
     }
 
+    @Test
+    void theReadmesOfflineBatchFlowWorksAcrossProcesses() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> jvm = List.of("-Djava.io.tmpdir=" + tmp);
+        Files.write(dir.resolve("prompts.jsonl"), List.of("{\"key\": \"red-mug\", \"prompt\": \"A red mug on oak\"}",
+                "{\"key\": \"blue/mug\", \"prompt\": \"A blue mug on slate\", \"aspectRatio\": \"16:9\"}"), StandardCharsets.UTF_8);
+
+        Run submit = run(jvm, Map.of(), "batch", "submit", "--input", "prompts.jsonl", "--model", "gemini-2.5-flash-image",
+                "--via", "auto");
+        Run again = run(jvm, Map.of(), "batch", "submit", "--input", "prompts.jsonl");
+        Run status = run(jvm, Map.of(), "batch", "status", "--wait");
+        Run results = run(jvm, Map.of(), "batch", "results", "--out", "shots/");
+        Run list = run(jvm, Map.of(), "batch", "list", "--json");
+        Run delete = run(jvm, Map.of(), "batch", "delete");
+        Run gone = run(jvm, Map.of(), "batch", "status");
+
+        assertThat(submit.exitCode()).as(submit.err()).isZero();
+        String first = submit.out().strip();
+        String second = again.out().strip();
+        assertThat(second).startsWith("batches/").isNotEqualTo(first);
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains(second).contains("SUCCEEDED");
+        assertThat(results.exitCode()).as(results.err()).isZero();
+        assertThat(dir.resolve("shots/red-mug.png")).exists();
+        assertThat(dir.resolve("shots/blue%2Fmug.png")).exists();
+        assertThat(list.out()).contains("\"batches\"").contains(first).contains(second);
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+        assertThat(gone.exitCode()).isEqualTo(18);
+        assertThat(gone.err()).contains("no such batch job " + second);
+    }
+
     @ParameterizedTest(name = "{0} exits {1}")
     @CsvSource({"invalid-request, 3", "authentication-failed, 4", "permission-denied, 5", "model-not-found, 6",
         "rate-limited, 7", "server-error, 8", "timeout, 9", "transport-failure, 10", "malformed-response, 11",
@@ -160,8 +191,14 @@ class GeminiImageJarIT {
     }
 
     private Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return run(List.of(), environment, args);
+    }
+
+    private Run run(List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));

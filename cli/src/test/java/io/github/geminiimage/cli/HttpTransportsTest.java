@@ -89,7 +89,7 @@ class HttpTransportsTest {
                 "--base-url", server.baseUrl(), "--retries", "0", "-p", "A cat", "-o", dir.resolve("cat.png").toString());
 
         assertThat(run.exitCode()).isEqualTo(7);
-        assertThat(run.err().lines()).singleElement().asString().contains("rate limited").contains("wait 35 s");
+        assertThat(run.err().lines()).singleElement().asString().contains("rate limited").contains("retry after 34.4 s").contains("wait 34.4 s");
     }
 
     @ParameterizedTest

@@ -104,6 +104,70 @@ class SessionTest {
         assertThat(run.err()).contains("--count above 1 cannot be combined with --session");
     }
 
+    @Test
+    void aSessionKeepsItsModelSoContinuingWithoutModelStaysOnIt() throws Exception {
+        Path session = dir.resolve("pro.json");
+        cli.run("generate", "--transport", "fake", "-m", "gemini-3-pro-image", "-p", "A castle", "--session", session.toString(),
+                "-o", dir.resolve("castle.jpg").toString());
+
+        CliRunner.Result again = cli.run("edit", "--transport", "fake", "-p", "Add a dragon", "--session", session.toString(),
+                "-o", dir.resolve("dragon.jpg").toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readString(session)).startsWith("{").contains("\"model\": \"gemini-3-pro-image\"");
+        assertThat(fakes.get(1).lastRequest().orElseThrow().model().id()).isEqualTo("gemini-3-pro-image");
+        assertThat(dir.resolve("dragon.jpg")).exists();
+    }
+
+    @Test
+    void anotherModelForASessionIsAUsageErrorNamingBoth() throws Exception {
+        Path session = dir.resolve("pro.json");
+        cli.run("generate", "--transport", "fake", "-m", "gemini-3-pro-image", "-p", "A castle", "--session", session.toString(),
+                "-o", dir.resolve("castle.jpg").toString());
+        byte[] before = Files.readAllBytes(session);
+
+        CliRunner.Result other = cli.run("edit", "--transport", "fake", "-m", "gemini-2.5-flash-image", "-p", "Add a dragon",
+                "--session", session.toString(), "-o", dir.resolve("dragon.png").toString());
+
+        assertThat(other.exitCode()).isEqualTo(2);
+        assertThat(other.err().lines()).first().asString().contains("--model gemini-2.5-flash-image")
+                .contains("gemini-3-pro-image").contains(session.toString());
+        assertThat(fakes).hasSize(1);
+        assertThat(Files.readAllBytes(session)).isEqualTo(before);
+    }
+
+    @Test
+    void aSessionFileWithoutAModelStillLoadsAndKeepsTheModelItContinuesWith() throws Exception {
+        Path session = dir.resolve("old.json");
+        cli.run("generate", "--transport", "fake", "-p", "A castle", "--session", session.toString(),
+                "-o", dir.resolve("castle.png").toString());
+        Conversation turns = read(session);
+        try (java.io.OutputStream out = Files.newOutputStream(session)) {
+            ConversationCodec.write(turns, out);
+        }
+        assertThat(Files.readString(session)).startsWith("{\"contents\"");
+
+        CliRunner.Result again = cli.run("edit", "--transport", "fake", "-p", "Add a dragon", "--session", session.toString(),
+                "-o", dir.resolve("dragon.png").toString());
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(fakes.get(1).lastRequest().orElseThrow().model().id()).isEqualTo("gemini-2.5-flash-image");
+        assertThat(read(session).turns()).hasSize(4);
+        assertThat(Files.readString(session)).contains("\"model\": \"gemini-2.5-flash-image\"");
+    }
+
+    @Test
+    void editWithAMissingSessionFileSaysTheFileIsMissing() {
+        Path missing = dir.resolve("missing.json");
+
+        CliRunner.Result run = cli.run("edit", "--transport", "fake", "-p", "x", "--session", missing.toString(),
+                "-o", dir.resolve("x.png").toString());
+
+        assertThat(run.exitCode()).isEqualTo(17);
+        assertThat(run.err()).contains("the session file " + missing + " does not exist");
+        assertThat(fakes).isEmpty();
+    }
+
     private static List<Optional<String>> signatures(Turn turn) {
         return ((Turn.Model) turn).parts().stream().map(Part::thoughtSignature).toList();
     }

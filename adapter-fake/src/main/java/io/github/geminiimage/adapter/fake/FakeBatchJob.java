@@ -110,6 +110,26 @@ final class FakeBatchJob {
         return (int) Math.min(requests.size(), requests.size() * elapsed / Math.max(1, runTime.toMillis()));
     }
 
+    /**
+     * When the job next changes after {@code now}: it starts, a request completes, it ends or
+     * expires; empty once it has ended.
+     */
+    Optional<Instant> nextChange(Instant now) {
+        if (state(now).isTerminal()) {
+            return Optional.empty();
+        }
+        if (stalled || !runEnd().isBefore(expiry())) {
+            return Optional.of(expiry());
+        }
+        if (now.isBefore(runStart())) {
+            return Optional.of(runStart());
+        }
+        int done = completed(now);
+        long nextDoneMillis = (long) Math.ceil((done + 1) * (double) runTime.toMillis() / Math.max(1, requests.size()));
+        Instant nextDone = runStart().plusMillis(nextDoneMillis);
+        return Optional.of(nextDone.isBefore(runEnd()) ? nextDone : runEnd());
+    }
+
     void cancel(Instant now) {
         cancelled = now;
     }

@@ -2,6 +2,7 @@ package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.adapter.fake.internal.AsyncCalls;
 import io.github.geminiimage.adapter.fake.internal.BatchReplies;
+import io.github.geminiimage.adapter.fake.internal.Replies;
 import io.github.geminiimage.domain.BatchInputMode;
 import io.github.geminiimage.domain.BatchJob;
 import io.github.geminiimage.domain.BatchPage;
@@ -9,6 +10,7 @@ import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.ImageModel;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.TransportException;
@@ -43,10 +45,10 @@ import java.util.stream.Stream;
  * An in-memory Batch Mode ({@link BatchPort}) for offline tests and demos, on a clock you control:
  *
  * <ul>
- *   <li>A job is {@code PENDING} for {@link Builder#pendingTime} (default 1 minute), then
+ *   <li>A job is {@code PENDING} for {@link Builder#pendingTime} (default {@value #DEFAULT_PENDING_MILLIS} ms), then
  *       {@code RUNNING} while its requests complete evenly, in input order, over
- *       {@link Builder#runTime} (default 10 minutes), then {@code SUCCEEDED}; the counts move with the
- *       clock. A job still pending or running 48 hours after creation is {@code EXPIRED}, with no
+ *       {@link Builder#runTime} (default {@value #DEFAULT_RUN_MILLIS} ms), then {@code SUCCEEDED}; the counts move with the
+ *       clock, so with the defaults a job ends within two seconds on the system clock. A job still pending or running 48 hours after creation is {@code EXPIRED}, with no
  *       results. {@link #stallNextJob()} makes a job that never starts (so it expires),
  *       {@link #failNextJob} one that ends {@code FAILED}; {@link #cancel} ends a job
  *       {@code CANCELLED} with the results of the requests that ran.</li>
@@ -62,13 +64,25 @@ import java.util.stream.Stream;
  *       {@link #failNext} makes the next call of an operation fail with any domain exception.</li>
  * </ul>
  *
+ * <p>A model the fake does not serve is refused at submit as {@code FakeImageGeneration} refuses
+ * it (the server's 404).
+ *
  * <p>Thread-safe. With a {@link FakeClock} it never sleeps: {@link #await} advances that clock
- * between polls, so a 48-hour job is awaited instantly.
+ * between polls, so a 48-hour job is awaited instantly. On another clock {@link #await} sleeps
+ * between polls, never past the job's next change (its start, the next request done, its end), so
+ * a short job is awaited promptly.
  */
 public final class FakeBatches implements BatchPort {
 
     /** The operations whose next call {@link #failNext} can script to fail. */
     public enum Operation { SUBMIT, GET, LIST, CANCEL, DELETE, RESULTS }
+
+    /** How long a job is {@code PENDING} by default, in milliseconds. */
+    public static final long DEFAULT_PENDING_MILLIS = 500;
+    /** How long a job runs by default, in milliseconds. */
+    public static final long DEFAULT_RUN_MILLIS = 1500;
+    /** The shortest sleep between the polls of {@link #await} on a clock that is not a {@link FakeClock}. */
+    private static final Duration MIN_REAL_POLL = Duration.ofMillis(50);
 
     private final Clock clock;
     private final FakeFiles files;
@@ -78,6 +92,7 @@ public final class FakeBatches implements BatchPort {
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final SplittableRandom ids;
+    private final Supplier<String> names;
 
     private final Object lock = new Object();
     private final Map<String, FakeBatchJob> jobs = new LinkedHashMap<>();
@@ -97,6 +112,7 @@ public final class FakeBatches implements BatchPort {
         this.runTime = builder.runTime;
         this.response = builder.response;
         this.ids = new SplittableRandom(builder.seed);
+        this.names = builder.names;
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
@@ -111,7 +127,10 @@ public final class FakeBatches implements BatchPort {
         }
     }
 
-    /** A fake with the defaults: the system clock, 1 minute pending, 10 minutes running, drawn images. */
+    /**
+     * A fake with the defaults: the system clock, {@value #DEFAULT_PENDING_MILLIS} ms pending,
+     * {@value #DEFAULT_RUN_MILLIS} ms running (a job ends within two seconds), drawn images.
+     */
     public static FakeBatches create() {
         return builder().build();
     }
@@ -201,6 +220,7 @@ public final class FakeBatches implements BatchPort {
             throw new InvalidRequestException("model", model, "a model id such as gemini-2.5-flash-image");
         }
         begin(Operation.SUBMIT);
+        Replies.checkModel(ImageModel.of(BatchInputCheck.bareModel(model)));
         BatchInputCheck check = new BatchInputCheck(model);
         List<KeyedRequest> held = new ArrayList<>();
         long bytes = 0;
@@ -215,10 +235,7 @@ public final class FakeBatches implements BatchPort {
                     "less than " + BatchSubmitOptions.INLINE_MAX_BYTES + " bytes for an inline job; send it as a file");
         }
         synchronized (lock) {
-            String name;
-            do {
-                name = "batches/" + Long.toString(ids.nextLong() & Long.MAX_VALUE, 36);
-            } while (jobs.containsKey(name));
+            String name = newName();
             boolean stall = stallNext > 0;
             if (stall) {
                 stallNext--;
@@ -228,6 +245,21 @@ public final class FakeBatches implements BatchPort {
             jobs.put(name, job);
             return job.view(clock.instant());
         }
+    }
+
+    private String newName() {
+        if (names != null) {
+            String name = BatchJob.checkName(names.get());
+            if (jobs.containsKey(name)) {
+                throw new IllegalStateException("the names given to the builder repeat " + name + ", which this fake holds");
+            }
+            return name;
+        }
+        String name;
+        do {
+            name = "batches/" + Long.toString(ids.nextLong() & Long.MAX_VALUE, 36);
+        } while (jobs.containsKey(name));
+        return name;
     }
 
     @Override
@@ -324,7 +356,7 @@ public final class FakeBatches implements BatchPort {
         String full = BatchJob.checkName(name);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(progress, "progress");
-        return BatchAwait.await(() -> get(full), clock, this::pause, timeout, progress::onPoll);
+        return BatchAwait.await(() -> get(full), clock, wait -> pause(wait, full), timeout, progress::onPoll);
     }
 
     @Override
@@ -344,7 +376,7 @@ public final class FakeBatches implements BatchPort {
             BatchJob view = observe(job);
             if (view.output().isEmpty()) {
                 throw BatchReplies.precondition(full + " has no results: it is " + view.state()
-                        + (view.isDone() ? "" : "; wait until it ends (await)"));
+                        + (view.isDone() ? "" : "; wait until it ends"));
             }
             if (job.via == BatchInputMode.FILE) {
                 files.get(job.resultFileName());
@@ -406,16 +438,35 @@ public final class FakeBatches implements BatchPort {
         }
     }
 
-    private void pause(Duration duration) {
+    private void pause(Duration duration, String name) {
         if (clock instanceof FakeClock fake) {
             fake.advance(duration);
             return;
         }
+        Duration wait = duration;
+        synchronized (lock) {
+            FakeBatchJob job = jobs.get(name);
+            Instant now = clock.instant();
+            if (job != null) {
+                // Ended since the last poll: poll again at once.
+                Duration untilChange = Duration.between(now, job.nextChange(now).orElse(now));
+                wait = untilChange.compareTo(MIN_REAL_POLL) < 0 ? MIN_REAL_POLL
+                        : untilChange.compareTo(duration) < 0 ? untilChange : duration;
+            }
+        }
         try {
-            Thread.sleep(Math.max(1, duration.toMillis()));
+            Thread.sleep(Math.max(1, wait.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted while waiting for the batch to end", ErrorDetails.ofAttempts(1), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lock) {
+            return "FakeBatches[" + jobs.size() + " job(s), pending " + pendingTime + ", running " + runTime + ", clock "
+                    + clock + (closed ? ", closed" : "") + "]";
         }
     }
 
@@ -431,11 +482,12 @@ public final class FakeBatches implements BatchPort {
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
         private FakeFiles files;
-        private Duration pendingTime = Duration.ofMinutes(1);
-        private Duration runTime = Duration.ofMinutes(10);
+        private Duration pendingTime = Duration.ofMillis(DEFAULT_PENDING_MILLIS);
+        private Duration runTime = Duration.ofMillis(DEFAULT_RUN_MILLIS);
         private FakeResponse response = FakeResponse.generatedImage();
         private Executor executor;
         private long seed = 1;
+        private Supplier<String> names;
 
         private Builder() {
         }
@@ -452,7 +504,7 @@ public final class FakeBatches implements BatchPort {
             return this;
         }
 
-        /** How long a job is {@code PENDING} (default 1 minute). */
+        /** How long a job is {@code PENDING} (default {@value FakeBatches#DEFAULT_PENDING_MILLIS} ms). */
         public Builder pendingTime(Duration value) {
             if (value.isNegative()) {
                 throw new IllegalArgumentException("pendingTime must not be negative; got " + value);
@@ -461,7 +513,7 @@ public final class FakeBatches implements BatchPort {
             return this;
         }
 
-        /** How long a job runs (default 10 minutes); 48 hours or more makes every job expire. */
+        /** How long a job runs (default {@value FakeBatches#DEFAULT_RUN_MILLIS} ms); 48 hours or more makes every job expire. */
         public Builder runTime(Duration value) {
             if (value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException("runTime must be positive; got " + value);
@@ -485,6 +537,16 @@ public final class FakeBatches implements BatchPort {
         /** The seed of the job ids. */
         public Builder seed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /**
+         * Where the names of new jobs come from instead of random ids, e.g. to load jobs kept
+         * elsewhere under their own names; each must be {@code batches/} and an id, and new to the
+         * fake (a repeated name fails the submit with {@code IllegalStateException}).
+         */
+        public Builder names(Supplier<String> value) {
+            this.names = Objects.requireNonNull(value, "names");
             return this;
         }
 

@@ -46,7 +46,7 @@ import java.util.function.Predicate;
  *       request, file images are read, a model id the endpoint does not serve fails with
  *       {@code NotFoundException} (the server's 404): retired ids, and any id that is not one of
  *       {@code gemini-2.5-flash-image}, {@code gemini-3-pro-image}, {@code gemini-3.1-flash-image}
- *       with an optional {@code -preview} and dated {@code -MM-YYYY} suffix, spelt exactly (ids are
+ *       (the Gemini 3 ones also with {@code -preview}), each with an optional dated {@code -MM-YYYY} suffix, spelt exactly (ids are
  *       case-sensitive). A turn without parts and, on Gemini 3 models, a replayed image part
  *       without its thought signature fail with the server's 400.</li>
  *   <li>By default it answers with a real, decodable image drawn on the spot

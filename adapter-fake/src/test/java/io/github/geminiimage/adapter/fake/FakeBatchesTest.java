@@ -95,4 +95,46 @@ class FakeBatchesTest {
             assertThat(fake.inputMode(large.name())).contains(BatchInputMode.FILE);
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void theDefaultFakeOnTheSystemClockEndsAJobWithinSecondsAndAwaitReturnsPromptly() {
+        try (FakeBatches fake = FakeBatches.create()) {
+            BatchJob job = fake.submit("prompt", "gemini-2.5-flash-image", requests(3), BatchSubmitOptions.defaults());
+            List<BatchState> seen = new java.util.ArrayList<>();
+
+            BatchJob done = fake.await(job.name(), Duration.ofHours(25), j -> seen.add(j.state()));
+
+            assertThat(done.state()).isEqualTo(BatchState.SUCCEEDED);
+            assertThat(done.counts().succeeded()).isEqualTo(3);
+            assertThat(Duration.between(done.createTime().orElseThrow(), done.endTime().orElseThrow()))
+                    .isLessThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(seen).first().isEqualTo(BatchState.PENDING);
+        }
+    }
+
+    @Test
+    void anUnknownModelIsRefusedAtSubmitAsTheServiceDoes() {
+        try (FakeBatches fake = FakeBatches.builder().clock(clock).build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> fake.submit("x", "gemini-9-image",
+                    List.of(KeyedRequest.of("a", GenerationRequest.builder().model("gemini-9-image").prompt("x").build())),
+                    BatchSubmitOptions.defaults()))
+                    .isInstanceOf(io.github.geminiimage.domain.NotFoundException.class)
+                    .hasMessageContaining("models/gemini-9-image is not found");
+            assertThat(fake.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void givenNamesAreUsedAndAFakeSaysWhatItHoldsInItsToString() {
+        java.util.Iterator<String> names = List.of("batches/first", "batches/second").iterator();
+        try (FakeBatches fake = FakeBatches.builder().clock(clock).names(names::next).build()) {
+            assertThat(fake.submit("a", "gemini-2.5-flash-image", requests(1), BatchSubmitOptions.defaults()).name())
+                    .isEqualTo("batches/first");
+            assertThat(fake.submit("b", "gemini-2.5-flash-image", requests(1), BatchSubmitOptions.defaults()).name())
+                    .isEqualTo("batches/second");
+
+            assertThat(fake.toString()).contains("2 job(s)").contains("pending PT0.5S").contains("FakeClock");
+        }
+    }
 }

@@ -172,6 +172,17 @@ class FakeImageGenerationTest {
                 .hasMessageContaining("models/" + id + " is not found");
     }
 
+    @Test
+    void theNotFoundTextPromisesOnlyPreviewIdsTheFakeServes() {
+        GenerationRequest unknown = GenerationRequest.builder().model("gemini-9-image").prompt("A cat").build();
+        GenerationRequest flashPreview = GenerationRequest.builder().model("gemini-2.5-flash-image-preview-09-2025").prompt("A cat")
+                .build();
+
+        assertThatThrownBy(() -> fake.generate(unknown)).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("the Gemini 3 ones also as -preview ids");
+        assertThatThrownBy(() -> fake.generate(flashPreview)).isInstanceOf(NotFoundException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gemini-2.5-flash-image", "gemini-3-pro-image-preview", "gemini-3.1-flash-image",
         "gemini-3.1-flash-image-preview", "models/gemini-3-pro-image", "gemini-3-pro-image-preview-11-2025"})

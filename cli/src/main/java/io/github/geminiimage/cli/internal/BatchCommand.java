@@ -6,34 +6,60 @@ import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.batch.BatchImageFolder;
 import io.github.geminiimage.port.BatchPort;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code gemini-image batch}: thousands of images at half the price on Google's Batch Mode. Its
  * subcommands submit a JSONL file of prompts, follow the job, save its images, and manage jobs.
  */
-@Command(name = "batch", description = {"Runs many requests on Gemini's Batch Mode: half the price, done within 24 hours.",
-    "submit a JSONL file, follow it with status --wait, then save the images with results --out DIR."})
-final class BatchCommand implements Runnable {
+@Command(name = "batch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Runs many requests on Gemini's Batch Mode: half the price, done within 24 hours.",
+            "submit a JSONL file, follow it with status --wait, then save the images with results --out DIR.", "",
+            "With the offline fake (--transport fake, or no " + ImageCommand.KEY_VARIABLE + "), jobs are kept in a folder "
+                    + "under the system's temporary folder, so later runs see them; a fake job ends within two seconds."},
+        footerHeading = "%nExample:%n",
+        footer = {"  gemini-image batch submit --input prompts.jsonl", "  gemini-image batch status --wait",
+            "  gemini-image batch results --out shots/"})
+final class BatchCommand implements Callable<Integer> {
+
+    /** What the exit codes mean to the {@code batch} commands. */
+    static final Map<String, String> EXIT_CODES = ExitCode.helpList(List.of(ExitCode.values()), Map.ofEntries(
+            Map.entry(ExitCode.OK, "done (status --wait: the job succeeded or was cancelled; results: every image was written)"),
+            Map.entry(ExitCode.INVALID_REQUEST, "invalid request: bad input lines, an input file that does not exist, results of "
+                    + "a job that has not ended, cancel of a job that has, or the server refused it (400)"),
+            Map.entry(ExitCode.NOT_FOUND, "unknown or retired model id (submit), or no Batch API at the base URL (list) (404)"),
+            Map.entry(ExitCode.SERVER_ERROR, "the service failed (5xx), after the retries; status --wait: the job FAILED"),
+            Map.entry(ExitCode.TIMEOUT, "status --wait reached its --timeout, or the job EXPIRED (48 hours)"),
+            Map.entry(ExitCode.MALFORMED_RESPONSE, "the reply was not a valid Batch API response"),
+            Map.entry(ExitCode.PROMPT_BLOCKED, "results: a request's prompt was blocked (the first failed request decides)"),
+            Map.entry(ExitCode.IMAGE_BLOCKED, "results: a request's answer was blocked"),
+            Map.entry(ExitCode.TEXT_ONLY, "results: a request was answered with text only"),
+            Map.entry(ExitCode.NO_IMAGE, "results: a request produced no image"),
+            Map.entry(ExitCode.FILE_ERROR, "a local file problem: the input cannot be read, the state file or an image cannot be "
+                    + "written")));
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a command: submit, status, results, cancel, list or delete");
+    public Integer call() {
+        return Cli.chooseCommand(spec);
     }
 
     /** The {@code batch} command with its subcommands, for the top command to add. */
@@ -45,10 +71,15 @@ final class BatchCommand implements Runnable {
         batch.addSubcommand(new Cancel(context, ports));
         batch.addSubcommand(new ListJobs(context, ports));
         batch.addSubcommand(new Delete(context, ports));
+        Cli.exitCodes(batch, EXIT_CODES);
+        for (CommandLine command : batch.getSubcommands().values()) {
+            Cli.exitCodes(command, EXIT_CODES);
+        }
         return batch;
     }
 
-    @Command(name = "submit", description = {"Submits one request per line of a JSONL file; prints the job's name and saves it.",
+    @Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Submits one request per line of a JSONL file; prints the job's name and saves it.",
         "A line: {\"key\": \"sku-123\", \"prompt\": \"...\", \"images\": [\"a.png\", \"files/abc\", \"https://...\"], "
             + "\"aspectRatio\": \"16:9\", \"imageSize\": \"2K\"} (key and prompt required; a line's value overrides the option)."})
     static final class Submit extends BatchSubcommand {
@@ -87,6 +118,10 @@ final class BatchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--via must be auto, inline or file; got " + via);
             }
+            if (!Files.exists(input)) {
+                throw new InvalidRequestException("input", "the input file " + input.toAbsolutePath().normalize()
+                        + " does not exist", (Throwable) null);
+            }
             requests = new BatchInput(input, model, Optional.ofNullable(aspectRatio), Optional.ofNullable(imageSize));
             requests.check();
         }
@@ -107,7 +142,8 @@ final class BatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", description = "Shows a job's state and counts; --wait follows it until it ends.")
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Shows a job's state and counts; --wait follows it until it ends.")
     static final class Status extends BatchSubcommand {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
         String job;
@@ -125,7 +161,7 @@ final class BatchCommand implements Runnable {
 
         @Override
         ExitCode run(BatchPort port) {
-            String name = options.jobName(job);
+            String name = jobName(job);
             BatchJob found = await ? port.await(name, timeout, this::progress) : port.get(name);
             context.out().println(options.json ? jobJson(new JsonWriter(), found).toJson() : jobLine(found));
             if (!await || found.state().equals(BatchState.SUCCEEDED) || found.state().equals(BatchState.CANCELLED)) {
@@ -135,7 +171,9 @@ final class BatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "results", description = {"Saves every image of a finished job to a folder, one file per key.",
+    @Command(name = "results", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Saves every image of a finished job to a folder, one file per key: KEY.png (or .jpg), every "
+                + "character but letters, digits, - _ . percent-encoded (a/b gives a%%2Fb.png).",
         "Resumable: keys whose file exists are skipped. Prints written / failed / skipped."})
     static final class Results extends BatchSubcommand {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
@@ -150,7 +188,12 @@ final class BatchCommand implements Runnable {
 
         @Override
         ExitCode run(BatchPort port) {
-            String name = options.jobName(job);
+            String name = jobName(job);
+            BatchJob found = port.get(name);
+            if (!found.isDone()) {
+                throw new InvalidRequestException("job", name + " has no results yet: it is " + found.state() + " ("
+                        + found.counts() + "); wait for it with gemini-image batch status --wait " + name, (Throwable) null);
+            }
             ExitCode[] first = {ExitCode.OK};
             long[] seen = {0};
             BatchSaveSummary summary;
@@ -183,7 +226,8 @@ final class BatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "cancel", description = "Cancels a job that has not ended.")
+    @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Cancels a job that has not ended.")
     static final class Cancel extends BatchSubcommand {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
         String job;
@@ -194,7 +238,7 @@ final class BatchCommand implements Runnable {
 
         @Override
         ExitCode run(BatchPort port) {
-            String name = options.jobName(job);
+            String name = jobName(job);
             port.cancel(name);
             context.out().println(options.json ? new JsonWriter().beginObject().name("name").value(name).name("cancelled").value(true)
                     .endObject().toJson() : "cancelled " + name);
@@ -202,7 +246,8 @@ final class BatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Deletes a job.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Deletes a job.")
     static final class Delete extends BatchSubcommand {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
         String job;
@@ -213,7 +258,7 @@ final class BatchCommand implements Runnable {
 
         @Override
         ExitCode run(BatchPort port) {
-            String name = options.jobName(job);
+            String name = jobName(job);
             port.delete(name);
             context.out().println(options.json ? new JsonWriter().beginObject().name("name").value(name).name("deleted").value(true)
                     .endObject().toJson() : "deleted " + name);
@@ -221,7 +266,8 @@ final class BatchCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "Lists the jobs, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Lists the jobs, newest first; --json gives {\"batches\": [...]}.")
     static final class ListJobs extends BatchSubcommand {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N jobs (default ${DEFAULT-VALUE}).")
         int limit;
@@ -237,9 +283,9 @@ final class BatchCommand implements Runnable {
             }
             try (Stream<BatchJob> jobs = port.list().limit(limit)) {
                 if (options.json) {
-                    JsonWriter json = new JsonWriter().beginArray();
+                    JsonWriter json = new JsonWriter().beginObject().name("batches").beginArray();
                     jobs.forEach(j -> jobJson(json, j));
-                    context.out().println(json.endArray().toJson());
+                    context.out().println(json.endArray().endObject().toJson());
                 } else {
                     jobs.forEach(j -> context.out().println(jobLine(j)));
                 }

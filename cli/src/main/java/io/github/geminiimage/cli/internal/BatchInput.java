@@ -7,6 +7,7 @@ import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.batch.JsonLineScanner;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -196,12 +197,23 @@ final class BatchInput {
             throw new InvalidRequestException(key == null ? "key" : "prompt", "is missing; key and prompt are required", (Throwable) null);
         }
         GenerationRequest.Builder builder = GenerationRequest.builder().model(model).prompt(prompt);
-        ratio.ifPresent(r -> builder.aspectRatio(AspectRatio.parse(r)));
+        ratio.ifPresent(r -> builder.aspectRatio(ratio(r)));
         size.ifPresent(s -> builder.imageSize(ImageSize.parse(s)));
         for (String image : images) {
             builder.addImage(image(image));
         }
         return KeyedRequest.of(key, builder.build());
+    }
+
+    /** The ratio; one that is not a ratio at all is refused listing only the ratios of the job's model. */
+    private AspectRatio ratio(String value) {
+        try {
+            return AspectRatio.parse(value);
+        } catch (InvalidRequestException e) {
+            ModelFamily family = ModelFamily.of(model);
+            throw new InvalidRequestException("aspectRatio", value, "one of " + family.aspectRatios().stream().sorted()
+                    .map(AspectRatio::value).toList() + " for " + (family == ModelFamily.UNKNOWN ? "model " : "") + model);
+        }
     }
 
     private static void expectKind(JsonLineScanner scanner, char kind, String name, String what) throws IOException {

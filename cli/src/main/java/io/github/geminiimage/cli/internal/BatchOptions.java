@@ -1,6 +1,8 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.AuthScheme;
+import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.HttpOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,6 +23,19 @@ final class BatchOptions {
             description = "The server root of the endpoint or of a proxy mirroring it, without /v1beta. Needs a real transport and the key.")
     URI baseUrl;
 
+    @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
+            description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw "
+                    + "(Authorization), query (?key=, only for a proxy that requires it). Needs a real transport.")
+    AuthScheme auth;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Retries of status, results, list, cancel and delete after a 408, 429, 5xx or connection failure "
+                    + "(default 2; 0 for none). submit is never retried: the service would make a second job.")
+    Integer retries;
+
+    @Option(names = {"--vertex-project", "--vertex-location"}, paramLabel = "VALUE", hidden = true)
+    String vertex;
+
     @Option(names = "--json", description = "Print the outcome as JSON on stdout.")
     boolean json;
 
@@ -32,11 +47,16 @@ final class BatchOptions {
     /** The transport settings: the key from the environment, never from the command line. */
     TransportSettings settings(CliContext context) {
         Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
-        if (transport == Transport.FAKE && baseUrl != null) {
-            throw new UsageException("--base-url is for a real endpoint and the fake transport makes no call; drop --base-url, "
-                    + "or choose --transport jdk or httpclient5");
+        if (vertex != null) {
+            throw new UsageException("batch runs on the Gemini API's Batch Mode; Vertex AI's batch prediction is not supported: "
+                    + "drop --vertex-project and --vertex-location (and use " + ImageCommand.KEY_VARIABLE + ")");
         }
-        Transport chosen = transport != null ? transport : baseUrl != null || key.isPresent() ? Transport.JDK : Transport.FAKE;
+        String realOnly = baseUrl != null ? "--base-url" : auth != null ? "--auth" : null;
+        if (transport == Transport.FAKE && realOnly != null) {
+            throw new UsageException(realOnly + " is for a real endpoint and the fake transport makes no call; drop " + realOnly
+                    + ", or choose --transport jdk or httpclient5");
+        }
+        Transport chosen = transport != null ? transport : realOnly != null || key.isPresent() ? Transport.JDK : Transport.FAKE;
         if (transport == null && chosen == Transport.FAKE) {
             context.err().println("gemini-image: " + ImageCommand.KEY_VARIABLE + " is not set, so the offline fake transport "
                     + "answers (set the key, or pass --transport fake to silence this)");
@@ -50,6 +70,15 @@ final class BatchOptions {
             HttpOptions.Builder options = HttpOptions.builder();
             if (baseUrl != null) {
                 options.baseUri(baseUrl);
+            }
+            if (auth != null) {
+                options.authScheme(auth);
+            }
+            if (retries != null) {
+                if (retries < 0) {
+                    throw new UsageException("--retries must be 0 or more; got " + retries);
+                }
+                options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
             }
             return new TransportSettings(chosen, apiKey, options.build(), FakeOutcome.IMAGE);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,9 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchOutput;
+import io.github.geminiimage.domain.ImageModel;
+import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.port.BatchPort;
 import java.io.UncheckedIOException;
@@ -11,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the {@code batch} commands share: the options, opening the port, and turning failures into
- * one line on stderr and the exit codes of {@code generate}.
+ * one line on stderr and the exit codes of {@code generate}, except a 404 for a job, which is
+ * {@link ExitCode#NO_SUCH_JOB}.
  */
 abstract class BatchSubcommand implements Callable<Integer> {
 
@@ -23,6 +27,7 @@ abstract class BatchSubcommand implements Callable<Integer> {
 
     final CliContext context;
     private final BatchPortFactory ports;
+    private String job;
 
     BatchSubcommand(CliContext context, BatchPortFactory ports) {
         this.context = context;
@@ -36,6 +41,12 @@ abstract class BatchSubcommand implements Callable<Integer> {
     void before() {
     }
 
+    /** The job named on the command line, else the one the state file remembers; kept for the error messages. */
+    String jobName(String given) {
+        job = options.jobName(given);
+        return job;
+    }
+
     @Override
     public Integer call() {
         String command = spec.qualifiedName(" ");
@@ -45,13 +56,24 @@ abstract class BatchSubcommand implements Callable<Integer> {
                 return run(port).code();
             }
         } catch (UsageException e) {
-            context.err().println(command + ": " + e.getMessage());
+            context.err().println(command + ": " + Messages.humanize(e.getMessage()) + "; see " + command + " --help");
             return ExitCode.USAGE.code();
         } catch (FileProblem | UncheckedIOException e) {
-            context.err().println(command + ": " + e.getMessage());
+            context.err().println(command + ": " + Messages.humanize(e.getMessage()));
             return ExitCode.FILE_ERROR.code();
+        } catch (NotFoundException e) {
+            if (job == null) {
+                // No job was named: submit's 404 is the model's, list's the endpoint's.
+                context.err().println(command + ": " + Messages.humanize(e.getMessage()) + "; " + (spec.name().equals("submit")
+                        ? "check --model (e.g. " + ImageModel.GEMINI_2_5_FLASH_IMAGE.id() + ", " + ImageModel.GEMINI_3_PRO_IMAGE.id() + ")"
+                        : "check --base-url: the server there has no Batch API"));
+                return ExitCode.NOT_FOUND.code();
+            }
+            context.err().println(command + ": no such batch job" + (job == null ? "" : " " + job) + " ("
+                    + Messages.humanize(e.getMessage()) + "): never submitted, deleted, or mistyped; see gemini-image batch list");
+            return ExitCode.NO_SUCH_JOB.code();
         } catch (ImageGenerationException e) {
-            context.err().println(command + ": " + e.getMessage());
+            context.err().println(command + ": " + Messages.humanize(e.getMessage()));
             return ExitCode.of(e).code();
         }
     }
@@ -65,7 +87,15 @@ abstract class BatchSubcommand implements Callable<Integer> {
                 .name("failed").value(job.counts().failed()).name("pending").value(job.counts().pending());
         job.createTime().ifPresent(t -> json.name("createTime").value(t.toString()));
         job.endTime().ifPresent(t -> json.name("endTime").value(t.toString()));
-        job.output().ifPresent(o -> json.name("output").value(o.toString()));
+        job.output().ifPresent(o -> {
+            json.name("output").beginObject();
+            if (o instanceof BatchOutput.Inline inline) {
+                json.name("inlinedResponses").value(inline.count());
+            } else if (o instanceof BatchOutput.ResponsesFile file) {
+                json.name("responsesFile").value(file.fileName());
+            }
+            json.endObject();
+        });
         job.error().ifPresent(e -> json.name("error").value(e.message()));
         return json.endObject();
     }

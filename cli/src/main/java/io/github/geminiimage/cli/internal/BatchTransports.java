@@ -1,6 +1,5 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
 import io.github.geminiimage.http.ApiKey;
@@ -8,13 +7,14 @@ import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The standard {@link BatchPortFactory}. The fake keeps its jobs in this process only, so with
- * {@code --transport fake} each command starts with no jobs. The HTTP transports run Batch Mode over
+ * The standard {@link BatchPortFactory}. The fake keeps its jobs in a folder ({@link FakeBatchFolder}),
+ * so a job submitted by one run is there for the next, as the fake's files are. The HTTP transports run Batch Mode over
  * HTTP with the files port of {@link PortFactory#openFiles} (file jobs' input and results files);
  * when that transport has no files port, inline jobs still work and a file job is refused with a
  * message naming the files port.
@@ -22,22 +22,37 @@ import java.util.function.Function;
 public final class BatchTransports implements BatchPortFactory {
 
     private final Function<TransportSettings, FilesPort> files;
+    private final FakeBatchFolder fakeJobs;
 
-    /** Files as {@link Transports#openFiles} opens them. */
+    /**
+     * Files as {@link Transports#openFiles} opens them; the fake keeps its jobs in
+     * {@code gemini-image-fake-batches-USER} under the system's temporary folder.
+     */
     public BatchTransports() {
         this(new Transports()::openFiles);
     }
 
     /** Files opened by {@code files} (a {@link UsageException} from it means "no files port"). */
     public BatchTransports(Function<TransportSettings, FilesPort> files) {
+        this(files, FakeBatchFolder.defaultFolder());
+    }
+
+    /** Files as {@link Transports#openFiles} opens them; the fake keeps its jobs in {@code fakeJobsFolder}. */
+    public BatchTransports(Path fakeJobsFolder) {
+        this(new Transports()::openFiles, fakeJobsFolder);
+    }
+
+    /** Files opened by {@code files}; the fake keeps its jobs in {@code fakeJobsFolder}. */
+    public BatchTransports(Function<TransportSettings, FilesPort> files, Path fakeJobsFolder) {
         this.files = Objects.requireNonNull(files, "files");
+        this.fakeJobs = new FakeBatchFolder(fakeJobsFolder);
     }
 
     @Override
     public BatchPort open(TransportSettings settings) {
         switch (settings.transport()) {
             case FAKE:
-                return FakeBatches.create();
+                return fakeJobs.open();
             case JDK:
                 return http(JdkHttpTransport.create(settings.httpOptions().transportSettings()), settings);
             case HTTPCLIENT5:

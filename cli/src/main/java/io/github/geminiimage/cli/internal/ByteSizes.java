@@ -2,7 +2,10 @@ package io.github.geminiimage.cli.internal;
 
 import java.util.Locale;
 
-/** Byte counts as people read them: {@code 512 B}, {@code 12.3 KB}, {@code 4.0 MB}, {@code 1.50 GB}. */
+/**
+ * Byte counts as people read them: {@code 512 B}, {@code 12.3 KB}, {@code 64 MB}, {@code 1.5 GB};
+ * a tenth of the unit at most, none when it is zero. The command line's one size formatter.
+ */
 final class ByteSizes {
 
     private ByteSizes() {
@@ -14,11 +17,16 @@ final class ByteSizes {
             return bytes + " B";
         }
         if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+            return tenths(bytes / 1024.0) + " KB";
         }
         if (bytes < 1024L * 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+            return tenths(bytes / (1024.0 * 1024)) + " MB";
         }
-        return String.format(Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
+        return tenths(bytes / (1024.0 * 1024 * 1024)) + " GB";
+    }
+
+    private static String tenths(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 }

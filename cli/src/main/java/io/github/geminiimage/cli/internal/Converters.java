@@ -32,15 +32,10 @@ final class Converters {
     static final class AuthConverter implements ITypeConverter<AuthScheme> {
         @Override
         public AuthScheme convert(String value) {
-            switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "google":
-                    return AuthScheme.GOOGLE_API_KEY_HEADER;
-                case "bearer":
-                    return AuthScheme.BEARER;
-                case "raw":
-                    return AuthScheme.RAW_AUTHORIZATION;
-                default:
-                    throw new TypeConversionException("\"" + value + "\" is not one of google, bearer, raw");
+            try {
+                return AuthScheme.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("\"" + value + "\" is not one of " + AuthScheme.WORDS);
             }
         }
     }

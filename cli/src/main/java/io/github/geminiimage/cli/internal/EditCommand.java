@@ -33,6 +33,10 @@ final class EditCommand extends ImageCommand {
 
     @Override
     void checkUsage(Conversation conversation) {
+        if (images.isEmpty() && session != null && !java.nio.file.Files.exists(session)) {
+            throw new FileProblem("the session file " + session.toAbsolutePath().normalize() + " does not exist: edit without "
+                    + "--image continues a session an earlier run wrote; check the path, or pass --image to start one", null);
+        }
         if (images.isEmpty() && conversation.turns().isEmpty()) {
             throw new UsageException("edit needs an image: pass --image FILE, or --session FILE of an earlier turn");
         }

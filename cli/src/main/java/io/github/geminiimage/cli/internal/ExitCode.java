@@ -13,7 +13,9 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.TransportException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The exit codes of {@code gemini-image}: one per error class, so scripts can tell them apart. */
@@ -54,7 +56,9 @@ public enum ExitCode {
     /** No image: nothing usable. */
     NO_IMAGE(16, "no image: the model produced none (NO_IMAGE, IMAGE_OTHER, ...)"),
     /** A local file problem. */
-    FILE_ERROR(17, "a local file problem: the output exists (use --force), a folder is missing, the session file is unreadable");
+    FILE_ERROR(17, "a local file problem: the output exists (use --force), a folder is missing, the session file is unreadable"),
+    /** A batch command named a job the service does not hold (404 for {@code batches/...}). */
+    NO_SUCH_JOB(18, "no such batch job (404): never submitted, deleted, or a mistyped name");
 
     private final int code;
     private final String description;
@@ -118,12 +122,26 @@ public enum ExitCode {
         }
     }
 
-    /** Code to description, in order, for {@code --help}. */
+    /** Code to description, in order, for {@code --help}: every code. */
     public static Map<String, String> helpList() {
+        return helpList(List.of(values()), Map.of());
+    }
+
+    /**
+     * Code to description for the help of a group of commands: only {@code codes}, each with its
+     * meaning for that group where {@code meanings} gives one (a 404 means another thing to
+     * {@code files get} than to {@code generate}).
+     */
+    static Map<String, String> helpList(List<ExitCode> codes, Map<ExitCode, String> meanings) {
         Map<String, String> list = new LinkedHashMap<>();
-        for (ExitCode exit : values()) {
-            list.put(Integer.toString(exit.code), exit.description);
+        for (ExitCode exit : codes) {
+            list.put(Integer.toString(exit.code), meanings.getOrDefault(exit, exit.description));
         }
         return list;
+    }
+
+    /** The codes of {@code generate} and {@code edit}: every code but those of the batch commands. */
+    static Map<String, String> imageHelpList() {
+        return helpList(Arrays.stream(values()).filter(e -> e != NO_SUCH_JOB).toList(), Map.of());
     }
 }

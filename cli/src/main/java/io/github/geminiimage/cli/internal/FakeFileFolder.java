@@ -229,8 +229,8 @@ final class FakeFileFolder {
         public StoredFile upload(FileUpload upload, UploadProgress progress) {
             if (upload.sizeBytes() > MAX_FILE_BYTES) {
                 throw new UsageException("the offline fake keeps files in memory and takes at most "
-                        + MAX_FILE_BYTES / (1024 * 1024) + " MB; " + upload.describe() + " has " + upload.sizeBytes()
-                        + " bytes (the Files API itself takes up to 2 GB)");
+                        + ByteSizes.human(MAX_FILE_BYTES) + "; " + upload.describe() + " has " + ByteSizes.human(upload.sizeBytes())
+                        + " (the Files API itself takes up to 2 GB)");
             }
             StoredFile file = files.upload(upload, progress);
             save(file, files.content(file.name()).orElseThrow());

@@ -81,7 +81,7 @@ final class FileReport {
 
     /** One line on stderr; with {@code --json} also {@code {"command", "exitCode", "error"}} on stdout. */
     ExitCode error(ExitCode exit, String message, String hint) {
-        String text = Durations.humanize(oneLine(message));
+        String text = Messages.oneLine(message);
         err.println("gemini-image " + command + ": " + text + (hint == null ? "" : "; " + hint));
         err.flush();
         if (json) {
@@ -126,19 +126,28 @@ final class FileReport {
         return instant.map(Instant::toString).orElse(null);
     }
 
-    private static String hint(ExitCode exit, ImageGenerationException failure) {
+    private String hint(ExitCode exit, ImageGenerationException failure) {
         switch (exit) {
             case INVALID_REQUEST:
                 return "fix the request and run again";
             case AUTHENTICATION:
                 return "check " + ImageCommand.KEY_VARIABLE + " (and --auth for a proxy)";
-            case PERMISSION_DENIED:
             case NOT_FOUND:
+                if (!command.equals("files get") && !command.equals("files delete")) {
+                    // Upload and list name no file: a 404 says the endpoint has no Files API at all.
+                    return "the server at the base URL has no Files API (a proxy or mirror may serve generateContent "
+                            + "only): check --base-url, or upload to the Gemini API itself";
+                }
+                return "the file does not exist (never uploaded, deleted, or expired after 48 hours): see gemini-image files list";
+            case PERMISSION_DENIED:
                 // The Gemini API answers 403 for a file it does not hold.
                 return "the file may not exist (never uploaded, deleted, or expired after 48 hours): see gemini-image "
                         + "files list; else check that the key may use the Files API";
             case RATE_LIMITED:
                 RateLimitedException limited = (RateLimitedException) failure;
+                if (limited.httpStatus().orElse(0) == 402) {
+                    return Report.rateLimitHint(limited);
+                }
                 return limited.quotaScope() == QuotaScope.PER_DAY ? "the daily quota is used up: run again tomorrow"
                         : "the project's file storage (20 GB) may be full: delete files, or wait and run again";
             case SERVER_ERROR:
@@ -146,7 +155,8 @@ final class FileReport {
             case TIMEOUT:
                 return "raise --timeout (e.g. --timeout 30m for a large upload)";
             case TRANSPORT:
-                return "check the network and --base-url, or raise --retries";
+                return failure.isRetryable() ? "check the network and --base-url, or raise --retries"
+                        : "check the network and --base-url (this failure is not retried)";
             case MALFORMED_RESPONSE:
             case RESPONSE_TOO_LARGE:
                 return "check that --base-url points at a Gemini-compatible endpoint";
@@ -155,7 +165,4 @@ final class FileReport {
         }
     }
 
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("[\\r\\n]+", " ").strip();
-    }
 }

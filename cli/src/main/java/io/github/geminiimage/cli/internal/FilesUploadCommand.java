@@ -1,6 +1,7 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.FileUpload;
+import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import java.nio.file.Path;
@@ -42,7 +43,16 @@ final class FilesUploadCommand extends FilesSubcommand {
         if (displayName != null) {
             builder.displayName(displayName);
         }
-        FileUpload upload = builder.build();
+        FileUpload upload;
+        try {
+            upload = builder.build();
+        } catch (InvalidRequestException e) {
+            if (mime == null && e.field().filter("mimeType"::equals).isPresent()) {
+                throw new InvalidRequestException("mimeType", "the type of " + path + " is not known from its content or "
+                        + "extension: pass it with --mime TYPE (e.g. --mime text/markdown, --mime application/pdf)", e);
+            }
+            throw e;
+        }
         StoredFile file;
         String label = "uploading " + (path.getFileName() == null ? path : path.getFileName());
         try (UploadBar bar = new UploadBar(context.err(), context.interactive(), ImageCommand.terminalColumns(context),

@@ -45,8 +45,12 @@ abstract class ImageCommand implements Callable<Integer> {
             description = "The output file, or a folder (existing, or ending in /) for numbered files.")
     String out;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", defaultValue = "gemini-2.5-flash-image",
-            description = "The model id (default: ${DEFAULT-VALUE}); e.g. gemini-3-pro-image, gemini-3.1-flash-image.")
+    /** The model when neither {@code --model} nor the session names one. */
+    static final String DEFAULT_MODEL = "gemini-2.5-flash-image";
+
+    @Option(names = {"-m", "--model"}, paramLabel = "ID",
+            description = "The model id (default: the --session file's model, else " + DEFAULT_MODEL
+                    + "); e.g. gemini-3-pro-image, gemini-3.1-flash-image.")
     String model;
 
     @Option(names = {"-a", "--aspect-ratio"}, paramLabel = "W:H",
@@ -99,7 +103,7 @@ abstract class ImageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Report report = new Report(spec.name(), context.out(), context.err(), json);
-        report.expect(count, model);
+        report.expect(count, model == null ? DEFAULT_MODEL : model);
         report.customBase(transportOptions.customBase());
         try {
             return run(report).code();
@@ -123,9 +127,12 @@ abstract class ImageCommand implements Callable<Integer> {
         }
         TransportSettings settings = settings();
         report.transport(settings.transport());
-        plan = streaming.plan(model, context.interactive());
         Optional<SessionStore> store = Optional.ofNullable(session).map(SessionStore::new);
-        Conversation conversation = store.map(SessionStore::load).orElse(Conversation.empty());
+        SessionStore.Session saved = store.map(SessionStore::load).orElse(SessionStore.Session.NONE);
+        model = modelOf(saved, store);
+        report.expect(count, model);
+        plan = streaming.plan(model, context.interactive());
+        Conversation conversation = saved.conversation();
         checkUsage(conversation);
         store.ifPresent(SessionStore::checkWritable);
 
@@ -156,6 +163,11 @@ abstract class ImageCommand implements Callable<Integer> {
                     } else {
                         result = port.generate(request);
                     }
+                } catch (ImageGenerationException e) {
+                    if (plan.stream() && streamed.eventSeen()) {
+                        report.cutMidStream();
+                    }
+                    throw e;
                 } finally {
                     progress.stop();
                 }
@@ -176,13 +188,33 @@ abstract class ImageCommand implements Callable<Integer> {
         return report.success();
     }
 
-    private static Conversation saveSession(Optional<SessionStore> store, Conversation conversation, GenerationRequest request,
+    /**
+     * The model of this run: a session keeps the model it was started with, so continuing it without
+     * {@code --model} uses that model, and another {@code --model} is a usage error naming both (its
+     * turns, thought signatures included, belong to that model). A session file without a model
+     * (written before sessions kept theirs) continues with {@code --model} or the default, which it
+     * keeps from then on.
+     */
+    private String modelOf(SessionStore.Session saved, Optional<SessionStore> store) {
+        if (saved.model().isPresent() && model != null && !bare(saved.model().get()).equals(bare(model))) {
+            throw new UsageException("--model " + model + " differs from the model of the session " + store.orElseThrow().file()
+                    + ", " + saved.model().get() + ": a conversation continues with the model it started with; drop --model, "
+                    + "or pass another --session to start a new conversation with " + model);
+        }
+        return model != null ? model : saved.model().orElse(DEFAULT_MODEL);
+    }
+
+    private static String bare(String modelId) {
+        return modelId.startsWith("models/") ? modelId.substring("models/".length()) : modelId;
+    }
+
+    private Conversation saveSession(Optional<SessionStore> store, Conversation conversation, GenerationRequest request,
             GenerationResult result, Report report) {
         if (store.isEmpty()) {
             return conversation;
         }
         Conversation longer = conversation.then(request, result);
-        store.get().save(longer);
+        store.get().save(longer, model);
         report.session(store.get().file(), longer.turns().size());
         return longer;
     }

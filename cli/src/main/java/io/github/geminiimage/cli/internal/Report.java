@@ -14,7 +14,6 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.Usage;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +47,7 @@ final class Report {
     private int sessionTurns;
     private boolean previewsAsked;
     private List<Path> previews = List.of();
+    private boolean cutMidStream;
 
     Report(String command, PrintStream out, PrintStream err, boolean json) {
         this.command = command;
@@ -81,6 +81,11 @@ final class Report {
         this.previewsAsked = asked;
     }
 
+    /** The failure that follows ended a stream after its first event, which no retry repeats. */
+    void cutMidStream() {
+        this.cutMidStream = true;
+    }
+
     /** The interim images the next call's stream wrote (reported with its result). */
     void previews(List<Path> files) {
         this.previews = List.copyOf(files);
@@ -100,7 +105,7 @@ final class Report {
         if (written.isPresent()) {
             GeneratedImage image = written.get().image();
             out.println("wrote " + written.get().file() + " (" + image.pixelSize().map(PixelSize::toString).orElse("unknown size")
-                    + ", " + image.mimeType() + ", " + humanBytes(image.size()) + ")");
+                    + ", " + image.mimeType() + ", " + ByteSizes.human(image.size()) + ")");
         }
         out.println("  finish reason: " + result.finishReason().map(FinishReason::value)
                 .orElse(result.blockReason().map(b -> "none (prompt blocked: " + b.value() + ")").orElse("none"))
@@ -152,7 +157,8 @@ final class Report {
     }
 
     private ExitCode error(ExitCode exit, String message, String hint) {
-        String line = "gemini-image " + command + ": " + Durations.humanize(oneLine(message)) + (hint == null ? "" : "; " + hint);
+        String text = Messages.oneLine(message);
+        String line = "gemini-image " + command + ": " + text + (hint == null ? "" : "; " + hint);
         err.println(line);
         long written = entries.stream().filter(e -> e.written().isPresent()).count();
         if (expected > 1 && exit != ExitCode.USAGE) {
@@ -161,7 +167,7 @@ final class Report {
                     + (written > 0 ? " (" + entries.stream().flatMap(e -> e.written().stream())
                             .map(w -> w.file().getFileName().toString()).reduce((a, b) -> a + ", " + b).orElse("") + ")" : ""));
         }
-        return finish(exit, oneLine(message));
+        return finish(exit, text);
     }
 
     private ExitCode finish(ExitCode exit, String errorMessage) {
@@ -275,19 +281,17 @@ final class Report {
                 return (customBase ? "check --base-url (the server root, without /v1beta) and " : "") + "check --model (e.g. " + ImageModel.GEMINI_2_5_FLASH_IMAGE.id() + ", "
                         + ImageModel.GEMINI_3_PRO_IMAGE.id() + ", " + ImageModel.GEMINI_3_1_FLASH_IMAGE.id() + ")";
             case RATE_LIMITED:
-                RateLimitedException limited = (RateLimitedException) failure;
-                if (limited.quotaScope() == QuotaScope.PER_DAY) {
-                    return "the daily quota is used up: run again tomorrow or use another key";
-                }
-                return limited.retryDelay().map(d -> "wait " + Durations.format(Duration.ofSeconds((long) Math.ceil(d.toMillis() / 1000.0)))
-                        + " and run again")
-                        .orElse("wait a minute and run again") + ", or raise --retries";
+                return rateLimitHint((RateLimitedException) failure);
             case SERVER_ERROR:
-                return "try again later, or raise --retries";
+                return cutMidStream ? midStreamHint() : "try again later, or raise --retries";
             case TIMEOUT:
                 return "raise --timeout (e.g. --timeout 5m)" + (sized ? " or ask for a smaller --image-size" : "");
             case TRANSPORT:
-                return "check the network and --base-url, or raise --retries";
+                if (cutMidStream) {
+                    return midStreamHint();
+                }
+                return failure.isRetryable() ? "check the network and --base-url, or raise --retries"
+                        : "check the network and --base-url (this failure is not retried)";
             case MALFORMED_RESPONSE:
                 return "check that --base-url points at a Gemini-compatible endpoint";
             case RESPONSE_TOO_LARGE:
@@ -305,22 +309,31 @@ final class Report {
         }
     }
 
+    /**
+     * What to do after a 429 or a 402. A 402 is billing: waiting does not help and it is never
+     * retried. A 429 names the server's delay as every other duration is written.
+     */
+    static String rateLimitHint(RateLimitedException limited) {
+        if (limited.httpStatus().orElse(0) == 402) {
+            return "payment required: check the billing of the key's Google Cloud project (402 is never retried)";
+        }
+        if (limited.quotaScope() == QuotaScope.PER_DAY) {
+            return "the daily quota is used up: run again tomorrow or use another key";
+        }
+        return limited.retryDelay().map(d -> "wait " + Durations.format(d) + " and run again")
+                .orElse("wait a minute and run again") + ", or raise --retries";
+    }
+
+    private static String midStreamHint() {
+        return "run again: the stream was cut after its first event, which is never retried (--retries does not help)";
+    }
+
     private static String usage(Usage usage) {
         String line = "prompt " + usage.promptTokens() + ", output " + usage.candidatesTokens();
         if (usage.thoughtsTokens() > 0) {
             line += ", thoughts " + usage.thoughtsTokens();
         }
         return line + ", total " + usage.totalTokens();
-    }
-
-    private static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     private static String oneLine(String text) {

@@ -1,22 +1,39 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.Conversation;
+import io.github.geminiimage.domain.batch.JsonLineScanner;
 import io.github.geminiimage.http.ConversationCodec;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
- * The {@code --session} file: the conversation so far, every model part kept verbatim (thought
- * signatures included), in the format of {@link ConversationCodec}. A missing file is an empty
- * conversation; the file is replaced atomically after each answered call, so an interrupted run
- * never leaves half a session.
+ * The {@code --session} file: the model and the conversation so far, every model part kept verbatim
+ * (thought signatures included), in the format of {@link ConversationCodec} with the model id as
+ * the document's first member: {@code {"model": "gemini-3-pro-image", "contents": [...]}}. A missing
+ * file is an empty conversation; a file without {@code model} (written before sessions kept their
+ * model) loads with no model. The file is replaced atomically after each answered call, so an
+ * interrupted run never leaves half a session.
  */
 final class SessionStore {
+
+    /**
+     * What a session file holds.
+     *
+     * @param conversation the turns so far
+     * @param model the model the conversation was held with; empty for a new session or an old file
+     */
+    record Session(Conversation conversation, Optional<String> model) {
+        /** No file yet. */
+        static final Session NONE = new Session(Conversation.empty(), Optional.empty());
+    }
 
     private final Path file;
 
@@ -29,16 +46,25 @@ final class SessionStore {
     }
 
     /**
-     * The conversation in the file, or an empty one when the file does not exist yet.
+     * The session in the file, or {@link Session#NONE} when the file does not exist yet.
      *
      * @throws FileProblem if the file cannot be read or is not a session
      */
-    Conversation load() {
+    Session load() {
         if (!Files.exists(file)) {
-            return Conversation.empty();
+            return Session.NONE;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return ConversationCodec.read(in);
+        try {
+            Optional<String> model;
+            try (InputStream in = Files.newInputStream(file)) {
+                JsonLineScanner scanner = new JsonLineScanner(in, 1024);
+                scanner.beginObject();
+                model = "model".equals(scanner.nextName()) && scanner.peekKind() == '"'
+                        ? Optional.of(scanner.readString()) : Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return new Session(ConversationCodec.read(in), model);
+            }
         } catch (IOException | RuntimeException e) {
             throw new FileProblem("the session file " + file + " cannot be read (" + e.getMessage()
                     + "); remove it to start a new conversation, or pass another --session", e);
@@ -60,18 +86,57 @@ final class SessionStore {
         OutputFiles.probe(dir, "the session file " + file);
     }
 
+    /** Passes everything on but the document's opening brace (and the blanks before it). */
+    private static final class OpeningBraceDropped extends FilterOutputStream {
+        private boolean dropped;
+
+        OpeningBraceDropped(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (!dropped) {
+                if (b == '{') {
+                    dropped = true;
+                    return;
+                }
+                if (Character.isWhitespace(b)) {
+                    return;
+                }
+                throw new IOException("the conversation document does not start with an object");
+            }
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            int i = offset;
+            while (!dropped && i < offset + length) {
+                write(bytes[i++]);
+            }
+            if (i < offset + length) {
+                out.write(bytes, i, offset + length - i);
+            }
+        }
+    }
+
     /**
-     * Replaces the file with {@code conversation}, atomically.
+     * Replaces the file with {@code conversation} held with {@code model}, atomically.
      *
      * @throws FileProblem if it cannot be written
      */
-    void save(Conversation conversation) {
+    void save(Conversation conversation, String model) {
         Path dir = file.getParent();
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
             try (OutputStream out = Files.newOutputStream(temp)) {
-                ConversationCodec.write(conversation, out);
+                String head = new JsonWriter().beginObject().name("model").value(model).endObject().toJson();
+                // {"model": "...", then the codec's document without its opening brace.
+                out.write(head.substring(0, head.lastIndexOf('}')).stripTrailing().getBytes(StandardCharsets.UTF_8));
+                out.write(',');
+                ConversationCodec.write(conversation, new OpeningBraceDropped(out));
             }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -24,6 +24,7 @@ final class StreamedCall {
     private final PrintStream err;
     private final String command;
     private boolean previewFailed;
+    private boolean eventSeen;
 
     StreamedCall(Progress progress, Optional<Previews> previews, PrintStream err, String command) {
         this.progress = progress;
@@ -36,10 +37,17 @@ final class StreamedCall {
     record Done(GenerationResult result, List<Path> previews) {
     }
 
+    /** Whether the last call's stream delivered an event: a failure after it is not retried by the port. */
+    boolean eventSeen() {
+        return eventSeen;
+    }
+
     Done run(ImageGenerationPort port, GenerationRequest request) {
         List<Path> written = new ArrayList<>();
+        eventSeen = false;
         try (GenerationStream stream = port.stream(request)) {
             for (StreamEvent event : stream) {
+                eventSeen = true;
                 if (event instanceof StreamEvent.ThoughtText thought) {
                     progress.thought(thought.text());
                 } else if (event instanceof StreamEvent.ThoughtImage draft) {

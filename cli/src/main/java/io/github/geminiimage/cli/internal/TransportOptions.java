@@ -38,7 +38,8 @@ final class TransportOptions {
     VertexFlags vertex = new VertexFlags();
 
     @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
-            description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw (Authorization).")
+            description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw (Authorization), "
+                    + "query (?key=, only for a proxy that requires it: it shows in access logs).")
     AuthScheme auth;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,

@@ -35,7 +35,8 @@ class ConvertersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"google, GOOGLE_API_KEY_HEADER", "Bearer, BEARER", "RAW, RAW_AUTHORIZATION"})
+    @CsvSource({"google, GOOGLE_API_KEY_HEADER", "Bearer, BEARER", "RAW, RAW_AUTHORIZATION", "query, QUERY_PARAMETER",
+        "raw-authorization, RAW_AUTHORIZATION"})
     void authSchemesAreReadInAnyCase(String text, AuthScheme scheme) {
         assertThat(new Converters.AuthConverter().convert(text)).isEqualTo(scheme);
     }

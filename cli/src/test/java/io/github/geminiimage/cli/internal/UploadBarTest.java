@@ -21,7 +21,7 @@ class UploadBarTest {
 
         String frame = bar.frame(50L * 1024 * 1024, 200L * 1024 * 1024, 10_000_000_000L);
 
-        assertThat(frame).isEqualTo("uploading cat.png [#####---------------] 25% 50.0 MB of 200.0 MB, 5.0 MB/s, 30 s left");
+        assertThat(frame).isEqualTo("uploading cat.png [#####---------------] 25% 50 MB of 200 MB, 5 MB/s, 30 s left");
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.github.geminiimage.spring.boot;
 import io.github.geminiimage.http.AuthScheme;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -25,13 +27,13 @@ public final class GeminiImageProperties {
     private final URI baseUrl;
     /** The transport: jdk (java.net.http), httpclient5 (Apache HttpClient 5, add its adapter) or fake (in memory). */
     private final String transport;
-    /** How the key is sent (default google-api-key-header, the x-goog-api-key header). */
-    private final AuthScheme authScheme;
-    /** The most time to open a connection (library default 30s). */
+    /** How the key is sent: google (the x-goog-api-key header, default), bearer, raw or query, as the CLI's --auth; the constant names (google-api-key-header, raw-authorization, query-parameter) work too. */
+    private final String authScheme;
+    /** The most time to open a connection, e.g. 30s or 500ms; a bare number is seconds (library default 30s). */
     private final Duration connectTimeout;
-    /** The most time without a byte arriving while waiting for or reading a reply (library default 3m). */
+    /** The most time without a byte arriving while waiting for or reading a reply, e.g. 3m; a bare number is seconds (library default 3m). */
     private final Duration inactivityTimeout;
-    /** The most time for a whole call, every attempt and wait included (library default 10m). */
+    /** The most time for a whole call, every attempt and wait included, e.g. 10m; a bare number is seconds (library default 10m). */
     private final Duration overallDeadline;
     /** Attempts per call including the first; 1 switches retries off (library default 3). */
     private final Integer maxAttempts;
@@ -48,17 +50,18 @@ public final class GeminiImageProperties {
      * @param apiKey the API key
      * @param baseUrl the endpoint base
      * @param transport jdk, httpclient5 or fake
-     * @param authScheme how the key is sent
-     * @param connectTimeout the connect timeout
-     * @param inactivityTimeout the inactivity timeout
-     * @param overallDeadline the overall deadline
+     * @param authScheme how the key is sent: a word of {@link AuthScheme#parse}
+     * @param connectTimeout the connect timeout; a bare number is seconds
+     * @param inactivityTimeout the inactivity timeout; a bare number is seconds
+     * @param overallDeadline the overall deadline; a bare number is seconds
      * @param maxAttempts attempts per call
      * @param maxResponseBytes the reply cap
      * @param vertex Vertex AI settings
      * @param metrics metrics settings
      */
     public GeminiImageProperties(String apiKey, URI baseUrl, @DefaultValue("jdk") String transport,
-            AuthScheme authScheme, Duration connectTimeout, Duration inactivityTimeout, Duration overallDeadline,
+            String authScheme, @DurationUnit(ChronoUnit.SECONDS) Duration connectTimeout,
+            @DurationUnit(ChronoUnit.SECONDS) Duration inactivityTimeout, @DurationUnit(ChronoUnit.SECONDS) Duration overallDeadline,
             Integer maxAttempts, DataSize maxResponseBytes, @DefaultValue Vertex vertex, @DefaultValue Metrics metrics) {
         this.apiKey = apiKey;
         this.baseUrl = baseUrl;
@@ -88,9 +91,21 @@ public final class GeminiImageProperties {
         return transport;
     }
 
-    /** The auth scheme, when set. */
+    /**
+     * The auth scheme, when set.
+     *
+     * @throws GeminiImageConfigurationException if it is not a word {@link AuthScheme#parse} knows
+     */
     public Optional<AuthScheme> authScheme() {
-        return Optional.ofNullable(authScheme);
+        if (authScheme == null || authScheme.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AuthScheme.parse(authScheme));
+        } catch (IllegalArgumentException e) {
+            throw new GeminiImageConfigurationException("gemini.image.auth-scheme: " + e.getMessage(),
+                    "Set gemini.image.auth-scheme to one of " + AuthScheme.WORDS + ".");
+        }
     }
 
     /** The connect timeout, when set. */

@@ -40,6 +40,7 @@ import javax.imageio.ImageIO;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -122,6 +123,24 @@ class GeminiImageFilesAndVertexTest {
                     List.of(KeyedRequest.of("sku-1", GenerationRequest.builder().model(MODEL).prompt("a mug").build())),
                     BatchSubmitOptions.via(BatchInputMode.FILE));
             assertThat(job.name()).startsWith("batches/");
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void theFakeBatchBeanFinishesAJobWithinSecondsAndItsResultsFileIsInTheSharedStore() {
+        runner.withPropertyValues("gemini.image.transport=fake").run(context -> {
+            BatchPort batches = context.getBean(BatchPort.class);
+            BatchJob job = batches.submit("mugs", MODEL,
+                    List.of(KeyedRequest.of("sku-1", GenerationRequest.builder().model(MODEL).prompt("a mug").build())),
+                    BatchSubmitOptions.via(BatchInputMode.FILE));
+
+            BatchJob done = batches.await(job.name(), java.time.Duration.ofMinutes(30), j -> { });
+
+            assertThat(done.state().value()).isEqualTo("SUCCEEDED");
+            assertThat(done.counts().succeeded()).isEqualTo(1);
+            assertThat(context.getBean(FakeFiles.class).get("files/batch-" + job.name().substring("batches/".length())).name())
+                    .startsWith("files/batch-");
         });
     }
 

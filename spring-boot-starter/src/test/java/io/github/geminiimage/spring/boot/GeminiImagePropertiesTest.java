@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +40,39 @@ class GeminiImagePropertiesTest {
                     assertThat(options.overallDeadline()).isEqualTo(Duration.ofMinutes(7));
                     assertThat(options.retryPolicy().maxAttempts()).isEqualTo(5);
                     assertThat(options.maxResponseBytes()).isEqualTo(80L * 1024 * 1024);
+                });
+    }
+
+    @Test
+    void aDurationWithoutAUnitIsSecondsNotMilliseconds() {
+        runner.withPropertyValues("gemini.image.overall-deadline=5", "gemini.image.connect-timeout=30",
+                "gemini.image.inactivity-timeout=500ms").run(context -> {
+                    HttpOptions options = SettingsCheck.httpOptions(context.getBean(GeminiImageProperties.class),
+                            CallObserver.NONE);
+                    assertThat(options.overallDeadline()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(options.inactivityTimeout()).isEqualTo(Duration.ofMillis(500));
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"google, GOOGLE_API_KEY_HEADER", "bearer, BEARER", "raw, RAW_AUTHORIZATION", "query, QUERY_PARAMETER",
+        "google-api-key-header, GOOGLE_API_KEY_HEADER", "RAW_AUTHORIZATION, RAW_AUTHORIZATION", "query-parameter, QUERY_PARAMETER"})
+    void theAuthSchemeTakesTheClisWordsAndTheConstantNames(String word, AuthScheme scheme) {
+        runner.withPropertyValues("gemini.image.auth-scheme=" + word).run(context -> {
+            HttpOptions options = SettingsCheck.httpOptions(context.getBean(GeminiImageProperties.class), CallObserver.NONE);
+            assertThat(options.authScheme()).isEqualTo(scheme);
+        });
+    }
+
+    @Test
+    void anUnknownAuthSchemeFailsTheStartupNamingThePropertyAndTheWords() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(GeminiImageAutoConfiguration.class))
+                .withPropertyValues("gemini.image.api-key=AIzaTestKey", "gemini.image.auth-scheme=basic").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(GeminiImageConfigurationException.class)
+                            .hasMessageContaining("gemini.image.auth-scheme").hasMessageContaining("\"basic\"")
+                            .hasMessageContaining("google, bearer, raw, query");
                 });
     }
 

@@ -13,6 +13,7 @@ import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.ModalityTokens;
 import io.github.geminiimage.domain.Modality;
+import io.github.geminiimage.domain.ImageModel;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.Part;
@@ -75,15 +76,7 @@ public final class Replies {
                         + " cannot be read: " + e.getMessage(), e);
             }
         }
-        if (request.model().isRetired() || !servesModel(request.model().id())) {
-            String message = "models/" + modelName(request.model().id()) + " is not found for API version v1beta, or is not "
-                    + "supported for generateContent";
-            String replacement = request.model().replacedBy().map(r -> " (replaced by " + r + ")")
-                    .orElse(" (the fake serves the image models gemini-2.5-flash-image, gemini-3-pro-image and "
-                            + "gemini-3.1-flash-image, their -preview ids and -MM-YYYY dated variants; ids are case-sensitive)");
-            throw new NotFoundException("HTTP 404 NOT_FOUND: " + message + replacement,
-                    new ErrorDetails(404, Optional.of("NOT_FOUND"), Optional.of(message), 1, Optional.empty()));
-        }
+        checkModel(request.model());
         if (isGemini3(request.model().family())) {
             checkSignatures(request.history());
         }
@@ -91,13 +84,32 @@ public final class Replies {
     }
 
     /**
+     * Refuses a model the fake does not serve as the endpoint does: a retired id names its
+     * replacement, any other id the ids that are served.
+     *
+     * @throws NotFoundException the server's 404
+     */
+    public static void checkModel(ImageModel model) {
+        if (model.isRetired() || !servesModel(model.id())) {
+            String message = "models/" + modelName(model.id()) + " is not found for API version v1beta, or is not "
+                    + "supported for generateContent";
+            String replacement = model.replacedBy().map(r -> " (replaced by " + r + ")")
+                    .orElse(" (the fake serves the image models gemini-2.5-flash-image, gemini-3-pro-image and "
+                            + "gemini-3.1-flash-image, the Gemini 3 ones also as -preview ids, each with an optional "
+                            + "-MM-YYYY date; ids are case-sensitive)");
+            throw new NotFoundException("HTTP 404 NOT_FOUND: " + message + replacement,
+                    new ErrorDetails(404, Optional.of("NOT_FOUND"), Optional.of(message), 1, Optional.empty()));
+        }
+    }
+
+    /**
      * The ids the fake answers, as the endpoint does (wire-format.md §6): the image model families
-     * the domain knows, exactly as spelt (ids are case-sensitive), with an optional {@code -preview}
+     * the domain knows, exactly as spelt (ids are case-sensitive), the Gemini 3 ones with an optional {@code -preview}
      * and an optional dated suffix {@code -MM-YYYY}; {@code models/} in front is allowed. Anything
      * else (another family, an Imagen id, an upper-case id) is the server's 404.
      */
     private static final Pattern SERVED_MODEL =
-            Pattern.compile("(models/)?gemini-(2\\.5-flash-image|3-pro-image|3\\.1-flash-image)(-preview)?(-\\d{2}-\\d{4})?");
+            Pattern.compile("(models/)?gemini-(2\\.5-flash-image|(3-pro-image|3\\.1-flash-image)(-preview)?)(-\\d{2}-\\d{4})?");
 
     /** Whether the fake (like the endpoint) serves {@code modelId}; retired ids are checked separately. */
     public static boolean servesModel(String modelId) {

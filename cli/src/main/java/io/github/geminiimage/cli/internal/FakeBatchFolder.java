@@ -1,0 +1,520 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.domain.AspectRatio;
+import io.github.geminiimage.domain.BatchInputMode;
+import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchPage;
+import io.github.geminiimage.domain.BatchResult;
+import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.ImageInput;
+import io.github.geminiimage.domain.ImageSize;
+import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.port.BatchProgress;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The offline fake's Batch Mode for the command line, kept in a folder so that a job submitted by
+ * one run ({@code batch submit}) is there for the next ({@code status}, {@code results},
+ * {@code cancel}, {@code delete}, {@code list}), as {@link FakeFileFolder} keeps files. Each job is
+ * two entries: {@code ID.requests.json} (its requests: key, prompt, ratio, size and images, the
+ * fields the command line sets; local and in-memory images copied to {@code images/} under their
+ * SHA-256, so the job does not depend on its input files) and {@code ID.properties} (name, display
+ * name, model, input mode, creation and cancel times), written last, so a half-written job is never
+ * listed. A deleted job's entries are removed; jobs older than 48 hours are dropped when the folder
+ * is read.
+ *
+ * <p>Jobs run on the system clock with {@link FakeBatches}' short default timing (pending half a
+ * second, then running a second and a half), so {@code status --wait} returns within seconds.
+ * When a run reads the folder, each job is submitted again to a fresh {@link FakeBatches} under its
+ * own name at its own creation time (and cancelled at its cancel time), so its state and results
+ * are the ones it would have had in a single process. Not meant for concurrent runs that submit,
+ * cancel and delete the same jobs.
+ */
+final class FakeBatchFolder {
+
+    /** How long the folder keeps a job. */
+    static final Duration RETENTION = Duration.ofHours(48);
+
+    private static final int MAX_STRING_CHARS = 16 * 1024 * 1024;
+
+    private final Path folder;
+
+    /** A store in {@code folder}, created when first written. */
+    FakeBatchFolder(Path folder) {
+        this.folder = folder.toAbsolutePath();
+    }
+
+    /** {@code gemini-image-fake-batches-USER} in the system's temporary folder, beside the fake's files. */
+    static Path defaultFolder() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "gemini-image-fake-batches-" + user);
+    }
+
+    /**
+     * A batch port holding the kept jobs, writing every submit, cancel and delete through to the
+     * folder.
+     *
+     * @throws FileProblem if the folder cannot be read
+     */
+    BatchPort open() {
+        List<Kept> kept = read();
+        ReplayClock clock = new ReplayClock();
+        Set<String> held = new HashSet<>();
+        kept.forEach(k -> held.add(k.name()));
+        SecureRandom random = new SecureRandom();
+        String[] restoring = {null};
+        FakeBatches fake = FakeBatches.builder().clock(clock).seed(random.nextLong()).names(() -> {
+            if (restoring[0] != null) {
+                return restoring[0];
+            }
+            String name;
+            do {
+                name = "batches/" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+            } while (!held.add(name));
+            return name;
+        }).build();
+        List<Event> events = new ArrayList<>();
+        for (Kept job : kept) {
+            events.add(new Event(job.createTime(), job, false));
+            job.cancelTime().ifPresent(t -> events.add(new Event(t, job, true)));
+        }
+        events.sort(Comparator.comparing(Event::time));
+        for (Event event : events) {
+            clock.at(event.time());
+            try {
+                if (event.cancel()) {
+                    fake.cancel(event.job().name());
+                } else {
+                    restoring[0] = event.job().name();
+                    fake.submit(event.job().displayName(), event.job().model(), requests(event.job()),
+                            BatchSubmitOptions.via(event.job().via()));
+                }
+            } catch (RuntimeException e) {
+                // Damaged, or its images are gone: forgotten, as the service forgets an expired job.
+                remove(event.job().id());
+            } finally {
+                restoring[0] = null;
+            }
+        }
+        clock.release();
+        return new WriteThrough(fake, clock);
+    }
+
+    /** A job as the folder keeps it. */
+    private record Kept(String id, String name, String displayName, String model, BatchInputMode via, Instant createTime,
+            Optional<Instant> cancelTime) {
+    }
+
+    private record Event(Instant time, Kept job, boolean cancel) {
+    }
+
+    private List<Kept> read() {
+        List<Kept> kept = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return kept;
+        }
+        Instant now = Instant.now();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.properties")) {
+            for (Path entry : entries) {
+                Optional<Kept> job = readJob(entry);
+                if (job.isEmpty() || !job.get().createTime().plus(RETENTION).isAfter(now)) {
+                    remove(entry.getFileName().toString().replaceFirst("\\.properties$", ""));
+                } else {
+                    kept.add(job.get());
+                }
+            }
+        } catch (IOException e) {
+            throw problem("cannot read", e);
+        }
+        return kept;
+    }
+
+    private Optional<Kept> readJob(Path entry) {
+        String id = entry.getFileName().toString().replaceFirst("\\.properties$", "");
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(entry, StandardCharsets.UTF_8)) {
+            properties.load(in);
+            if (!Files.isRegularFile(requestsFile(id))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Kept(id, properties.getProperty("name"), properties.getProperty("displayName"),
+                    properties.getProperty("model"), BatchInputMode.valueOf(properties.getProperty("via")),
+                    Instant.parse(properties.getProperty("createTime")),
+                    Optional.ofNullable(properties.getProperty("cancelTime")).map(Instant::parse)));
+        } catch (IOException | RuntimeException e) {
+            // Not one of ours, or damaged: the fake forgets it.
+            return Optional.empty();
+        }
+    }
+
+    /** The kept requests of a job, read back one at a time. */
+    private Iterable<KeyedRequest> requests(Kept job) {
+        List<KeyedRequest> requests = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(requestsFile(job.id()))) {
+            JsonLineScanner scanner = new JsonLineScanner(in, MAX_STRING_CHARS);
+            while (!scanner.atEnd()) {
+                requests.add(readRequest(scanner, job.model()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return requests;
+    }
+
+    private KeyedRequest readRequest(JsonLineScanner scanner, String model) throws IOException {
+        String key = null;
+        GenerationRequest.Builder request = GenerationRequest.builder().model(model);
+        scanner.beginObject();
+        for (String name = scanner.nextName(); name != null; name = scanner.nextName()) {
+            switch (name) {
+                case "key" -> key = scanner.readString();
+                case "prompt" -> request.prompt(scanner.readString());
+                case "aspectRatio" -> request.aspectRatio(AspectRatio.parse(scanner.readString()));
+                case "imageSize" -> request.imageSize(ImageSize.parse(scanner.readString()));
+                case "images" -> {
+                    scanner.beginArray();
+                    while (scanner.nextElement()) {
+                        request.addImage(readImage(scanner));
+                    }
+                }
+                default -> scanner.skipValue();
+            }
+        }
+        if (key == null) {
+            throw new IOException("a kept request has no key");
+        }
+        return KeyedRequest.of(key, request.build());
+    }
+
+    private static ImageInput readImage(JsonLineScanner scanner) throws IOException {
+        String file = null;
+        String uri = null;
+        String mimeType = null;
+        scanner.beginObject();
+        for (String name = scanner.nextName(); name != null; name = scanner.nextName()) {
+            switch (name) {
+                case "file" -> file = scanner.readString();
+                case "uri" -> uri = scanner.readString();
+                case "mimeType" -> mimeType = scanner.readString();
+                default -> scanner.skipValue();
+            }
+        }
+        MediaType type = MediaType.fromMimeType(String.valueOf(mimeType))
+                .orElseThrow(() -> new IOException("a kept image has no known type"));
+        if (file != null) {
+            return ImageInput.ofFile(Path.of(file), type);
+        }
+        if (uri != null) {
+            return ImageInput.ofUri(URI.create(uri), type);
+        }
+        throw new IOException("a kept image has neither file nor uri");
+    }
+
+    /** Keeps a job just submitted: its requests (images copied), then its properties. */
+    private void save(BatchJob job, BatchInputMode via, List<KeyedRequest> requests) {
+        String id = job.name().substring("batches/".length());
+        try {
+            createFolder(folder);
+            writeAtomically(requestsFile(id), out -> {
+                try (Writer writer = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                    for (KeyedRequest request : requests) {
+                        writer.write(requestJson(request));
+                        writer.write('\n');
+                    }
+                }
+            });
+            Properties properties = new Properties();
+            properties.setProperty("name", job.name());
+            properties.setProperty("displayName", job.displayName().orElse(id));
+            properties.setProperty("model", job.model().replaceFirst("^models/", ""));
+            properties.setProperty("via", via.name());
+            properties.setProperty("createTime", job.createTime().orElseThrow().toString());
+            writeProperties(id, properties);
+        } catch (IOException e) {
+            remove(id);
+            throw problem("cannot keep " + job.name() + " in", e);
+        }
+    }
+
+    private String requestJson(KeyedRequest keyed) throws IOException {
+        GenerationRequest request = keyed.request();
+        JsonWriter json = new JsonWriter().beginObject().name("key").value(keyed.key());
+        request.prompt().ifPresent(p -> json.name("prompt").value(p));
+        request.aspectRatio().ifPresent(r -> json.name("aspectRatio").value(r.value()));
+        request.imageSize().ifPresent(s -> json.name("imageSize").value(s.value()));
+        json.name("images").beginArray();
+        for (ImageInput image : request.images()) {
+            json.beginObject().name("mimeType").value(image.mediaType().mimeType());
+            if (image.isReference()) {
+                json.name("uri").value(image.uri().orElseThrow().toString());
+            } else {
+                json.name("file").value(copyImage(image).toString());
+            }
+            json.endObject();
+        }
+        return json.endArray().endObject().toJson();
+    }
+
+    /** The image's bytes in {@code images/SHA-256.EXT}, written once however many jobs use them. */
+    private Path copyImage(ImageInput image) throws IOException {
+        byte[] bytes = image.readAllBytes();
+        String hash;
+        try {
+            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        Path images = folder.resolve("images");
+        createFolder(images);
+        Path copy = images.resolve(hash + "." + image.mediaType().fileExtension());
+        if (!Files.isRegularFile(copy)) {
+            writeAtomically(copy, out -> out.write(bytes));
+        }
+        return copy;
+    }
+
+    private void cancelled(String name, Instant time) {
+        String id = name.substring("batches/".length());
+        Path entry = propertiesFile(id);
+        Properties properties = new Properties();
+        try {
+            try (Reader in = Files.newBufferedReader(entry, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+            properties.setProperty("cancelTime", time.toString());
+            writeProperties(id, properties);
+        } catch (IOException e) {
+            throw problem("cannot keep the cancel of " + name + " in", e);
+        }
+    }
+
+    private void writeProperties(String id, Properties properties) throws IOException {
+        writeAtomically(propertiesFile(id), out -> {
+            try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                properties.store(writer, "gemini-image: the offline fake's copy of batches/" + id);
+            }
+        });
+    }
+
+    private void remove(String id) {
+        try {
+            Files.deleteIfExists(propertiesFile(id));
+            Files.deleteIfExists(requestsFile(id));
+        } catch (IOException e) {
+            throw problem("cannot delete batches/" + id + " from", e);
+        }
+    }
+
+    private Path propertiesFile(String id) {
+        return folder.resolve(id + ".properties");
+    }
+
+    private Path requestsFile(String id) {
+        return folder.resolve(id + ".requests.json");
+    }
+
+    private static void createFolder(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            // The system's temporary folder is shared: only this user may read the kept jobs.
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Content content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), ".", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private FileProblem problem(String what, IOException e) {
+        return new FileProblem("the offline fake " + what + " its folder " + folder + ": " + e.getMessage()
+                + " (delete the folder to start afresh)", e);
+    }
+
+    /**
+     * The system clock, except while the kept jobs are submitted again: then it shows each job's own
+     * creation (or cancel) time.
+     */
+    private static final class ReplayClock extends Clock {
+        private volatile Instant fixed;
+
+        void at(Instant time) {
+            fixed = time;
+        }
+
+        void release() {
+            fixed = null;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant now = fixed;
+            return now != null ? now : Instant.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "the system clock";
+        }
+    }
+
+    /** The fake, with submits, cancels and deletes kept in the folder. */
+    private final class WriteThrough implements BatchPort {
+        private final FakeBatches fake;
+        private final Clock clock;
+
+        WriteThrough(FakeBatches fake, Clock clock) {
+            this.fake = fake;
+            this.clock = clock;
+        }
+
+        @Override
+        public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
+            List<KeyedRequest> held = new ArrayList<>();
+            requests.forEach(held::add);
+            BatchJob job = fake.submit(displayName, model, held, options);
+            save(job, fake.inputMode(job.name()).orElseThrow(), held);
+            return job;
+        }
+
+        @Override
+        public CompletableFuture<BatchJob> submitAsync(String displayName, String model, Iterable<KeyedRequest> requests,
+                BatchSubmitOptions options) {
+            return CompletableFuture.supplyAsync(() -> submit(displayName, model, requests, options));
+        }
+
+        @Override
+        public BatchJob get(String name) {
+            return fake.get(name);
+        }
+
+        @Override
+        public CompletableFuture<BatchJob> getAsync(String name) {
+            return fake.getAsync(name);
+        }
+
+        @Override
+        public BatchPage listPage(int pageSize, Optional<String> pageToken) {
+            return fake.listPage(pageSize, pageToken);
+        }
+
+        @Override
+        public CompletableFuture<BatchPage> listPageAsync(int pageSize, Optional<String> pageToken) {
+            return fake.listPageAsync(pageSize, pageToken);
+        }
+
+        @Override
+        public void cancel(String name) {
+            fake.cancel(name);
+            cancelled(BatchJob.checkName(name), clock.instant());
+        }
+
+        @Override
+        public CompletableFuture<Void> cancelAsync(String name) {
+            return CompletableFuture.runAsync(() -> cancel(name));
+        }
+
+        @Override
+        public void delete(String name) {
+            fake.delete(name);
+            remove(BatchJob.checkName(name).substring("batches/".length()));
+        }
+
+        @Override
+        public CompletableFuture<Void> deleteAsync(String name) {
+            return CompletableFuture.runAsync(() -> delete(name));
+        }
+
+        @Override
+        public BatchJob await(String name, Duration timeout, BatchProgress progress) {
+            return fake.await(name, timeout, progress);
+        }
+
+        @Override
+        public CompletableFuture<BatchJob> awaitAsync(String name, Duration timeout, BatchProgress progress) {
+            return fake.awaitAsync(name, timeout, progress);
+        }
+
+        @Override
+        public Stream<BatchResult> results(String name) {
+            return fake.results(name);
+        }
+
+        @Override
+        public void close() {
+            fake.close();
+        }
+
+        @Override
+        public String toString() {
+            return "the offline fake's batches in " + folder + ": " + fake;
+        }
+    }
+}
