@@ -18,6 +18,7 @@ import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.HttpImageGeneration;
 import io.github.geminiimage.http.HttpOptions;
@@ -28,6 +29,8 @@ import io.github.geminiimage.port.ImageGenerationPort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -254,5 +257,37 @@ public abstract class HttpPortWiringContract {
         assertThat(elsewhere.connectionCount()).isZero();
         assertThat(server.requests()).hasSize(1);
         assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void anUnknownHostFailsAtOnceWithoutRetryingAndNamesTheHost() {
+        // RFC 6761: a name under .invalid never resolves, so this needs no network and no DNS answer.
+        ImageGenerationPort port = port(options(URI.create("http://nonexistent.invalid:8080"))
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)
+                        .withBackoff(Duration.ofMillis(10), 1.0, Duration.ofMillis(10))).build());
+
+        ImageGenerationException failure = failureOf(port);
+
+        assertThat(failure).isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.isRetryable()).as("retryable").isFalse());
+        assertThat(failure.details().attempts()).as("attempts").isEqualTo(1);
+        assertThat(failure.getMessage()).startsWith("unknown host nonexistent.invalid");
+    }
+
+    @Test
+    void aRefusedConnectionSaysSoNamingTheHostAndPortOnce() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        ImageGenerationPort port = port(options(URI.create("http://127.0.0.1:" + closedPort)).build());
+
+        ImageGenerationException failure = failureOf(port);
+
+        assertThat(failure).isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.isRetryable()).as("retryable").isTrue());
+        assertThat(failure.getMessage()).startsWith("connection refused (127.0.0.1:" + closedPort + ")")
+                .containsOnlyOnce("127.0.0.1:" + closedPort)
+                .doesNotContain("ClosedChannelException").containsOnlyOnce("connection");
     }
 }

@@ -13,10 +13,12 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -214,6 +216,9 @@ public final class JdkHttpTransport implements HttpTransport {
         } else if (cause instanceof HttpConnectTimeoutException) {
             // The one HttpTimeoutException possible (no request here has a timeout); the SPI wants an InterruptedIOException.
             return (IOException) new SocketTimeoutException("connect timed out").initCause(cause);
+        } else if (cause instanceof ConnectException && cause.getCause() instanceof UnresolvedAddressException) {
+            // The JDK's way to say the name does not resolve: an UnknownHostException, never retried.
+            return (IOException) new UnknownHostException(uri.getHost()).initCause(cause);
         } else if (cause instanceof ConnectException) {
             // The JDK's has no message.
             return TransportSupport.connectFailure(uri, cause.getCause() != null ? cause.getCause() : cause);
