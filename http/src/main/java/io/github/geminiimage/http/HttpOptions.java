@@ -188,7 +188,9 @@ public final class HttpOptions {
 
         /**
          * The endpoint base ({@code http} or {@code https}, no query): a proxy or local server
-         * mirroring the endpoint, whose URL layout stays (see {@link Endpoint#withBaseUri}).
+         * mirroring the endpoint, whose URL layout stays (see {@link Endpoint#withBaseUri}). Its
+         * root or path prefix, without the API version, which is added: {@link #build()} refuses
+         * {@code https://host/v1beta}.
          */
         public Builder baseUri(URI uri) {
             this.baseUri = Objects.requireNonNull(uri, "baseUri");
