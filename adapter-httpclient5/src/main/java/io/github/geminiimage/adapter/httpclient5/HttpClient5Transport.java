@@ -31,6 +31,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.EntityTemplate;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
@@ -62,6 +63,9 @@ import org.apache.hc.core5.util.Timeout;
  *       clients it builds a status or header line over {@value #MAX_HEAD_LINE_LENGTH} bytes, or over
  *       {@value #MAX_HEADER_COUNT} header lines, is such a head, whatever HttpCore version is on the
  *       class path (before 5.4 its own defaults are unbounded).</li>
+ *   <li>Forward proxies, on the clients it builds: the {@link TransportSettings#proxySelector()},
+ *       else the JVM's ({@code -Dhttps.proxyHost=... -Dhttps.proxyPort=...}, {@code http.nonProxyHosts}),
+ *       which HttpClient ignores by default.</li>
  *   <li>{@link #close()} aborts exchanges in flight and releases the threads, and the client and its
  *       pool when the transport built them; a client passed to {@link #using} stays
  *       open. Its own proxy, TLS and cookie settings apply.</li>
@@ -123,6 +127,8 @@ public final class HttpClient5Transport implements HttpTransport {
                 .build();
         return HttpClients.custom()
                 .setConnectionManager(pool)
+                // HttpClient ignores the JVM's proxy settings unless asked; null: ProxySelector.getDefault() per request.
+                .setRoutePlanner(new SystemDefaultRoutePlanner(settings.proxySelector().orElse(null)))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableContentCompression()
@@ -142,7 +148,7 @@ public final class HttpClient5Transport implements HttpTransport {
     /**
      * A transport over a client the caller built (proxy, TLS, pool) and keeps owning: {@link #close()}
      * leaves it open. The timeouts of {@code settings} are applied per request, its bound to the
-     * exchanges waiting for headers. Build the client with {@code disableAutomaticRetries()}: the
+     * exchanges waiting for headers; its proxy selector does not apply (the client's route planner does). Build the client with {@code disableAutomaticRetries()}: the
      * transport disables redirects and decompression per request, and marks a body as not
      * repeatable, but HttpClient's retry strategy would still resend a request without a body.
      */
