@@ -253,7 +253,8 @@ public final class Endpoint {
             String segment = segments[i];
             String next = i + 1 < segments.length ? segments[i + 1] : "";
             boolean last = path.substring(offset + segment.length()).matches("/*");
-            if (segment.matches("v\\d+((alpha|beta)\\d*)?") && (last || API_PATHS.contains(next))) {
+            // The versions Google serves (v1, v1beta, v1alpha, v1beta1): a proxy's own /v2 prefix stays allowed.
+            if (segment.matches("v1((alpha|beta)\\d*)?") && (last || API_PATHS.contains(next))) {
                 String root = baseUri.getScheme() + "://" + baseUri.getRawAuthority()
                         + path.substring(0, offset).replaceAll("/+$", "");
                 throw new IllegalArgumentException("baseUri " + baseUri + " includes the API version (/" + segment

@@ -74,9 +74,9 @@ class EndpointTest {
                 .hasMessageContaining("give baseUri http://127.0.0.1:8080/vertex, ");
         assertThatThrownBy(() -> Endpoint.vertexExpress().withBaseUri(URI.create("http://localhost:9/v1beta1/")))
                 .hasMessageContaining("give baseUri http://localhost:9, ");
-        // Only a whole segment that is a version, at the end or before the API's own path, is one.
+        // Only a whole segment naming one of Google's versions, at the end or before the API's own path, is one.
         for (String fine : new String[] {"http://localhost:9/v1beta-mirror", "http://localhost:9/v1/gemini",
-            "http://localhost:9/models", "http://localhost:9/proxy/"}) {
+            "http://localhost:9/api/v2", "http://localhost:9/models", "http://localhost:9/proxy/"}) {
             assertThat(Endpoint.geminiApi().withBaseUri(URI.create(fine)).baseUri()).hasToString(fine);
         }
     }

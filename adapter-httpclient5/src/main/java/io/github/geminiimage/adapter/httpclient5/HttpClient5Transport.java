@@ -148,9 +148,10 @@ public final class HttpClient5Transport implements HttpTransport {
     /**
      * A transport over a client the caller built (proxy, TLS, pool) and keeps owning: {@link #close()}
      * leaves it open. The timeouts of {@code settings} are applied per request, its bound to the
-     * exchanges waiting for headers; its proxy selector does not apply (the client's route planner does). Build the client with {@code disableAutomaticRetries()}: the
-     * transport disables redirects and decompression per request, and marks a body as not
-     * repeatable, but HttpClient's retry strategy would still resend a request without a body.
+     * exchanges waiting for headers; its proxy selector does not apply (the client's route planner
+     * does). Build the client with {@code disableAutomaticRetries()}: the transport disables
+     * redirects and decompression per request, and marks a body as not repeatable, but HttpClient's
+     * retry strategy would still resend a request without a body.
      */
     public static HttpClient5Transport using(CloseableHttpClient client, TransportSettings settings) {
         return new HttpClient5Transport(Objects.requireNonNull(client, "client"), settings);
