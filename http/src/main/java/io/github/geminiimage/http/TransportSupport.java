@@ -184,19 +184,18 @@ public final class TransportSupport {
         boolean refused = false;
         for (int depth = 0; root != null && depth < 16; depth++) {
             String message = root.getMessage();
-            refused |= root instanceof ClosedChannelException
-                    || root instanceof ConnectException && message != null && message.toLowerCase(Locale.ROOT).contains("refused");
+            refused |= root instanceof ClosedChannelException || root instanceof ConnectException
+                    && message != null && message.toLowerCase(Locale.ROOT).contains("refused");
             if (root.getCause() == null || root.getCause() == root) {
                 break;
             }
             root = root.getCause();
         }
         String reason = "";
-        if (!refused && root != null) {
-            // Only the type when the message quotes the host: a client may quote the whole URI.
-            String message = root.getMessage();
-            boolean quiet = message == null || message.isBlank() || message.contains(uri.getHost());
-            reason = " (" + root.getClass().getSimpleName() + (quiet ? "" : ": " + message) + ")";
+        String message = root == null ? null : root.getMessage();
+        // Not a message that quotes the host: a client may quote the whole URI.
+        if (!refused && message != null && !message.isBlank() && !message.contains(uri.getHost())) {
+            reason = " (" + root.getClass().getSimpleName() + ": " + message + ")";
         }
         ConnectException failure = new ConnectException(refused ? "connection refused (" + where + ")"
                 : "could not connect to " + where + reason);
