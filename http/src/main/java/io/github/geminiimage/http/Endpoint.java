@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the calls go and how their URLs are laid out: the Gemini Developer API, Vertex AI in a
@@ -41,6 +42,10 @@ public final class Endpoint {
 
     private enum Layout { GEMINI_API, VERTEX, VERTEX_EXPRESS }
 
+    /** What follows the version in the API's paths: a base holding one of these holds the API path. */
+    private static final Set<String> API_PATHS = Set.of("models", "files", "batches", "projects",
+            "publishers", "operations");
+
     private final Layout layout;
     private final URI baseUri;
     private final String apiVersion;
@@ -49,8 +54,9 @@ public final class Endpoint {
 
     private Endpoint(Layout layout, URI baseUri, String apiVersion, String project, String location) {
         this.layout = layout;
-        this.baseUri = checkBase(baseUri);
         this.apiVersion = checkVersion(apiVersion);
+        this.baseUri = checkBase(baseUri);
+        refuseVersionInBase();
         this.project = project;
         this.location = location;
     }
@@ -64,7 +70,8 @@ public final class Endpoint {
      * The Gemini API at {@code baseUri} (Google's host or a proxy's) and {@code apiVersion}.
      *
      * @throws IllegalArgumentException if the base is not an absolute http(s) URI without query,
-     *     fragment or user info, or the version is not one path segment
+     *     fragment or user info, or it holds the API version ({@code .../v1beta}: the version is
+     *     added to it), or the version is not one path segment
      */
     public static Endpoint geminiApi(URI baseUri, String apiVersion) {
         return new Endpoint(Layout.GEMINI_API, baseUri, apiVersion, null, null);
@@ -101,7 +108,8 @@ public final class Endpoint {
      * {@code http://proxy/vertex/v1/projects/...}).
      *
      * @throws IllegalArgumentException if the base is not an absolute http(s) URI without query,
-     *     fragment or user info
+     *     fragment or user info, or it holds the API version ({@code .../v1beta}, {@code .../v1/}):
+     *     the version is added to it
      */
     public Endpoint withBaseUri(URI baseUri) {
         return new Endpoint(layout, baseUri, apiVersion, project, location);
@@ -165,12 +173,7 @@ public final class Endpoint {
     public URI modelMethod(String modelId, String method) {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(method, "method");
-        String models = switch (layout) {
-            case VERTEX -> "/projects/" + project + "/locations/" + location + "/publishers/google/models/";
-            case VERTEX_EXPRESS -> "/publishers/google/models/";
-            case GEMINI_API -> "/models/";
-        };
-        return URI.create(base() + "/" + apiVersion + models + modelId + ":" + method);
+        return URI.create(base() + "/" + apiVersion + modelsPath(project, location) + modelId + ":" + method);
     }
 
     /**
@@ -236,6 +239,39 @@ public final class Endpoint {
             throw new IllegalArgumentException("baseUri " + baseUri + " must have no query, fragment or user info");
         }
         return baseUri;
+    }
+
+    /**
+     * A base holding the API version ({@code https://host/v1beta}, {@code .../v1beta/models}) would
+     * double it ({@code /v1beta/v1beta/models/...}, a 404 that reads as an unknown model).
+     */
+    private void refuseVersionInBase() {
+        String path = baseUri.getRawPath() == null ? "" : baseUri.getRawPath();
+        String[] segments = path.split("/", -1);
+        int offset = 0;
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            String next = i + 1 < segments.length ? segments[i + 1] : "";
+            boolean last = path.substring(offset + segment.length()).matches("/*");
+            // The versions Google serves (v1, v1beta, v1alpha, v1beta1): a proxy's own /v2 prefix stays allowed.
+            if (segment.matches("v1((alpha|beta)\\d*)?") && (last || API_PATHS.contains(next))) {
+                String root = baseUri.getScheme() + "://" + baseUri.getRawAuthority()
+                        + path.substring(0, offset).replaceAll("/+$", "");
+                throw new IllegalArgumentException("baseUri " + baseUri + " includes the API version (/" + segment
+                        + "), which the library adds (calls go to BASEURI/" + apiVersion + modelsPath("PROJECT", "LOCATION")
+                        + "MODEL:generateContent): give baseUri " + root + ", the server root or proxy prefix, "
+                        + "and another version with apiVersion");
+            }
+            offset += segment.length() + 1;
+        }
+    }
+
+    private String modelsPath(String project, String location) {
+        return switch (layout) {
+            case VERTEX -> "/projects/" + project + "/locations/" + location + "/publishers/google/models/";
+            case VERTEX_EXPRESS -> "/publishers/google/models/";
+            case GEMINI_API -> "/models/";
+        };
     }
 
     private static String checkVersion(String apiVersion) {

@@ -1,6 +1,8 @@
 package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.GenerationRequest;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +41,8 @@ public final class HttpOptions {
     private final long maxResponseBytes;
     private final long maxRequestBytes;
     private final CallObserver observer;
+    private final Optional<URI> proxy;
+    private final Optional<ProxySelector> proxySelector;
 
     private HttpOptions(Builder b) {
         this.endpoint = b.effectiveEndpoint();
@@ -51,6 +56,8 @@ public final class HttpOptions {
         this.maxResponseBytes = b.maxResponseBytes;
         this.maxRequestBytes = b.maxRequestBytes;
         this.observer = b.observer;
+        this.proxy = b.proxy;
+        this.proxySelector = b.proxySelector;
     }
 
     /** The defaults: Google's endpoint, {@code v1beta}, {@code x-goog-api-key}, minutes-long timeouts. */
@@ -77,6 +84,8 @@ public final class HttpOptions {
         b.maxResponseBytes = maxResponseBytes;
         b.maxRequestBytes = maxRequestBytes;
         b.observer = observer;
+        b.proxy = proxy;
+        b.proxySelector = proxySelector;
         return b;
     }
 
@@ -149,9 +158,26 @@ public final class HttpOptions {
         return observer;
     }
 
-    /** The part of these options a transport applies: connect and inactivity timeouts, pool bound. */
+    /** The forward proxy set with {@link Builder#proxy(URI)}, if one was. */
+    public Optional<URI> proxy() {
+        return proxy;
+    }
+
+    /**
+     * The proxy selector the transports use: the one of {@link Builder#proxy(URI)} or
+     * {@link Builder#proxySelector}; empty when neither was set, for the JVM's
+     * ({@link ProxySelector#getDefault()}: the {@code https.proxyHost}, {@code https.proxyPort},
+     * {@code http.proxyHost}, {@code http.proxyPort} and {@code http.nonProxyHosts} system properties).
+     */
+    public Optional<ProxySelector> proxySelector() {
+        return proxySelector;
+    }
+
+    /** The part of these options a transport applies: connect and inactivity timeouts, pool bound, proxy. */
     public TransportSettings transportSettings() {
-        return TransportSettings.DEFAULTS.withConnectTimeout(connectTimeout).withInactivityTimeout(inactivityTimeout);
+        TransportSettings settings = TransportSettings.DEFAULTS.withConnectTimeout(connectTimeout)
+                .withInactivityTimeout(inactivityTimeout);
+        return proxySelector.map(settings::withProxySelector).orElse(settings);
     }
 
     /** The URI of {@code generateContent} for a model, without any key. */
@@ -164,7 +190,8 @@ public final class HttpOptions {
         return "HttpOptions[" + endpoint + ", auth=" + authScheme
                 + ", connectTimeout=" + connectTimeout + ", inactivityTimeout=" + inactivityTimeout
                 + ", overallDeadline=" + overallDeadline + ", retry=" + retryPolicy + ", maxResponseBytes="
-                + maxResponseBytes + ", maxRequestBytes=" + maxRequestBytes + "]";
+                + maxResponseBytes + ", maxRequestBytes=" + maxRequestBytes + ", proxy="
+                + proxy.map(URI::toString).orElse(proxySelector.isPresent() ? "(selector)" : "(JVM settings)") + "]";
     }
 
     /** Builds {@link HttpOptions}. Not thread-safe. */
@@ -182,13 +209,17 @@ public final class HttpOptions {
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private long maxRequestBytes = GenerationRequest.MAX_REQUEST_BYTES;
         private CallObserver observer = CallObserver.NONE;
+        private Optional<URI> proxy = Optional.empty();
+        private Optional<ProxySelector> proxySelector = Optional.empty();
 
         private Builder() {
         }
 
         /**
          * The endpoint base ({@code http} or {@code https}, no query): a proxy or local server
-         * mirroring the endpoint, whose URL layout stays (see {@link Endpoint#withBaseUri}).
+         * mirroring the endpoint, whose URL layout stays (see {@link Endpoint#withBaseUri}). Its
+         * root or path prefix, without the API version, which is added: {@link #build()} refuses
+         * {@code https://host/v1beta}.
          */
         public Builder baseUri(URI uri) {
             this.baseUri = Objects.requireNonNull(uri, "baseUri");
@@ -267,6 +298,43 @@ public final class HttpOptions {
         /** The request-size limit of the endpoint in bytes. */
         public Builder maxRequestBytes(long bytes) {
             this.maxRequestBytes = bytes;
+            return this;
+        }
+
+        /**
+         * A forward proxy every call goes through, e.g. {@code http://proxy.corp.example:3128}
+         * (HTTPS calls through a {@code CONNECT} tunnel): in place of the JVM's proxy settings.
+         * Without it (nor {@link #proxySelector}) the transports follow the JVM's
+         * {@link ProxySelector#getDefault()}. Environment variables such as {@code HTTPS_PROXY} are
+         * not read. Proxy authentication is not supported.
+         *
+         * @throws IllegalArgumentException unless it is {@code http://host:port} with nothing else
+         */
+        public Builder proxy(URI proxy) {
+            Objects.requireNonNull(proxy, "proxy");
+            if (!"http".equalsIgnoreCase(proxy.getScheme()) || proxy.getHost() == null || proxy.getPort() < 0
+                    || proxy.getRawUserInfo() != null || proxy.getRawQuery() != null || proxy.getRawFragment() != null
+                    || proxy.getRawPath() != null && !proxy.getRawPath().isEmpty() && !proxy.getRawPath().equals("/")) {
+                // A password in the user info stays out of the message.
+                String shown = proxy.getRawUserInfo() == null ? proxy.toString()
+                        : proxy.toString().replace(proxy.getRawUserInfo() + "@", "***@");
+                throw new IllegalArgumentException("proxy " + shown + " must be http://host:port, e.g. "
+                        + "http://proxy.example:3128 (no user info, path or query)");
+            }
+            this.proxy = Optional.of(proxy);
+            this.proxySelector = Optional.of(ProxySelector.of(InetSocketAddress.createUnresolved(proxy.getHost(),
+                    proxy.getPort())));
+            return this;
+        }
+
+        /**
+         * The proxy selector the transports use, in place of the JVM's: e.g. one that sends some
+         * hosts direct, or {@code ProxySelector.of(null)} for no proxy at all. Replaces a
+         * {@link #proxy(URI)} set before.
+         */
+        public Builder proxySelector(ProxySelector selector) {
+            this.proxySelector = Optional.of(Objects.requireNonNull(selector, "proxySelector"));
+            this.proxy = Optional.empty();
             return this;
         }
 

@@ -21,8 +21,10 @@ import java.util.concurrent.CompletableFuture;
  *       {@link java.net.SocketTimeoutException}).</li>
  *   <li><b>Exceptions.</b> {@link IOException} means the exchange failed at the network level
  *       (refused, reset, closed early, malformed HTTP, timeout); whether it is retried is the core's
- *       decision. {@link java.net.ConnectException} means nothing was sent. Programming errors are
- *       unchecked. Messages never contain header values.</li>
+ *       decision. {@link java.net.ConnectException} means nothing was sent; a name that does not
+ *       resolve is a {@link java.net.UnknownHostException} naming the host (never retried), a
+ *       refused connection a {@code ConnectException} from {@link TransportSupport#connectFailure}.
+ *       Programming errors are unchecked. Messages never contain header values.</li>
  *   <li><b>Cancellation.</b> Interrupting a thread blocked in {@link #send} aborts the exchange and
  *       throws {@link java.io.InterruptedIOException} with the interrupt flag set; cancelling the
  *       future of {@link #sendAsync} aborts the exchange and closes its connection.</li>

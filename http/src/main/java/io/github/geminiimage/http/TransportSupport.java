@@ -9,8 +9,10 @@ import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -170,11 +172,33 @@ public final class TransportSupport {
 
     /**
      * A {@link ConnectException} naming only the host and port of {@code uri} (its path and query may
-     * hold a secret), caused by {@code cause}: for clients whose own has no message.
+     * hold a secret), caused by {@code cause}: {@code connection refused (host:port)} when the
+     * server refused it (Java 17's client reports that as a bare {@link ClosedChannelException}),
+     * otherwise {@code could not connect to host:port} and the underlying reason. For clients whose
+     * own exception has no message, or quotes more than host and port.
      */
     public static ConnectException connectFailure(URI uri, Throwable cause) {
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        ConnectException failure = new ConnectException("could not connect to " + uri.getHost() + ":" + port);
+        String where = uri.getHost() + ":" + port;
+        Throwable root = cause;
+        boolean refused = false;
+        for (int depth = 0; root != null && depth < 16; depth++) {
+            String message = root.getMessage();
+            refused |= root instanceof ClosedChannelException || root instanceof ConnectException
+                    && message != null && message.toLowerCase(Locale.ROOT).contains("refused");
+            if (root.getCause() == null || root.getCause() == root) {
+                break;
+            }
+            root = root.getCause();
+        }
+        String reason = "";
+        String message = root == null ? null : root.getMessage();
+        // Not a message that quotes the host: a client may quote the whole URI.
+        if (!refused && message != null && !message.isBlank() && !message.contains(uri.getHost())) {
+            reason = " (" + root.getClass().getSimpleName() + ": " + message + ")";
+        }
+        ConnectException failure = new ConnectException(refused ? "connection refused (" + where + ")"
+                : "could not connect to " + where + reason);
         failure.initCause(cause);
         return failure;
     }

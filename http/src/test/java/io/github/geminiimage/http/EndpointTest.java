@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EndpointTest {
 
@@ -47,5 +49,35 @@ class EndpointTest {
         assertThat(vertex.endpoint().isVertex()).isTrue();
         assertThat(vertex.toBuilder().build().endpoint()).isEqualTo(vertex.endpoint());
         assertThat(vertex.generateContentUri("m").getHost()).isEqualTo("us-central1-aiplatform.googleapis.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://generativelanguage.googleapis.com/v1beta", "https://generativelanguage.googleapis.com/v1beta/",
+        "https://generativelanguage.googleapis.com/v1", "https://generativelanguage.googleapis.com/v1beta/models"})
+    void aBaseThatHoldsTheVersionIsRefusedNamingTheRootToGive(String base) {
+        assertThatThrownBy(() -> Endpoint.geminiApi().withBaseUri(URI.create(base)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("baseUri " + base + " includes the API version (/v1")
+                .hasMessageContaining("calls go to BASEURI/v1beta/models/MODEL:generateContent")
+                .hasMessageContaining("give baseUri https://generativelanguage.googleapis.com, ");
+        assertThatThrownBy(() -> HttpOptions.builder().baseUri(URI.create(base)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baseUri " + base);
+    }
+
+    @Test
+    void aProxyPrefixKeepsItsPathAndTheVersionIsCutFromIt() {
+        assertThatThrownBy(() -> Endpoint.geminiApi(URI.create("http://127.0.0.1:8080/gemini/v1beta"), "v1beta"))
+                .hasMessageContaining("give baseUri http://127.0.0.1:8080/gemini, ");
+        assertThatThrownBy(() -> Endpoint.vertex("p", "global").withBaseUri(URI.create("http://127.0.0.1:8080/vertex/v1/projects/p")))
+                .hasMessageContaining("(/v1)").hasMessageContaining("BASEURI/v1/projects/PROJECT/locations/LOCATION/"
+                        + "publishers/google/models/MODEL:generateContent")
+                .hasMessageContaining("give baseUri http://127.0.0.1:8080/vertex, ");
+        assertThatThrownBy(() -> Endpoint.vertexExpress().withBaseUri(URI.create("http://localhost:9/v1beta1/")))
+                .hasMessageContaining("give baseUri http://localhost:9, ");
+        // Only a whole segment naming one of Google's versions, at the end or before the API's own path, is one.
+        for (String fine : new String[] {"http://localhost:9/v1beta-mirror", "http://localhost:9/v1/gemini",
+            "http://localhost:9/api/v2", "http://localhost:9/models", "http://localhost:9/proxy/"}) {
+            assertThat(Endpoint.geminiApi().withBaseUri(URI.create(fine)).baseUri()).hasToString(fine);
+        }
     }
 }

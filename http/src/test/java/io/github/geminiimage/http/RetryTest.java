@@ -281,7 +281,7 @@ class RetryTest {
         assertThat(e).isInstanceOf(TransportException.class);
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(e.httpStatus()).isEmpty();
-        assertThat(e.getMessage()).isEqualTo("connection failed: SocketException: Connection reset");
+        assertThat(e.getMessage()).isEqualTo("the exchange failed: SocketException: Connection reset");
         assertThat(e.getCause()).isInstanceOf(SocketException.class);
     }
 

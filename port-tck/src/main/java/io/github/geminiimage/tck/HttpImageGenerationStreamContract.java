@@ -2,6 +2,7 @@ package io.github.geminiimage.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.StreamEvent;
@@ -30,6 +31,19 @@ public abstract class HttpImageGenerationStreamContract extends ImageGenerationS
     protected final StreamFixture createFixture() {
         fixture = new RawHttpStreamFixture(portFactory());
         return fixture;
+    }
+
+    @Test
+    void aStreamAsksForAnEventStreamAndAWholeReplyForJson() {
+        ImageGenerationPort port = fixture.portStreamingImage();
+        try (GenerationStream stream = port.stream(request())) {
+            stream.result();
+        }
+        port.generate(request());
+        assertThat(fixture.requestsReceived()).as("the last two requests, on the port just made")
+                .extracting(r -> r.target().replaceFirst("^.*:", ""), r -> r.header("accept").orElse("(none)"))
+                .endsWith(tuple("streamGenerateContent?alt=sse", "text/event-stream"),
+                        tuple("generateContent", "application/json"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.HttpImageGeneration;
 import io.github.geminiimage.http.HttpOptions;
@@ -28,6 +29,8 @@ import io.github.geminiimage.port.ImageGenerationPort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -254,5 +257,114 @@ public abstract class HttpPortWiringContract {
         assertThat(elsewhere.connectionCount()).isZero();
         assertThat(server.requests()).hasSize(1);
         assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).isEmpty();
+    }
+
+    @Test
+    void anUnknownHostFailsAtOnceWithoutRetryingAndNamesTheHost() {
+        // RFC 6761: a name under .invalid never resolves, so this needs no network and no DNS answer.
+        ImageGenerationPort port = port(options(URI.create("http://nonexistent.invalid:8080"))
+                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)
+                        .withBackoff(Duration.ofMillis(10), 1.0, Duration.ofMillis(10))).build());
+
+        ImageGenerationException failure = failureOf(port);
+
+        assertThat(failure).isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.isRetryable()).as("retryable").isFalse());
+        assertThat(failure.details().attempts()).as("attempts").isEqualTo(1);
+        assertThat(failure.getMessage()).startsWith("unknown host nonexistent.invalid");
+    }
+
+    @Test
+    void aRefusedConnectionSaysSoNamingTheHostAndPortOnce() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        ImageGenerationPort port = port(options(URI.create("http://127.0.0.1:" + closedPort)).build());
+
+        ImageGenerationException failure = failureOf(port);
+
+        assertThat(failure).isInstanceOfSatisfying(TransportException.class,
+                e -> assertThat(e.isRetryable()).as("retryable").isTrue());
+        assertThat(failure.getMessage()).startsWith("connection refused (127.0.0.1:" + closedPort + ")")
+                .containsOnlyOnce("127.0.0.1:" + closedPort)
+                .doesNotContain("ClosedChannelException").containsOnlyOnce("connection");
+    }
+
+    /** A loopback forward proxy for plain http: answers every request as the origin would, recording its target. */
+    private RawHttpServer forwardProxy() throws IOException {
+        return raw(c -> {
+            while (c.readRequest().isPresent()) {
+                c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+            }
+        });
+    }
+
+    private static void assertProxied(RawHttpServer proxy, String host) {
+        assertThat(proxy.requests()).as("requests the proxy received").hasSize(1);
+        // A request to a proxy names the whole target (absolute form), not just the path.
+        assertThat(proxy.requests().get(0).target()).startsWith("http://" + host).endsWith(PATH);
+    }
+
+    /** Runs {@code body} with the JVM's proxy properties set to {@code proxy}, then restores them. */
+    private static void withJvmProxy(RawHttpServer proxy, ThrowingRunnable body) throws Exception {
+        String[] names = {"http.proxyHost", "http.proxyPort"};
+        String[] before = {System.getProperty(names[0]), System.getProperty(names[1])};
+        System.setProperty(names[0], proxy.baseUri().getHost());
+        System.setProperty(names[1], String.valueOf(proxy.baseUri().getPort()));
+        try {
+            body.run();
+        } finally {
+            for (int i = 0; i < names.length; i++) {
+                if (before[i] == null) {
+                    System.clearProperty(names[i]);
+                } else {
+                    System.setProperty(names[i], before[i]);
+                }
+            }
+        }
+    }
+
+    /** A test step that may throw. */
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void anExplicitProxyCarriesEveryCall() throws Exception {
+        RawHttpServer proxy = forwardProxy();
+        // A host that never resolves: only a call through the proxy can succeed.
+        ImageGenerationPort port = port(options(URI.create("http://gemini.example.invalid"))
+                .proxy(proxy.baseUri()).build());
+
+        assertThat(port.generate(request()).outcome()).isEqualTo(Outcome.IMAGE);
+        assertProxied(proxy, "gemini.example.invalid");
+    }
+
+    @Test
+    void theJvmsProxySettingsAreFollowedAndItsNonProxyHostsGoDirect() throws Exception {
+        RawHttpServer proxy = forwardProxy();
+        wireMock.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(Replies.forOutcome(Outcome.IMAGE))));
+        withJvmProxy(proxy, () -> {
+            assertThat(port(options(URI.create("http://gemini.example.invalid")).build()).generate(request()).outcome())
+                    .isEqualTo(Outcome.IMAGE);
+            // 127.0.0.1 is in the JVM's default http.nonProxyHosts (localhost|127.*|[::1]).
+            assertThat(port(options(URI.create(wireMock.baseUrl())).build()).generate(request()).outcome())
+                    .isEqualTo(Outcome.IMAGE);
+        });
+        assertProxied(proxy, "gemini.example.invalid");
+        assertThat(wireMock.findAll(postRequestedFor(urlPathEqualTo(PATH)))).as("the direct call").hasSize(1);
+    }
+
+    @Test
+    void anExplicitProxyWinsOverTheJvmsSettings() throws Exception {
+        RawHttpServer jvmProxy = forwardProxy();
+        RawHttpServer explicitProxy = forwardProxy();
+        withJvmProxy(jvmProxy, () -> assertThat(port(options(URI.create("http://gemini.example.invalid"))
+                .proxy(explicitProxy.baseUri()).build()).generate(request()).outcome()).isEqualTo(Outcome.IMAGE));
+        assertProxied(explicitProxy, "gemini.example.invalid");
+        assertThat(jvmProxy.connectionCount()).isZero();
     }
 }

@@ -136,6 +136,26 @@ public final class RawHttpServer implements AutoCloseable {
             write(body);
         }
 
+        /**
+         * Writes {@code chunk} again and again, up to {@code maxBytes} in all, until a write fails
+         * because the peer closed the connection (then {@link #peerClosedWithin} says so).
+         *
+         * @return how many bytes were written
+         */
+        public long writeUntilPeerCloses(byte[] chunk, long maxBytes) {
+            long written = 0;
+            try {
+                while (written < maxBytes) {
+                    out.write(chunk);
+                    out.flush();
+                    written += chunk.length;
+                }
+            } catch (IOException e) {
+                peerClosed.countDown();
+            }
+            return written;
+        }
+
         /** Whether the peer closed the connection: waits up to {@code millis} for end of stream or a reset. */
         public boolean awaitPeerClose(long millis) throws IOException {
             socket.setSoTimeout((int) millis);

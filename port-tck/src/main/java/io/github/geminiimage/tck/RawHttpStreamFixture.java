@@ -189,6 +189,13 @@ public final class RawHttpStreamFixture implements ImageGenerationStreamContract
         return port;
     }
 
+    /** Every request the fixture's servers read in full so far, server by server. */
+    public List<RawHttpServer.ReceivedRequest> requestsReceived() {
+        synchronized (ports) {
+            return servers.stream().flatMap(server -> server.requests().stream()).toList();
+        }
+    }
+
     @Override
     public void close() {
         synchronized (ports) {

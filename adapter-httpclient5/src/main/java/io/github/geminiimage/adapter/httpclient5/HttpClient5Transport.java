@@ -28,8 +28,11 @@ import org.apache.hc.client5.http.config.Configurable;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.EntityTemplate;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -56,7 +59,13 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>A response closed before its raw body was read to the end of its framing is aborted: its
  *       connection is closed, never drained (a body may be endless or promise more than it holds).
  *       A reply with a malformed head (status line, {@code Content-Length}, oversized) fails with an
- *       {@link IOException} and its connection is closed: the choice for untrusted proxies.</li>
+ *       {@link IOException} and its connection is closed: the choice for untrusted proxies. On the
+ *       clients it builds a status or header line over {@value #MAX_HEAD_LINE_LENGTH} bytes, or over
+ *       {@value #MAX_HEADER_COUNT} header lines, is such a head, whatever HttpCore version is on the
+ *       class path (before 5.4 its own defaults are unbounded).</li>
+ *   <li>Forward proxies, on the clients it builds: the {@link TransportSettings#proxySelector()},
+ *       else the JVM's ({@code -Dhttps.proxyHost=... -Dhttps.proxyPort=...}, {@code http.nonProxyHosts}),
+ *       which HttpClient ignores by default.</li>
  *   <li>{@link #close()} aborts exchanges in flight and releases the threads, and the client and its
  *       pool when the transport built them; a client passed to {@link #using} stays
  *       open. Its own proxy, TLS and cookie settings apply.</li>
@@ -66,6 +75,11 @@ import org.apache.hc.core5.util.Timeout;
  * prints request bodies.
  */
 public final class HttpClient5Transport implements HttpTransport {
+
+    /** The longest status or header line read, in bytes: a longer one fails the exchange. */
+    public static final int MAX_HEAD_LINE_LENGTH = 8 * 1024;
+    /** The most header lines read in a reply: more fail the exchange. */
+    public static final int MAX_HEADER_COUNT = 256;
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     // The entity supplies both; a second copy makes HttpClient refuse the request.
@@ -96,6 +110,12 @@ public final class HttpClient5Transport implements HttpTransport {
 
     private static CloseableHttpClient newClient(TransportSettings settings) {
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                // Explicit, not HttpCore's defaults: before 5.4 those are unbounded, and an endless reply
+                // head was read until the deadline (a Spring Boot BOM still brings HttpCore 5.3).
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder().http1Config(Http1Config.custom()
+                        .setMaxLineLength(MAX_HEAD_LINE_LENGTH)
+                        .setMaxHeaderCount(MAX_HEADER_COUNT)
+                        .build()).build())
                 .setMaxConnTotal(settings.maxConnectionsPerHost())
                 .setMaxConnPerRoute(settings.maxConnectionsPerHost())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -107,6 +127,8 @@ public final class HttpClient5Transport implements HttpTransport {
                 .build();
         return HttpClients.custom()
                 .setConnectionManager(pool)
+                // HttpClient ignores the JVM's proxy settings unless asked; null: ProxySelector.getDefault() per request.
+                .setRoutePlanner(new SystemDefaultRoutePlanner(settings.proxySelector().orElse(null)))
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableContentCompression()
@@ -126,9 +148,10 @@ public final class HttpClient5Transport implements HttpTransport {
     /**
      * A transport over a client the caller built (proxy, TLS, pool) and keeps owning: {@link #close()}
      * leaves it open. The timeouts of {@code settings} are applied per request, its bound to the
-     * exchanges waiting for headers. Build the client with {@code disableAutomaticRetries()}: the
-     * transport disables redirects and decompression per request, and marks a body as not
-     * repeatable, but HttpClient's retry strategy would still resend a request without a body.
+     * exchanges waiting for headers; its proxy selector does not apply (the client's route planner
+     * does). Build the client with {@code disableAutomaticRetries()}: the transport disables
+     * redirects and decompression per request, and marks a body as not repeatable, but HttpClient's
+     * retry strategy would still resend a request without a body.
      */
     public static HttpClient5Transport using(CloseableHttpClient client, TransportSettings settings) {
         return new HttpClient5Transport(Objects.requireNonNull(client, "client"), settings);

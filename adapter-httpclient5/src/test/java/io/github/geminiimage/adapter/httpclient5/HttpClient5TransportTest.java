@@ -1,6 +1,7 @@
 package io.github.geminiimage.adapter.httpclient5;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
@@ -46,6 +47,21 @@ class HttpClient5TransportTest {
                 c.write("HTTP/1.1 " + status + " X\r\n" + extraHeader + "\r\nContent-Length: 2\r\n\r\n{}");
             }
         });
+    }
+
+    @Test
+    void theHeadLimitsAreTheTransportsOwnNotHttpCoresDefaults() throws Exception {
+        // HttpCore 5.4 stops at 100 headers, 5.3 and older never: the transport sets its own limit.
+        String headers = "X-Filler: 0123456789abcdef\r\n".repeat(HttpClient5Transport.MAX_HEADER_COUNT - 10);
+        try (RawHttpServer server = serverAnswering(200, headers.strip());
+                HttpClient5Transport transport = HttpClient5Transport.create(TransportSettings.DEFAULTS)) {
+            assertThat(statusOf(transport, request("GET", server, "/many-headers"))).isEqualTo(200);
+        }
+        try (RawHttpServer server = serverAnswering(200, headers + headers.strip());
+                HttpClient5Transport transport = HttpClient5Transport.create(TransportSettings.DEFAULTS)) {
+            assertThatThrownBy(() -> statusOf(transport, request("GET", server, "/too-many-headers")))
+                    .isInstanceOf(IOException.class).hasMessageContaining("header count");
+        }
     }
 
     @Test

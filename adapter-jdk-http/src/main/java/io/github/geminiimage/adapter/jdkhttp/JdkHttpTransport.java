@@ -13,10 +13,12 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       one as "until the connection closes".</li>
  *   <li><b>HTTP/1.1</b> on the clients it builds: image calls are few, long and large, and under
  *       HTTP/2 one reset or {@code GOAWAY} fails every call in flight. Lend a client for HTTP/2.</li>
+ *   <li><b>Forward proxies</b> on the clients it builds: the {@link TransportSettings#proxySelector()},
+ *       else the JVM's ({@code -Dhttps.proxyHost=... -Dhttps.proxyPort=...}, {@code http.nonProxyHosts}).</li>
  *   <li><b>Bounded, named daemon threads</b> {@code gemini-jdk-http-N-worker-M} (the client's,
  *       instead of the JDK's unbounded pool), {@code -upload-M} and {@code -timer-M}; idle ones die
  *       after 10 s.</li>
@@ -90,12 +94,18 @@ public final class JdkHttpTransport implements HttpTransport {
         this.ownsClient = lent == null;
         this.clientExecutor = ownsClient ? TransportSupport.boundedPool(name + "-worker",
                 Math.max(2, Runtime.getRuntime().availableProcessors()), 10) : null;
-        this.client = ownsClient ? HttpClient.newBuilder()
+        this.client = ownsClient ? newClient(settings, clientExecutor) : lent;
+    }
+
+    private static HttpClient newClient(TransportSettings settings, ThreadPoolExecutor executor) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
-                .executor(clientExecutor)
-                .build() : lent;
+                .executor(executor);
+        // Without one the JDK client asks ProxySelector.getDefault(): the JVM's proxy settings.
+        settings.proxySelector().ifPresent(builder::proxy);
+        return builder.build();
     }
 
     /** A transport over a new HTTP/1.1 client it owns, configured by {@code settings}, with its own threads. */
@@ -105,8 +115,8 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /**
      * A transport over a client the caller configured (proxy, TLS, executor, version) and keeps
-     * owning: {@link #close()} leaves it (and its executor) alone. Its own connect timeout applies;
-     * the inactivity timeout comes from {@code settings}.
+     * owning: {@link #close()} leaves it (and its executor) alone. Its own connect timeout and
+     * proxy apply; the inactivity timeout comes from {@code settings}.
      *
      * @throws IllegalArgumentException if the client follows redirects: a redirect would carry the
      *     request's credentials to another host
@@ -214,6 +224,9 @@ public final class JdkHttpTransport implements HttpTransport {
         } else if (cause instanceof HttpConnectTimeoutException) {
             // The one HttpTimeoutException possible (no request here has a timeout); the SPI wants an InterruptedIOException.
             return (IOException) new SocketTimeoutException("connect timed out").initCause(cause);
+        } else if (cause instanceof ConnectException && cause.getCause() instanceof UnresolvedAddressException) {
+            // The JDK's way to say the name does not resolve: an UnknownHostException, never retried.
+            return (IOException) new UnknownHostException(uri.getHost()).initCause(cause);
         } else if (cause instanceof ConnectException) {
             // The JDK's has no message.
             return TransportSupport.connectFailure(uri, cause.getCause() != null ? cause.getCause() : cause);

@@ -86,6 +86,14 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void theBuilderRefusesABaseUriThatHoldsTheApiVersion() {
+        assertThatThrownBy(() -> JdkHttpImageGeneration.builder().apiKey("test-key")
+                .baseUri(URI.create(wireMock.baseUrl() + "/v1beta")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("give baseUri " + wireMock.baseUrl() + ", ");
+    }
+
+    @Test
     void theBaseUriOfTheBuilderWinsOverTheOptions() {
         try (ImageGenerationPort port = JdkHttpImageGeneration.builder()
                 .options(HttpOptions.builder().baseUri(URI.create("http://127.0.0.1:9")).build())

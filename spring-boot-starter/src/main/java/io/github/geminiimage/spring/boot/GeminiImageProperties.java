@@ -23,7 +23,7 @@ public final class GeminiImageProperties {
 
     /** The API key (required unless transport is fake or Vertex AI uses access tokens; with vertex.project it selects Vertex AI express mode). Never logged nor shown. */
     private final String apiKey;
-    /** The endpoint base, e.g. a proxy mirroring the API, Vertex AI's layout kept when vertex.project is set (default Google's endpoint). */
+    /** The endpoint base without the API version (refused if it ends in /v1beta or /v1), e.g. a proxy mirroring the API, Vertex AI's layout kept when vertex.project is set (default Google's endpoint). */
     private final URI baseUrl;
     /** The transport: jdk (java.net.http), httpclient5 (Apache HttpClient 5, add its adapter) or fake (in memory). */
     private final String transport;

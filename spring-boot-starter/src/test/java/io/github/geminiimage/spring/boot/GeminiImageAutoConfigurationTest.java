@@ -216,6 +216,10 @@ class GeminiImageAutoConfigurationTest {
                         .hasMessageContaining("maxAttempts must be at least 1; got 0"));
         runner.withPropertyValues("gemini.image.api-key=" + KEY, "gemini.image.base-url=ftp://example.org")
                 .run(context -> assertThat(rootCause(context)).hasMessageContaining("ftp://example.org"));
+        // The version is added to the base: one given with it would double it (/v1beta/v1beta/models/...).
+        runner.withPropertyValues("gemini.image.api-key=" + KEY, "gemini.image.base-url=https://llm-proxy.example/v1beta/")
+                .run(context -> assertThat(rootCause(context)).hasMessageContaining("https://llm-proxy.example/v1beta/")
+                        .hasMessageContaining("give baseUri https://llm-proxy.example, "));
     }
 
     @Test

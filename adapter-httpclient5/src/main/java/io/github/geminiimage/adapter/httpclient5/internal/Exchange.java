@@ -1,9 +1,13 @@
 package io.github.geminiimage.adapter.httpclient5.internal;
 
 import io.github.geminiimage.http.HttpResponse;
+import io.github.geminiimage.http.TransportSupport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
@@ -97,6 +101,10 @@ public final class Exchange {
         ClassicHttpResponse response;
         try {
             response = client.executeOpen(null, request, null);
+        } catch (ConnectException e) {
+            // HttpClient's quotes the scheme and reads "Connect to ... failed": the SPI's names host and port.
+            fail(translate(aborted() ? e : TransportSupport.connectFailure(uri(), e)));
+            return;
         } catch (IOException e) {
             fail(translate(e));
             return;
@@ -121,6 +129,14 @@ public final class Exchange {
         if (!future.complete(wrapped)) {
             // Cancelled or timed out while the headers arrived: nobody will read it.
             wrapped.close();
+        }
+    }
+
+    private URI uri() {
+        try {
+            return request.getUri();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the request was built from a URI", e);
         }
     }
 

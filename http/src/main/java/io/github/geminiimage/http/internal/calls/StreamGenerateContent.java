@@ -53,7 +53,8 @@ public final class StreamGenerateContent {
                 throw new InvalidRequestException("request", "a body of " + body.contentLength() + " bytes",
                         "at most " + maxRequestBytes + " bytes (HttpOptions.maxRequestBytes)");
             }
-            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body).withQueryParameter("alt", "sse");
+            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body).withQueryParameter("alt", "sse")
+                    .withHeader("Accept", "text/event-stream");
         }, StreamGenerateContent::open).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
     }
 

@@ -133,7 +133,9 @@ final class Call<T> {
         applied = credentials;
         credentials.token().ifPresent(token -> redactor = redactor.with(token.reveal()));
         List<Map.Entry<String, String>> headers = new ArrayList<>(spec.headers());
-        headers.add(Map.entry("Accept", "application/json"));
+        if (spec.headers().stream().noneMatch(h -> h.getKey().equalsIgnoreCase("Accept"))) {
+            headers.add(Map.entry("Accept", "application/json"));
+        }
         headers.add(Map.entry("User-Agent", engine.options().userAgent()));
         credentials.header().ifPresent(headers::add);
         credentials.quotaProject().filter(quota -> engine.options().extraHeaders().stream()

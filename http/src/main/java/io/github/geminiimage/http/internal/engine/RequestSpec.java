@@ -42,6 +42,13 @@ public record RequestSpec(String method, URI uri, List<Map.Entry<String, String>
         return new RequestSpec(method, uri, List.of(), List.of(), Optional.empty(), false);
     }
 
+    /** This request with one more header, e.g. an {@code Accept} that replaces the engine's {@code application/json}. */
+    public RequestSpec withHeader(String name, String value) {
+        List<Map.Entry<String, String>> more = new java.util.ArrayList<>(headers);
+        more.add(Map.entry(name, value));
+        return new RequestSpec(method, uri, query, more, body, secretUri);
+    }
+
     /** This request with {@code name=value} appended to the query. */
     public RequestSpec withQueryParameter(String name, String value) {
         List<Map.Entry<String, String>> more = new java.util.ArrayList<>(query);

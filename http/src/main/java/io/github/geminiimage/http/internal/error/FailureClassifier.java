@@ -7,8 +7,10 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,8 +89,8 @@ public final class FailureClassifier {
             return new Classified(Kind.FINAL, new InvalidRequestException("the request body could not be produced: " + what,
                     details));
         }
-        if (has(chain, UnknownHostException.class)) {
-            return new Classified(Kind.FINAL, new TransportException("unknown host: " + what, details, cause, false));
+        if (has(chain, UnknownHostException.class) || has(chain, UnresolvedAddressException.class)) {
+            return new Classified(Kind.FINAL, new TransportException(unknownHost(chain, redactor), details, cause, false));
         }
         if (has(chain, SSLHandshakeException.class) || has(chain, SSLPeerUnverifiedException.class)
                 || has(chain, CertificateException.class) || hasNamed(chain, "CertPathValidatorException")) {
@@ -104,10 +106,35 @@ public final class FailureClassifier {
             return new Classified(Kind.TIMEOUT, new GenerationTimeoutException("timed out (connect or inactivity timeout): "
                     + what, details, cause));
         }
+        for (Throwable t : chain) {
+            // The message of TransportSupport.connectFailure says it all: the reason, the host and port.
+            if (t instanceof ConnectException && t.getMessage() != null
+                    && (t.getMessage().startsWith("connection refused (") || t.getMessage().startsWith("could not connect to "))) {
+                return new Classified(Kind.CONNECTION, new TransportException(redactor.oneLine(t.getMessage(), 200),
+                        details, cause, true));
+            }
+        }
         if (has(chain, IOException.class)) {
-            return new Classified(Kind.CONNECTION, new TransportException("connection failed: " + what, details, cause, true));
+            String prefix = has(chain, ConnectException.class) ? "could not connect: " : "the exchange failed: ";
+            return new Classified(Kind.CONNECTION, new TransportException(prefix + what, details, cause, true));
         }
         return new Classified(Kind.FINAL, new TransportException("the transport failed unexpectedly: " + what, details, cause, false));
+    }
+
+    /**
+     * "unknown host NAME (reason)": the JDK's {@link UnknownHostException} says "NAME" or
+     * "NAME: reason"; Java 17's HTTP client throws an {@link UnresolvedAddressException} without the name.
+     */
+    private static String unknownHost(List<Throwable> chain, Redactor redactor) {
+        for (Throwable t : chain) {
+            if (t instanceof UnknownHostException && t.getMessage() != null && !t.getMessage().isBlank()) {
+                String message = redactor.oneLine(t.getMessage(), 200);
+                int colon = message.indexOf(": ");
+                return colon < 0 ? "unknown host " + message
+                        : "unknown host " + message.substring(0, colon) + " (" + message.substring(colon + 2) + ")";
+            }
+        }
+        return "unknown host (" + describe(chain, redactor) + ")";
     }
 
     /** The failure inside {@link CompletionException} and {@link ExecutionException} wrappers. */

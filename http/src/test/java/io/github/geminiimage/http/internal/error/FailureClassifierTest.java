@@ -7,6 +7,7 @@ import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.http.TransportSupport;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,9 +16,13 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLException;
@@ -56,13 +61,49 @@ class FailureClassifierTest {
         FailureClassifier.Classified c = classify(new CompletionException(new ExecutionException(new ConnectException("refused"))));
         assertThat(c.kind()).isEqualTo(FailureClassifier.Kind.CONNECTION);
         assertThat(c.exception().getCause()).isInstanceOf(ConnectException.class);
-        assertThat(c.exception()).hasMessage("connection failed: ConnectException: refused");
+        assertThat(c.exception()).hasMessage("could not connect: ConnectException: refused");
+    }
+
+    @Test
+    void aConnectFailureOfATransportIsReportedInItsOwnWordsOnce() {
+        URI uri = URI.create("http://127.0.0.1:9/v1beta/models/m:generateContent?key=" + KEY);
+        // Java 17's client: a bare ConnectException caused by a ClosedChannelException.
+        FailureClassifier.Classified jdk = classify(TransportSupport.connectFailure(uri, new ClosedChannelException()));
+        // HttpClient 5: its own ConnectException quoting the URI and the socket's reason.
+        FailureClassifier.Classified hc5 = classify(TransportSupport.connectFailure(uri,
+                new ConnectException("Connect to http://127.0.0.1:9 failed: Connection refused")));
+        FailureClassifier.Classified unreachable = classify(TransportSupport.connectFailure(uri,
+                new NoRouteToHostException("No route to host")));
+
+        assertThat(jdk.kind()).isEqualTo(FailureClassifier.Kind.CONNECTION);
+        assertThat(jdk.exception()).hasMessage("connection refused (127.0.0.1:9)");
+        assertThat(hc5.exception()).hasMessage("connection refused (127.0.0.1:9)");
+        assertThat(unreachable.exception()).hasMessage("could not connect to 127.0.0.1:9 (NoRouteToHostException: No route to host)");
+        assertThat(((TransportException) unreachable.exception()).isRetryable()).isTrue();
+    }
+
+    @Test
+    void anUnknownHostIsFinalAndNamesTheHost() {
+        FailureClassifier.Classified resolver = classify(new UnknownHostException("nowhere.invalid: Name or service not known"));
+        // Java 17's client, as the JDK adapter reports it.
+        FailureClassifier.Classified jdk = classify(new UnknownHostException("nowhere.invalid")
+                .initCause(new ConnectException().initCause(new UnresolvedAddressException())));
+        // Java 17's client, unmapped (a transport that passes it on as it is).
+        FailureClassifier.Classified bare = classify(new ConnectException().initCause(new UnresolvedAddressException()));
+
+        assertThat(resolver.exception()).hasMessage("unknown host nowhere.invalid (Name or service not known)");
+        assertThat(jdk.exception()).hasMessage("unknown host nowhere.invalid");
+        assertThat(bare.exception()).hasMessage("unknown host (ConnectException (caused by UnresolvedAddressException))");
+        for (FailureClassifier.Classified c : List.of(resolver, jdk, bare)) {
+            assertThat(c.kind()).isEqualTo(FailureClassifier.Kind.FINAL);
+            assertThat(((TransportException) c.exception()).isRetryable()).isFalse();
+        }
     }
 
     @Test
     void hopelessFailuresAreFinal() {
         assertThat(classify(new UnknownHostException("nowhere.invalid")).exception()).isInstanceOf(TransportException.class)
-                .hasMessage("unknown host: UnknownHostException: nowhere.invalid");
+                .hasMessage("unknown host nowhere.invalid");
         assertThat(kind(new IOException(new UnknownHostException("x")))).isEqualTo(FailureClassifier.Kind.FINAL);
         assertThat(kind(new SSLHandshakeException("bad cert"))).isEqualTo(FailureClassifier.Kind.FINAL);
         assertThat(kind(new SSLPeerUnverifiedException("peer"))).isEqualTo(FailureClassifier.Kind.FINAL);
