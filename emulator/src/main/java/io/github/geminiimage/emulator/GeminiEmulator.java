@@ -80,12 +80,39 @@ public final class GeminiEmulator implements AutoCloseable {
     }
 
     /**
+     * Answers every later generate call with {@code outcome} once the queue is empty, until
+     * {@link #reset()}: e.g. a server that is down for a whole test.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator always(EmulatorOutcome outcome) {
+        server.always(Objects.requireNonNull(outcome, "outcome"));
+        return this;
+    }
+
+    /**
      * Queues outcomes by name (see {@link EmulatorOutcome}).
      *
      * @throws IllegalArgumentException for an unknown name
      */
     public GeminiEmulator enqueue(String... names) {
         return enqueue(Arrays.stream(names).map(EmulatorOutcome::of).toArray(EmulatorOutcome[]::new));
+    }
+
+    /**
+     * Makes uploads finalized from now on {@code PROCESSING} for the next {@code reads} reads of
+     * {@code files.get} ({@link Integer#MAX_VALUE}: forever), then {@code ACTIVE}; with a
+     * {@code failure}, {@code FAILED} at the first read instead. {@code (0, empty)} restores the
+     * default: {@code ACTIVE} at once, as images are. A reset restores it too.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator fileProcessing(int reads, Optional<String> failure) {
+        if (reads < 0) {
+            throw new IllegalArgumentException("reads: " + reads + " is negative");
+        }
+        server.files().processing(reads, Objects.requireNonNull(failure, "failure"));
+        return this;
     }
 
     /** The requests received, oldest first (the last 10,000): no image bytes, no keys. */
@@ -152,6 +179,7 @@ public final class GeminiEmulator implements AutoCloseable {
         private long uploadGranularity = 8L * 1024 * 1024;
         private Duration batchPending = Duration.ofSeconds(1);
         private Duration batchRunning = Duration.ofSeconds(2);
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {
         }
@@ -215,6 +243,12 @@ public final class GeminiEmulator implements AutoCloseable {
             return this;
         }
 
+        /** The clock batch jobs follow (default the system clock); a {@code FakeClock} lets a test jump hours ahead. */
+        public Builder clock(java.time.Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
         /**
          * Binds the port and starts serving.
          *
@@ -231,7 +265,7 @@ public final class GeminiEmulator implements AutoCloseable {
                     Files.createDirectories(dir);
                 }
                 EmulatorServer server = new EmulatorServer(new EmulatorServer.Config(host, port, apiKey, dir,
-                        uploadGranularity, batchPending, batchRunning));
+                        uploadGranularity, batchPending, batchRunning, clock));
                 return new GeminiEmulator(server, owned);
             } catch (IOException e) {
                 owned.ifPresent(GeminiEmulator::deleteTree);

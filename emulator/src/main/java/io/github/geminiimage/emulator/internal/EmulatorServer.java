@@ -76,9 +76,10 @@ public final class EmulatorServer implements AutoCloseable {
      * @param granularity the upload chunk granularity
      * @param batchPending how long a batch job stays pending
      * @param batchRunning how long a batch job runs
+     * @param clock the clock of the batch jobs
      */
     public record Config(String host, int port, Optional<String> apiKey, Path dataDir, long granularity,
-            Duration batchPending, Duration batchRunning) {
+            Duration batchPending, Duration batchRunning, java.time.Clock clock) {
     }
 
     private final Config config;
@@ -95,8 +96,8 @@ public final class EmulatorServer implements AutoCloseable {
         this.config = config;
         this.fake = FakeImageGeneration.builder().recordRequests(false).build();
         this.files = new FileStore(config.dataDir(), config.granularity());
-        this.batches = new BatchService(() -> FakeBatches.builder().pendingTime(config.batchPending())
-                .runTime(config.batchRunning()).build(), files);
+        this.batches = new BatchService(() -> FakeBatches.builder().clock(config.clock())
+                .pendingTime(config.batchPending()).runTime(config.batchRunning()).build(), files);
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "gemini-emulator-" + threads.incrementAndGet());
@@ -125,9 +126,19 @@ public final class EmulatorServer implements AutoCloseable {
         return batches.batches();
     }
 
+    /** The Files store. */
+    public FileStore files() {
+        return files;
+    }
+
     /** Queues outcomes for the next generate calls. */
     public void enqueue(List<EmulatorOutcome> outcomes) {
         fake.enqueue(outcomes.stream().map(Outcomes::response).toArray(io.github.geminiimage.adapter.fake.FakeResponse[]::new));
+    }
+
+    /** Answers every later call with {@code outcome} when nothing is queued, until reset. */
+    public void always(EmulatorOutcome outcome) {
+        fake.when(request -> true, Outcomes.response(outcome));
     }
 
     /** The requests received, oldest first (at most {@link #LOG_LIMIT}). */
@@ -144,6 +155,7 @@ public final class EmulatorServer implements AutoCloseable {
             log.clear();
         }
         files.clear();
+        files.processing(0, Optional.empty());
         batches.reset();
     }
 
@@ -411,8 +423,14 @@ public final class EmulatorServer implements AutoCloseable {
             encoder.flush();
         } catch (ImageGenerationException failure) {
             encoder.flush();
-            if (Outcomes.special(failure).filter(s -> s == Outcomes.Special.DROP_CONNECTION).isPresent()) {
+            Optional<Outcomes.Special> special = Outcomes.special(failure);
+            if (special.filter(s -> s == Outcomes.Special.DROP_CONNECTION).isPresent()) {
                 throw new DropConnection();
+            }
+            if (special.isPresent()) {
+                // A stream cut short (no finish reason) or over the cap: the body just ends here.
+                out.close();
+                return;
             }
             send.accept(ReplyEncoder.bytes(Outcomes.error(failure, model).toJson()));
         } catch (UncheckedIOException e) {
@@ -502,8 +520,9 @@ public final class EmulatorServer implements AutoCloseable {
         exchange.getResponseHeaders().set("x-goog-upload-size-received", Long.toString(state.received()));
         trace.status = 200;
         if (state.file().isPresent()) {
-            sendJson(exchange, 200, Json.createObjectBuilder().add("file", FileStore.json(state.file().get(),
-                    base(exchange))).build());
+            FileStore.Entry file = state.file().get();
+            String shown = FileStore.peek(file).equals("FAILED") ? "PROCESSING" : FileStore.peek(file);
+            sendJson(exchange, 200, Json.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
         } else {
             exchange.sendResponseHeaders(200, -1);
         }
@@ -518,7 +537,7 @@ public final class EmulatorServer implements AutoCloseable {
             JsonObjectBuilder out = Json.createObjectBuilder();
             if (!page.getKey().isEmpty()) {
                 JsonArrayBuilder array = Json.createArrayBuilder();
-                page.getKey().forEach(e -> array.add(FileStore.json(e, base(exchange))));
+                page.getKey().forEach(e -> array.add(FileStore.json(e, base(exchange), FileStore.peek(e))));
                 out.add("files", array);
             }
             page.getValue().ifPresent(t -> out.add("nextPageToken", t));
@@ -533,7 +552,8 @@ public final class EmulatorServer implements AutoCloseable {
                 Files.copy(entry.content(), out);
             }
         } else if (method.equals("GET")) {
-            reply(exchange, 200, FileStore.json(files.require(id), base(exchange)), trace);
+            FileStore.Entry entry = files.require(id);
+            reply(exchange, 200, FileStore.json(entry, base(exchange), FileStore.read(entry)), trace);
         } else if (method.equals("DELETE")) {
             files.delete(id);
             reply(exchange, 200, JsonValue.EMPTY_JSON_OBJECT, trace);
@@ -597,6 +617,18 @@ public final class EmulatorServer implements AutoCloseable {
                     array.add(b.add("imageCount", r.imageCount()).add("imageSizes", sizes).add("status", r.status()));
                 }
                 sendJson(exchange, 200, Json.createObjectBuilder().add("requests", array).build());
+            }
+            case "/emulator/v1/file-processing" -> {
+                requireMethod(method, "POST");
+                JsonObject body = JsonMembers.parseObject(body(exchange));
+                JsonMembers.requireKnown(body, java.util.Set.of("reads", "failure"), "");
+                int reads = JsonMembers.integer(body, "reads", "").orElse(0);
+                if (reads < 0) {
+                    throw ApiError.invalidArgument("reads: " + reads + " is negative; expected 0 or more (-1 is not forever; "
+                            + "use 2147483647)");
+                }
+                files.processing(reads, JsonMembers.string(body, "failure", ""));
+                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
             }
             case "/emulator/v1/reset" -> {
                 requireMethod(method, "POST");

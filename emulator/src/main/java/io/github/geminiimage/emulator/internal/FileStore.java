@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,9 +61,11 @@ public final class FileStore {
      * @param source {@code UPLOADED} or {@code GENERATED}
      * @param content where the bytes are
      * @param sequence the order of creation
+     * @param readsLeft how many more reads see it {@code PROCESSING} ({@link Integer#MAX_VALUE}: forever)
+     * @param failure why its processing fails, if it does
      */
     public record Entry(String name, Optional<String> displayName, String mimeType, long sizeBytes, Instant createTime,
-            String sha256Hex, String source, Path content, long sequence) {
+            String sha256Hex, String source, Path content, long sequence, AtomicInteger readsLeft, Optional<String> failure) {
 
         /** The id after {@code files/}. */
         public String id() {
@@ -103,6 +106,8 @@ public final class FileStore {
     private final ConcurrentSkipListMap<Long, String> order = new ConcurrentSkipListMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private volatile int processingReads;
+    private volatile Optional<String> processingFailure = Optional.empty();
 
     /** A store under {@code dataDir} ({@code files/} and {@code uploads/} are created in it). */
     public FileStore(Path dataDir, long granularity) {
@@ -115,6 +120,15 @@ public final class FileStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the emulator's data folders under " + dataDir, e);
         }
+    }
+
+    /**
+     * Makes later uploads {@code PROCESSING} for {@code reads} reads ({@link Integer#MAX_VALUE}:
+     * forever), then {@code ACTIVE}, or {@code FAILED} with {@code failure} (then at the first read).
+     */
+    public void processing(int reads, Optional<String> failure) {
+        this.processingReads = reads;
+        this.processingFailure = failure;
     }
 
     /** The granularity every non-final chunk must be a multiple of. */
@@ -252,6 +266,24 @@ public final class FileStore {
         return Optional.ofNullable(entries.get("files/" + id));
     }
 
+    /** The state a read of the file sees now; each read of a processing file counts. */
+    public static String read(Entry entry) {
+        int left = entry.readsLeft().get();
+        if (left == Integer.MAX_VALUE) {
+            return "PROCESSING";
+        }
+        if (entry.failure().isPresent() && left >= 0) {
+            return "FAILED";
+        }
+        return entry.readsLeft().getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? "PROCESSING" : "ACTIVE";
+    }
+
+    /** The state without counting a read. */
+    public static String peek(Entry entry) {
+        int left = entry.readsLeft().get();
+        return left == Integer.MAX_VALUE || left > 0 ? "PROCESSING" : entry.failure().isPresent() ? "FAILED" : "ACTIVE";
+    }
+
     /** The file, or the service's 403 for a file that does not exist. */
     public Entry require(String id) {
         return get(id).orElseThrow(() -> missing(id));
@@ -319,6 +351,9 @@ public final class FileStore {
             return Optional.empty();
         }
         Entry entry = require(m.group(1));
+        if (!peek(entry).equals("ACTIVE")) {
+            throw ApiError.failedPrecondition("The File " + entry.id() + " is not in an ACTIVE state and usage is not allowed.");
+        }
         return Optional.of(ImageInput.ofFile(entry.content(), mediaType));
     }
 
@@ -337,8 +372,8 @@ public final class FileStore {
         sessions.clear();
     }
 
-    /** The File resource as Google writes it, with URIs on {@code base}. */
-    public static JsonObject json(Entry entry, String base) {
+    /** The File resource as Google writes it, with URIs on {@code base}, in the state given. */
+    public static JsonObject json(Entry entry, String base, String state) {
         Instant created = entry.createTime();
         JsonObjectBuilder b = Json.createObjectBuilder().add("name", entry.name());
         entry.displayName().ifPresent(d -> b.add("displayName", d));
@@ -350,7 +385,11 @@ public final class FileStore {
         if (entry.source().equals("GENERATED")) {
             b.add("downloadUri", base + "/download/v1beta/" + entry.name() + ":download?alt=media");
         }
-        return b.add("state", "ACTIVE").add("source", entry.source()).build();
+        b.add("state", state).add("source", entry.source());
+        if (state.equals("FAILED")) {
+            b.add("error", Json.createObjectBuilder().add("code", 3).add("message", entry.failure().orElse("")));
+        }
+        return b.build();
     }
 
     private SessionState state(Session session) {
@@ -386,8 +425,10 @@ public final class FileStore {
         Files.move(part, content, StandardCopyOption.REPLACE_EXISTING);
         long size = Files.size(content);
         long seq = sequence.incrementAndGet();
+        boolean uploaded = source.equals("UPLOADED");
         Entry entry = new Entry("files/" + id, displayName, mimeType, size, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                sha256Hex(content), source, content, seq);
+                sha256Hex(content), source, content, seq, new AtomicInteger(uploaded ? processingReads : 0),
+                uploaded ? processingFailure : Optional.empty());
         Entry old = entries.put(entry.name(), entry);
         if (old != null) {
             order.remove(old.sequence());
