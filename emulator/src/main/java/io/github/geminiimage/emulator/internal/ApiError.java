@@ -1,6 +1,5 @@
 package io.github.geminiimage.emulator.internal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -58,11 +57,11 @@ public final class ApiError extends RuntimeException {
     static ApiError apiKeyInvalid() {
         String message = "API key not valid. Please pass a valid API key.";
         return new ApiError(400, "INVALID_ARGUMENT", message, List.of(
-                Json.createObjectBuilder().add("@type", TYPE + "ErrorInfo").add("reason", "API_KEY_INVALID")
+                Jsons.PROVIDER.createObjectBuilder().add("@type", TYPE + "ErrorInfo").add("reason", "API_KEY_INVALID")
                         .add("domain", "googleapis.com")
-                        .add("metadata", Json.createObjectBuilder().add("service", "generativelanguage.googleapis.com"))
+                        .add("metadata", Jsons.PROVIDER.createObjectBuilder().add("service", "generativelanguage.googleapis.com"))
                         .build(),
-                Json.createObjectBuilder().add("@type", TYPE + "LocalizedMessage").add("locale", "en-US")
+                Jsons.PROVIDER.createObjectBuilder().add("@type", TYPE + "LocalizedMessage").add("locale", "en-US")
                         .add("message", message).build()));
     }
 
@@ -83,18 +82,18 @@ public final class ApiError extends RuntimeException {
 
     /** A 429 on a per-minute quota, with the details Google sends (test vector 11): quota, help, retry delay. */
     static ApiError rateLimited(String model, Optional<Duration> retryDelay) {
-        JsonObjectBuilder quota = Json.createObjectBuilder().add("@type", TYPE + "QuotaFailure").add("violations",
-                Json.createArrayBuilder().add(Json.createObjectBuilder()
+        JsonObjectBuilder quota = Jsons.PROVIDER.createObjectBuilder().add("@type", TYPE + "QuotaFailure").add("violations",
+                Jsons.PROVIDER.createArrayBuilder().add(Jsons.PROVIDER.createObjectBuilder()
                         .add("quotaMetric", "generativelanguage.googleapis.com/generate_content_free_tier_requests")
                         .add("quotaId", "GenerateRequestsPerMinutePerProjectPerModel-FreeTier")
-                        .add("quotaDimensions", Json.createObjectBuilder().add("location", "global").add("model", model))
+                        .add("quotaDimensions", Jsons.PROVIDER.createObjectBuilder().add("location", "global").add("model", model))
                         .add("quotaValue", "10")));
-        JsonObjectBuilder help = Json.createObjectBuilder().add("@type", TYPE + "Help").add("links",
-                Json.createArrayBuilder().add(Json.createObjectBuilder()
+        JsonObjectBuilder help = Jsons.PROVIDER.createObjectBuilder().add("@type", TYPE + "Help").add("links",
+                Jsons.PROVIDER.createArrayBuilder().add(Jsons.PROVIDER.createObjectBuilder()
                         .add("description", "Learn more about Gemini API quotas")
                         .add("url", "https://ai.google.dev/gemini-api/docs/rate-limits")));
         List<JsonObject> details = new java.util.ArrayList<>(List.of(quota.build(), help.build()));
-        retryDelay.ifPresent(d -> details.add(Json.createObjectBuilder().add("@type", TYPE + "RetryInfo")
+        retryDelay.ifPresent(d -> details.add(Jsons.PROVIDER.createObjectBuilder().add("@type", TYPE + "RetryInfo")
                 .add("retryDelay", Durations.format(d)).build()));
         String message = "You exceeded your current quota, please check your plan and billing details."
                 + retryDelay.map(d -> " Please retry in " + Durations.seconds(d) + "s.").orElse("");
@@ -103,19 +102,19 @@ public final class ApiError extends RuntimeException {
 
     /** The envelope as JSON. */
     public JsonObject toJson() {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("code", code).add("message", getMessage())
+        JsonObjectBuilder error = Jsons.PROVIDER.createObjectBuilder().add("code", code).add("message", getMessage())
                 .add("status", status);
         if (!details.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
             details.forEach(array::add);
             error.add("details", array);
         }
-        return Json.createObjectBuilder().add("error", error).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("error", error).build();
     }
 
     /** The body of an operation's or a batch line's {@code error}: a {@code google.rpc.Status} with the gRPC code. */
     JsonObject toRpcStatus() {
-        return Json.createObjectBuilder().add("code", grpcCode(status)).add("message", getMessage()).add("status", status)
+        return Jsons.PROVIDER.createObjectBuilder().add("code", grpcCode(status)).add("message", getMessage()).add("status", status)
                 .build();
     }
 

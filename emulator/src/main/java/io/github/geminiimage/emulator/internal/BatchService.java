@@ -10,7 +10,6 @@ import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.KeyedRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -124,7 +123,7 @@ public final class BatchService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            echo = Json.createObjectBuilder().add("fileName", entry.name()).build();
+            echo = Jsons.PROVIDER.createObjectBuilder().add("fileName", entry.name()).build();
         }
         Optional<String> displayName = JsonMembers.string(batch, "displayName", "batch");
         Optional<String> priority = JsonMembers.member(batch, "priority").map(v -> v instanceof jakarta.json.JsonString s
@@ -156,9 +155,9 @@ public final class BatchService {
     /** {@code GET batches}: the operations without inline results. */
     public JsonObject list(int pageSize, Optional<String> pageToken, String base) {
         BatchPage page = call(() -> batches.listPage(pageSize, pageToken));
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
         if (!page.jobs().isEmpty()) {
-            JsonArrayBuilder operations = Json.createArrayBuilder();
+            JsonArrayBuilder operations = Jsons.PROVIDER.createArrayBuilder();
             page.jobs().forEach(job -> operations.add(operation(job, false, base)));
             out.add("operations", operations);
         }
@@ -194,7 +193,7 @@ public final class BatchService {
     private JsonObject operation(BatchJob job, boolean withResults, String base) {
         Info info = infos.getOrDefault(job.name(), new Info(JsonValue.EMPTY_JSON_OBJECT, true, Optional.empty(),
                 Optional.empty()));
-        JsonObjectBuilder metadata = Json.createObjectBuilder()
+        JsonObjectBuilder metadata = Jsons.PROVIDER.createObjectBuilder()
                 .add("@type", TYPE + "GenerateContentBatch")
                 .add("model", "models/" + job.model());
         info.displayName().ifPresent(d -> metadata.add("displayName", d));
@@ -210,13 +209,13 @@ public final class BatchService {
         info.priority().ifPresent(p -> metadata.add("priority", p));
         Optional<JsonObject> output = job.output().flatMap(o -> output(job, o, info, withResults));
         output.ifPresent(o -> metadata.add("output", o));
-        JsonObjectBuilder operation = Json.createObjectBuilder().add("name", job.name()).add("metadata", metadata);
+        JsonObjectBuilder operation = Jsons.PROVIDER.createObjectBuilder().add("name", job.name()).add("metadata", metadata);
         if (job.isDone()) {
             operation.add("done", true);
-            job.error().ifPresent(e -> operation.add("error", Json.createObjectBuilder().add("code", e.code())
+            job.error().ifPresent(e -> operation.add("error", Jsons.PROVIDER.createObjectBuilder().add("code", e.code())
                     .add("message", e.message())));
             output.ifPresent(o -> {
-                JsonObjectBuilder response = Json.createObjectBuilder().add("@type", TYPE + "GenerateContentBatchOutput");
+                JsonObjectBuilder response = Jsons.PROVIDER.createObjectBuilder().add("@type", TYPE + "GenerateContentBatchOutput");
                 o.forEach(response::add);
                 operation.add("response", response);
             });
@@ -225,7 +224,7 @@ public final class BatchService {
     }
 
     private static JsonObject stats(BatchCounts counts) {
-        JsonObjectBuilder stats = Json.createObjectBuilder();
+        JsonObjectBuilder stats = Jsons.PROVIDER.createObjectBuilder();
         count(stats, "requestCount", counts.total());
         count(stats, "successfulRequestCount", counts.succeeded());
         count(stats, "failedRequestCount", counts.failed());
@@ -242,25 +241,25 @@ public final class BatchService {
     private Optional<JsonObject> output(BatchJob job, BatchOutput output, Info info, boolean withResults) {
         if (output instanceof BatchOutput.ResponsesFile file) {
             copyResultsFile(file.fileName());
-            return Optional.of(Json.createObjectBuilder().add("responsesFile", file.fileName()).build());
+            return Optional.of(Jsons.PROVIDER.createObjectBuilder().add("responsesFile", file.fileName()).build());
         }
         if (!withResults) {
             return Optional.empty();
         }
-        JsonArrayBuilder responses = Json.createArrayBuilder();
+        JsonArrayBuilder responses = Jsons.PROVIDER.createArrayBuilder();
         try (Stream<BatchResult> results = batches.results(job.name())) {
             results.forEach(result -> responses.add(inlineResponse(result, info.keysGiven(), job.model())));
         } catch (ImageGenerationException e) {
             throw Outcomes.error(e, job.model());
         }
-        return Optional.of(Json.createObjectBuilder().add("inlinedResponses", Json.createObjectBuilder()
+        return Optional.of(Jsons.PROVIDER.createObjectBuilder().add("inlinedResponses", Jsons.PROVIDER.createObjectBuilder()
                 .add("inlinedResponses", responses)).build());
     }
 
     private static JsonObject inlineResponse(BatchResult result, boolean keysGiven, String model) {
-        JsonObjectBuilder item = Json.createObjectBuilder();
+        JsonObjectBuilder item = Jsons.PROVIDER.createObjectBuilder();
         if (result.isSuccess()) {
-            try (jakarta.json.JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(
+            try (jakarta.json.JsonReader reader = Jsons.PROVIDER.createReader(new java.io.ByteArrayInputStream(
                     ReplyEncoder.encode(result.requireResult(), false)))) {
                 item.add("response", reader.readObject());
             }
@@ -268,7 +267,7 @@ public final class BatchService {
             item.add("error", Outcomes.error(result.error().orElseThrow(), model).toRpcStatus());
         }
         if (keysGiven) {
-            item.add("metadata", Json.createObjectBuilder().add("key", result.key()));
+            item.add("metadata", Jsons.PROVIDER.createObjectBuilder().add("key", result.key()));
         }
         return item.build();
     }

@@ -12,7 +12,6 @@ import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.emulator.EmulatorOutcome;
 import io.github.geminiimage.emulator.RecordedRequest;
 import io.github.geminiimage.port.GenerationStream;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -104,6 +103,11 @@ public final class EmulatorServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
+        // The JDK server writes the headers and the body in separate packets; without TCP_NODELAY every
+        // reply waits out the client's delayed ACK (about 40 ms). Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -522,7 +526,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (state.file().isPresent()) {
             FileStore.Entry file = state.file().get();
             String shown = FileStore.peek(file).equals("FAILED") ? "PROCESSING" : FileStore.peek(file);
-            sendJson(exchange, 200, Json.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
+            sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
         } else {
             exchange.sendResponseHeaders(200, -1);
         }
@@ -534,9 +538,9 @@ public final class EmulatorServer implements AutoCloseable {
             requireMethod(method, "GET");
             int pageSize = pageSize(query, 10);
             var page = files.list(pageSize, Optional.ofNullable(query.get("pageToken")));
-            JsonObjectBuilder out = Json.createObjectBuilder();
+            JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
             if (!page.getKey().isEmpty()) {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
                 page.getKey().forEach(e -> array.add(FileStore.json(e, base(exchange), FileStore.peek(e))));
                 out.add("files", array);
             }
@@ -601,22 +605,22 @@ public final class EmulatorServer implements AutoCloseable {
                 requireMethod(method, "POST");
                 List<EmulatorOutcome> outcomes = parseOutcomes(JsonMembers.parseObject(body(exchange)));
                 enqueue(outcomes);
-                sendJson(exchange, 200, Json.createObjectBuilder().add("queued", outcomes.size())
+                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("queued", outcomes.size())
                         .add("pending", fake.queuedResponses()).build());
             }
             case "/emulator/v1/requests" -> {
                 requireMethod(method, "GET");
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
                 for (RecordedRequest r : requests()) {
-                    JsonObjectBuilder b = Json.createObjectBuilder().add("time", r.time().toString())
+                    JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("time", r.time().toString())
                             .add("method", r.method()).add("path", r.path());
                     r.model().ifPresent(v -> b.add("model", v));
                     r.prompt().ifPresent(v -> b.add("prompt", v));
-                    JsonArrayBuilder sizes = Json.createArrayBuilder();
+                    JsonArrayBuilder sizes = Jsons.PROVIDER.createArrayBuilder();
                     r.imageSizes().forEach(sizes::add);
                     array.add(b.add("imageCount", r.imageCount()).add("imageSizes", sizes).add("status", r.status()));
                 }
-                sendJson(exchange, 200, Json.createObjectBuilder().add("requests", array).build());
+                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("requests", array).build());
             }
             case "/emulator/v1/file-processing" -> {
                 requireMethod(method, "POST");

@@ -2,7 +2,6 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.MediaType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -375,7 +374,7 @@ public final class FileStore {
     /** The File resource as Google writes it, with URIs on {@code base}, in the state given. */
     public static JsonObject json(Entry entry, String base, String state) {
         Instant created = entry.createTime();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", entry.name());
+        JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("name", entry.name());
         entry.displayName().ifPresent(d -> b.add("displayName", d));
         b.add("mimeType", entry.mimeType()).add("sizeBytes", Long.toString(entry.sizeBytes()))
                 .add("createTime", created.toString()).add("updateTime", created.toString())
@@ -387,7 +386,7 @@ public final class FileStore {
         }
         b.add("state", state).add("source", entry.source());
         if (state.equals("FAILED")) {
-            b.add("error", Json.createObjectBuilder().add("code", 3).add("message", entry.failure().orElse("")));
+            b.add("error", Jsons.PROVIDER.createObjectBuilder().add("code", 3).add("message", entry.failure().orElse("")));
         }
         return b.build();
     }

@@ -1,6 +1,5 @@
 package io.github.geminiimage.emulator.internal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -29,7 +28,7 @@ final class JsonMembers {
         if (body.length == 0) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiError.invalidArgument("Invalid JSON payload received. Expected an object.");
@@ -44,7 +43,7 @@ final class JsonMembers {
 
     /** Parses one line of a JSONL file. */
     static JsonObject parseLine(String line) {
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(line))) {
             return reader.readObject();
         } catch (JsonException e) {
             throw ApiError.invalidArgument("Invalid JSON payload received. " + e.getMessage());

@@ -2,7 +2,6 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.ImageModel;
 import io.github.geminiimage.domain.ModelFamily;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -19,9 +18,9 @@ final class Models {
 
     /** {@code GET models}: every model, one page. */
     static JsonObject list() {
-        JsonArrayBuilder models = Json.createArrayBuilder();
+        JsonArrayBuilder models = Jsons.PROVIDER.createArrayBuilder();
         IDS.forEach(id -> models.add(resource(id)));
-        return Json.createObjectBuilder().add("models", models).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("models", models).build();
     }
 
     /** {@code GET models/{id}}. */
@@ -34,11 +33,11 @@ final class Models {
         boolean thinking = family.takesThinkingConfig();
         String display = id.startsWith("gemini-2.5") ? "Nano Banana" : id.startsWith("gemini-3-pro") ? "Nano Banana Pro"
                 : "Nano Banana 2";
-        return Json.createObjectBuilder().add("name", "models/" + id).add("version", id.startsWith("gemini-2.5") ? "2.0" : "3.0")
+        return Jsons.PROVIDER.createObjectBuilder().add("name", "models/" + id).add("version", id.startsWith("gemini-2.5") ? "2.0" : "3.0")
                 .add("displayName", display + (id.endsWith("-preview") ? " (preview)" : ""))
                 .add("description", "Gemini image generation and editing model (served by the gemini-image emulator)")
                 .add("inputTokenLimit", thinking ? 65536 : 32768).add("outputTokenLimit", 32768)
-                .add("supportedGenerationMethods", Json.createArrayBuilder().add("generateContent").add("countTokens")
+                .add("supportedGenerationMethods", Jsons.PROVIDER.createArrayBuilder().add("generateContent").add("countTokens")
                         .add("batchGenerateContent"))
                 .add("temperature", 1).add("topP", 0.95).add("topK", 64).add("maxTemperature", 2)
                 .add("thinking", thinking).build();

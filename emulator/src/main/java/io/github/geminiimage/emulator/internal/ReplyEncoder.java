@@ -7,7 +7,6 @@ import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
 import io.github.geminiimage.domain.Usage;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
@@ -29,7 +28,7 @@ import java.util.Map;
  */
 public final class ReplyEncoder {
 
-    static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    static final JsonGeneratorFactory GENERATORS = Jsons.PROVIDER.createGeneratorFactory(Map.of());
 
     private ReplyEncoder() {
     }
@@ -92,7 +91,7 @@ public final class ReplyEncoder {
 
     private static void part(JsonGenerator g, Part part) {
         if (part instanceof Part.Other other) {
-            try (JsonReader reader = Json.createReader(new StringReader(other.json()))) {
+            try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(other.json()))) {
                 g.write(reader.readValue());
             }
             return;
