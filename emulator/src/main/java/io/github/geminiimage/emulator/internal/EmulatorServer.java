@@ -27,7 +27,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -88,7 +87,6 @@ public final class EmulatorServer implements AutoCloseable {
     private final FileStore files;
     private final BatchService batches;
     private final Deque<RecordedRequest> log = new ArrayDeque<>();
-    private final SecureRandom random = new SecureRandom();
 
     /** Binds and starts the server. */
     public EmulatorServer(Config config) throws IOException {
@@ -332,7 +330,8 @@ public final class EmulatorServer implements AutoCloseable {
         if (!stream && !action.equals("generateContent")) {
             throw ApiError.notFound("Method " + action + " is not supported by models/" + model + " in the emulator.");
         }
-        RequestDecoder.Decoded decoded = RequestDecoder.decode(model, JsonMembers.parseObject(body(exchange)), this::resolve);
+        byte[] body = body(exchange);
+        RequestDecoder.Decoded decoded = RequestDecoder.decode(model, JsonMembers.parseObject(body), this::resolve);
         trace.prompt = decoded.prompt();
         trace.images = decoded.imageSizes();
         if (!stream) {
@@ -344,6 +343,9 @@ public final class EmulatorServer implements AutoCloseable {
                 return;
             }
             trace.status = 200;
+            // The response id a stream of the same request carries too.
+            result = new GenerationResult(result.candidates(), result.promptFeedback(), result.usage(), result.modelVersion(),
+                    Optional.of(responseId(body)));
             sendBytes(exchange, 200, "application/json; charset=UTF-8", ReplyEncoder.encode(result, vertex));
             return;
         }
@@ -356,7 +358,17 @@ public final class EmulatorServer implements AutoCloseable {
         }
         boolean sse = "sse".equals(query.get("alt"));
         trace.status = 200;
-        streamReply(exchange, events, model, sse, vertex);
+        streamReply(exchange, events, model, sse, vertex, responseId(body));
+    }
+
+    /** A response id derived from the request, as the fake's are: the same request streams the same reply. */
+    private static String responseId(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Answers a failure of the fake: an error envelope, or the wire fault it stands for. */
@@ -395,8 +407,8 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private void streamReply(HttpExchange exchange, GenerationStream events, String model, boolean sse, boolean vertex)
-            throws IOException {
+    private void streamReply(HttpExchange exchange, GenerationStream events, String model, boolean sse, boolean vertex,
+            String responseId) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : "application/json; charset=UTF-8");
         exchange.getResponseHeaders().set("Content-Disposition", "attachment");
         exchange.sendResponseHeaders(200, 0);
@@ -418,7 +430,6 @@ public final class EmulatorServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         };
-        String responseId = token(16);
         StreamEncoder encoder = new StreamEncoder(model, responseId, chunk -> send.accept(ReplyEncoder.encode(chunk, vertex)));
         try (events) {
             for (StreamEvent event : events) {
@@ -745,11 +756,5 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw ApiError.invalidArgument("Invalid number: " + text);
         }
-    }
-
-    private String token(int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

@@ -1,22 +1,21 @@
 package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.Candidate;
-import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.Usage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Groups the fake's stream events into the chunks Google sends: one part per chunk, the finish
- * reason and the usage on the last chunk together with its part (test vectors 10, 16, 18), a
- * blocked prompt as one chunk with {@code promptFeedback}. Each chunk is a
- * {@link GenerationResult} carrying only its delta. Not thread-safe.
+ * Turns the fake's stream events into the chunks Google sends, each as soon as its event arrives
+ * (a scripted pause is a pause on the wire): one part per chunk; the finish reason in a last chunk
+ * of its own with the final usage (as test vector 10 ends); a blocked prompt as one chunk with
+ * {@code promptFeedback}. Each chunk is a {@link GenerationResult} carrying only its delta. Not
+ * thread-safe.
  */
 final class StreamEncoder {
 
@@ -24,19 +23,7 @@ final class StreamEncoder {
     private final String modelVersion;
     private final String responseId;
     private Usage usage = Usage.NONE;
-    private Pending pending;
-
-    private static final class Pending {
-        final int candidate;
-        final List<Part> parts = new ArrayList<>();
-        Optional<FinishReason> finish = Optional.empty();
-        Optional<String> message = Optional.empty();
-        Optional<PromptFeedback> feedback = Optional.empty();
-
-        Pending(int candidate) {
-            this.candidate = candidate;
-        }
-    }
+    private StreamEvent.Finished finish;
 
     StreamEncoder(String modelVersion, String responseId, Consumer<GenerationResult> out) {
         this.out = out;
@@ -47,35 +34,31 @@ final class StreamEncoder {
     void accept(StreamEvent event) {
         if (event instanceof StreamEvent.PartEvent partEvent) {
             flush();
-            pending = new Pending(partEvent.candidate());
-            pending.parts.add(part(partEvent));
+            send(List.of(new Candidate(partEvent.candidate(), List.of(part(partEvent)), Optional.empty(), Optional.empty(),
+                    List.of())), Optional.empty());
         } else if (event instanceof StreamEvent.Finished finished) {
-            if (pending == null || pending.candidate != finished.candidate() || pending.finish.isPresent()
-                    || pending.feedback.isPresent()) {
-                flush();
-                pending = new Pending(finished.candidate());
-            }
-            pending.finish = Optional.of(finished.reason());
-            pending.message = finished.message();
+            flush();
+            finish = finished;
         } else if (event instanceof StreamEvent.PromptFeedbackReceived feedback) {
             flush();
-            pending = new Pending(-1);
-            pending.feedback = Optional.of(feedback.feedback());
+            send(List.of(), Optional.of(feedback.feedback()));
         } else if (event instanceof StreamEvent.UsageUpdate update) {
             usage = update.usage();
         }
     }
 
-    /** Sends the chunk still held. */
+    /** Sends the finish still held, with the latest usage. */
     void flush() {
-        if (pending == null) {
-            return;
+        if (finish != null) {
+            StreamEvent.Finished f = finish;
+            finish = null;
+            send(List.of(new Candidate(f.candidate(), List.of(), Optional.of(f.reason()), f.message(), List.of())),
+                    Optional.empty());
         }
-        List<Candidate> candidates = pending.candidate < 0 ? List.of()
-                : List.of(new Candidate(pending.candidate, pending.parts, pending.finish, pending.message, List.of()));
-        out.accept(new GenerationResult(candidates, pending.feedback, usage, Optional.of(modelVersion),
-                Optional.of(responseId)));
-        pending = null;
+    }
+
+    private void send(List<Candidate> candidates, Optional<PromptFeedback> feedback) {
+        out.accept(new GenerationResult(candidates, feedback, usage, Optional.of(modelVersion), Optional.of(responseId)));
     }
 
     private static Part part(StreamEvent.PartEvent event) {
