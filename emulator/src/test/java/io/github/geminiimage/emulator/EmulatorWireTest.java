@@ -181,6 +181,46 @@ class EmulatorWireTest {
     }
 
     @Test
+    void vertexStreamsOnV1beta1AndExpressModeTakesAKey() {
+        HttpResponse<String> stream = Http.post(emulator.baseUri(),
+                "/v1beta1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash-image"
+                        + ":streamGenerateContent?alt=sse", IMAGE_REQUEST, Map.of("Authorization", "Bearer " + KEY));
+        assertThat(stream.statusCode()).isEqualTo(200);
+        String[] events = stream.body().split("\r\n\r\n");
+        JsonObject last = Http.json(events[events.length - 1].substring("data: ".length()));
+        assertThat(last.getJsonObject("usageMetadata").getString("trafficType")).isEqualTo("ON_DEMAND");
+        assertThat(last.getJsonArray("candidates").getJsonObject(0).getString("finishReason")).isEqualTo("STOP");
+        HttpResponse<String> express = Http.post(emulator.baseUri(),
+                "/v1/publishers/google/models/gemini-2.5-flash-image:generateContent", IMAGE_REQUEST, Http.key(KEY));
+        assertThat(express.statusCode()).isEqualTo(200);
+        HttpResponse<String> wrongToken = Http.post(emulator.baseUri(),
+                "/v1/projects/p/locations/global/publishers/google/models/gemini-2.5-flash-image:generateContent",
+                IMAGE_REQUEST, Map.of("Authorization", "Bearer nope"));
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        assertThat(Http.json(wrongToken.body()).getJsonObject("error").getString("status")).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void aTransportFailureDropsTheConnectionAndAMidStreamErrorIsAnErrorEvent() {
+        emulator.enqueue("transport-failure");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Http.post(emulator.baseUri(),
+                "/v1beta/models/gemini-2.5-flash-image:generateContent", IMAGE_REQUEST, Http.key(KEY)))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        emulator.imageGeneration().when(r -> true, io.github.geminiimage.adapter.fake.FakeResponse.streamed(
+                io.github.geminiimage.adapter.fake.FakeStream.builder().text("half ").fail(() ->
+                        new io.github.geminiimage.domain.ServerErrorException("overloaded",
+                                new io.github.geminiimage.domain.ErrorDetails(503, java.util.Optional.of("UNAVAILABLE"),
+                                        java.util.Optional.of("The model is overloaded."), 1, java.util.Optional.empty())))
+                        .build()));
+        HttpResponse<String> stream = Http.post(emulator.baseUri(),
+                "/v1beta/models/gemini-2.5-flash-image:streamGenerateContent?alt=sse", IMAGE_REQUEST, Http.key(KEY));
+        assertThat(stream.statusCode()).isEqualTo(200);
+        String[] events = stream.body().split("\r\n\r\n");
+        assertThat(events).hasSize(2);
+        assertThat(Http.json(events[1].substring("data: ".length())).getJsonObject("error").getInt("code")).isEqualTo(503);
+    }
+
+    @Test
     void listsAndGetsModels() {
         HttpResponse<String> list = Http.get(emulator.baseUri(), "/v1beta/models", Http.key(KEY));
         assertThat(list.statusCode()).isEqualTo(200);
