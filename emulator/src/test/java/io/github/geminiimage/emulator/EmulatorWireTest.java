@@ -221,6 +221,34 @@ class EmulatorWireTest {
     }
 
     @Test
+    void aScriptedBatchRequestFailsInsideItsJobWithItsRpcStatus() throws InterruptedException {
+        assertThat(Http.post(emulator.baseUri(), "/emulator/v1/batch-failures",
+                "{\"failures\":[{\"key\":\"b\",\"outcome\":\"invalid-request\"}]}", Map.of()).statusCode()).isEqualTo(200);
+        String item = "{\"request\":{\"contents\":[{\"parts\":[{\"text\":\"x\"}]}]},\"metadata\":{\"key\":\"%s\"}}";
+        HttpResponse<String> created = Http.post(emulator.baseUri(), "/v1beta/models/gemini-2.5-flash-image:batchGenerateContent",
+                "{\"batch\":{\"display_name\":\"two\",\"input_config\":{\"requests\":{\"requests\":["
+                        + item.formatted("a") + "," + item.formatted("b") + "]}}}}", Http.key(KEY));
+        assertThat(created.statusCode()).isEqualTo(200);
+        JsonObject operation = Http.json(created.body());
+        assertThat(operation.getJsonObject("metadata").getString("state")).isEqualTo("BATCH_STATE_PENDING");
+        assertThat(operation.getJsonObject("metadata").getJsonObject("batchStats").getString("requestCount")).isEqualTo("2");
+        JsonObject done = operation;
+        for (int i = 0; i < 200 && !done.getBoolean("done", false); i++) {
+            Thread.sleep(50);
+            done = Http.json(Http.get(emulator.baseUri(), "/v1beta/" + operation.getString("name"), Http.key(KEY)).body());
+        }
+        assertThat(done.getJsonObject("metadata").getString("state")).isEqualTo("BATCH_STATE_SUCCEEDED");
+        assertThat(done.getJsonObject("metadata").getJsonObject("batchStats").getString("failedRequestCount")).isEqualTo("1");
+        var responses = done.getJsonObject("response").getJsonObject("inlinedResponses").getJsonArray("inlinedResponses");
+        assertThat(responses.getJsonObject(0).containsKey("response")).isTrue();
+        assertThat(responses.getJsonObject(1).getJsonObject("error").getInt("code")).isEqualTo(3);
+        assertThat(responses.getJsonObject(1).getJsonObject("metadata").getString("key")).isEqualTo("b");
+        assertThat(done.getJsonObject("metadata").getJsonObject("output")).isEqualTo(done.getJsonObject("response").entrySet()
+                .stream().filter(e -> !e.getKey().equals("@type")).collect(jakarta.json.Json::createObjectBuilder,
+                        (b, e) -> b.add(e.getKey(), e.getValue()), (a, b) -> { }).build());
+    }
+
+    @Test
     void listsAndGetsModels() {
         HttpResponse<String> list = Http.get(emulator.baseUri(), "/v1beta/models", Http.key(KEY));
         assertThat(list.statusCode()).isEqualTo(200);

@@ -645,6 +645,33 @@ public final class EmulatorServer implements AutoCloseable {
                 files.processing(reads, JsonMembers.string(body, "failure", ""));
                 sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
             }
+            case "/emulator/v1/batch-failures" -> {
+                requireMethod(method, "POST");
+                JsonObject body = JsonMembers.parseObject(body(exchange));
+                JsonMembers.requireKnown(body, java.util.Set.of("failures"), "");
+                List<JsonValue> failures = JsonMembers.array(body, "failures", "");
+                if (failures.isEmpty()) {
+                    throw ApiError.invalidArgument("failures: expected e.g. {\"failures\": [{\"key\": \"request-2\", "
+                            + "\"outcome\": \"server-error\"}]}");
+                }
+                for (JsonValue item : failures) {
+                    if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                        throw ApiError.invalidArgument("failures: " + item + " is not an object with key and outcome");
+                    }
+                    JsonObject failure = item.asJsonObject();
+                    String key = JsonMembers.string(failure, "key", "failures")
+                            .orElseThrow(() -> ApiError.invalidArgument("failures: an entry needs \"key\""));
+                    EmulatorOutcome outcome;
+                    try {
+                        outcome = EmulatorOutcome.of(JsonMembers.string(failure, "outcome", "failures")
+                                .orElseThrow(() -> ApiError.invalidArgument("failures: an entry needs \"outcome\"")));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiError.invalidArgument(e.getMessage());
+                    }
+                    batches.batches().when(request -> request.key().equals(key), Outcomes.response(outcome));
+                }
+                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+            }
             case "/emulator/v1/reset" -> {
                 requireMethod(method, "POST");
                 drain(exchange);
