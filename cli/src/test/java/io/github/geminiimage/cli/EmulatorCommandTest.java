@@ -66,6 +66,13 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void theEmulatorsOutcomeNamesAreTheFakeOutcomeNames() {
+        assertThat(java.util.Arrays.stream(io.github.geminiimage.cli.internal.FakeOutcome.values())
+                .map(io.github.geminiimage.cli.internal.FakeOutcome::optionName))
+                .containsExactlyElementsOf(io.github.geminiimage.emulator.EmulatorOutcome.NAMES);
+    }
+
+    @Test
     void aTakenPortIsOneLineOnStderrAndTheTransportExitCode() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CliRunner.Result run = new CliRunner().run("emulator", "--port", Integer.toString(taken.getLocalPort()));
