@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An error answered in Google's envelope, {@code {"error":{"code","message","status","details"}}}
- * (docs/wire-format.md, errors), thrown by a handler and written by the server.
+ * An error answered in Google's envelope, {@code {"error":{"code","message","status","details"}}},
+ * thrown by a handler and written by the server.
  */
 public final class ApiError extends RuntimeException {
 
@@ -80,7 +80,7 @@ public final class ApiError extends RuntimeException {
                         + "valid authentication credential.");
     }
 
-    /** A 429 on a per-minute quota, with the details Google sends (test vector 11): quota, help, retry delay. */
+    /** A 429 on a per-minute quota, with the details Google sends: quota, help, retry delay. */
     static ApiError rateLimited(String model, Optional<Duration> retryDelay) {
         JsonObjectBuilder quota = Jsons.PROVIDER.createObjectBuilder().add("@type", TYPE + "QuotaFailure").add("violations",
                 Jsons.PROVIDER.createArrayBuilder().add(Jsons.PROVIDER.createObjectBuilder()

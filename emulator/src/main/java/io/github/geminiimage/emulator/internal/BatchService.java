@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Batch Mode on the wire (docs/wire-format-2.md §2) over {@link FakeBatches}: create from inline
+ * Batch Mode on the wire over {@link FakeBatches}: create from inline
  * requests or a JSONL file of the Files store, the operation with {@code BATCH_STATE_*}, string
  * counts, results in {@code response} and {@code metadata.output}; a file job's results file is
  * copied into the Files store once the job has results, so it is listed and downloaded like any

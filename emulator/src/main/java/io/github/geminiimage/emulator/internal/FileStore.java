@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 /**
  * The Files API's storage: every file's bytes on disk under the data folder, written and read in
  * 64 KiB buffers so a 2 GB upload takes no more heap than a small one; the metadata in memory.
- * Resumable upload sessions (docs/wire-format-2.md §1.2) append to a part file and keep whole
+ * Resumable upload sessions (start, upload, query, cancel, finalize) append to a part file and keep whole
  * granules of a cut chunk, so a client can {@code query} and resume. Thread-safe.
  */
 public final class FileStore {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Reading request JSON as Google's front end does: each member under its camelCase or its
- * snake_case name (proto3 JSON, docs/wire-format.md §1.9), unknown members refused with Google's 400.
+ * snake_case name (the proto3 JSON rule), unknown members refused with Google's 400.
  */
 final class JsonMembers {
 

@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Writes a {@link GenerationResult} as Google's {@code GenerateContentResponse}: camelCase, only
  * the members that are set, images as standard base64, a candidate without parts as
- * {@code "content":{}} (test vector 08). On Vertex paths, as Vertex answers: no candidate
+ * {@code "content":{}} (as Google sends a NO_IMAGE candidate). On Vertex paths, as Vertex answers: no candidate
  * {@code index}, a top-level {@code createTime}, {@code usageMetadata.trafficType}.
  */
 public final class ReplyEncoder {

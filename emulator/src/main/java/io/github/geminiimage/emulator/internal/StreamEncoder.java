@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * Turns the fake's stream events into the chunks Google sends, each as soon as its event arrives
  * (a scripted pause is a pause on the wire): one part per chunk; the finish reason in a last chunk
- * of its own with the final usage (as test vector 10 ends); a blocked prompt as one chunk with
+ * of its own with the final usage (as Google ends image streams); a blocked prompt as one chunk with
  * {@code promptFeedback}. Each chunk is a {@link GenerationResult} carrying only its delta. Not
  * thread-safe.
  */
