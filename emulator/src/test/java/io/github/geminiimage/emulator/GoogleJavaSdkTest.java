@@ -98,6 +98,16 @@ class GoogleJavaSdkTest {
     }
 
     @Test
+    void listsAndGetsModels() {
+        try (Client client = client("v1beta")) {
+            List<String> names = new ArrayList<>();
+            client.models.list(null).forEach(m -> names.add(m.name().orElseThrow()));
+            assertThat(names).contains("models/gemini-2.5-flash-image", "models/gemini-3-pro-image");
+            assertThat(client.models.get(MODEL, null).displayName()).isPresent();
+        }
+    }
+
+    @Test
     void streamsTheImageAndTheFinish() throws IOException {
         try (Client client = client("v1beta");
                 ResponseStream<GenerateContentResponse> stream = client.models.generateContentStream(

@@ -28,7 +28,7 @@ public final class GeminiEmulatorExtension implements BeforeAllCallback, BeforeE
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GeminiEmulatorExtension.class);
 
     /** Holds the emulator in the class's store so that JUnit closes it after the class. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements AutoCloseable {
         final GeminiEmulator emulator = GeminiEmulator.start();
 
         @Override
