@@ -152,11 +152,27 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static final ArchRule json_binding_only_in_http_internals = noClasses()
-            .that().resideOutsideOfPackage(ROOT + ".http.internal..")
+            .that().resideOutsideOfPackages(ROOT + ".http.internal..", ROOT + ".emulator.internal..")
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.json..", "org.eclipse.yasson..")
             .allowEmptyShould(true)
-            .because("the wire records are an implementation detail of the http module (DESIGN.md §4)");
+            .because("the wire records are an implementation detail of the http module (DESIGN.md §4); the emulator, "
+                    + "the server side of the same wire, keeps its JSON in its own internals");
+
+    @ArchTest
+    static final ArchRule the_emulator_is_a_server_not_a_client = noClasses()
+            .that().resideInAPackage(ROOT + ".emulator..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".http..", ROOT + ".cli..", ROOT + ".tck..")
+            .allowEmptyShould(true)
+            .because("the emulator is built on the fake alone, so a client under test never shares code with its server");
+
+    @ArchTest
+    static final ArchRule only_the_emulators_junit_extension_knows_junit = noClasses()
+            .that().resideInAPackage(ROOT + ".emulator..")
+            .and().resideOutsideOfPackage(ROOT + ".emulator.junit..")
+            .should().dependOnClassesThat().resideInAPackage("org.junit..")
+            .allowEmptyShould(true)
+            .because("JUnit is an optional dependency of the emulator, needed only by its extension");
 
     @ArchTest
     static final ArchRule the_http_core_knows_no_adapter = noClasses()

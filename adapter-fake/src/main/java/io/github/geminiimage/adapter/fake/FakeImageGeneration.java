@@ -84,6 +84,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     private final ScheduledThreadPoolExecutor scheduler;
     private final FakeResponse defaultResponse;
     private final FakeReferences references;
+    private final boolean recordRequests;
 
     private final Object scriptLock = new Object();
     private final Deque<FakeResponse> queue = new ArrayDeque<>();
@@ -99,6 +100,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     private FakeImageGeneration(Builder builder) {
         this.defaultResponse = builder.defaultResponse;
         this.references = new FakeReferences(Optional.ofNullable(builder.files), builder.urls);
+        this.recordRequests = builder.recordRequests;
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
@@ -395,7 +397,9 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         if (closed.getCount() == 0) {
             throw closedFailure();
         }
-        recorded.add(request);
+        if (recordRequests) {
+            recorded.add(request);
+        }
         references.checkHistory(request);
         List<byte[]> images = Replies.check(request, references::bytes);
         FakeResponse response;
@@ -444,8 +448,18 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         private Executor executor;
         private FakeFiles files;
         private final Map<URI, byte[]> urls = new HashMap<>();
+        private boolean recordRequests = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether every request is kept for {@link #requests()} and the assertions (default true).
+         * A long-running server turns it off: the list grows with every call and holds its images.
+         */
+        public Builder recordRequests(boolean record) {
+            this.recordRequests = record;
+            return this;
         }
 
         /**

@@ -36,6 +36,7 @@ public final class Cli {
         top.addSubcommand(new EditCommand(context));
         top.addSubcommand(FilesCommand.commandLine(context));
         top.addSubcommand(BatchCommand.commandLine(context, batchPorts));
+        top.addSubcommand(new EmulatorCommand(context));
         top.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         top.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
         top.setColorScheme(CommandLine.Help.defaultColorScheme(context.interactive() ? Ansi.AUTO : Ansi.OFF));

@@ -1,0 +1,276 @@
+package io.github.geminiimage.emulator;
+
+import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.adapter.fake.FakeImageGeneration;
+import io.github.geminiimage.emulator.internal.EmulatorServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A local Gemini API server that any SDK, in any language, can test against: Google's wire format
+ * for {@code generateContent} and {@code streamGenerateContent} (SSE or a JSON array) under
+ * {@code /v1beta} and {@code /v1}, {@code models} list and get, the Files API (resumable upload,
+ * get, list, delete, download), Batch Mode, and Vertex AI paths; answered by the in-memory fake
+ * (real pictures at each model's exact size, per-model validation with Google's 400s, thought
+ * signatures on Gemini 3, usage). Point a client's base URL at {@link #baseUri()}.
+ *
+ * <pre>{@code
+ * try (GeminiEmulator emulator = GeminiEmulator.builder().apiKey("test-key").start()) {
+ *     emulator.enqueue(EmulatorOutcome.of("rate-limited").withRetryAfter(Duration.ofSeconds(1)));
+ *     // call emulator.baseUri() with any SDK and the key "test-key" ...
+ *     List<RecordedRequest> seen = emulator.requests();
+ * }
+ * }</pre>
+ *
+ * <p>Tests in other languages script it over HTTP: {@code POST /emulator/v1/outcomes},
+ * {@code GET /emulator/v1/requests}, {@code POST /emulator/v1/reset}. Thread-safe.
+ */
+public final class GeminiEmulator implements AutoCloseable {
+
+    private final EmulatorServer server;
+    private final Optional<Path> ownedDataDir;
+
+    private GeminiEmulator(EmulatorServer server, Optional<Path> ownedDataDir) {
+        this.server = server;
+        this.ownedDataDir = ownedDataDir;
+    }
+
+    /** A builder: loopback, a free port, any non-empty key, a temporary data folder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts an emulator with the defaults of {@link #builder()}. */
+    public static GeminiEmulator start() {
+        return builder().start();
+    }
+
+    /** The base URL to give a client, e.g. {@code http://127.0.0.1:8089} (no trailing slash, no version). */
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return server.baseUri().getPort();
+    }
+
+    /**
+     * Queues what the next generate calls (plain or streamed, Gemini API or Vertex) answer, in
+     * order; then the default image again. Validation comes first: an invalid request still gets
+     * its 400 and does not use up a queued outcome.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator enqueue(EmulatorOutcome... outcomes) {
+        Arrays.stream(outcomes).forEach(o -> Objects.requireNonNull(o, "outcome"));
+        server.enqueue(List.of(outcomes));
+        return this;
+    }
+
+    /**
+     * Answers every later generate call with {@code outcome} once the queue is empty, until
+     * {@link #reset()}: e.g. a server that is down for a whole test.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator always(EmulatorOutcome outcome) {
+        server.always(Objects.requireNonNull(outcome, "outcome"));
+        return this;
+    }
+
+    /**
+     * Queues outcomes by name (see {@link EmulatorOutcome}).
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public GeminiEmulator enqueue(String... names) {
+        return enqueue(Arrays.stream(names).map(EmulatorOutcome::of).toArray(EmulatorOutcome[]::new));
+    }
+
+    /**
+     * Makes uploads finalized from now on {@code PROCESSING} for the next {@code reads} reads of
+     * {@code files.get} ({@link Integer#MAX_VALUE}: forever), then {@code ACTIVE}; with a
+     * {@code failure}, {@code FAILED} at the first read instead. {@code (0, empty)} restores the
+     * default: {@code ACTIVE} at once, as images are. A reset restores it too.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator fileProcessing(int reads, Optional<String> failure) {
+        if (reads < 0) {
+            throw new IllegalArgumentException("reads: " + reads + " is negative");
+        }
+        server.files().processing(reads, Objects.requireNonNull(failure, "failure"));
+        return this;
+    }
+
+    /** The requests received, oldest first (the last 10,000): no image bytes, no keys. */
+    public List<RecordedRequest> requests() {
+        return server.requests();
+    }
+
+    /** Forgets queued outcomes and rules, the request log, every file and every batch job. */
+    public void reset() {
+        server.reset();
+    }
+
+    /**
+     * The fake behind generate calls, for scripting beyond outcomes (e.g. {@code when} rules).
+     * Its own request list stays empty: read {@link #requests()}.
+     */
+    public FakeImageGeneration imageGeneration() {
+        return server.fake();
+    }
+
+    /** The fake that runs batch jobs now, e.g. to make one request fail ({@code failRequest}); replaced by {@link #reset()}. */
+    public FakeBatches batches() {
+        return server.fakeBatches();
+    }
+
+    /** Stops the server and deletes the data folder if the emulator made it. */
+    @Override
+    public void close() {
+        server.close();
+        ownedDataDir.ifPresent(GeminiEmulator::deleteTree);
+    }
+
+    @Override
+    public String toString() {
+        return "GeminiEmulator[" + baseUri() + "]";
+    }
+
+    private static void deleteTree(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless.
+        }
+    }
+
+    /** Builds and starts a {@link GeminiEmulator}. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private Optional<String> apiKey = Optional.empty();
+        private Path dataDir;
+        private long uploadGranularity = 8L * 1024 * 1024;
+        private Duration batchPending = Duration.ofSeconds(1);
+        private Duration batchRunning = Duration.ofSeconds(2);
+        private java.time.Clock clock = java.time.Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The address to listen on (default {@code 127.0.0.1}); anything else exposes it to the network. */
+        public Builder host(String value) {
+            Objects.requireNonNull(value, "host");
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("host: must not be blank");
+            }
+            this.host = value;
+            return this;
+        }
+
+        /** The port (default 0: any free port). */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port: " + value + " is not 0 to 65535");
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** The only key accepted; without it, any non-empty key passes. */
+        public Builder apiKey(String value) {
+            Objects.requireNonNull(value, "apiKey");
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("apiKey: must not be blank");
+            }
+            this.apiKey = Optional.of(value);
+            return this;
+        }
+
+        /** Where uploaded files are kept (default: a temporary folder deleted on close). */
+        public Builder dataDir(Path value) {
+            this.dataDir = Objects.requireNonNull(value, "dataDir");
+            return this;
+        }
+
+        /** The chunk granularity of resumable uploads (default 8 MiB, the SDKs' chunk size). */
+        public Builder uploadGranularity(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("uploadGranularity: " + bytes + " is not positive");
+            }
+            this.uploadGranularity = bytes;
+            return this;
+        }
+
+        /** How long a batch job is {@code PENDING}, then {@code RUNNING} (defaults 1 s and 2 s). */
+        public Builder batchTiming(Duration pending, Duration running) {
+            Objects.requireNonNull(pending, "pending");
+            Objects.requireNonNull(running, "running");
+            if (pending.isNegative()) {
+                throw new IllegalArgumentException("pending: " + pending + " is negative");
+            }
+            if (running.isNegative() || running.isZero()) {
+                throw new IllegalArgumentException("running: " + running + " is not positive");
+            }
+            this.batchPending = pending;
+            this.batchRunning = running;
+            return this;
+        }
+
+        /** The clock batch jobs follow (default the system clock); a {@code FakeClock} lets a test jump hours ahead. */
+        public Builder clock(java.time.Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Binds the port and starts serving.
+         *
+         * @throws UncheckedIOException if the port is taken or the data folder cannot be made
+         */
+        public GeminiEmulator start() {
+            Optional<Path> owned = Optional.empty();
+            try {
+                Path dir = dataDir;
+                if (dir == null) {
+                    dir = Files.createTempDirectory("gemini-emulator-");
+                    owned = Optional.of(dir);
+                } else {
+                    Files.createDirectories(dir);
+                }
+                EmulatorServer server = new EmulatorServer(new EmulatorServer.Config(host, port, apiKey, dir,
+                        uploadGranularity, batchPending, batchRunning, clock));
+                return new GeminiEmulator(server, owned);
+            } catch (IOException e) {
+                owned.ifPresent(GeminiEmulator::deleteTree);
+                throw new UncheckedIOException("cannot start the emulator on " + host + ":" + port + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,787 @@
+package io.github.geminiimage.emulator.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.adapter.fake.FakeImageGeneration;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.ImageInput;
+import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.emulator.EmulatorOutcome;
+import io.github.geminiimage.emulator.RecordedRequest;
+import io.github.geminiimage.port.GenerationStream;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP server behind {@code GeminiEmulator}: Google's paths, key checks and JSON on the JDK's
+ * {@code com.sun.net.httpserver}, answered by the fake. Handlers run on a bounded pool of daemon
+ * threads; every request is logged without image bytes or keys.
+ */
+public final class EmulatorServer implements AutoCloseable {
+
+    /** The most requests the log keeps; older ones are dropped so a long run keeps its memory flat. */
+    public static final int LOG_LIMIT = 10_000;
+    private static final int MAX_THREADS = 256;
+    private static final long MAX_BODY = 120L * 1000 * 1000;
+
+    private static final Pattern GEMINI_MODEL = Pattern.compile("/(v1beta|v1|v1alpha)/models/([^/:]+)(?::([A-Za-z]+))?");
+    private static final Pattern VERTEX_MODEL = Pattern.compile(
+            "/(v1|v1beta1)/(?:projects/[^/]+/locations/[^/]+/)?publishers/google/models/([^/:]+):([A-Za-z]+)");
+    private static final Pattern FILES = Pattern.compile("/(?:download/)?(v1beta|v1)/files(?:/([a-z0-9-]+)(:download)?)?");
+    private static final Pattern BATCHES = Pattern.compile("/(v1beta|v1)/batches(?:/([^/:]+)(:cancel)?)?");
+    private static final Pattern UPLOAD = Pattern.compile("/upload/(v1beta|v1)/files");
+
+    /**
+     * The server's settings.
+     *
+     * @param host the address to bind
+     * @param port the port, 0 for any free one
+     * @param apiKey the only key accepted, or empty for any non-empty key
+     * @param dataDir where the Files store keeps its bytes
+     * @param granularity the upload chunk granularity
+     * @param batchPending how long a batch job stays pending
+     * @param batchRunning how long a batch job runs
+     * @param clock the clock of the batch jobs
+     */
+    public record Config(String host, int port, Optional<String> apiKey, Path dataDir, long granularity,
+            Duration batchPending, Duration batchRunning, java.time.Clock clock) {
+    }
+
+    private final Config config;
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final FakeImageGeneration fake;
+    private final FileStore files;
+    private final BatchService batches;
+    private final Deque<RecordedRequest> log = new ArrayDeque<>();
+
+    /** Binds and starts the server. */
+    public EmulatorServer(Config config) throws IOException {
+        this.config = config;
+        this.fake = FakeImageGeneration.builder().recordRequests(false).build();
+        this.files = new FileStore(config.dataDir(), config.granularity());
+        this.batches = new BatchService(() -> FakeBatches.builder().clock(config.clock())
+                .pendingTime(config.batchPending()).runTime(config.batchRunning()).build(), files);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "gemini-emulator-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        // The JDK server writes the headers and the body in separate packets; without TCP_NODELAY every
+        // reply waits out the client's delayed ACK (about 40 ms). Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** The base URI clients configure, e.g. {@code http://127.0.0.1:8089}. */
+    public URI baseUri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort());
+    }
+
+    /** The fake that answers generate calls. */
+    public FakeImageGeneration fake() {
+        return fake;
+    }
+
+    /** The fake that runs batch jobs now (a new one after each reset). */
+    public FakeBatches fakeBatches() {
+        return batches.batches();
+    }
+
+    /** The Files store. */
+    public FileStore files() {
+        return files;
+    }
+
+    /** Queues outcomes for the next generate calls. */
+    public void enqueue(List<EmulatorOutcome> outcomes) {
+        fake.enqueue(outcomes.stream().map(Outcomes::response).toArray(io.github.geminiimage.adapter.fake.FakeResponse[]::new));
+    }
+
+    /** Answers every later call with {@code outcome} when nothing is queued, until reset. */
+    public void always(EmulatorOutcome outcome) {
+        fake.when(request -> true, Outcomes.response(outcome));
+    }
+
+    /** The requests received, oldest first (at most {@link #LOG_LIMIT}). */
+    public List<RecordedRequest> requests() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** Forgets the queued outcomes, rules, request log, files and batch jobs. */
+    public void reset() {
+        fake.reset();
+        synchronized (log) {
+            log.clear();
+        }
+        files.clear();
+        files.processing(0, Optional.empty());
+        batches.reset();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        fake.close();
+        batches.close();
+        executor.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    /** What the log keeps of one exchange, filled in while it is handled. */
+    private static final class Trace {
+        Optional<String> model = Optional.empty();
+        Optional<String> prompt = Optional.empty();
+        List<Long> images = List.of();
+        int status;
+    }
+
+    /** Leaves a handler without a reply: the connection is closed under the client. */
+    private static final class DropConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DropConnection() {
+            super("connection dropped on purpose", null, false, false);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        boolean control = path.startsWith("/emulator/");
+        Trace trace = new Trace();
+        boolean drop = false;
+        try {
+            if (control) {
+                control(exchange, path);
+            } else {
+                route(exchange, path, trace);
+            }
+        } catch (ApiError e) {
+            drain(exchange);
+            trace.status = e.code();
+            sendJson(exchange, e.code(), e.toJson());
+        } catch (DropConnection e) {
+            drop = true;
+        } catch (IOException e) {
+            drop = true;
+        } catch (RuntimeException e) {
+            drain(exchange);
+            trace.status = 500;
+            sendJson(exchange, 500, ApiError.of(500, "INTERNAL", "An internal error has occurred: " + e).toJson());
+        } finally {
+            if (!control) {
+                record(exchange, path, trace);
+            }
+        }
+        if (drop) {
+            // Thrown out of the handler, an exception makes the JDK server close the connection without a reply.
+            throw new IOException("connection dropped on purpose");
+        }
+        exchange.close();
+    }
+
+    private void record(HttpExchange exchange, String path, Trace trace) {
+        RecordedRequest request = new RecordedRequest(Instant.now(), exchange.getRequestMethod(), path, trace.model,
+                trace.prompt, trace.images.size(), trace.images, trace.status);
+        synchronized (log) {
+            if (log.size() == LOG_LIMIT) {
+                log.removeFirst();
+            }
+            log.addLast(request);
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, Trace trace) throws IOException {
+        String method = exchange.getRequestMethod();
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Matcher m;
+        if ((m = UPLOAD.matcher(path)).matches()) {
+            if (query.containsKey("upload_id")) {
+                uploadSession(exchange, query.get("upload_id"), trace);
+                return;
+            }
+            authorize(exchange, query, false);
+            requireMethod(method, "POST");
+            uploadStart(exchange, trace);
+            return;
+        }
+        if ((m = VERTEX_MODEL.matcher(path)).matches()) {
+            authorize(exchange, query, true);
+            trace.model = Optional.of(m.group(2));
+            generateCall(exchange, m.group(2), m.group(3), query, true, trace);
+            return;
+        }
+        if ((m = GEMINI_MODEL.matcher(path)).matches()) {
+            authorize(exchange, query, false);
+            String model = m.group(2);
+            String version = m.group(1);
+            trace.model = Optional.of(model);
+            if (m.group(3) == null) {
+                requireMethod(method, "GET");
+                reply(exchange, 200, Models.get(model).orElseThrow(() -> ApiError.notFound("Model is not found: models/"
+                        + model + " for api version " + version)), trace);
+                return;
+            }
+            if (m.group(3).equals("batchGenerateContent")) {
+                requireMethod(method, "POST");
+                reply(exchange, 200, batches.create(model, JsonMembers.parseObject(body(exchange)), this::resolve,
+                        base(exchange)), trace);
+                return;
+            }
+            generateCall(exchange, model, m.group(3), query, false, trace);
+            return;
+        }
+        if (path.equals("/v1beta/models") || path.equals("/v1/models") || path.equals("/v1alpha/models")) {
+            authorize(exchange, query, false);
+            requireMethod(method, "GET");
+            reply(exchange, 200, Models.list(), trace);
+            return;
+        }
+        if ((m = FILES.matcher(path)).matches()) {
+            authorize(exchange, query, false);
+            files(exchange, method, m.group(2), m.group(3) != null, query, trace);
+            return;
+        }
+        if ((m = BATCHES.matcher(path)).matches()) {
+            authorize(exchange, query, false);
+            batchCall(exchange, method, m.group(2), m.group(3) != null, query, trace);
+            return;
+        }
+        throw ApiError.notFound("The requested URL " + path + " was not found on this server.");
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!method.equals(expected)) {
+            throw ApiError.of(405, "METHOD_NOT_ALLOWED", "Method " + method + " is not allowed here; use " + expected + ".");
+        }
+    }
+
+    /**
+     * Checks the key as Google does: {@code x-goog-api-key}, {@code ?key=} or a bearer token on the
+     * Gemini API (a missing one is a 403, a wrong one the 400 {@code API_KEY_INVALID}); a bearer
+     * token or, in express mode, a key on Vertex paths (401 when missing or wrong).
+     */
+    private void authorize(HttpExchange exchange, Map<String, String> query, boolean vertex) {
+        String key = exchange.getRequestHeaders().getFirst("x-goog-api-key");
+        if (key == null) {
+            key = query.get("key");
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        String credential = vertex ? (bearer != null ? bearer : key) : (key != null ? key : bearer);
+        if (credential == null || credential.isBlank()) {
+            throw vertex ? ApiError.unauthenticated(true) : ApiError.keyMissing();
+        }
+        if (config.apiKey().isPresent() && !config.apiKey().get().equals(credential)) {
+            throw vertex ? ApiError.unauthenticated(false) : ApiError.apiKeyInvalid();
+        }
+    }
+
+    // ---------------------------------------------------------------- generate
+
+    private void generateCall(HttpExchange exchange, String model, String action, Map<String, String> query,
+            boolean vertex, Trace trace) throws IOException {
+        requireMethod(exchange.getRequestMethod(), "POST");
+        boolean stream = action.equals("streamGenerateContent");
+        if (!stream && !action.equals("generateContent")) {
+            throw ApiError.notFound("Method " + action + " is not supported by models/" + model + " in the emulator.");
+        }
+        byte[] body = body(exchange);
+        RequestDecoder.Decoded decoded = RequestDecoder.decode(model, JsonMembers.parseObject(body), this::resolve);
+        trace.prompt = decoded.prompt();
+        trace.images = decoded.imageSizes();
+        if (!stream) {
+            GenerationResult result;
+            try {
+                result = fake.generate(decoded.request());
+            } catch (ImageGenerationException e) {
+                special(exchange, e, model, trace);
+                return;
+            }
+            trace.status = 200;
+            // The response id a stream of the same request carries too.
+            result = new GenerationResult(result.candidates(), result.promptFeedback(), result.usage(), result.modelVersion(),
+                    Optional.of(responseId(body)));
+            sendBytes(exchange, 200, "application/json; charset=UTF-8", ReplyEncoder.encode(result, vertex));
+            return;
+        }
+        GenerationStream events;
+        try {
+            events = fake.stream(decoded.request());
+        } catch (ImageGenerationException e) {
+            special(exchange, e, model, trace);
+            return;
+        }
+        boolean sse = "sse".equals(query.get("alt"));
+        trace.status = 200;
+        streamReply(exchange, events, model, sse, vertex, responseId(body));
+    }
+
+    /** A response id derived from the request, as the fake's are: the same request streams the same reply. */
+    private static String responseId(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Answers a failure of the fake: an error envelope, or the wire fault it stands for. */
+    private void special(HttpExchange exchange, ImageGenerationException failure, String model, Trace trace)
+            throws IOException {
+        Optional<Outcomes.Special> special = Outcomes.special(failure);
+        if (special.isEmpty()) {
+            throw Outcomes.error(failure, model);
+        }
+        switch (special.get()) {
+            case DROP_CONNECTION -> throw new DropConnection();
+            case MALFORMED -> {
+                trace.status = 200;
+                sendBytes(exchange, 200, "application/json; charset=UTF-8",
+                        "{\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"the reply ends inside a str"
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+            case TOO_LARGE -> {
+                trace.status = 200;
+                exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"".getBytes(StandardCharsets.US_ASCII));
+                    byte[] block = new byte[64 * 1024];
+                    java.util.Arrays.fill(block, (byte) 'x');
+                    for (int i = 0; i < 65 * 16; i++) {
+                        out.write(block);
+                    }
+                    out.write("\"}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}]}"
+                            .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // The client stopped reading at its cap, as it should.
+                }
+            }
+            default -> throw new IllegalStateException("unknown special " + special.get());
+        }
+    }
+
+    private void streamReply(HttpExchange exchange, GenerationStream events, String model, boolean sse, boolean vertex,
+            String responseId) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : "application/json; charset=UTF-8");
+        exchange.getResponseHeaders().set("Content-Disposition", "attachment");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        boolean[] first = {true};
+        java.util.function.Consumer<byte[]> send = json -> {
+            try {
+                if (sse) {
+                    out.write("data: ".getBytes(StandardCharsets.US_ASCII));
+                    out.write(json);
+                    out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write((first[0] ? "[" : ",\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(json);
+                }
+                first[0] = false;
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        StreamEncoder encoder = new StreamEncoder(model, responseId, chunk -> send.accept(ReplyEncoder.encode(chunk, vertex)));
+        try (events) {
+            for (StreamEvent event : events) {
+                encoder.accept(event);
+            }
+            encoder.flush();
+        } catch (ImageGenerationException failure) {
+            encoder.flush();
+            Optional<Outcomes.Special> special = Outcomes.special(failure);
+            if (special.filter(s -> s == Outcomes.Special.DROP_CONNECTION).isPresent()) {
+                throw new DropConnection();
+            }
+            if (special.isPresent()) {
+                // A stream cut short (no finish reason) or over the cap: the body just ends here.
+                out.close();
+                return;
+            }
+            send.accept(ReplyEncoder.bytes(Outcomes.error(failure, model).toJson()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!sse) {
+            out.write((first[0] ? "[]" : "]").getBytes(StandardCharsets.US_ASCII));
+        }
+        out.close();
+    }
+
+    /** Resolves a {@code fileData.fileUri}: a file of the store, else the service's 400 for a URL it cannot fetch. */
+    private ImageInput resolve(URI uri, MediaType mediaType) {
+        return files.resolve(uri, mediaType).orElseThrow(() -> ApiError.invalidArgument(
+                "Cannot fetch content from the provided URL: " + uri + " (the emulator serves only its own files)"));
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private void uploadStart(HttpExchange exchange, Trace trace) throws IOException {
+        JsonObject body = JsonMembers.parseObject(body(exchange));
+        JsonObject file = JsonMembers.object(body, "file", "").orElse(JsonValue.EMPTY_JSON_OBJECT);
+        var headers = exchange.getRequestHeaders();
+        String protocol = headers.getFirst("X-Goog-Upload-Protocol");
+        String command = headers.getFirst("X-Goog-Upload-Command");
+        if (!"resumable".equalsIgnoreCase(protocol) || !"start".equalsIgnoreCase(command)) {
+            throw ApiError.invalidArgument("The emulator takes resumable uploads only: send X-Goog-Upload-Protocol: "
+                    + "resumable and X-Goog-Upload-Command: start");
+        }
+        long total = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Header-Content-Length"))
+                .or(() -> JsonMembers.member(file, "sizeBytes").map(v -> v instanceof JsonString s ? s.getString()
+                        : v.toString()))
+                .map(EmulatorServer::parseLong).orElse(-1L);
+        String mime = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Header-Content-Type"))
+                .or(() -> JsonMembers.string(file, "mimeType", "file"))
+                .orElseThrow(() -> ApiError.invalidArgument("X-Goog-Upload-Header-Content-Type is required"));
+        String session = files.start(total, mime, JsonMembers.string(file, "displayName", "file"),
+                JsonMembers.string(file, "name", "file"));
+        String base = base(exchange);
+        exchange.getResponseHeaders().set("x-goog-upload-url", base + exchange.getRequestURI().getPath()
+                + "?upload_id=" + session + "&upload_protocol=resumable");
+        exchange.getResponseHeaders().set("x-goog-upload-status", "active");
+        exchange.getResponseHeaders().set("x-goog-upload-chunk-granularity", Long.toString(files.granularity()));
+        exchange.getResponseHeaders().set("x-goog-upload-control-url", base + exchange.getRequestURI().getPath()
+                + "?upload_id=" + session + "&upload_protocol=resumable");
+        trace.status = 200;
+        exchange.sendResponseHeaders(200, -1);
+    }
+
+    private void uploadSession(HttpExchange exchange, String session, Trace trace) throws IOException {
+        var headers = exchange.getRequestHeaders();
+        String command = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Command")).orElse("")
+                .toLowerCase(Locale.ROOT).replace(" ", "");
+        FileStore.SessionState state;
+        if (command.equals("query")) {
+            drain(exchange);
+            state = files.query(session);
+        } else if (command.equals("cancel")) {
+            drain(exchange);
+            state = files.cancel(session);
+        } else if (command.equals("upload") || command.equals("upload,finalize") || command.equals("finalize")) {
+            boolean finalize = command.endsWith("finalize");
+            long offset = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Offset")).map(EmulatorServer::parseLong)
+                    .orElseGet(() -> files.query(session).received());
+            long length = Optional.ofNullable(headers.getFirst("Content-Length")).map(EmulatorServer::parseLong).orElse(-1L);
+            InputStream body = exchange.getRequestBody();
+            if (length < 0) {
+                // A chunked body: spool it to learn its length (the SDKs always send Content-Length).
+                Path spool = Files.createTempFile(config.dataDir(), "chunk-", ".part");
+                try {
+                    try (OutputStream out = Files.newOutputStream(spool)) {
+                        body.transferTo(out);
+                    }
+                    try (InputStream in = Files.newInputStream(spool)) {
+                        state = files.upload(session, offset, Files.size(spool), finalize, in);
+                    }
+                } finally {
+                    Files.deleteIfExists(spool);
+                }
+            } else {
+                state = files.upload(session, offset, length, finalize, body);
+            }
+        } else {
+            throw ApiError.invalidArgument("Unknown X-Goog-Upload-Command: " + command);
+        }
+        exchange.getResponseHeaders().set("x-goog-upload-status", state.status());
+        exchange.getResponseHeaders().set("x-goog-upload-size-received", Long.toString(state.received()));
+        trace.status = 200;
+        if (state.file().isPresent()) {
+            FileStore.Entry file = state.file().get();
+            String shown = FileStore.peek(file).equals("FAILED") ? "PROCESSING" : FileStore.peek(file);
+            sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
+        } else {
+            exchange.sendResponseHeaders(200, -1);
+        }
+    }
+
+    private void files(HttpExchange exchange, String method, String id, boolean download, Map<String, String> query,
+            Trace trace) throws IOException {
+        if (id == null) {
+            requireMethod(method, "GET");
+            int pageSize = pageSize(query, 10);
+            var page = files.list(pageSize, Optional.ofNullable(query.get("pageToken")));
+            JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
+            if (!page.getKey().isEmpty()) {
+                JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
+                page.getKey().forEach(e -> array.add(FileStore.json(e, base(exchange), FileStore.peek(e))));
+                out.add("files", array);
+            }
+            page.getValue().ifPresent(t -> out.add("nextPageToken", t));
+            reply(exchange, 200, out.build(), trace);
+        } else if (download) {
+            requireMethod(method, "GET");
+            FileStore.Entry entry = files.require(id);
+            trace.status = 200;
+            exchange.getResponseHeaders().set("Content-Type", entry.mimeType());
+            exchange.sendResponseHeaders(200, entry.sizeBytes() == 0 ? -1 : entry.sizeBytes());
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(entry.content(), out);
+            }
+        } else if (method.equals("GET")) {
+            FileStore.Entry entry = files.require(id);
+            reply(exchange, 200, FileStore.json(entry, base(exchange), FileStore.read(entry)), trace);
+        } else if (method.equals("DELETE")) {
+            files.delete(id);
+            reply(exchange, 200, JsonValue.EMPTY_JSON_OBJECT, trace);
+        } else {
+            requireMethod(method, "GET");
+        }
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    private void batchCall(HttpExchange exchange, String method, String id, boolean cancel, Map<String, String> query,
+            Trace trace) throws IOException {
+        if (id == null) {
+            requireMethod(method, "GET");
+            reply(exchange, 200, batches.list(pageSize(query, 10), Optional.ofNullable(query.get("pageToken")),
+                    base(exchange)), trace);
+        } else if (cancel) {
+            requireMethod(method, "POST");
+            drain(exchange);
+            batches.cancel(id);
+            reply(exchange, 200, JsonValue.EMPTY_JSON_OBJECT, trace);
+        } else if (method.equals("DELETE")) {
+            batches.delete(id);
+            reply(exchange, 200, JsonValue.EMPTY_JSON_OBJECT, trace);
+        } else {
+            requireMethod(method, "GET");
+            reply(exchange, 200, batches.get(id, base(exchange)), trace);
+        }
+    }
+
+    private static int pageSize(Map<String, String> query, int defaultSize) {
+        int size = Optional.ofNullable(query.get("pageSize")).map(v -> (int) parseLong(v)).orElse(defaultSize);
+        if (size < 0) {
+            throw ApiError.invalidArgument("pageSize must not be negative: " + size);
+        }
+        return size == 0 ? defaultSize : Math.min(size, 100);
+    }
+
+    // ---------------------------------------------------------------- control API
+
+    private void control(HttpExchange exchange, String path) throws IOException {
+        String method = exchange.getRequestMethod();
+        switch (path) {
+            case "/emulator/v1/outcomes" -> {
+                requireMethod(method, "POST");
+                List<EmulatorOutcome> outcomes = parseOutcomes(JsonMembers.parseObject(body(exchange)));
+                enqueue(outcomes);
+                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("queued", outcomes.size())
+                        .add("pending", fake.queuedResponses()).build());
+            }
+            case "/emulator/v1/requests" -> {
+                requireMethod(method, "GET");
+                JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
+                for (RecordedRequest r : requests()) {
+                    JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("time", r.time().toString())
+                            .add("method", r.method()).add("path", r.path());
+                    r.model().ifPresent(v -> b.add("model", v));
+                    r.prompt().ifPresent(v -> b.add("prompt", v));
+                    JsonArrayBuilder sizes = Jsons.PROVIDER.createArrayBuilder();
+                    r.imageSizes().forEach(sizes::add);
+                    array.add(b.add("imageCount", r.imageCount()).add("imageSizes", sizes).add("status", r.status()));
+                }
+                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("requests", array).build());
+            }
+            case "/emulator/v1/file-processing" -> {
+                requireMethod(method, "POST");
+                JsonObject body = JsonMembers.parseObject(body(exchange));
+                JsonMembers.requireKnown(body, java.util.Set.of("reads", "failure"), "");
+                int reads = JsonMembers.integer(body, "reads", "").orElse(0);
+                if (reads < 0) {
+                    throw ApiError.invalidArgument("reads: " + reads + " is negative; expected 0 or more (-1 is not forever; "
+                            + "use 2147483647)");
+                }
+                files.processing(reads, JsonMembers.string(body, "failure", ""));
+                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+            }
+            case "/emulator/v1/batch-failures" -> {
+                requireMethod(method, "POST");
+                JsonObject body = JsonMembers.parseObject(body(exchange));
+                JsonMembers.requireKnown(body, java.util.Set.of("failures"), "");
+                List<JsonValue> failures = JsonMembers.array(body, "failures", "");
+                if (failures.isEmpty()) {
+                    throw ApiError.invalidArgument("failures: expected e.g. {\"failures\": [{\"key\": \"request-2\", "
+                            + "\"outcome\": \"server-error\"}]}");
+                }
+                for (JsonValue item : failures) {
+                    if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                        throw ApiError.invalidArgument("failures: " + item + " is not an object with key and outcome");
+                    }
+                    JsonObject failure = item.asJsonObject();
+                    String key = JsonMembers.string(failure, "key", "failures")
+                            .orElseThrow(() -> ApiError.invalidArgument("failures: an entry needs \"key\""));
+                    EmulatorOutcome outcome;
+                    try {
+                        outcome = EmulatorOutcome.of(JsonMembers.string(failure, "outcome", "failures")
+                                .orElseThrow(() -> ApiError.invalidArgument("failures: an entry needs \"outcome\"")));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiError.invalidArgument(e.getMessage());
+                    }
+                    batches.batches().when(request -> request.key().equals(key), Outcomes.response(outcome));
+                }
+                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+            }
+            case "/emulator/v1/reset" -> {
+                requireMethod(method, "POST");
+                drain(exchange);
+                reset();
+                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+            }
+            default -> throw ApiError.notFound("No control endpoint " + path + "; the emulator has /emulator/v1/outcomes, "
+                    + "/emulator/v1/requests and /emulator/v1/reset");
+        }
+    }
+
+    /** Reads {@code {"outcomes": ["image", {"outcome": "rate-limited", "retryAfter": "2s", "delay": "1s"}]}}. */
+    static List<EmulatorOutcome> parseOutcomes(JsonObject body) {
+        List<EmulatorOutcome> outcomes = new ArrayList<>();
+        List<JsonValue> items = JsonMembers.array(body, "outcomes", "");
+        if (items.isEmpty()) {
+            throw ApiError.invalidArgument("outcomes: expected a non-empty array of outcome names or objects, e.g. "
+                    + "{\"outcomes\": [\"rate-limited\", \"image\"]}");
+        }
+        try {
+            for (JsonValue item : items) {
+                if (item instanceof JsonString name) {
+                    outcomes.add(EmulatorOutcome.of(name.getString()));
+                } else if (item.getValueType() == JsonValue.ValueType.OBJECT) {
+                    JsonObject object = item.asJsonObject();
+                    JsonMembers.requireKnown(object, java.util.Set.of("outcome", "retryAfter", "delay"), "outcomes");
+                    EmulatorOutcome outcome = EmulatorOutcome.of(JsonMembers.string(object, "outcome", "outcomes")
+                            .orElseThrow(() -> ApiError.invalidArgument("outcomes: an object needs \"outcome\"")));
+                    Optional<String> retry = JsonMembers.string(object, "retryAfter", "outcomes");
+                    if (retry.isPresent()) {
+                        outcome = outcome.withRetryAfter(Durations.parse("retryAfter", retry.get()));
+                    }
+                    Optional<String> delay = JsonMembers.string(object, "delay", "outcomes");
+                    if (delay.isPresent()) {
+                        outcome = outcome.after(Durations.parse("delay", delay.get()));
+                    }
+                    outcomes.add(outcome);
+                } else {
+                    throw ApiError.invalidArgument("outcomes: " + item + " is neither a name nor an object");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalidArgument(e.getMessage());
+        }
+        return outcomes;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private byte[] body(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes((int) MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw ApiError.of(413, "INVALID_ARGUMENT", "Request payload size exceeds the limit: " + MAX_BODY + " bytes.");
+            }
+            return body;
+        }
+    }
+
+    private String base(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        return host == null ? baseUri().toString() : "http://" + host;
+    }
+
+    private void reply(HttpExchange exchange, int status, JsonObject json, Trace trace) throws IOException {
+        trace.status = status;
+        sendJson(exchange, status, json);
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, JsonObject json) throws IOException {
+        sendBytes(exchange, status, "application/json; charset=UTF-8", ReplyEncoder.bytes(json));
+    }
+
+    private static void sendBytes(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void drain(HttpExchange exchange) {
+        try (InputStream in = exchange.getRequestBody()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The reply still goes out; the connection is not reused.
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(name, value);
+        }
+        return out;
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.invalidArgument("Invalid number: " + text);
+        }
+    }
+}

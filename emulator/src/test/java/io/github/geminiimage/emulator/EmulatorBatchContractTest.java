@@ -1,0 +1,73 @@
+package io.github.geminiimage.emulator;
+
+import io.github.geminiimage.adapter.fake.FakeClock;
+import io.github.geminiimage.adapter.fake.FakeResponse;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
+import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpFiles;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.RetryPolicy;
+import io.github.geminiimage.http.batch.HttpBatches;
+import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.tck.BatchPortContract;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The batch contract over Apache HttpClient 5, against the emulator's Batch Mode and Files API (a
+ * new emulator per port, its jobs on a virtual clock that the port's waits advance).
+ */
+class EmulatorBatchContractTest extends BatchPortContract {
+
+    private static final String KEY = "batch-key";
+    private final List<GeminiEmulator> emulators = new ArrayList<>();
+
+    @AfterEach
+    void stopEmulators() {
+        emulators.forEach(GeminiEmulator::close);
+    }
+
+    private BatchPort port(Set<String> failingKeys, boolean stall, Optional<String> failJob) {
+        FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).clock(clock)
+                .batchTiming(Duration.ofMinutes(1), Duration.ofMinutes(10)).start();
+        emulators.add(emulator);
+        emulator.batches().when(r -> failingKeys.contains(r.key()),
+                FakeResponse.invalidRequest("Request contains an invalid argument."));
+        if (stall) {
+            emulator.batches().stallNextJob();
+        }
+        failJob.ifPresent(emulator.batches()::failNextJob);
+        HttpOptions options = HttpOptions.builder().baseUri(emulator.baseUri())
+                .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), 1.0, Duration.ofMillis(1))).build();
+        HttpFiles files = HttpFiles.builder(HttpClient5Transport.create(options.transportSettings()), ApiKey.of(KEY))
+                .options(options).ownsTransport(true).build();
+        return HttpBatches.builder(HttpClient5Transport.create(options.transportSettings()), ApiKey.of(KEY)).options(options)
+                .ownsTransport(true).files(files, true).clock(clock).pause(clock::advance).build();
+    }
+
+    @Override
+    protected BatchFixture fixture() {
+        return new BatchFixture() {
+            @Override
+            public BatchPort port(Set<String> failingKeys) {
+                return EmulatorBatchContractTest.this.port(failingKeys, false, Optional.empty());
+            }
+
+            @Override
+            public BatchPort portWithStalledJob() {
+                return EmulatorBatchContractTest.this.port(Set.of(), true, Optional.empty());
+            }
+
+            @Override
+            public BatchPort portWithFailingJob(String message) {
+                return EmulatorBatchContractTest.this.port(Set.of(), false, Optional.of(message));
+            }
+        };
+    }
+}

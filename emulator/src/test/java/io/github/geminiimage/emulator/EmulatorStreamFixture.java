@@ -1,0 +1,82 @@
+package io.github.geminiimage.emulator;
+
+import io.github.geminiimage.adapter.fake.FakeResponse;
+import io.github.geminiimage.adapter.fake.FakeStream;
+import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.RetryPolicy;
+import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.tck.HttpPortFactory;
+import io.github.geminiimage.tck.ImageGenerationStreamContract;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The streaming contract's fixture over the emulator: one emulator per port, scripted through its fake. */
+final class EmulatorStreamFixture implements ImageGenerationStreamContract.StreamFixture {
+
+    private static final String KEY = "stream-key";
+
+    private final HttpPortFactory factory;
+    private final List<GeminiEmulator> emulators = new ArrayList<>();
+    private final List<ImageGenerationPort> ports = new ArrayList<>();
+
+    EmulatorStreamFixture(HttpPortFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public ImageGenerationPort portStreamingImage() {
+        return port(Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public ImageGenerationPort portStreamingThoughts() {
+        return port(Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public ImageGenerationPort portFailingBeforeFirstEvent() {
+        return port(Optional.of(EmulatorOutcome.of("server-error")), Optional.empty());
+    }
+
+    @Override
+    public ImageGenerationPort portFailingAfterFirstEvent() {
+        return port(Optional.empty(), Optional.of(FakeResponse.streamed(FakeStream.builder().text("A red ").fail(() ->
+                new ServerErrorException("HTTP 503 UNAVAILABLE: overloaded", new ErrorDetails(503, Optional.of("UNAVAILABLE"),
+                        Optional.of("The model is overloaded."), 1, Optional.empty()))).build())));
+    }
+
+    @Override
+    public ImageGenerationPort portEndingWithoutFinish() {
+        return port(Optional.empty(), Optional.of(FakeResponse.streamed(FakeStream.builder().text("A red ").text("bicycle")
+                .build())));
+    }
+
+    @Override
+    public ImageGenerationPort portStallingAfterFirstEvent() {
+        return port(Optional.empty(), Optional.of(FakeResponse.streamed(FakeStream.builder().text("A red ")
+                .pause(Duration.ofMinutes(10)).finish().build())));
+    }
+
+    private synchronized ImageGenerationPort port(Optional<EmulatorOutcome> outcome, Optional<FakeResponse> script) {
+        GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start();
+        emulators.add(emulator);
+        outcome.ifPresent(emulator::always);
+        script.ifPresent(s -> emulator.imageGeneration().when(r -> true, s));
+        HttpOptions options = HttpOptions.builder().baseUri(emulator.baseUri()).connectTimeout(Duration.ofSeconds(2))
+                .inactivityTimeout(Duration.ofSeconds(60)).overallDeadline(Duration.ofSeconds(60))
+                .retryPolicy(RetryPolicy.noRetries()).build();
+        ImageGenerationPort port = factory.create(KEY, options);
+        ports.add(port);
+        return port;
+    }
+
+    @Override
+    public synchronized void close() {
+        ports.forEach(ImageGenerationPort::close);
+        emulators.forEach(GeminiEmulator::close);
+    }
+}
