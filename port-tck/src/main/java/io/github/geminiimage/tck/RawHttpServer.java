@@ -219,6 +219,7 @@ public final class RawHttpServer implements AutoCloseable {
     private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
     private final List<Throwable> handlerFailures = new CopyOnWriteArrayList<>();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     private RawHttpServer(Handler handler) throws IOException {
@@ -273,6 +274,7 @@ public final class RawHttpServer implements AutoCloseable {
             Thread worker = new Thread(() -> serve(socket), "tck-raw-server-" + serverSocket.getLocalPort() + "-"
                     + connections.get());
             worker.setDaemon(true);
+            workers.add(worker);
             worker.start();
         }
     }
@@ -315,6 +317,20 @@ public final class RawHttpServer implements AutoCloseable {
         serverSocket.close();
         for (Socket socket : new ArrayList<>(sockets)) {
             socket.close();
+        }
+        // A handler fails on its own thread, maybe after the test's last read: give the handlers,
+        // whose sockets are now closed, a moment to end, so what they throw is seen here.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (Thread worker : workers) {
+            long left = until - System.nanoTime();
+            if (left > 0) {
+                try {
+                    worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
         List<Throwable> failures = handlerFailures();
         handlerFailures.clear();
