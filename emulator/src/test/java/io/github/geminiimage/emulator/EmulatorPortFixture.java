@@ -17,10 +17,17 @@ import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.HttpPortFactory;
 import io.github.geminiimage.tck.ImageGenerationPortContract;
+import io.github.geminiimage.tck.RawHttpServer;
+import io.github.geminiimage.tck.Replies;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The image-generation contract's fixture over the emulator: one emulator per port, answering
@@ -43,6 +50,10 @@ final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixtu
     private final HttpPortFactory factory;
     private final List<GeminiEmulator> emulators = new ArrayList<>();
     private final List<ImageGenerationPort> ports = new ArrayList<>();
+    private final List<RawHttpServer> rawServers = new ArrayList<>();
+    private final Object counters = new Object();
+    private final AtomicInteger heldRequests = new AtomicInteger();
+    private final AtomicInteger abortedRequests = new AtomicInteger();
 
     EmulatorPortFixture(HttpPortFactory factory) {
         this.factory = factory;
@@ -77,15 +88,75 @@ final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixtu
         return port(outcome, Duration.ofSeconds(20), type == ResponseTooLargeException.class ? 1L << 20 : 64L << 20);
     }
 
+    /**
+     * A port whose calls reach a raw loopback server that holds each request for {@code delay}. The
+     * emulator cannot see a client hang up while it waits, so the calls the cancellation test must
+     * watch go to a server that can: it counts each request held and each connection closed by the
+     * client before the answer.
+     */
     @Override
     public ImageGenerationPort portAnsweringAfter(Duration delay) {
-        return port(EmulatorOutcome.of("image").after(delay), delay.plusSeconds(10), 64L << 20);
+        RawHttpServer held;
+        try {
+            held = RawHttpServer.start(c -> {
+                if (c.readRequest().isEmpty()) {
+                    return;
+                }
+                signal(heldRequests);
+                if (c.awaitPeerClose(delay.toMillis())) {
+                    signal(abortedRequests);
+                } else {
+                    c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (this) {
+            rawServers.add(held);
+        }
+        return port(held.baseUri(), delay.plusSeconds(10), 64L << 20);
+    }
+
+    @Override
+    public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> heldRequests.get() >= count, timeout);
+    }
+
+    @Override
+    public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> heldRequests.get() > 0 && abortedRequests.get() >= heldRequests.get(), timeout);
+    }
+
+    private void signal(AtomicInteger counter) {
+        counter.incrementAndGet();
+        synchronized (counters) {
+            counters.notifyAll();
+        }
+    }
+
+    private boolean awaitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (counters) {
+            while (!condition.getAsBoolean()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                counters.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     private synchronized ImageGenerationPort port(EmulatorOutcome outcome, Duration deadline, long maxResponse) {
         GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start().always(outcome);
         emulators.add(emulator);
-        HttpOptions options = HttpOptions.builder().baseUri(emulator.baseUri()).connectTimeout(Duration.ofSeconds(2))
+        return port(emulator.baseUri(), deadline, maxResponse);
+    }
+
+    private synchronized ImageGenerationPort port(URI baseUri, Duration deadline, long maxResponse) {
+        HttpOptions options = HttpOptions.builder().baseUri(baseUri).connectTimeout(Duration.ofSeconds(2))
                 .inactivityTimeout(Duration.ofSeconds(20)).overallDeadline(deadline).retryPolicy(RetryPolicy.noRetries())
                 .maxResponseBytes(maxResponse).build();
         ImageGenerationPort port = factory.create(KEY, options);
@@ -97,5 +168,12 @@ final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixtu
     public synchronized void close() {
         ports.forEach(ImageGenerationPort::close);
         emulators.forEach(GeminiEmulator::close);
+        for (RawHttpServer raw : rawServers) {
+            try {
+                raw.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -162,9 +162,9 @@ class HttpBatchesTest {
             }
         }).build()) {
             var future = polling.awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
-            waiting.await();
+            assertThat(waiting.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the wait between polls began").isTrue();
             future.cancel(true);
-            interrupted.await();
+            assertThat(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the wait was interrupted").isTrue();
             assertThat(future).isCancelled();
         }
     }

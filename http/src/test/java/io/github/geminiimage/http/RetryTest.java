@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
@@ -406,10 +407,12 @@ class RetryTest {
                 flag.set(Thread.currentThread().isInterrupted());
             }
         });
+        caller.setDaemon(true); // a call that ignores the interrupt must not keep the test JVM alive
         caller.start();
-        entered.await();
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("the exchange began").isTrue();
         caller.interrupt();
-        caller.join();
+        caller.join(10_000);
+        assertThat(caller.isAlive()).as("the interrupted call returned").isFalse();
         assertThat(thrown.get()).isInstanceOf(TransportException.class).hasMessage("the call was interrupted");
         assertThat(flag.get()).isTrue();
         assertThat(fx.transport.requestCount()).isEqualTo(1);

@@ -3,6 +3,7 @@ package io.github.geminiimage.http;
 import static io.github.geminiimage.http.Fixture.SUCCESS_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -116,7 +117,7 @@ class TokenCredentialsTest {
         CountDownLatch release = new CountDownLatch(1);
         when(source.fetch()).thenAnswer(invocation -> {
             fetching.countDown();
-            release.await();
+            assertThat(release.await(30, TimeUnit.SECONDS)).as("the test released the fetch").isTrue();
             return token("ya29.shared", Fixture.START.plusSeconds(3600));
         });
         fx.transport.always(200, SUCCESS_BODY);
@@ -131,7 +132,7 @@ class TokenCredentialsTest {
             for (int i = 0; i < 32; i++) {
                 calls.add(pool.submit(() -> port.generate(Fixture.request())));
             }
-            fetching.await();
+            assertThat(fetching.await(30, TimeUnit.SECONDS)).as("a caller began the fetch").isTrue();
             waitUntilAllWait(callers);
             release.countDown();
             for (Future<GenerationResult> call : calls) {
@@ -165,16 +166,21 @@ class TokenCredentialsTest {
                 .doesNotContain(Fixture.SENTINEL_KEY);
     }
 
-    /** Waits (bounded) until every caller but the fetching one is parked on the shared fetch. */
+    /**
+     * Waits (bounded) until all 32 callers are parked: the fetching one on the release, the others on the
+     * shared fetch. Fails when they are not within 30 s, so the test cannot pass without concurrency.
+     */
     private static void waitUntilAllWait(List<Thread> callers) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long waiting = 0;
         while (System.nanoTime() < until) {
-            long waiting = callers.stream().filter(t -> t.getState() == Thread.State.WAITING
+            waiting = callers.stream().filter(t -> t.getState() == Thread.State.WAITING
                     || t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.BLOCKED).count();
             if (callers.size() == 32 && waiting == 32) {
                 return;
             }
             Thread.sleep(5);
         }
+        fail("only " + waiting + " of " + callers.size() + " callers were waiting on the shared fetch after 30 s");
     }
 }

@@ -20,14 +20,15 @@ import java.util.Random;
  * 4K-sized image ({@code 25,000,000} bytes by default, 33 MB of base64), at least 500 MB in all, saved
  * to a folder by {@code HttpBatches.saveImages} in a JVM limited to {@code -Xmx128m}
  * ({@link BatchMemoryClient}), once from a results file (downloaded through a {@code FilesPort},
- * read line by line) and once from inline responses streamed out of the {@code batches.get} reply.
+ * read line by line) and once from inline responses streamed out of the {@code batches.get} reply,
+ * each over both transports; every saved image is compared byte for byte with the one served.
  * This JVM generates the file and serves the operations on loopback (its memory is not the client's).
  *
  * <pre>
  * mvn -B -ntp -q -pl load-tests -am -DskipTests package
  * java -cp load-tests/target/load-tests.jar io.github.geminiimage.loadtests.BatchMemoryProof [results] [imageBytes]
  * </pre>
- * Exit status 0 when both runs saved every image; the client's heap figures are printed.
+ * Exit status 0 when every run saved every image intact; the client's heap figures are printed.
  */
 public final class BatchMemoryProof {
 
@@ -48,7 +49,7 @@ public final class BatchMemoryProof {
     /**
      * Generates, serves and runs the client for both result sources.
      *
-     * @return whether both runs saved every image
+     * @return whether every run (two sources, two transports) saved every image byte for byte
      */
     public static boolean run(int results, int imageBytes, Path work, String heap) throws Exception {
         byte[] image = pngLike(imageBytes);
@@ -66,27 +67,29 @@ public final class BatchMemoryProof {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> serve(exchange, results, base64));
         server.start();
+        Path expected = Files.write(work.resolve("expected.png"), image);
         boolean ok = true;
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            for (String job : List.of(FILE_JOB, INLINE_JOB)) {
-                Path out = work.resolve(job.substring(8));
-                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-                List<String> command = new ArrayList<>(List.of(java, heap, "-cp", System.getProperty("java.class.path"),
-                        BatchMemoryClient.class.getName(), base, job, out.toString(), file.toString()));
-                Process client = new ProcessBuilder(command).inheritIO().start();
-                int exit = client.waitFor();
-                long saved;
-                try (var files = Files.list(out)) {
-                    saved = files.count();
+            for (String transport : List.of("jdk", "httpclient5")) {
+                for (String job : List.of(FILE_JOB, INLINE_JOB)) {
+                    Path out = work.resolve(job.substring(8) + "-" + transport);
+                    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                    List<String> command = new ArrayList<>(List.of(java, heap, "-cp", System.getProperty("java.class.path"),
+                            BatchMemoryClient.class.getName(), base, job, out.toString(), file.toString(), transport));
+                    Process client = new ProcessBuilder(command).inheritIO().start();
+                    int exit = client.waitFor();
+                    int identical = identicalImages(out, results, expected);
+                    System.out.printf("%s over %s: client exit %d, %d of %d images byte-identical in %s%n", job, transport,
+                            exit, identical, results, out);
+                    ok &= exit == 0 && identical == results;
+                    deleteFolder(out);
                 }
-                System.out.printf("%s: client exit %d, %d of %d images in %s%n", job, exit, saved, results, out);
-                ok &= exit == 0 && saved == results;
-                deleteFolder(out);
             }
         } finally {
             server.stop(0);
             Files.deleteIfExists(file);
+            Files.deleteIfExists(expected);
         }
         return ok;
     }
@@ -126,6 +129,18 @@ public final class BatchMemoryProof {
         } catch (IOException e) {
             // The client closed the reply once it had every response: expected.
         }
+    }
+
+    /** How many of the {@code results} images saved by key in {@code out} equal {@code expected}, compared as streams. */
+    private static int identicalImages(Path out, int results, Path expected) throws IOException {
+        int identical = 0;
+        for (int i = 0; i < results; i++) {
+            Path saved = out.resolve(key(i) + ".png");
+            if (Files.exists(saved) && Files.mismatch(saved, expected) == -1) {
+                identical++;
+            }
+        }
+        return identical;
     }
 
     static String key(int i) {

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +59,7 @@ class MicrometerCallObserverEndToEndTest {
             if (hold) {
                 held.countDown();
                 try {
-                    release.await();
+                    release.await(30, TimeUnit.SECONDS); // bounded: an unreleased handler ends by itself
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -122,7 +123,7 @@ class MicrometerCallObserverEndToEndTest {
     }
 
     @Test
-    void asyncCallsOnPoolThreadsAreOneObservationEach_andNoneStaysOpen() {
+    void asyncCallsOnPoolThreadsAreOneObservationEach_andNoneStaysOpen() throws Exception {
         TestObservationRegistry observations = TestObservationRegistry.create();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         MicrometerCallObserver observer = MicrometerCallObserver.create(observations, meters);
@@ -133,7 +134,7 @@ class MicrometerCallObserverEndToEndTest {
                 futures.add(port.generateAsync(GenerationRequest.builder().model("gemini-2.5-flash-image")
                         .prompt("call " + i).build()));
             }
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         }
 
         TestObservationRegistryAssert.assertThat(observations)
@@ -154,7 +155,7 @@ class MicrometerCallObserverEndToEndTest {
         try (ImageGenerationPort port = port(observer)) {
             CompletableFuture<GenerationResult> future = port.generateAsync(
                     GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("held").build());
-            held.await();
+            assertThat(held.await(30, TimeUnit.SECONDS)).as("the server holds the request").isTrue();
             assertThat(observer.openObservations()).isEqualTo(1);
 
             future.cancel(true);

@@ -1,6 +1,7 @@
 package io.github.geminiimage.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.BatchInputMode;
@@ -152,6 +153,16 @@ public abstract class BatchPortContract {
             assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
                     .allMatch(n -> n.matches("k[023]\\.(png|jpg)"));
         }
+        List<BatchResult> results;
+        try (Stream<BatchResult> stream = port.results(job.name())) {
+            results = stream.toList();
+        }
+        for (BatchResult result : results) {
+            if (result.isSuccess()) {
+                assertThat(Files.readAllBytes(BatchImageFolder.existing(folder, result.key()).orElseThrow()))
+                        .as("the saved bytes of " + result.key()).isEqualTo(result.requireResult().finalImage().get().bytes());
+            }
+        }
         Files.delete(BatchImageFolder.existing(folder, "k3").orElseThrow());
 
         BatchSaveSummary second = port.saveImages(job.name(), folder);
@@ -249,7 +260,7 @@ public abstract class BatchPortContract {
     void callsAfterCloseFailAndClosingTwiceIsHarmless() {
         BatchPort port = port();
         port.close();
-        port.close();
+        assertThatCode(port::close).as("the second close").doesNotThrowAnyException();
         assertThatThrownBy(() -> port.get("batches/abc")).isInstanceOf(ImageGenerationException.class);
     }
 }

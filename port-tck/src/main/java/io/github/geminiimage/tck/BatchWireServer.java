@@ -60,11 +60,14 @@ public final class BatchWireServer implements AutoCloseable {
     private final ExecutorService executor;
     private final BatchPort backend;
     private final FilesPort files;
+    private final LoopbackFilesServer filesServer;
+    private final URI baseUri;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
     private BatchWireServer(BatchPort backend, FilesPort files) throws IOException {
         this.backend = backend;
         this.files = files;
+        this.filesServer = null;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "batch-wire-server");
@@ -74,6 +77,17 @@ public final class BatchWireServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        this.baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private BatchWireServer(LoopbackFilesServer filesServer, BatchPort backend, FilesPort backendFiles) {
+        this.backend = backend;
+        this.files = backendFiles;
+        this.filesServer = filesServer;
+        this.server = null;
+        this.executor = null;
+        this.baseUri = filesServer.baseUri();
+        filesServer.route("/v1beta/batches", this::handle).route("/v1beta/models/", this::handle);
     }
 
     /** Starts a server on a free loopback port answering from {@code backend}, file inputs read from {@code files}. */
@@ -81,9 +95,21 @@ public final class BatchWireServer implements AutoCloseable {
         return new BatchWireServer(backend, files);
     }
 
+    /**
+     * Serves Batch Mode on the port of {@code filesServer}, which keeps serving the Files API: one
+     * server speaks both, as the service does. A file job's input is read from what was uploaded to
+     * {@code filesServer}; a finished job's results file, which {@code backend} writes into
+     * {@code backendFiles}, is stored into {@code filesServer} under the same name when the job is
+     * first read, so clients download it over HTTP. Closing the returned server leaves
+     * {@code filesServer} running.
+     */
+    public static BatchWireServer on(LoopbackFilesServer filesServer, BatchPort backend, FilesPort backendFiles) {
+        return new BatchWireServer(filesServer, backend, backendFiles);
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return baseUri;
     }
 
     /** The requests served so far, as {@code METHOD path}. */
@@ -93,8 +119,10 @@ public final class BatchWireServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -190,7 +218,14 @@ public final class BatchWireServer implements AutoCloseable {
             return backend.submit(name, model, inline, BatchSubmitOptions.via(BatchInputMode.INLINE));
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        files.download(fileName, content);
+        if (filesServer != null) {
+            String input = fileName;
+            content.writeBytes(filesServer.content(input).orElseThrow(() -> new PermissionDeniedException(
+                    "You do not have permission to access the File " + input + " or it may not exist.",
+                    io.github.geminiimage.domain.ErrorDetails.ofAttempts(1))));
+        } else {
+            files.download(fileName, content);
+        }
         return backend.submit(name, model, fileRequests(content.toByteArray(), model), BatchSubmitOptions.via(BatchInputMode.FILE));
     }
 
@@ -370,6 +405,11 @@ public final class BatchWireServer implements AutoCloseable {
 
     private byte[] output(BatchJob job, boolean withInlineResults) throws IOException {
         if (job.output().get() instanceof BatchOutput.ResponsesFile file) {
+            if (filesServer != null && filesServer.content(file.fileName()).isEmpty()) {
+                ByteArrayOutputStream results = new ByteArrayOutputStream();
+                files.download(file.fileName(), results);
+                filesServer.put(file.fileName(), "application/jsonl", results.toByteArray());
+            }
             return ("{\"responsesFile\":" + q(file.fileName()) + "}").getBytes(StandardCharsets.UTF_8);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -176,9 +176,12 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
                 .retryPolicy(RetryPolicy.noRetries()), b -> b.chunkSize(GRANULARITY));
         byte[] bytes = content(1000, 44);
 
-        ImageGenerationException e = (ImageGenerationException) org.assertj.core.api.Assertions.catchThrowable(
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(
                 () -> files.upload(FileUpload.fromFile(write("s.bin", bytes)).build()));
 
+        // Without the failure the loop below would check nothing.
+        assertThat(e).as("the upload answered 503 without retries").isInstanceOf(ImageGenerationException.class)
+                .hasMessageContaining("currently unavailable");
         assertThat(server.sessionCommands()).startsWith("finalize@0"); // it reached the loopback, not Google
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain("upload_id").doesNotContain(TckSecrets.SENTINEL_KEY);

@@ -1,6 +1,7 @@
 package io.github.geminiimage.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.AuthenticationException;
@@ -63,6 +64,23 @@ public abstract class ImageGenerationPortContract {
 
         /** A port whose calls return an image only after {@code delay} (so they can be cancelled meanwhile). */
         ImageGenerationPort portAnsweringAfter(Duration delay);
+
+        /**
+         * Waits up to {@code timeout} until {@code count} calls sent through ports of
+         * {@link #portAnsweringAfter} have reached the serving side (the server holds their requests).
+         *
+         * @return whether they did within the timeout
+         */
+        boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException;
+
+        /**
+         * Waits up to {@code timeout} until every call sent through a port of {@link #portAnsweringAfter}
+         * has ended on the serving side without being answered, as a cancelled call must: over HTTP the
+         * server saw the request's connection close before it replied; in process, no answer was made.
+         *
+         * @return whether each such call ended so within the timeout
+         */
+        boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException;
 
         /** Closes every port made and what the fixture started. */
         @Override
@@ -157,12 +175,15 @@ public abstract class ImageGenerationPortContract {
     }
 
     @Test
-    void cancellingTheFutureCancelsTheCall() {
+    void cancellingTheFutureCancelsTheCall() throws InterruptedException {
         ImageGenerationPort port = track(fixture.portAnsweringAfter(Duration.ofSeconds(20)));
         CompletableFuture<GenerationResult> future = port.generateAsync(request());
+        assertThat(fixture.awaitAnsweringCallsArrived(1, Duration.ofSeconds(10))).as("the call reached the server").isTrue();
 
         assertThat(future.cancel(true)).isTrue();
         assertThat(future).isCancelled();
+        // Any future can be marked cancelled: the call itself must end (its exchange aborted), well before its answer.
+        assertThat(fixture.awaitAnsweringCallsAborted(Duration.ofSeconds(15))).as("the cancelled call was aborted").isTrue();
         port.close();
     }
 
@@ -181,7 +202,10 @@ public abstract class ImageGenerationPortContract {
         ImageGenerationPort port = returning(Outcome.IMAGE);
         port.generate(request());
         port.close();
-        port.close();
+
+        assertThatCode(port::close).as("the second close").doesNotThrowAnyException();
+        assertThatThrownBy(() -> port.generate(request())).as("a call after both closes")
+                .isInstanceOf(ImageGenerationException.class);
     }
 
     @Test

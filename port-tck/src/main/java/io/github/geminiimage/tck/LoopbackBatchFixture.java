@@ -55,6 +55,12 @@ public final class LoopbackBatchFixture implements BatchPortContract.BatchFixtur
         Backend make(Set<String> failingKeys, boolean stall, Optional<String> failJob);
     }
 
+    /**
+     * The longest wait between polls. The clock is virtual, so what a wait costs is its number of
+     * polls over loopback: a 49-hour wait at the default 2-minute cap was 1,470 of them.
+     */
+    static final Duration POLL_CAP = Duration.ofMinutes(30);
+
     private final Function<TransportSettings, HttpTransport> transports;
     private final Backends backends;
 
@@ -95,7 +101,7 @@ public final class LoopbackBatchFixture implements BatchPortContract.BatchFixtur
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), 1.0, Duration.ofMillis(1))).build();
         HttpBatches port = HttpBatches.builder(transports.apply(options.transportSettings()), ApiKey.of(TckSecrets.SENTINEL_KEY))
                 .options(options).ownsTransport(true).files(backend.files(), false).clock(backend.clock())
-                .pause(backend.advance::accept).build();
+                .pause(backend.advance::accept).maxPollInterval(POLL_CAP).build();
         return new ClosingPort(port, () -> {
             server.close();
             backend.batches().close();

@@ -1,6 +1,7 @@
 package io.github.geminiimage.tck;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,6 +142,58 @@ public final class LoopbackFilesServer implements AutoCloseable {
     public LoopbackFilesServer uploadUrlBase(String base) {
         this.uploadUrlBase = base;
         return this;
+    }
+
+    /**
+     * Serves the paths under {@code pathPrefix} with {@code handler} on this server's port (as
+     * {@link BatchWireServer#on} does for Batch Mode), so one server speaks both protocols.
+     */
+    public LoopbackFilesServer route(String pathPrefix, HttpHandler handler) {
+        server.createContext(pathPrefix, handler);
+        return this;
+    }
+
+    /**
+     * Stores {@code content} as the {@code ACTIVE} file {@code name} ({@code files/ID}), as the service
+     * stores a file it wrote itself (a batch job's results file); an existing file of that name is kept.
+     *
+     * @return whether it was stored (false if the name was taken)
+     */
+    public boolean put(String name, String mimeType, byte[] content) {
+        if (files.containsKey(name)) {
+            return false;
+        }
+        try {
+            String id = name.substring(name.indexOf('/') + 1);
+            Path path = dir.resolve(id + ".bin");
+            Files.write(path, content);
+            String hex = FilesJson.sha256(path);
+            String json = FilesJson.file(name, baseUri() + "/v1beta/" + name, mimeType, content.length, "ACTIVE",
+                    Optional.empty(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                    Base64.getEncoder().encodeToString(hex.getBytes(StandardCharsets.US_ASCII)), Optional.empty());
+            long seq = sequence.incrementAndGet();
+            if (files.putIfAbsent(name, new StoredEntry(json, path, seq, 0)) != null) {
+                return false;
+            }
+            digests.put(name, hex);
+            order.put(seq, name);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The content stored for {@code name} ({@code files/ID}), read back in full; empty if there is none. */
+    public Optional<byte[]> content(String name) {
+        StoredEntry entry = files.get(name);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(entry.content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The next chunk request is cut (connection closed, no reply) after {@code bytes} bytes of its body. */

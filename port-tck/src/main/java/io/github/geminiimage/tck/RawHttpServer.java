@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * short, a reset in the middle of the body, a stall after the headers, a slow dribble, a connection
  * closed while idle. Each accepted connection is served by the {@link Handler} on its own daemon
  * thread named {@code tck-raw-server-*}. Counts connections, and records each request head and
- * the SHA-256 of its body. Closing it closes every connection.
+ * the SHA-256 of its body. Closing it closes every connection and fails if a handler failed.
  */
 public final class RawHttpServer implements AutoCloseable {
 
@@ -219,6 +219,7 @@ public final class RawHttpServer implements AutoCloseable {
     private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
     private final List<Throwable> handlerFailures = new CopyOnWriteArrayList<>();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     private RawHttpServer(Handler handler) throws IOException {
@@ -273,6 +274,7 @@ public final class RawHttpServer implements AutoCloseable {
             Thread worker = new Thread(() -> serve(socket), "tck-raw-server-" + serverSocket.getLocalPort() + "-"
                     + connections.get());
             worker.setDaemon(true);
+            workers.add(worker);
             worker.start();
         }
     }
@@ -304,12 +306,39 @@ public final class RawHttpServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and closes every connection. */
+    /**
+     * Stops accepting and closes every connection, then fails if a handler failed: a fault scenario
+     * whose server broke is not the scenario the test meant, so its test must not pass.
+     *
+     * @throws AssertionError naming the first handler failure (the others suppressed)
+     */
     @Override
     public void close() throws IOException {
         serverSocket.close();
         for (Socket socket : new ArrayList<>(sockets)) {
             socket.close();
+        }
+        // A handler fails on its own thread, maybe after the test's last read: give the handlers,
+        // whose sockets are now closed, a moment to end, so what they throw is seen here.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (Thread worker : workers) {
+            long left = until - System.nanoTime();
+            if (left > 0) {
+                try {
+                    worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        List<Throwable> failures = handlerFailures();
+        handlerFailures.clear();
+        if (!failures.isEmpty()) {
+            AssertionError error = new AssertionError("the loopback server's handler failed " + failures.size()
+                    + " time(s), first: " + failures.get(0), failures.get(0));
+            failures.subList(1, failures.size()).forEach(error::addSuppressed);
+            throw error;
         }
     }
 }

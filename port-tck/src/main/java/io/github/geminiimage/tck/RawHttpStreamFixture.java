@@ -200,15 +200,21 @@ public final class RawHttpStreamFixture implements ImageGenerationStreamContract
     public void close() {
         synchronized (ports) {
             ports.forEach(ImageGenerationPort::close);
+            AssertionError handlerFailed = null;
             for (RawHttpServer server : servers) {
                 try {
                     server.close();
                 } catch (IOException e) {
                     // closing a loopback server: nothing to do
+                } catch (AssertionError e) {
+                    handlerFailed = handlerFailed == null ? e : handlerFailed;
                 }
             }
             ports.clear();
             servers.clear();
+            if (handlerFailed != null) {
+                throw handlerFailed;
+            }
         }
     }
 }

@@ -45,6 +45,9 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
     private final WireMockServer server;
     private final AtomicInteger prefixes = new AtomicInteger();
     private final List<ImageGenerationPort> ports = new ArrayList<>();
+    private final List<RawHttpServer> rawServers = new ArrayList<>();
+    private final AtomicInteger heldRequests = new AtomicInteger();
+    private final AtomicInteger abortedRequests = new AtomicInteger();
 
     /** Starts the server; {@code factory} makes the adapter's port. */
     public WireMockPortFixture(HttpPortFactory factory) {
@@ -81,10 +84,69 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
         return port(reply, Duration.ofMillis(type == GenerationTimeoutException.class ? 500 : 10_000));
     }
 
+    /**
+     * A port whose calls go to a raw loopback server that reads each request and answers only after
+     * {@code delay}, unless the client closes the connection first (recorded for
+     * {@link #awaitAnsweringCallsAborted}).
+     */
     @Override
     public ImageGenerationPort portAnsweringAfter(Duration delay) {
-        return port(json(200, Replies.forOutcome(Outcome.IMAGE)).withFixedDelay((int) delay.toMillis()),
-                delay.plusSeconds(10));
+        RawHttpServer held;
+        try {
+            held = RawHttpServer.start(c -> {
+                if (c.readRequest().isEmpty()) {
+                    return;
+                }
+                heldRequests.incrementAndGet();
+                synchronized (abortedRequests) {
+                    abortedRequests.notifyAll();
+                }
+                if (c.awaitPeerClose(delay.toMillis())) {
+                    abortedRequests.incrementAndGet();
+                    synchronized (abortedRequests) {
+                        abortedRequests.notifyAll();
+                    }
+                } else {
+                    c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        synchronized (ports) {
+            rawServers.add(held);
+        }
+        return port(held.baseUri(), delay.plusSeconds(10));
+    }
+
+    @Override
+    public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (abortedRequests) {
+            while (heldRequests.get() < count) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                abortedRequests.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        synchronized (abortedRequests) {
+            while (heldRequests.get() == 0 || abortedRequests.get() < heldRequests.get()) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                abortedRequests.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     private static ResponseDefinitionBuilder json(int status, byte[] body) {
@@ -99,8 +161,12 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
     private ImageGenerationPort port(ResponseDefinitionBuilder reply, Duration deadline) {
         String prefix = "/p" + prefixes.incrementAndGet();
         server.stubFor(post(urlPathMatching(prefix + "/.*")).willReturn(reply));
+        return port(URI.create(server.baseUrl() + prefix), deadline);
+    }
+
+    private ImageGenerationPort port(URI base, Duration deadline) {
         HttpOptions options = HttpOptions.builder()
-                .baseUri(URI.create(server.baseUrl() + prefix))
+                .baseUri(base)
                 .connectTimeout(Duration.ofSeconds(2))
                 .inactivityTimeout(Duration.ofSeconds(10))
                 .overallDeadline(deadline)
@@ -121,6 +187,14 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
                 port.close();
             }
             ports.clear();
+            for (RawHttpServer raw : rawServers) {
+                try {
+                    raw.close();
+                } catch (java.io.IOException e) {
+                    // closing a loopback server: nothing to do
+                }
+            }
+            rawServers.clear();
         }
         server.stop();
     }

@@ -2,6 +2,7 @@ package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.BlockReason;
+import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.InvalidRequestException;
@@ -13,12 +14,15 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.Usage;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.ImageGenerationPortContract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The fake passes the port contract every transport passes. */
 class FakeImageGenerationContractTest extends ImageGenerationPortContract {
@@ -65,9 +69,30 @@ class FakeImageGenerationContractTest extends ImageGenerationPortContract {
                 return make(failure);
             }
 
+            private final AtomicInteger answered = new AtomicInteger();
+
             @Override
             public ImageGenerationPort portAnsweringAfter(Duration delay) {
-                return make(FakeResponse.generatedImage().after(delay));
+                return make(FakeResponse.answer(r -> {
+                    answered.incrementAndGet();
+                    return new GenerationResult(List.of(), Optional.empty(), Usage.NONE, Optional.empty(),
+                            Optional.empty());
+                }).after(delay));
+            }
+
+            @Override
+            public synchronized boolean awaitAnsweringCallsArrived(int count, Duration timeout) {
+                // The fake records a request before it schedules the answer: it has arrived once generateAsync returned.
+                return made.stream().mapToInt(FakeImageGeneration::requestCount).sum() >= count;
+            }
+
+            /**
+             * In process a call has no exchange to abort: it must not have been answered. That its
+             * delayed answer is never computed at all is FakeScriptingTest's to show, on a short delay.
+             */
+            @Override
+            public boolean awaitAnsweringCallsAborted(Duration timeout) {
+                return answered.get() == 0;
             }
 
             private synchronized FakeImageGeneration make(FakeResponse response) {

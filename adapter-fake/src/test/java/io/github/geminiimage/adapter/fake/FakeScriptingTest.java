@@ -1,6 +1,8 @@
 package io.github.geminiimage.adapter.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.AspectRatio;
@@ -197,14 +199,21 @@ class FakeScriptingTest {
     @Test
     void cancellingAnAsyncCallDuringItsDelayMeansItsAnswerIsNeverComputed() throws Exception {
         AtomicInteger computed = new AtomicInteger();
+        // A delay wide enough for a loaded machine to cancel within it; the elapsed time below says whether it did.
+        Duration delay = Duration.ofMillis(800);
         fake.enqueue(FakeResponse.answer(r -> {
             computed.incrementAndGet();
             throw new AssertionError("a cancelled call must not be answered");
-        }).after(Duration.ofMillis(50)), FakeResponse.textOnly("later").after(Duration.ofMillis(100)));
+        }).after(delay), FakeResponse.textOnly("later").after(delay.plusMillis(100)));
 
+        long start = System.nanoTime();
         CompletableFuture<GenerationResult> cancelled = fake.generateAsync(CAT);
         CompletableFuture<GenerationResult> later = fake.generateAsync(CAT);
-        assertThat(cancelled.cancel(true)).isTrue();
+        boolean cancelledInTime = cancelled.cancel(true);
+        long elapsed = System.nanoTime() - start;
+        // Not a timing assertion: a cancel that came after the delay proves nothing either way, so the run is void.
+        assumeTrue(elapsed < delay.toNanos(), "the cancel came " + Duration.ofNanos(elapsed) + " after the call, past its delay");
+        assertThat(cancelledInTime).isTrue();
 
         // The delay timer runs its tasks in time order: once the later call is answered, the
         // cancelled one's moment has passed too, so it would have run had it not been cancelled.
@@ -218,11 +227,10 @@ class FakeScriptingTest {
         fake.enqueue(FakeResponse.generatedImage().after(Duration.ofHours(1)), FakeResponse.generatedImage().after(Duration.ofHours(1)));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread caller = new Thread(() -> failure.set(catchFailure(() -> fake.generate(CAT))));
+        caller.setDaemon(true);
         caller.start();
         CompletableFuture<GenerationResult> async = fake.generateAsync(CAT);
-        while (fake.requestCount() < 2) {
-            Thread.onSpinWait();
-        }
+        awaitRequestCount(2);
 
         fake.close();
         caller.join(TimeUnit.SECONDS.toMillis(30));
@@ -244,13 +252,13 @@ class FakeScriptingTest {
             failure.set(catchFailure(() -> fake.generate(CAT)));
             flag.set(Thread.currentThread().isInterrupted());
         });
+        caller.setDaemon(true);
         caller.start();
-        while (fake.requestCount() == 0) {
-            Thread.onSpinWait();
-        }
+        awaitRequestCount(1);
         caller.interrupt();
         caller.join(TimeUnit.SECONDS.toMillis(30));
 
+        assertThat(caller.isAlive()).as("the interrupted call returned").isFalse();
         assertThat(failure.get()).isInstanceOf(TransportException.class).hasMessageContaining("interrupted");
         assertThat(flag.get()).isTrue();
     }
@@ -335,6 +343,17 @@ class FakeScriptingTest {
             return null;
         } catch (Throwable t) {
             return t;
+        }
+    }
+
+    /** Waits (bounded, failing after 30 s) until the fake has received {@code n} requests. */
+    private void awaitRequestCount(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (fake.requestCount() < n) {
+            if (System.nanoTime() > until) {
+                fail("the fake received " + fake.requestCount() + " of " + n + " requests within 30 s");
+            }
+            Thread.sleep(1);
         }
     }
 }

@@ -29,8 +29,10 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What is particular to the JDK transport; the shared contract runs in the *ContractTest classes. */
+@Timeout(60)
 class JdkHttpTransportTest {
 
     private WireMockServer wireMock;

@@ -47,11 +47,24 @@ public final class BatchAwait {
      * @throws GenerationTimeoutException if the job has not ended by the deadline
      */
     public static BatchJob await(Supplier<BatchJob> poll, Clock clock, Pause pause, Duration timeout, Consumer<BatchJob> progress) {
+        return await(poll, clock, pause, timeout, MAX_INTERVAL, progress);
+    }
+
+    /**
+     * Polls as {@link #await(Supplier, Clock, Pause, Duration, Consumer)} does, but never waits longer
+     * than {@code maxInterval} between polls (the first wait included).
+     *
+     * @param maxInterval the longest wait between polls; positive
+     * @throws IllegalArgumentException if {@code maxInterval} is not positive
+     */
+    public static BatchJob await(Supplier<BatchJob> poll, Clock clock, Pause pause, Duration timeout, Duration maxInterval,
+            Consumer<BatchJob> progress) {
         Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(progress, "progress");
+        Duration cap = checkInterval(maxInterval);
         Instant deadline = clock.instant().plus(timeout);
-        Duration interval = FIRST_INTERVAL;
+        Duration interval = FIRST_INTERVAL.compareTo(cap) <= 0 ? FIRST_INTERVAL : cap;
         int polls = 0;
         int extra = 0;
         while (true) {
@@ -75,9 +88,23 @@ public final class BatchAwait {
             Duration remaining = Duration.between(now, deadline);
             pause.pause(interval.compareTo(remaining) <= 0 ? interval : remaining);
             interval = interval.plus(interval.dividedBy(2));
-            if (interval.compareTo(MAX_INTERVAL) > 0) {
-                interval = MAX_INTERVAL;
+            if (interval.compareTo(cap) > 0) {
+                interval = cap;
             }
         }
+    }
+
+    /**
+     * Checks a longest wait between polls.
+     *
+     * @return {@code maxInterval}
+     * @throws IllegalArgumentException naming the value if it is not positive
+     */
+    public static Duration checkInterval(Duration maxInterval) {
+        Objects.requireNonNull(maxInterval, "maxInterval");
+        if (maxInterval.isNegative() || maxInterval.isZero()) {
+            throw new IllegalArgumentException("maxPollInterval must be positive, was " + maxInterval);
+        }
+        return maxInterval;
     }
 }

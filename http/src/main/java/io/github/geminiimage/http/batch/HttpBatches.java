@@ -89,6 +89,7 @@ public final class HttpBatches implements BatchPort {
     private final ExecutorService workers;
     private final Clock clock;
     private final BatchAwait.Pause pause;
+    private final Duration maxPollInterval;
     private final BatchLineCodec codec;
     private final Duration fileActiveTimeout;
     private volatile boolean closed;
@@ -99,6 +100,7 @@ public final class HttpBatches implements BatchPort {
         this.endpoint = b.options.endpoint();
         this.clock = b.clock;
         this.pause = b.pause;
+        this.maxPollInterval = b.maxPollInterval;
         this.codec = b.codec;
         this.fileActiveTimeout = b.fileActiveTimeout;
         Credentials credentials = b.credentials != null ? b.credentials : Credentials.apiKey(b.apiKey, b.options.authScheme());
@@ -247,7 +249,7 @@ public final class HttpBatches implements BatchPort {
         String full = BatchJob.checkName(name);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(progress, "progress");
-        return BatchAwait.await(() -> get(full), clock, pause, timeout, job -> {
+        return BatchAwait.await(() -> get(full), clock, pause, timeout, maxPollInterval, job -> {
             try {
                 progress.onPoll(job);
             } catch (RuntimeException e) {
@@ -394,6 +396,7 @@ public final class HttpBatches implements BatchPort {
         private boolean ownsFiles;
         private Clock clock = Clock.systemUTC();
         private BatchAwait.Pause pause = HttpBatches::sleep;
+        private Duration maxPollInterval = BatchAwait.MAX_INTERVAL;
         private BatchLineCodec codec = BatchLineCodec.create();
         private Duration fileActiveTimeout = Duration.ofMinutes(10);
 
@@ -430,6 +433,18 @@ public final class HttpBatches implements BatchPort {
         /** The clock {@link HttpBatches#await} measures its timeout on (default UTC system clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The longest wait of {@link HttpBatches#await} between polls, the first wait included (default
+         * {@link BatchAwait#MAX_INTERVAL}). Tests on a real clock shorten it; a wait on a virtual clock
+         * may lengthen it to poll less often.
+         *
+         * @throws IllegalArgumentException if it is not positive
+         */
+        public Builder maxPollInterval(Duration interval) {
+            this.maxPollInterval = BatchAwait.checkInterval(interval);
             return this;
         }
 
