@@ -196,6 +196,11 @@ final class BodyScanner {
             }
             position++;
         }
+        if (inString && candidate && shapeOk && !escaped && pads == 0 && !(standard && url)
+                && (position - start) / 4 * 4 >= minPayloadChars) {
+            // A body cut off inside a payload (the reader stopped there): its whole quads still go out of line.
+            spans.add(new Span(start, (position - start) / 4 * 4, url));
+        }
         return new Scan(utf8.valid(), spans, position);
     }
 

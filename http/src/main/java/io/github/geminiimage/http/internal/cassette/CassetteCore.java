@@ -38,6 +38,8 @@ public final class CassetteCore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CassetteCore.class.getName());
     private static final String UPLOAD_URL = "x-goog-upload-url";
+    /** The most a recording reads past where its caller stopped, to keep the body whole. */
+    private static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
 
     /**
      * How a cassette behaves.
@@ -504,11 +506,40 @@ public final class CassetteCore implements AutoCloseable {
         @Override
         public void close() {
             try {
+                drainIfCheap();
                 finish(false, null);
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "could not write the cassette document " + name + ": " + e);
             } finally {
                 delegate.close();
+            }
+        }
+
+        /**
+         * Reads the rest of a body the caller stopped reading, so that the cassette holds it whole
+         * (a reader that stops once it has what it needs would otherwise leave a cut-off document):
+         * only on the thread that read it and not during a read (never when another thread closes to
+         * abort), and only when the declared length says little is left (a stream without a length
+         * may never end).
+         */
+        private void drainIfCheap() {
+            if (finished.get()) {
+                return;
+            }
+            Tee tee = (Tee) body();
+            Thread owner = tee.owner;
+            long declared = delegate.contentLength().orElse(-1);
+            boolean mine = owner == Thread.currentThread() || owner == null && declared == 0;
+            if (!mine || tee.reading || declared < 0 || declared - tee.count > MAX_DRAIN_BYTES) {
+                return;
+            }
+            byte[] buffer = new byte[8192];
+            try {
+                while (tee.read(buffer, 0, buffer.length) >= 0) {
+                    // the tee copies and, at the end, stores the exchange
+                }
+            } catch (IOException e) {
+                // The caller was done with it: what was read stays recorded, marked incomplete.
             }
         }
 
@@ -529,6 +560,10 @@ public final class CassetteCore implements AutoCloseable {
 
         /** Copies what the caller reads; the end of the body, or a failure reading it, stores the exchange. */
         private final class Tee extends java.io.FilterInputStream {
+            private volatile Thread owner;
+            private volatile boolean reading;
+            private long count;
+
             Tee(java.io.InputStream in) {
                 super(in);
             }
@@ -543,6 +578,8 @@ public final class CassetteCore implements AutoCloseable {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n;
+                owner = Thread.currentThread();
+                reading = true;
                 try {
                     n = in.read(b, off, len);
                 } catch (IOException e) {
@@ -552,11 +589,14 @@ public final class CassetteCore implements AutoCloseable {
                         e.addSuppressed(notWritten);
                     }
                     throw e;
+                } finally {
+                    reading = false;
                 }
                 if (n < 0) {
                     finish(true, null);
                 } else if (n > 0 && !finished.get()) {
                     copy.write(b, off, n);
+                    count += n;
                 }
                 return n;
             }
