@@ -75,9 +75,13 @@ public final class GeminiCassetteExtension implements ParameterResolver, AfterEa
         return new Cassette(name, Path.of(root).resolve(name), mode, key);
     }
 
-    /** The mode: the configuration parameter (or system property), else the environment, else replay. */
-    CassetteMode mode(ExtensionContext context) {
-        Optional<String> text = context.getConfigurationParameter(MODE_PROPERTY)
+    private CassetteMode mode(ExtensionContext context) {
+        return mode(context.getConfigurationParameter(MODE_PROPERTY));
+    }
+
+    /** The mode: the configuration parameter (or system property) if set, else the environment, else replay. */
+    CassetteMode mode(Optional<String> parameter) {
+        Optional<String> text = parameter.filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(environment.apply(MODE_VARIABLE)))
                 .filter(s -> !s.isBlank());
         try {
