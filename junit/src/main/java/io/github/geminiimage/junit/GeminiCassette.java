@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Gives each test a {@link Cassette} parameter over the cassette folder {@code ROOT/NAME}. The
  * mode comes from the configuration parameter or system property {@value GeminiCassetteExtension#MODE_PROPERTY},
  * else the environment variable {@value GeminiCassetteExtension#MODE_VARIABLE}
- * ({@code record}, {@code replay} or {@code record-missing}), else {@code replay}. On a class, every
- * test method gets the class's cassette unless it names its own.
+ * ({@code record}, {@code replay} or {@code record-missing}), else {@code replay}. On a class, each
+ * test method gets a cassette of its own inside the class's ({@code NAME/methodName}: recording one
+ * test never erases another's), unless the method is annotated itself.
  *
  * <pre>{@code
  * @Test
@@ -33,7 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(GeminiCassetteExtension.class)
 public @interface GeminiCassette {
 
-    /** The cassette's name, a folder (may contain {@code /}); default {@code ClassName/methodName}. */
+    /**
+     * The cassette's name, a folder (may contain {@code /}); on a class, the folder of its methods'
+     * cassettes. Default {@code ClassName/methodName}.
+     */
     String value() default "";
 
     /**

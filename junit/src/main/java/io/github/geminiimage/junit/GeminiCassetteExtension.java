@@ -62,9 +62,11 @@ public final class GeminiCassetteExtension implements ParameterResolver, AfterEa
     private Cassette create(ExtensionContext context) {
         GeminiCassette annotation = annotation(context);
         CassetteMode mode = mode(context);
-        String name = annotation.value().isBlank()
-                ? context.getRequiredTestClass().getSimpleName() + "/" + context.getTestMethod().map(Method::getName).orElse("all")
-                : annotation.value().strip();
+        String method = context.getTestMethod().map(Method::getName).orElse("all");
+        boolean onMethod = context.getTestMethod().map(m -> m.isAnnotationPresent(GeminiCassette.class)).orElse(false);
+        // A class's cassette is a folder of one cassette per test: recording one test must not erase another's.
+        String name = annotation.value().isBlank() ? context.getRequiredTestClass().getSimpleName() + "/" + method
+                : onMethod ? annotation.value().strip() : annotation.value().strip() + "/" + method;
         if (name.contains("..")) {
             throw new ParameterResolutionException("@GeminiCassette: the name " + name + " may not contain ..");
         }

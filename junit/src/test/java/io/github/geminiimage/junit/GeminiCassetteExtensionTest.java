@@ -68,8 +68,37 @@ class GeminiCassetteExtensionTest {
         }
     }
 
+    /** A class-level cassette: each test records into its own folder inside it. */
+    @EnabledIf("io.github.geminiimage.junit.GeminiCassetteExtensionTest#launched")
+    @GeminiCassette("suite")
+    static class SuiteTest {
+
+        @Test
+        void first(Cassette cassette) {
+            CASSETTES.add(cassette.name());
+        }
+
+        @Test
+        void second(Cassette cassette) {
+            CASSETTES.add(cassette.name());
+        }
+    }
+
+    @Test
+    void aClassCassetteGivesEachTestAFolderOfItsOwn() {
+        CASSETTES.clear();
+        TestExecutionSummary summary = launch(SuiteTest.class, Map.of(GeminiCassetteExtension.MODE_PROPERTY, "record",
+                GeminiCassetteExtension.ROOT_PROPERTY, root.toString()));
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(CASSETTES).containsExactlyInAnyOrder("suite/first", "suite/second");
+    }
+
     private TestExecutionSummary launch(Map<String, String> parameters) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(UsersTest.class))
+        return launch(UsersTest.class, parameters);
+    }
+
+    private TestExecutionSummary launch(Class<?> testClass, Map<String, String> parameters) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
                 .configurationParameters(parameters).build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         launching = true;

@@ -266,7 +266,7 @@ public final class CassetteCore implements AutoCloseable {
 
     private synchronized Loaded take(RequestKey key) {
         for (Loaded loaded : recordings) {
-            if (!loaded.used && key.differences(loaded.key, settings.volatileFields()).isEmpty()) {
+            if (!loaded.used && key.matches(loaded.key, settings.volatileFields())) {
                 loaded.used = true;
                 return loaded;
             }
@@ -306,7 +306,7 @@ public final class CassetteCore implements AutoCloseable {
     private int count(RequestKey key) {
         int n = 0;
         for (Loaded loaded : recordings) {
-            if (key.differences(loaded.key, settings.volatileFields()).isEmpty()) {
+            if (key.matches(loaded.key, settings.volatileFields())) {
                 n++;
             }
         }

@@ -84,6 +84,12 @@ record RequestKey(String method, String path, List<String> query, Map<String, St
         return out.size() > MAX_DIFFERENCES ? out.subList(0, MAX_DIFFERENCES) : out;
     }
 
+    /** Whether {@code recorded} matches this key: the cheap parts first, the body only if they agree. */
+    boolean matches(RequestKey recorded, Set<String> volatileFields) {
+        return method.equals(recorded.method) && path.equals(recorded.path) && query.equals(recorded.query)
+                && headers.equals(recorded.headers) && differences(recorded, volatileFields).isEmpty();
+    }
+
     /** How far apart two keys are, for picking the closest recording: method and path weigh most. */
     int distance(RequestKey recorded, List<String> differences) {
         int d = differences.size();
