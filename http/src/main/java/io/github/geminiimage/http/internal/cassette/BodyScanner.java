@@ -113,72 +113,46 @@ final class BodyScanner {
                 throw e;
             }
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
-            return cut(in, scan.spans(), sink, redact);
+        try (InputStream in = Files.newInputStream(file)) {
+            return cut(new ByteReader(in), scan.spans(), sink, redact);
         }
     }
 
     private Scan scan(InputStream in) throws IOException {
-        Utf8.Validator utf8 = new Utf8.Validator();
-        List<Span> spans = new ArrayList<>();
-        byte[] key = new byte[MAX_KEY_BYTES];
-        int keyLength = -1; // -1: the last string cannot be a key
-        String pendingKey = null; // a string followed by ':' so far
-        boolean afterColon = false;
-        boolean inString = false;
-        boolean escaped = false;
-        boolean candidate = false;
-        long start = 0;
-        long position = 0;
-        // The current candidate's base64 shape.
-        boolean standard = false;
-        boolean url = false;
-        int pads = 0;
-        int lastSextet = 0;
-        boolean shapeOk = true;
-        int b;
-        while ((b = in.read()) >= 0) {
+        Scanning scanning = new Scanning();
+        byte[] buffer = new byte[BUFFER];
+        int filled;
+        while ((filled = in.read(buffer)) >= 0) {
+            for (int i = 0; i < filled; i++) {
+                scanning.accept(buffer[i] & 0xFF);
+            }
+        }
+        return scanning.finish();
+    }
+
+    /** The first pass's state: where it is in the JSON, and the shape of the string value being read. */
+    private final class Scanning {
+        private final Utf8.Validator utf8 = new Utf8.Validator();
+        private final List<Span> spans = new ArrayList<>();
+        private final byte[] key = new byte[MAX_KEY_BYTES];
+        private int keyLength = -1; // -1: the last string cannot be a key
+        private String pendingKey; // the last string, while only ':' and blanks followed it
+        private boolean afterColon;
+        private boolean inString;
+        private boolean escaped;
+        private boolean candidate;
+        private long start;
+        private long position;
+        private boolean standard;
+        private boolean url;
+        private int pads;
+        private int lastSextet;
+        private boolean shapeOk = true;
+
+        void accept(int b) {
             utf8.accept(b);
             if (inString) {
-                if (escaped) {
-                    escaped = false;
-                    shapeOk = false;
-                    keyLength = -1;
-                } else if (b == '\\') {
-                    escaped = true;
-                    shapeOk = false;
-                    keyLength = -1;
-                } else if (b == '"') {
-                    inString = false;
-                    long length = position - start;
-                    if (candidate && shapeOk && length >= minPayloadChars && length % 4 == 0 && !(standard && url)
-                            && pads <= 2 && (pads == 0 || (lastSextet & (pads == 1 ? 0x3 : 0xF)) == 0)) {
-                        spans.add(new Span(start, length, url));
-                    }
-                    candidate = false;
-                    pendingKey = keyLength >= 0 ? new String(key, 0, keyLength, StandardCharsets.UTF_8) : null;
-                    afterColon = false;
-                } else {
-                    if (keyLength >= 0) {
-                        if (keyLength < MAX_KEY_BYTES) {
-                            key[keyLength++] = (byte) b;
-                        } else {
-                            keyLength = -1;
-                        }
-                    }
-                    if (candidate && shapeOk) {
-                        int sextet = sextet(b);
-                        if (b == '=') {
-                            pads++;
-                        } else if (sextet < 0 || pads > 0) {
-                            shapeOk = false;
-                        } else {
-                            standard |= b == '+' || b == '/';
-                            url |= b == '-' || b == '_';
-                            lastSextet = sextet;
-                        }
-                    }
-                }
+                inString(b);
             } else if (b == '"') {
                 inString = true;
                 start = position + 1;
@@ -196,12 +170,57 @@ final class BodyScanner {
             }
             position++;
         }
-        if (inString && candidate && shapeOk && !escaped && pads == 0 && !(standard && url)
-                && (position - start) / 4 * 4 >= minPayloadChars) {
-            // A body cut off inside a payload (the reader stopped there): its whole quads still go out of line.
-            spans.add(new Span(start, (position - start) / 4 * 4, url));
+
+        private void inString(int b) {
+            if (escaped) {
+                escaped = false;
+                shapeOk = false;
+                keyLength = -1;
+            } else if (b == '\\') {
+                escaped = true;
+                shapeOk = false;
+                keyLength = -1;
+            } else if (b == '"') {
+                inString = false;
+                long length = position - start;
+                if (candidate && shapeOk && length >= minPayloadChars && length % 4 == 0 && !(standard && url)
+                        && pads <= 2 && (pads == 0 || (lastSextet & (pads == 1 ? 0x3 : 0xF)) == 0)) {
+                    spans.add(new Span(start, length, url));
+                }
+                candidate = false;
+                pendingKey = keyLength >= 0 ? new String(key, 0, keyLength, StandardCharsets.UTF_8) : null;
+                afterColon = false;
+            } else {
+                if (keyLength >= 0) {
+                    if (keyLength < MAX_KEY_BYTES) {
+                        key[keyLength++] = (byte) b;
+                    } else {
+                        keyLength = -1;
+                    }
+                }
+                if (candidate && shapeOk) {
+                    int sextet = sextet(b);
+                    if (b == '=') {
+                        pads++;
+                    } else if (sextet < 0 || pads > 0) {
+                        shapeOk = false;
+                    } else {
+                        standard |= b == '+' || b == '/';
+                        url |= b == '-' || b == '_';
+                        lastSextet = sextet;
+                    }
+                }
+            }
         }
-        return new Scan(utf8.valid(), spans, position);
+
+        Scan finish() {
+            if (inString && candidate && shapeOk && !escaped && pads == 0 && !(standard && url)
+                    && (position - start) / 4 * 4 >= minPayloadChars) {
+                // A body cut off inside a payload (the reader stopped there): its whole quads still go out of line.
+                spans.add(new Span(start, (position - start) / 4 * 4, url));
+            }
+            return new Scan(utf8.valid(), spans, position);
+        }
     }
 
     private static int sextet(int b) {
@@ -223,7 +242,7 @@ final class BodyScanner {
         return -1;
     }
 
-    private static StoredBody cut(InputStream in, List<Span> spans, PayloadSink sink, UnaryOperator<String> redact)
+    private static StoredBody cut(ByteReader in, List<Span> spans, PayloadSink sink, UnaryOperator<String> redact)
             throws IOException {
         List<StoredBody.Segment> segments = new ArrayList<>();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -264,7 +283,7 @@ final class BodyScanner {
         return Utf8.length(text);
     }
 
-    private static StoredBody.Payload payload(InputStream in, Span span, PayloadSink sink, byte[] buffer)
+    private static StoredBody.Payload payload(ByteReader in, Span span, PayloadSink sink, byte[] buffer)
             throws IOException {
         Base64.Decoder decoder = span.urlSafe() ? Base64.getUrlDecoder() : Base64.getDecoder();
         PayloadOut out = sink.open();
@@ -275,7 +294,7 @@ final class BodyScanner {
             int chunk = buffer.length / 4 * 4;
             while (left > 0) {
                 int want = (int) Math.min(chunk, left);
-                int got = in.readNBytes(buffer, 0, want);
+                int got = in.readFully(buffer, want);
                 if (got != want) {
                     throw new IOException("the spooled body ended inside a payload");
                 }
@@ -288,6 +307,41 @@ final class BodyScanner {
         } catch (IOException | RuntimeException e) {
             out.discard();
             throw e;
+        }
+    }
+
+    /** Sequential reads one byte at a time without a lock per byte (a {@code BufferedInputStream} takes one). */
+    private static final class ByteReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[BUFFER];
+        private int at;
+        private int end;
+
+        ByteReader(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (at == end) {
+                end = in.read(buffer, 0, buffer.length);
+                at = 0;
+                if (end <= 0) {
+                    end = 0;
+                    return -1;
+                }
+            }
+            return buffer[at++] & 0xFF;
+        }
+
+        /** Reads {@code n} bytes into {@code out} unless the stream ends first; returns how many. */
+        int readFully(byte[] out, int n) throws IOException {
+            int got = Math.min(n, end - at);
+            System.arraycopy(buffer, at, out, 0, got);
+            at += got;
+            if (got < n) {
+                got += in.readNBytes(out, got, n - got);
+            }
+            return got;
         }
     }
 }
