@@ -1,0 +1,75 @@
+package io.github.geminiimage.cli.internal;
+
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.cassette.CassetteMode;
+import io.github.geminiimage.http.cassette.CassetteOptions;
+import io.github.geminiimage.http.cassette.CassetteTransport;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --record DIR} and {@code --replay DIR}: every call of the run written to a cassette folder,
+ * or served from one with no network and no key (docs/cassettes.md).
+ */
+final class CassetteFlags {
+
+    /** The key the port is given in replay mode, where none is needed: the cassette holds none. */
+    static final String REPLAY_KEY = "replay-needs-no-key";
+
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "Records every call of this run into the cassette folder DIR (emptied first; keys and upload "
+                    + "session ids are never written). Needs a real transport and the key.")
+    Path record;
+
+    @Option(names = "--replay", paramLabel = "DIR",
+            description = "Serves every call from the cassette folder DIR recorded with --record: no network, no key. "
+                    + "A call that was not recorded fails (exit 2), naming the recording and what differs.")
+    Path replay;
+
+    /** The cassette of this run, checked; empty without either flag. */
+    Optional<Cassette> cassette() {
+        if (record != null && replay != null) {
+            throw new UsageException("--record and --replay exclude each other: record a cassette once, then replay it");
+        }
+        if (record != null) {
+            return Optional.of(new Cassette(record, CassetteMode.RECORD));
+        }
+        return Optional.ofNullable(replay).map(dir -> new Cassette(dir, CassetteMode.REPLAY));
+    }
+
+    /** The flag in use, for messages. */
+    String flag() {
+        return record != null ? "--record" : "--replay";
+    }
+
+    /**
+     * A cassette folder and what to do with it.
+     *
+     * @param folder the folder
+     * @param mode {@link CassetteMode#RECORD} or {@link CassetteMode#REPLAY}
+     */
+    record Cassette(Path folder, CassetteMode mode) {
+
+        /** Whether calls are served from the folder (then no key and no network are needed). */
+        boolean replaying() {
+            return mode == CassetteMode.REPLAY;
+        }
+
+        /**
+         * The transport over the folder, recording through {@code network} (never made when replaying).
+         *
+         * @throws UsageException when the folder cannot be replayed (missing, not a cassette) or written
+         */
+        HttpTransport open(Supplier<? extends HttpTransport> network) {
+            String flag = replaying() ? "--replay " : "--record ";
+            try {
+                return CassetteTransport.open(folder, mode, network, CassetteOptions.defaults());
+            } catch (IllegalStateException | UncheckedIOException e) {
+                throw new UsageException(flag + folder + ": " + e.getMessage());
+            }
+        }
+    }
+}
