@@ -263,6 +263,33 @@ class CassetteTransportTest {
     }
 
     @Test
+    void concurrentCallsRecordAndReplayEachTheirOwnExchange() throws Exception {
+        ScriptedServer server = new ScriptedServer(s -> json(200, imageReply(image(3_000,
+                new String(s.body(), StandardCharsets.UTF_8).hashCode()))));
+        List<String> prompts = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "A boat number " + i).toList();
+        List<byte[]> live = new ArrayList<>();
+        try (CassetteTransport recorder = CassetteTransport.record(dir, server); HttpImageGeneration port = port(recorder, KEY)) {
+            List<java.util.concurrent.CompletableFuture<GenerationResult>> calls = prompts.stream()
+                    .map(p -> port.generateAsync(prompt(p))).toList();
+            for (var call : calls) {
+                live.add(call.get(30, TimeUnit.SECONDS).images().get(0).bytes());
+            }
+            assertThat(recorder.recorded()).isEqualTo(12);
+        }
+        try (CassetteTransport replay = CassetteTransport.replay(dir); HttpImageGeneration port = port(replay, "unused-key-1")) {
+            List<String> reversed = new ArrayList<>(prompts);
+            java.util.Collections.reverse(reversed);
+            List<java.util.concurrent.CompletableFuture<GenerationResult>> calls = reversed.stream()
+                    .map(p -> port.generateAsync(prompt(p))).toList();
+            for (int i = 0; i < calls.size(); i++) {
+                assertThat(calls.get(i).get(30, TimeUnit.SECONDS).images().get(0).bytes())
+                        .isEqualTo(live.get(prompts.size() - 1 - i));
+            }
+            assertThat(replay.unusedRecordings()).isEmpty();
+        }
+    }
+
+    @Test
     void replayingAFolderThatDoesNotExistFailsNamingIt() {
         Path missing = dir.resolve("never-recorded");
         assertThatThrownBy(() -> CassetteTransport.replay(missing))
