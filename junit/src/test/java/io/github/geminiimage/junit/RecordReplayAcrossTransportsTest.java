@@ -86,6 +86,8 @@ class RecordReplayAcrossTransportsTest {
         }
         assertThat(gemini.requests).hasSize(3);
         assertThat(live.generated()).hasSize(1);
+        assertThat(live.downloaded()).isEqualTo(content);
+        assertThat(live.listed()).extracting(f -> f.name()).containsExactly(live.uploaded().name());
         assertThat(live.batchState()).isEqualTo(BatchState.SUCCEEDED);
         assertThat(live.batchResults()).containsOnlyKeys("harbour", "meadow");
 
@@ -134,6 +136,8 @@ class RecordReplayAcrossTransportsTest {
         assertThat(replayed.streamed()).usingElementComparator(RecordReplayAcrossTransportsTest::compareBytes)
                 .containsExactlyElementsOf(live.streamed());
         assertThat(replayed.uploaded()).isEqualTo(live.uploaded());
+        assertThat(replayed.listed()).isEqualTo(live.listed());
+        assertThat(replayed.downloaded()).isEqualTo(live.downloaded());
         assertThat(replayed.edited()).usingElementComparator(RecordReplayAcrossTransportsTest::compareBytes)
                 .containsExactlyElementsOf(live.edited());
         assertThat(replayed.batchState()).isEqualTo(live.batchState());

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 
 /**
  * The session the proof records and replays: a generate, a stream, a Files upload in several
- * chunks, an edit that refers to the uploaded file, and a small inline batch, all over one
- * transport, whatever it is.
+ * chunks, a list and a download of it, an edit that refers to the uploaded file, and a small inline
+ * batch, all over one transport, whatever it is.
  */
 final class Session {
 
@@ -43,7 +43,8 @@ final class Session {
 
     /** What the session got back: the bytes of every image, the stored file, the batch's results by key. */
     record Outcome(List<byte[]> generated, int streamEvents, List<byte[]> streamed, StoredFile uploaded,
-            List<byte[]> edited, io.github.geminiimage.domain.BatchState batchState, Map<String, List<byte[]>> batchResults) {
+            List<StoredFile> listed, byte[] downloaded, List<byte[]> edited, io.github.geminiimage.domain.BatchState batchState,
+            Map<String, List<byte[]>> batchResults) {
     }
 
     private Session() {
@@ -71,6 +72,9 @@ final class Session {
             }
             StoredFile uploaded = files.upload(FileUpload.fromFile(reference).mimeType("image/png")
                     .displayName("reference.png").build());
+            List<StoredFile> listed = files.list().toList();
+            java.io.ByteArrayOutputStream downloaded = new java.io.ByteArrayOutputStream();
+            files.download(uploaded.name(), downloaded);
             GenerationResult edited = images.generate(GenerationRequest.builder().prompt("Make it night")
                     .images(List.of(ImageInput.ofStoredFile(uploaded.name(), io.github.geminiimage.domain.MediaType.PNG))).build());
             BatchJob job = batches.submit("replay-proof", "gemini-2.5-flash-image", List.of(
@@ -82,7 +86,8 @@ final class Session {
             try (Stream<BatchResult> stream = batches.results(done.name())) {
                 stream.forEach(r -> results.put(r.key(), r.result().map(Session::bytes).orElse(List.of())));
             }
-            return new Outcome(bytes(generated), events, bytes(streamed), uploaded, bytes(edited), done.state(), results);
+            return new Outcome(bytes(generated), events, bytes(streamed), uploaded, listed, downloaded.toByteArray(),
+                    bytes(edited), done.state(), results);
         }
     }
 
