@@ -76,14 +76,16 @@ class LargeBodyTest {
         java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 16);
         java.io.PipedOutputStream out = new java.io.PipedOutputStream(in);
         Thread writer = new Thread(() -> {
-            try (out; var encoder = Base64.getEncoder().wrap(new java.io.FilterOutputStream(out) {
-                @Override
-                public void close() {
-                    // the pipe stays open for the tail
+            try (out) {
+                // Closing the encoder writes its padding; the pipe stays open for the tail.
+                try (var encoder = Base64.getEncoder().wrap(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void close() {
+                        // not the pipe
+                    }
+                })) {
+                    random(imageBytes, 42).transferTo(encoder);
                 }
-            })) {
-                random(imageBytes, 42).transferTo(encoder);
-                encoder.close();
                 out.write(TAIL);
             } catch (IOException e) {
                 // the reader went away
