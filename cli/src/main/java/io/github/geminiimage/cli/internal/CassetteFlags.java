@@ -46,12 +46,27 @@ final class CassetteFlags {
     }
 
     /**
-     * A cassette folder and what to do with it.
-     *
-     * @param folder the folder
-     * @param mode {@link CassetteMode#RECORD} or {@link CassetteMode#REPLAY}
+     * The cassette of one run: a folder and what to do with it, and the one {@link CassetteTransport}
+     * over it that every port of the run shares (two transports recording into one folder would
+     * number their exchanges twice). Each port gets a lease; the last one closed closes the
+     * transport. Thread-safe.
      */
-    record Cassette(Path folder, CassetteMode mode) {
+    static final class Cassette {
+        private final Path folder;
+        private final CassetteMode mode;
+        private CassetteTransport shared;
+        private int leases;
+        private boolean finished;
+
+        Cassette(Path folder, CassetteMode mode) {
+            this.folder = folder;
+            this.mode = mode;
+        }
+
+        /** The folder. */
+        Path folder() {
+            return folder;
+        }
 
         /** Whether calls are served from the folder (then no key and no network are needed). */
         boolean replaying() {
@@ -59,17 +74,54 @@ final class CassetteFlags {
         }
 
         /**
-         * The transport over the folder, recording through {@code network} (never made when replaying).
+         * A transport over the folder for one port, recording through {@code network} (made once,
+         * and never when replaying); the port closes it.
          *
          * @throws UsageException when the folder cannot be replayed (missing, not a cassette) or written
          */
-        HttpTransport open(Supplier<? extends HttpTransport> network) {
-            String flag = replaying() ? "--replay " : "--record ";
-            try {
-                return CassetteTransport.open(folder, mode, network, CassetteOptions.defaults());
-            } catch (IllegalStateException | UncheckedIOException e) {
-                throw new UsageException(flag + folder + ": " + e.getMessage());
+        synchronized HttpTransport lease(Supplier<? extends HttpTransport> network) {
+            if (finished) {
+                // Opening the folder again would empty it (record) or replay it from the start.
+                throw new IllegalStateException("the cassette " + folder + " of this run was already closed");
             }
+            if (shared == null) {
+                String flag = replaying() ? "--replay " : "--record ";
+                try {
+                    shared = CassetteTransport.open(folder, mode, network, CassetteOptions.defaults());
+                } catch (IllegalStateException | UncheckedIOException e) {
+                    throw new UsageException(flag + folder + ": " + e.getMessage());
+                }
+            }
+            leases++;
+            CassetteTransport transport = shared;
+            return new HttpTransport() {
+                private boolean closed;
+
+                @Override
+                public java.util.concurrent.CompletableFuture<io.github.geminiimage.http.HttpResponse> sendAsync(
+                        io.github.geminiimage.http.HttpRequest request) {
+                    return transport.sendAsync(request);
+                }
+
+                @Override
+                public void close() {
+                    synchronized (Cassette.this) {
+                        if (closed) {
+                            return;
+                        }
+                        closed = true;
+                        if (--leases == 0) {
+                            finished = true;
+                            shared.close();
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public String toString() {
+            return mode.label() + " " + folder;
         }
     }
 }
