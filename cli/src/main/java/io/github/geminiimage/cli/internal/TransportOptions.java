@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 /**
  * The options every command that calls the service shares ({@code --transport}, {@code --base-url},
  * {@code --auth}, {@code --timeout}, {@code --retries}, {@code --record}, {@code --replay}), a picocli
- * mixin, and the one set of rules that turns them and {@code GEMINI_API_KEY} into {@link TransportSettings}: options that contradict
- * each other are usage errors, so neither a fake answer nor a paid call is made against what the
- * command line says.
+ * mixin, and the one set of rules that turns them and {@code GEMINI_API_KEY} into
+ * {@link TransportSettings}: options that contradict each other are usage errors, so neither a fake
+ * answer nor a paid call is made against what the command line says.
  */
 final class TransportOptions {
 
