@@ -66,6 +66,27 @@ class CassetteCliTest {
     }
 
     @Test
+    void anEditThatLooksUpAFileByNameRecordsBothCallsAndReplaysThem() throws IOException {
+        Path cassette = dir.resolve("edit");
+        Path recorded = dir.resolve("recorded.png");
+        try (LoopbackGemini server = new LoopbackGemini()) {
+            server.reply(200, java.util.Map.of("Content-Type", "application/json"), "{\"name\": \"files/cat1\", "
+                    + "\"mimeType\": \"image/png\", \"sizeBytes\": \"1234\", \"state\": \"ACTIVE\", "
+                    + "\"uri\": \"https://generativelanguage.googleapis.com/v1beta/files/cat1\"}");
+            server.replyWithImage(32, 32);
+            CliRunner.Result run = new CliRunner().withKey(KEY).run("edit", "--image", "files/cat1", "-p", "Add a hat",
+                    "-o", recorded.toString(), "--base-url", server.baseUrl(), "--record", cassette.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(server.received()).hasSize(2);
+        }
+        Path replayed = dir.resolve("replayed.png");
+        CliRunner.Result replay = new CliRunner().run("edit", "--image", "files/cat1", "-p", "Add a hat",
+                "-o", replayed.toString(), "--replay", cassette.toString());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(Files.readAllBytes(replayed)).isEqualTo(Files.readAllBytes(recorded));
+    }
+
+    @Test
     void aFilesUploadInChunksRecordsAndReplays() throws IOException {
         Path cassette = dir.resolve("upload");
         Path image = TestImages.write(dir.resolve("cat.png"), 300, 200);

@@ -47,16 +47,16 @@ final class CassetteFlags {
 
     /**
      * The cassette of one run: a folder and what to do with it, and the one {@link CassetteTransport}
-     * over it that every port of the run shares (two transports recording into one folder would
-     * number their exchanges twice). Each port gets a lease; the last one closed closes the
-     * transport. Thread-safe.
+     * over it that every port of the run shares, opened when the first port needs it (two transports
+     * over one folder would number their exchanges twice, and a second one opened to record would
+     * empty the folder). Ports come and go during a run (an edit looks a file up, then generates), so
+     * closing a port leaves the cassette open: it holds no connection when replaying, one HTTP client
+     * when recording, and ends with the process. Thread-safe.
      */
     static final class Cassette {
         private final Path folder;
         private final CassetteMode mode;
         private CassetteTransport shared;
-        private int leases;
-        private boolean finished;
 
         Cassette(Path folder, CassetteMode mode) {
             this.folder = folder;
@@ -75,15 +75,11 @@ final class CassetteFlags {
 
         /**
          * A transport over the folder for one port, recording through {@code network} (made once,
-         * and never when replaying); the port closes it.
+         * and never when replaying). Closing it leaves the cassette open for the run's other ports.
          *
          * @throws UsageException when the folder cannot be replayed (missing, not a cassette) or written
          */
         synchronized HttpTransport lease(Supplier<? extends HttpTransport> network) {
-            if (finished) {
-                // Opening the folder again would empty it (record) or replay it from the start.
-                throw new IllegalStateException("the cassette " + folder + " of this run was already closed");
-            }
             if (shared == null) {
                 String flag = replaying() ? "--replay " : "--record ";
                 try {
@@ -92,11 +88,8 @@ final class CassetteFlags {
                     throw new UsageException(flag + folder + ": " + e.getMessage());
                 }
             }
-            leases++;
             CassetteTransport transport = shared;
             return new HttpTransport() {
-                private boolean closed;
-
                 @Override
                 public java.util.concurrent.CompletableFuture<io.github.geminiimage.http.HttpResponse> sendAsync(
                         io.github.geminiimage.http.HttpRequest request) {
@@ -105,16 +98,7 @@ final class CassetteFlags {
 
                 @Override
                 public void close() {
-                    synchronized (Cassette.this) {
-                        if (closed) {
-                            return;
-                        }
-                        closed = true;
-                        if (--leases == 0) {
-                            finished = true;
-                            shared.close();
-                        }
-                    }
+                    // The run's other ports may still need the cassette.
                 }
             };
         }
