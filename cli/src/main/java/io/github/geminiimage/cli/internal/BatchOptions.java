@@ -7,6 +7,7 @@ import io.github.geminiimage.http.HttpOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,6 +45,9 @@ final class BatchOptions {
                     + "it when no NAME is given (default: ${DEFAULT-VALUE} in the current folder).")
     Path stateFile;
 
+    @Mixin
+    CassetteFlags cassetteFlags = new CassetteFlags();
+
     /** The transport settings: the key from the environment, never from the command line. */
     TransportSettings settings(CliContext context) {
         Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
@@ -56,7 +60,18 @@ final class BatchOptions {
             throw new UsageException(realOnly + " is for a real endpoint and the fake transport makes no call; drop " + realOnly
                     + ", or choose --transport jdk or httpclient5");
         }
-        Transport chosen = transport != null ? transport : realOnly != null || key.isPresent() ? Transport.JDK : Transport.FAKE;
+        Optional<CassetteFlags.Cassette> cassette = cassetteFlags.cassette();
+        if (transport == Transport.FAKE && cassette.isPresent()) {
+            throw new UsageException(cassetteFlags.flag() + " is for a real endpoint and the fake transport makes no call; drop "
+                    + cassetteFlags.flag() + ", or choose --transport jdk or httpclient5");
+        }
+        boolean replaying = cassette.map(CassetteFlags.Cassette::replaying).orElse(false);
+        if (replaying) {
+            // A replay sends nothing: the cassette holds no key and needs none.
+            key = Optional.of(CassetteFlags.REPLAY_KEY);
+        }
+        Transport chosen = transport != null ? transport
+                : realOnly != null || key.isPresent() || cassette.isPresent() ? Transport.JDK : Transport.FAKE;
         if (transport == null && chosen == Transport.FAKE) {
             context.err().println("gemini-image: " + ImageCommand.KEY_VARIABLE + " is not set, so the offline fake transport "
                     + "answers (set the key, or pass --transport fake to silence this)");
@@ -80,7 +95,7 @@ final class BatchOptions {
                 }
                 options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
             }
-            return new TransportSettings(chosen, apiKey, options.build(), FakeOutcome.IMAGE);
+            return new TransportSettings(chosen, apiKey, options.build(), FakeOutcome.IMAGE, false, cassette);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -54,9 +54,11 @@ public final class BatchTransports implements BatchPortFactory {
             case FAKE:
                 return fakeJobs.open();
             case JDK:
-                return http(JdkHttpTransport.create(settings.httpOptions().transportSettings()), settings);
+                return http(settings.cassette().isPresent() ? Transports.cassetteTransport(settings)
+                        : JdkHttpTransport.create(settings.httpOptions().transportSettings()), settings);
             case HTTPCLIENT5:
-                return http(HttpClient5Transport.create(settings.httpOptions().transportSettings()), settings);
+                return http(settings.cassette().isPresent() ? Transports.cassetteTransport(settings)
+                        : HttpClient5Transport.create(settings.httpOptions().transportSettings()), settings);
             default:
                 throw new IllegalStateException("no batch port for transport " + settings.transport());
         }

@@ -13,6 +13,7 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.http.cassette.CassetteMismatchException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public enum ExitCode {
     INTERNAL_ERROR(1, "unexpected internal error (a bug: please report it)"),
     /** Bad command line or configuration. */
     USAGE(2, "bad command line or configuration (unknown option, missing value, options that contradict the transport, "
-            + "no GEMINI_API_KEY for a real transport)"),
+            + "no GEMINI_API_KEY for a real transport, a call --replay finds no recording of)"),
     /** {@link InvalidRequestException}. */
     INVALID_REQUEST(3, "invalid request: refused before sending (too many or unreadable images, a ratio or size the model lacks) or by the server (400)"),
     /** {@link AuthenticationException}. */
@@ -80,7 +81,10 @@ public enum ExitCode {
 
     /** The exit code for a failure of the library. */
     public static ExitCode of(ImageGenerationException failure) {
-        if (failure instanceof InvalidRequestException) {
+        if (failure.getCause() instanceof CassetteMismatchException) {
+            // --replay and a call that was not recorded: the command line's doing, not the request's.
+            return USAGE;
+        } else if (failure instanceof InvalidRequestException) {
             return INVALID_REQUEST;
         } else if (failure instanceof AuthenticationException) {
             return AUTHENTICATION;

@@ -257,7 +257,7 @@ abstract class ImageCommand implements Callable<Integer> {
     private static TransportSettings withObserver(TransportSettings settings, Progress progress) {
         HttpOptions options = settings.httpOptions().toBuilder().observer(progress).build();
         return new TransportSettings(settings.transport(), settings.apiKey(), options, settings.fakeOutcome(),
-                settings.applicationDefaultCredentials());
+                settings.applicationDefaultCredentials(), settings.cassette());
     }
 
     /** The terminal's width from {@code COLUMNS} when the shell exports it, else the common 80. */

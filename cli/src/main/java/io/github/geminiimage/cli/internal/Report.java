@@ -243,6 +243,8 @@ final class Report {
 
     private static String label(ExitCode exit) {
         switch (exit) {
+            case USAGE:
+                return "not recorded";
             case INVALID_REQUEST:
                 return "invalid request";
             case AUTHENTICATION:
@@ -270,6 +272,9 @@ final class Report {
 
     private String hint(ExitCode exit, ImageGenerationException failure) {
         boolean sized = !ModelFamily.of(modelId).imageSizes().isEmpty();
+        if (exit == ExitCode.USAGE) {
+            return "record it with --record DIR (needs " + ImageCommand.KEY_VARIABLE + "), or replay the command as recorded";
+        }
         switch (exit) {
             case INVALID_REQUEST:
                 return "fix the request and run again";

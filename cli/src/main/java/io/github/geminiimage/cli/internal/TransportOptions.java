@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command that calls the service shares ({@code --transport}, {@code --base-url},
- * {@code --auth}, {@code --timeout}, {@code --retries}), a picocli mixin, and the one set of rules
- * that turns them and {@code GEMINI_API_KEY} into {@link TransportSettings}: options that contradict
- * each other are usage errors, so neither a fake answer nor a paid call is made against what the
- * command line says.
+ * {@code --auth}, {@code --timeout}, {@code --retries}, {@code --record}, {@code --replay}), a picocli
+ * mixin, and the one set of rules that turns them and {@code GEMINI_API_KEY} into
+ * {@link TransportSettings}: options that contradict each other are usage errors, so neither a fake
+ * answer nor a paid call is made against what the command line says.
  */
 final class TransportOptions {
 
@@ -36,6 +36,9 @@ final class TransportOptions {
 
     @Mixin
     VertexFlags vertex = new VertexFlags();
+
+    @Mixin
+    CassetteFlags cassetteFlags = new CassetteFlags();
 
     @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
             description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw (Authorization), "
@@ -65,19 +68,23 @@ final class TransportOptions {
     TransportSettings settings(CliContext context, Optional<FakeOutcome> fakeOutcome, String fakeDoes) {
         Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
         checkBaseUrl();
+        Optional<CassetteFlags.Cassette> cassette = cassetteFlags.cassette();
+        boolean replaying = cassette.map(CassetteFlags.Cassette::replaying).orElse(false);
         Transport chosen = choose(context, key, fakeOutcome.isPresent(), fakeDoes);
         Optional<Endpoint> vertexEndpoint = vertex.selected() && chosen != Transport.FAKE
                 ? Optional.of(vertex.endpoint(key.isPresent(), auth != null, context.err())) : Optional.empty();
         boolean adc = vertexEndpoint.map(Endpoint::usesAccessTokens).orElse(false);
-        if (chosen != Transport.FAKE && key.isEmpty() && !adc) {
-            String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : "--auth")
-                    + " asks for a real endpoint)" : "";
+        if (chosen != Transport.FAKE && key.isEmpty() && !adc && !replaying) {
+            String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : auth != null ? "--auth"
+                    : cassetteFlags.flag()) + " asks for a real endpoint)" : "";
             throw new UsageException(ImageCommand.KEY_VARIABLE + " is not set: the " + chosen + " transport" + why
                     + " needs your key; export " + ImageCommand.KEY_VARIABLE + "=... (or use --transport fake to work offline)");
         }
         Optional<ApiKey> apiKey;
         try {
-            apiKey = chosen == Transport.FAKE ? Optional.empty() : key.map(ApiKey::of);
+            // A replay sends nothing: the cassette holds no key and needs none.
+            apiKey = chosen == Transport.FAKE ? Optional.empty()
+                    : replaying ? Optional.of(ApiKey.of(CassetteFlags.REPLAY_KEY)) : key.map(ApiKey::of);
         } catch (IllegalArgumentException e) {
             throw new UsageException(ImageCommand.KEY_VARIABLE + " is not a usable key: " + e.getMessage());
         }
@@ -99,7 +106,7 @@ final class TransportOptions {
             options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
         }
         try {
-            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc);
+            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc, cassette);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -120,6 +127,9 @@ final class TransportOptions {
         }
         if (vertex.selected()) {
             realOnly.add(vertex.project != null ? "--vertex-project" : "--vertex-location");
+        }
+        if (cassetteFlags.record != null || cassetteFlags.replay != null) {
+            realOnly.add(cassetteFlags.flag());
         }
         if (transport == Transport.FAKE && !realOnly.isEmpty()) {
             throw new UsageException(realOnly.get(0) + " is for a real endpoint and the fake transport makes no call; "

@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param fakeOutcome what the fake answers
  * @param applicationDefaultCredentials whether the port authenticates with OAuth tokens from
  *     Application Default Credentials (Vertex AI with {@code --vertex-project} and no key) instead of the key
+ * @param cassette the cassette of {@code --record} or {@code --replay}, which the HTTP transport goes through
  */
 public record TransportSettings(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions,
-        FakeOutcome fakeOutcome, boolean applicationDefaultCredentials) {
+        FakeOutcome fakeOutcome, boolean applicationDefaultCredentials, Optional<CassetteFlags.Cassette> cassette) {
+
+    /** Settings without a cassette. */
+    public TransportSettings(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions, FakeOutcome fakeOutcome,
+            boolean applicationDefaultCredentials) {
+        this(transport, apiKey, httpOptions, fakeOutcome, applicationDefaultCredentials, Optional.empty());
+    }
 
     /** Settings that authenticate with the key (or, for the fake, not at all). */
     public TransportSettings(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions, FakeOutcome fakeOutcome) {
@@ -32,5 +39,6 @@ public record TransportSettings(Transport transport, Optional<ApiKey> apiKey, Ht
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(httpOptions, "httpOptions");
         Objects.requireNonNull(fakeOutcome, "fakeOutcome");
+        Objects.requireNonNull(cassette, "cassette");
     }
 }

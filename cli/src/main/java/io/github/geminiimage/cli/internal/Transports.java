@@ -4,12 +4,19 @@ import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.auth.google.GoogleCredentialsTokenSource;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
+import io.github.geminiimage.http.AccessToken;
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpFiles;
+import io.github.geminiimage.http.HttpImageGeneration;
+import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.Credentials;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * The standard {@link PortFactory}: the fake, or an HTTP transport with the key and options, or
@@ -41,11 +48,15 @@ public final class Transports implements PortFactory {
                 }
                 return fake.build();
             case JDK:
-                return JdkHttpImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
-                        .build();
             case HTTPCLIENT5:
-                return HttpClient5ImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
-                        .build();
+                if (settings.cassette().isPresent()) {
+                    return HttpImageGeneration.builder(cassetteTransport(settings), credentials(settings))
+                            .options(settings.httpOptions()).ownsTransport(true).build();
+                }
+                return settings.transport() == Transport.JDK
+                        ? JdkHttpImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions()).build()
+                        : HttpClient5ImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
+                                .build();
             default:
                 throw new IllegalStateException("no port for transport " + settings.transport());
         }
@@ -62,18 +73,37 @@ public final class Transports implements PortFactory {
             case FAKE:
                 return fakeFiles.open();
             case JDK:
-                return JdkHttpImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
-                        .buildFiles();
             case HTTPCLIENT5:
-                return HttpClient5ImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
-                        .buildFiles();
+                if (settings.cassette().isPresent()) {
+                    return HttpFiles.builder(cassetteTransport(settings), credentials(settings))
+                            .options(settings.httpOptions()).ownsTransport(true).build();
+                }
+                return settings.transport() == Transport.JDK
+                        ? JdkHttpImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
+                                .buildFiles()
+                        : HttpClient5ImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
+                                .buildFiles();
             default:
                 throw new IllegalStateException("no files port for transport " + settings.transport());
         }
     }
 
+    /**
+     * The run's cassette transport ({@code --record}, {@code --replay}) over the chosen HTTP
+     * transport, which is made only if a call is recorded.
+     */
+    static HttpTransport cassetteTransport(TransportSettings settings) {
+        io.github.geminiimage.http.TransportSettings network = settings.httpOptions().transportSettings();
+        return settings.cassette().orElseThrow().lease(() -> settings.transport() == Transport.HTTPCLIENT5
+                ? HttpClient5Transport.create(network) : JdkHttpTransport.create(network));
+    }
+
     private static Credentials credentials(TransportSettings settings) {
         if (settings.applicationDefaultCredentials()) {
+            if (settings.cassette().map(CassetteFlags.Cassette::replaying).orElse(false)) {
+                // A replay sends nothing: no token is fetched, and the cassette holds none.
+                return Credentials.accessTokens(() -> AccessToken.of(CassetteFlags.REPLAY_KEY, Instant.now().plusSeconds(3600)));
+            }
             return Credentials.accessTokens(applicationDefault());
         }
         return Credentials.apiKey(key(settings), settings.httpOptions().authScheme());
