@@ -155,7 +155,7 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static final ArchRule json_binding_only_in_http_internals = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".http.internal..", ROOT + ".emulator.internal..",
+            .that().resideOutsideOfPackages(ROOT + ".http.internal..", ROOT + ".wire..", ROOT + ".emulator.internal..",
                     ROOT + ".benchmarks..")
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.json..", "org.eclipse.yasson..")
@@ -201,7 +201,7 @@ class ArchitectureRulesTest {
             .that().resideInAPackage(ROOT + "..")
             .should(useNoInternalPackageOfAnotherModule())
             .because("an .internal package is not API: it may change in any release, so only its own module may use it "
-                    + "(the benchmarks use the public codec, io.github.geminiimage.http.codec)");
+                    + "(the benchmarks use the public codec, io.github.geminiimage.wire)");
 
     @ArchTest
     static final ArchRule the_cdi_example_uses_only_public_api = noClasses()

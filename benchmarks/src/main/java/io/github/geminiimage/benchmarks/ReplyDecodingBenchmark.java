@@ -2,7 +2,7 @@ package io.github.geminiimage.benchmarks;
 
 import io.github.geminiimage.benchmarks.naive.NaiveWire;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.http.codec.GenerateContentCodec;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;

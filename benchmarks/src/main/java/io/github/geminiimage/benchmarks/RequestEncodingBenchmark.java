@@ -4,8 +4,8 @@ import io.github.geminiimage.benchmarks.naive.NaiveWire;
 import io.github.geminiimage.domain.AspectRatio;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.codec.GenerateContentCodec;
+import io.github.geminiimage.wire.JsonBody;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public class RequestEncodingBenchmark {
     public String images;
 
     private GenerationRequest request;
-    private RequestBody body;
+    private JsonBody body;
     private byte[][] imageBytes;
     private byte[] chunkIn;
     private byte[] chunkOut;
@@ -97,7 +97,7 @@ public class RequestEncodingBenchmark {
     @Benchmark
     public long library(Blackhole bh) throws IOException {
         sink.blackhole = bh;
-        RequestBody fresh = GenerateContentCodec.encode(newRequest());
+        JsonBody fresh = GenerateContentCodec.encode(newRequest());
         fresh.writeTo(sink);
         return fresh.contentLength();
     }

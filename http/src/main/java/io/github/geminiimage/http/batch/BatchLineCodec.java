@@ -4,7 +4,7 @@ import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.batch.RequestJsonWriter;
 import io.github.geminiimage.domain.batch.ResponseJsonReader;
-import io.github.geminiimage.http.codec.GenerateContentCodec;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

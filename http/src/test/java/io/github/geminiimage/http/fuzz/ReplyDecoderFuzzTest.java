@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.http.internal.codec.ReplyDecoder;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +71,7 @@ class ReplyDecoderFuzzTest {
 
     private static Outcome decode(InputStream in, OptionalLong declared, long cap) throws IOException {
         try {
-            return new Outcome(ReplyDecoder.decode(in, declared, cap), null);
+            return new Outcome(GenerateContentCodec.read(in, declared, cap), null);
         } catch (ImageGenerationException e) {
             FuzzChecks.requireWellFormed(e);
             return new Outcome(null, e);

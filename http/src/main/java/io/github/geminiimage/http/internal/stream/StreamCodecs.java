@@ -6,7 +6,7 @@ import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.http.internal.error.ErrorMapper;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.http.internal.error.Redactor;
-import io.github.geminiimage.http.internal.codec.ReplyDecoder;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -31,9 +31,9 @@ public final class StreamCodecs {
     private StreamCodecs() {
     }
 
-    /** Each event decoded by {@link ReplyDecoder}, as a whole {@code generateContent} reply is. */
+    /** Each event decoded by {@link GenerateContentCodec}, as a whole {@code generateContent} reply is. */
     public static ChunkDecoder replyDecoder() {
-        return (data, maxBytes) -> ReplyDecoder.decode(data, OptionalLong.empty(), maxBytes);
+        return (data, maxBytes) -> GenerateContentCodec.read(data, OptionalLong.empty(), maxBytes);
     }
 
     /**

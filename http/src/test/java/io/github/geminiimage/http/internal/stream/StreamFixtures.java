@@ -3,7 +3,7 @@ package io.github.geminiimage.http.internal.stream;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.stream.StreamAggregator;
 import io.github.geminiimage.http.internal.error.Redactor;
-import io.github.geminiimage.http.internal.codec.ReplyDecoder;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -52,7 +52,7 @@ final class StreamFixtures {
 
     static GenerationResult decode(String json) throws IOException {
         byte[] bytes = utf8(json);
-        return ReplyDecoder.decode(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CAP);
+        return GenerateContentCodec.read(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CAP);
     }
 
     static StreamReplyReader reader(InputStream body) {
