@@ -40,6 +40,8 @@ final class JsonScanner {
     static final Node RESPONSE = JsonSchema.RESPONSE;
     /** A conversation document: {@code {"contents":[...]}}. */
     static final Node CONVERSATION = JsonSchema.CONVERSATION;
+    /** A {@code GenerateContentRequest}, as a server reads it. */
+    static final Node REQUEST = JsonSchema.REQUEST;
     private static final byte[] PLACEHOLDER = "true".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonInput input;

@@ -64,6 +64,12 @@ final class JsonSchema {
     static final Node RESPONSE;
     /** A conversation document: {@code {"contents":[...]}}. */
     static final Node CONVERSATION;
+    /**
+     * A {@code GenerateContentRequest}: contents as in a conversation (parts may also hold
+     * {@code fileData}), the small objects kept as they are, unknown fields kept so that a server
+     * can refuse them.
+     */
+    static final Node REQUEST;
 
     static {
         Node inlineData = new Node(true).field("mimeType", Kind.VALUE).field("data", Kind.DATA);
@@ -94,6 +100,16 @@ final class JsonSchema {
                 .field("usageMetadata", Kind.OBJECT, usage, Role.NONE, null)
                 .field("modelVersion", Kind.VALUE).field("responseId", Kind.VALUE);
         CONVERSATION = new Node(false).field("contents", Kind.ARRAY, content, Role.OUTER, "content");
+        Node fileData = new Node(true).field("mimeType", Kind.VALUE).field("fileUri", Kind.VALUE);
+        Node requestPart = new Node(true).field("text", Kind.VALUE).field("thought", Kind.VALUE)
+                .field("inlineData", Kind.OBJECT, inlineData, Role.NONE, null)
+                .field("fileData", Kind.OBJECT, fileData, Role.NONE, null)
+                .field("thoughtSignature", Kind.SIGNATURE);
+        Node requestContent = new Node(false).field("role", Kind.VALUE)
+                .field("parts", Kind.ARRAY, requestPart, Role.PART, "part");
+        REQUEST = new Node(true).field("contents", Kind.ARRAY, requestContent, Role.OUTER, "content")
+                .field("systemInstruction", Kind.VALUE).field("generationConfig", Kind.VALUE)
+                .field("safetySettings", Kind.VALUE).field("labels", Kind.VALUE);
     }
 
     /**

@@ -30,7 +30,11 @@ public final class Wire {
     }
 
     /** {@code Part}, without its cut-out values. */
-    public record Part(String text, Boolean thought, InlineData inlineData) {
+    public record Part(String text, Boolean thought, InlineData inlineData, FileData fileData) {
+    }
+
+    /** {@code FileData}: an image by reference. */
+    public record FileData(String mimeType, String fileUri) {
     }
 
     /** {@code Blob}, without its data. */
@@ -54,6 +58,33 @@ public final class Wire {
 
     /** {@code ModalityTokenCount}. */
     public record ModalityTokens(String modality, BigDecimal tokenCount) {
+    }
+
+    /** {@code GenerateContentRequest}, as a server reads it. */
+    public record Request(List<Content> contents, Content systemInstruction, GenerationConfig generationConfig,
+            List<SafetySetting> safetySettings, java.util.Map<String, String> labels) {
+    }
+
+    /** {@code GenerationConfig}: the fields this library writes. */
+    public record GenerationConfig(List<String> responseModalities, BigDecimal candidateCount, BigDecimal temperature,
+            BigDecimal topP, BigDecimal topK, BigDecimal seed, ImageConfig imageConfig, ThinkingConfig thinkingConfig) {
+    }
+
+    /** {@code ImageConfig}. */
+    public record ImageConfig(String aspectRatio, String imageSize, ImageOutputOptions imageOutputOptions,
+            String personGeneration) {
+    }
+
+    /** {@code ImageOutputOptions} (Vertex AI). */
+    public record ImageOutputOptions(String mimeType, BigDecimal compressionQuality) {
+    }
+
+    /** {@code ThinkingConfig}. */
+    public record ThinkingConfig(Boolean includeThoughts) {
+    }
+
+    /** {@code SafetySetting}. */
+    public record SafetySetting(String category, String threshold) {
     }
 
     /** A conversation document: {@code {"contents":[...]}}. */

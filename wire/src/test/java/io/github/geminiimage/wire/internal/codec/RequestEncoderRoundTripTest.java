@@ -86,6 +86,21 @@ class RequestEncoderRoundTripTest {
         });
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void anyValidRequestReadBackByTheServerSideEncodesToTheSameBytes(long seed) {
+        check(seed, random -> {
+            GenerationRequest request = request(random);
+            byte[] sent = write(RequestEncoder.encode(request));
+
+            GenerationRequest received = RequestDecoder.decode(new java.io.ByteArrayInputStream(sent),
+                    request.model().id(), Long.MAX_VALUE);
+
+            byte[] again = write(RequestEncoder.encode(received));
+            requireSameBytes(again, sent, "the request read back and encoded again");
+        });
+    }
+
     private static byte[] write(JsonBody body) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(new OutputStream() {
