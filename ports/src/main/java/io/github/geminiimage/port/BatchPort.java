@@ -7,7 +7,7 @@ import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.batch.BatchImageFolder;
+import io.github.geminiimage.port.batch.BatchImageFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;

@@ -12,7 +12,7 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.domain.batch.BatchErrors;
+import io.github.geminiimage.wire.batch.BatchErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;

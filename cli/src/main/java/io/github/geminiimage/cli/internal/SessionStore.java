@@ -1,7 +1,7 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.Conversation;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.FilterOutputStream;
 import io.github.geminiimage.wire.ConversationCodec;
 import java.io.IOException;

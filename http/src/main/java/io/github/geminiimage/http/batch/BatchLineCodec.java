@@ -2,8 +2,8 @@ package io.github.geminiimage.http.batch;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.batch.RequestJsonWriter;
-import io.github.geminiimage.domain.batch.ResponseJsonReader;
+import io.github.geminiimage.wire.batch.RequestJsonWriter;
+import io.github.geminiimage.wire.batch.ResponseJsonReader;
 import io.github.geminiimage.wire.GenerateContentCodec;
 import java.io.IOException;
 import java.io.InputStream;

@@ -14,7 +14,7 @@ import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchAwait;
-import io.github.geminiimage.domain.batch.BatchResultReader;
+import io.github.geminiimage.wire.batch.BatchResultReader;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.Credentials;
 import io.github.geminiimage.http.Endpoint;

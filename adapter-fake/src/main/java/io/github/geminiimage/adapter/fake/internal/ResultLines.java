@@ -7,7 +7,7 @@ import io.github.geminiimage.domain.ModalityTokens;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.RpcStatus;
 import io.github.geminiimage.domain.Usage;
-import io.github.geminiimage.domain.batch.BatchInputWriter;
+import io.github.geminiimage.wire.batch.BatchInputWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.internal.calls.batches;
 
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -7,7 +7,7 @@ import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

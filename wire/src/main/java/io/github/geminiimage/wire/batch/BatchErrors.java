@@ -1,4 +1,4 @@
-package io.github.geminiimage.domain.batch;
+package io.github.geminiimage.wire.batch;
 
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.ErrorDetails;

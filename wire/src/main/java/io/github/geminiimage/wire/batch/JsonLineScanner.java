@@ -1,4 +1,4 @@
-package io.github.geminiimage.domain.batch;
+package io.github.geminiimage.wire.batch;
 
 import java.io.IOException;
 import java.io.InputStream;

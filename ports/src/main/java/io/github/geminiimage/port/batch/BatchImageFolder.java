@@ -1,4 +1,4 @@
-package io.github.geminiimage.domain.batch;
+package io.github.geminiimage.port.batch;
 
 import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSaveSummary;
