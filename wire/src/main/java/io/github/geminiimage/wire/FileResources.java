@@ -56,14 +56,15 @@ public final class FileResources {
     /**
      * Reads a list page: {@code {"files": [...], "nextPageToken": "..."}}, both optional.
      *
+     * @param what the reply, for messages ("files.list")
      * @throws MalformedResponseException if it is not a page of Files
      */
-    public static FilePage readPage(InputStream body) throws IOException {
-        FileJson.Page json = JsonDocuments.read(body, MAX_METADATA_BYTES, FileJson.Page.class, "the list reply");
+    public static FilePage readPage(InputStream body, String what) throws IOException {
+        FileJson.Page json = JsonDocuments.read(body, MAX_METADATA_BYTES, FileJson.Page.class, "the " + what + " reply");
         List<StoredFile> files = new ArrayList<>();
         for (FileJson.File file : json.files() == null ? List.<FileJson.File>of() : json.files()) {
             if (file == null) {
-                throw JsonDocuments.malformed("the list reply's files array holds something other than objects", null);
+                throw JsonDocuments.malformed("the " + what + " reply's files array holds something other than objects", null);
             }
             files.add(file(file));
         }

@@ -55,7 +55,7 @@ class SmallDocumentsTest {
     void aPageReadsBackAndAnEmptyPageIsAnEmptyObject() throws IOException {
         FilePage page = new FilePage(List.of(FILE, FILE), Optional.of("next"));
 
-        assertThat(FileResources.readPage(new ByteArrayInputStream(FileResources.writePage(page)))).isEqualTo(page);
+        assertThat(FileResources.readPage(new ByteArrayInputStream(FileResources.writePage(page)), "list")).isEqualTo(page);
         assertThat(FileResources.writePage(new FilePage(List.of(), Optional.empty()))).asString(StandardCharsets.UTF_8)
                 .isEqualTo("{}");
     }
