@@ -95,6 +95,33 @@ class SmallDocumentsTest {
         assertThat(ErrorEnvelope.duration(Duration.ofSeconds(2))).isEqualTo("2s");
     }
 
+    @Test
+    void theEnvelopeWrittenIsReadBackByTheErrorReader() {
+        byte[] json = ErrorEnvelope.of(429, "RESOURCE_EXHAUSTED", "slow down")
+                .withDetail(ErrorEnvelope.retryInfo(Duration.ofSeconds(2)))
+                .withDetail(ErrorEnvelope.errorInfo("RATE_LIMIT_EXCEEDED", "googleapis.com", Map.of())).toJson();
+
+        ErrorBody read = ErrorBody.parse(new String(json, StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(read.code()).contains(429);
+        assertThat(read.status()).contains("RESOURCE_EXHAUSTED");
+        assertThat(read.message()).contains("slow down");
+        assertThat(read.retryDelay()).contains("2s");
+        assertThat(read.reasons()).containsExactly("RATE_LIMIT_EXCEEDED");
+        assertThat(read.errorObject()).isTrue();
+    }
+
+    @Test
+    void aProxyShapeAndARewrappedEnvelopeAreReadAndAPageIsNot() {
+        assertThat(ErrorBody.parse("{\"error\":\"bad key\",\"code\":\"401\"}").orElseThrow().code()).contains(401);
+        String inner = "{\\\"error\\\":{\\\"code\\\":503,\\\"message\\\":\\\"overloaded\\\",\\\"status\\\":\\\"UNAVAILABLE\\\"}}";
+        ErrorBody rewrapped = ErrorBody.parse("[{\"error\":{\"code\":500,\"message\":\"" + inner + "\"}}]").orElseThrow();
+        assertThat(rewrapped.message()).contains("overloaded");
+        assertThat(rewrapped.status()).contains("UNAVAILABLE");
+        assertThat(ErrorBody.parse("<html><title>502</title></html>")).isEmpty();
+        assertThat(ErrorBody.parse("[".repeat(40) + "]".repeat(40))).isEmpty();
+    }
+
     private static ByteArrayInputStream bytes(String json) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
