@@ -15,7 +15,7 @@ import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.PermissionDeniedException;
 import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.wire.batch.BatchErrors;
+import io.github.geminiimage.wire.RpcErrors;
 import io.github.geminiimage.wire.batch.BatchInputWriter;
 import io.github.geminiimage.wire.batch.JsonLineScanner;
 import io.github.geminiimage.port.BatchPort;
@@ -428,7 +428,7 @@ public final class BatchWireServer implements AutoCloseable {
                         out.write("\"response\":".getBytes(StandardCharsets.US_ASCII));
                         response(result, out);
                     } else {
-                        out.write(("\"error\":" + status(BatchErrors.toStatus(result.error().get()))).getBytes(StandardCharsets.UTF_8));
+                        out.write(("\"error\":" + status(RpcErrors.toStatus(result.error().get()))).getBytes(StandardCharsets.UTF_8));
                     }
                     out.write('}');
                 }

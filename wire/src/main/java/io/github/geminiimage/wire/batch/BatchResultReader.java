@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.batch;
 
+import io.github.geminiimage.wire.RpcErrors;
 import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationResult;
@@ -23,7 +24,7 @@ import java.util.stream.StreamSupport;
 /**
  * Reads a batch results file (JSONL, wire-format-2.md §2.7) one line at a time, in file order (the
  * input's order): {@code {"key":...,"response":{GenerateContentResponse}}} becomes a success,
- * {@code {"key":...,"error":{"code","message","status"?}}} a failure typed by {@link BatchErrors}.
+ * {@code {"key":...,"error":{"code","message","status"?}}} a failure typed by {@link RpcErrors}.
  * Members may come in any order ({@code response} before {@code key} in real files); the key may
  * also be {@code metadata.key}, as inline responses carry it. A response is handed to the
  * {@link ResponseJsonReader} as it is read, so only one line's result is held at a time.
@@ -127,7 +128,7 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
                 throw malformed(line, "result line " + key + " has " + (outcomes == 0 ? "neither" : "both")
                         + " of response and error");
             }
-            return result != null ? BatchResult.success(key, result) : BatchResult.failure(key, BatchErrors.toException(key, error));
+            return result != null ? BatchResult.success(key, result) : BatchResult.failure(key, RpcErrors.toException(key, error));
         } catch (JsonLineScanner.SyntaxException e) {
             throw new MalformedResponseException("batch results: " + e.getMessage(), ErrorDetails.ofAttempts(1), e);
         } catch (MalformedResponseException e) {

@@ -3,6 +3,7 @@ package io.github.geminiimage.wire.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.wire.RpcErrors;
 import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.RpcStatus;
 import java.io.ByteArrayInputStream;
@@ -18,8 +19,8 @@ class BatchLineFormatTest {
 
     @Test
     void statusCodesMapToTheTypedExceptionsAndBack() {
-        assertThat(BatchErrors.toException("k", new RpcStatus(8, "quota", Optional.empty()))).isInstanceOf(RateLimitedException.class);
-        RpcStatus back = BatchErrors.toStatus(BatchErrors.toException("k", new RpcStatus(3, "bad", Optional.of("INVALID_ARGUMENT"))));
+        assertThat(RpcErrors.toException("k", new RpcStatus(8, "quota", Optional.empty()))).isInstanceOf(RateLimitedException.class);
+        RpcStatus back = RpcErrors.toStatus(RpcErrors.toException("k", new RpcStatus(3, "bad", Optional.of("INVALID_ARGUMENT"))));
         assertThat(back.code()).isEqualTo(3);
         assertThat(back.message()).isEqualTo("bad");
     }

@@ -1,4 +1,4 @@
-package io.github.geminiimage.wire.batch;
+package io.github.geminiimage.wire;
 
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.ErrorDetails;
@@ -19,13 +19,13 @@ import java.util.Optional;
  * type and the HTTP status it stands for (3, 9, 11 are 400; 16 is 401; 7 is 403; 5 is 404; 8 is 429;
  * 4 is 504; 14 is 503; anything else, 1 (cancelled) included, a 500). Stateless.
  */
-public final class BatchErrors {
+public final class RpcErrors {
 
     private static final String[] WORDS = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
         "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED",
         "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"};
 
-    private BatchErrors() {
+    private RpcErrors() {
     }
 
     /**
