@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Writes a batch job's input as JSONL, one {@code {"key":"...","request":{GenerateContentRequest}}}
- * per line (wire-format-2.md §2.3), each request written by the given {@link RequestJsonWriter}
+ * per line (docs/wire-format.md, "Batch Mode"), each request written by the given {@link RequestJsonWriter}
  * straight into the stream: a job of any size is never held in memory. Counts the lines and bytes
  * written. Not thread-safe.
  */

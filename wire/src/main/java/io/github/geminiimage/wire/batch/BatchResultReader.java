@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads a batch results file (JSONL, wire-format-2.md §2.7) one line at a time, in file order (the
+ * Reads a batch results file (JSONL, docs/wire-format.md, "Batch Mode") one line at a time, in file order (the
  * input's order): {@code {"key":...,"response":{GenerateContentResponse}}} becomes a success,
  * {@code {"key":...,"error":{"code","message","status"?}}} a failure typed by {@link RpcErrors}.
  * Members may come in any order ({@code response} before {@code key} in real files); the key may

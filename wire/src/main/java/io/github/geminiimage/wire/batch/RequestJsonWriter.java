@@ -6,7 +6,7 @@ import java.io.OutputStream;
 
 /**
  * Writes one request as the REST {@code GenerateContentRequest} JSON object, {@code generationConfig}
- * nested (wire-format-2.md pitfall 9: a batch line in the SDKs' flattened shape is silently
+ * nested (docs/wire-format.md, "Batch Mode": a batch line in the SDKs' flattened shape is silently
  * ignored or refused), on one line: no raw line breaks. The HTTP module supplies the same encoder
  * that {@code generateContent} uses. Implementations are thread-safe and stream images as they write.
  */

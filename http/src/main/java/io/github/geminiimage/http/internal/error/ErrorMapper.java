@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a non-2xx reply into the matching {@link ImageGenerationException}, in one place
- * (DESIGN.md §5, wire-format.md §3).
+ * (docs/wire-format.md, "Errors").
  *
  * <p>Bodies understood: Google's envelope {@code {"error":{code,message,status,details[]}}} (also
  * wrapped in a one-element array, or re-wrapped as a JSON string inside {@code error.message} by an

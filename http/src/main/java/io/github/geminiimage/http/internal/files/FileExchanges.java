@@ -27,7 +27,7 @@ import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
- * The Files API's exchanges (wire-format-2.md §1.1-1.4): for each, the request builder and the reply
+ * The Files API's exchanges (docs/wire-format.md, "Files"): for each, the request builder and the reply
  * reader, nothing more. Retries, deadlines, credentials and error mapping are the engine's; the
  * resume loop is {@link ResumableUpload}'s. Stateless.
  */

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One resumable upload (wire-format-2.md §1.2): start, chunks of a multiple of the server's
+ * One resumable upload (docs/wire-format.md, "Files"): start, chunks of a multiple of the server's
  * granularity streamed from the content, {@code upload, finalize} on the last, and the check that the
  * stored file has the size and SHA-256 of what was read. Single use; not thread-safe (its steps run
  * one after the other, on whatever thread the driver completes them).

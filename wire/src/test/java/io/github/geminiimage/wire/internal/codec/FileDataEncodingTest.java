@@ -35,7 +35,7 @@ class FileDataEncodingTest {
 
     @Test
     void aStoredFileIsWrittenExactlyAsTheOfficialSdkRecordingHasIt() throws IOException {
-        // The part of a recorded request made by the Python SDK (wire-format-2.md §1.5), compact.
+        // The part of a recorded request made by the Python SDK (docs/wire-format.md, "Files"), compact.
         GenerationRequest request = GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("Describe this")
                 .addImage(ImageInput.ofStoredFile("files/3qswqtk02p7x", MediaType.JPEG)).build();
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The batch endpoints (wire-format-2.md §2.1) as exchanges: the request builders and reply readers,
+ * The batch endpoints (docs/wire-format.md, "Batch Mode") as exchanges: the request builders and reply readers,
  * nothing more; credentials, retries, deadlines and errors are the engine's. {@code create} is not
  * idempotent: the port runs it on an engine that never retries.
  */

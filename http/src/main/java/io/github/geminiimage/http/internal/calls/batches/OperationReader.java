@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads one batch {@code Operation} (wire-format-2.md §2.4) from a scanner, value by value: the state
+ * Reads one batch {@code Operation} (docs/wire-format.md, "Batch Mode") from a scanner, value by value: the state
  * whichever prefix it has, counts as strings or numbers (omitted = 0), the output from {@code response}
  * or {@code metadata.output}, inline responses counted while skipped (or, for results, left in the
  * scanner at the first one). Not thread-safe; one per operation.
@@ -247,7 +247,7 @@ final class OperationReader {
         }
     }
 
-    /** An int64 the wire sends as a string (pitfall 6), or a number from a lenient proxy. */
+    /** An int64 the wire sends as a string, or a number from a lenient proxy. */
     private long count(String field) throws IOException {
         char kind = scanner.peekKind();
         if (kind == '"') {
