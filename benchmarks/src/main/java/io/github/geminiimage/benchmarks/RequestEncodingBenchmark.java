@@ -65,7 +65,7 @@ public class RequestEncodingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Payloads.primeBase64();
+        BenchmarkImages.primeBase64();
         String[] spec = images.split("x");
         int count = Integer.parseInt(spec[0]);
         int size = Integer.parseInt(spec[1]);
@@ -75,7 +75,7 @@ public class RequestEncodingBenchmark {
         tailIn = new byte[count][];
         tailOut = new byte[count][];
         for (int i = 0; i < count; i++) {
-            imageBytes[i] = Payloads.jpegLike(size, i);
+            imageBytes[i] = BenchmarkImages.jpegLike(size, i);
             int tail = size % CHUNK_IN;
             tailIn[i] = new byte[tail];
             tailOut[i] = new byte[4 * ((tail + 2) / 3)];

@@ -29,7 +29,7 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
  * that the abort causes into the exception the SPI promises. Aborting cancels the HttpClient
  * request, which closes its connection at once (never drains it) and fails any read in progress.
  */
-public final class Exchange {
+public final class ExchangeRunner {
 
     /** Why an exchange was aborted; each makes the exception every later failure reports. */
     public enum Abort {
@@ -51,7 +51,7 @@ public final class Exchange {
 
     private final HttpUriRequestBase request;
     private final Instant deadline;
-    private final Consumer<Exchange> onFinish;
+    private final Consumer<ExchangeRunner> onFinish;
     private final CompletableFuture<HttpResponse> future = new CompletableFuture<>();
     private final AtomicReference<Abort> abort = new AtomicReference<>();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -62,7 +62,7 @@ public final class Exchange {
      * @param deadline when the whole exchange, reading the body included, must end
      * @param onFinish told once, when the exchange no longer needs aborting
      */
-    public Exchange(HttpUriRequestBase request, Instant deadline, Consumer<Exchange> onFinish) {
+    public ExchangeRunner(HttpUriRequestBase request, Instant deadline, Consumer<ExchangeRunner> onFinish) {
         this.request = request;
         this.deadline = deadline;
         this.onFinish = onFinish;

@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Real replies of the API (from recorded exchanges, images shrunk to 1x1), shipped with the suites. */
-public final class Replies {
+public final class RecordedReplies {
 
-    private Replies() {
+    private RecordedReplies() {
     }
 
     /** The body of a 200 reply that gives {@code outcome}. */
@@ -24,7 +24,7 @@ public final class Replies {
 
     /** A reply body by file name under {@code io/github/geminiimage/tck/replies/}. */
     public static byte[] load(String name) {
-        try (InputStream in = Replies.class.getResourceAsStream("replies/" + name)) {
+        try (InputStream in = RecordedReplies.class.getResourceAsStream("replies/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no reply named " + name);
             }

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * or with a reply set for its path, or with the statuses queued first; records each request's method,
  * path and headers.
  */
-public final class LoopbackServer implements AutoCloseable {
+public final class StubGeminiServer implements AutoCloseable {
 
     /** What a request carried. */
     public record Received(String method, String path, Map<String, List<String>> headers) {
@@ -36,7 +36,7 @@ public final class LoopbackServer implements AutoCloseable {
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private final Map<String, byte[]> replies = new ConcurrentHashMap<>();
 
-    private LoopbackServer(byte[] reply) throws IOException {
+    private StubGeminiServer(byte[] reply) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -55,16 +55,16 @@ public final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    public static LoopbackServer start() {
-        try (InputStream in = LoopbackServer.class.getResourceAsStream("/generate-content-reply.json")) {
-            return new LoopbackServer(in.readAllBytes());
+    public static StubGeminiServer start() {
+        try (InputStream in = StubGeminiServer.class.getResourceAsStream("/generate-content-reply.json")) {
+            return new StubGeminiServer(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Answers the next requests with these statuses (an error body each) before the recorded reply. */
-    public LoopbackServer failFirst(int... codes) {
+    public StubGeminiServer failFirst(int... codes) {
         for (int code : codes) {
             statuses.add(code);
         }
@@ -72,7 +72,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     /** Answers requests for {@code path} with {@code json} (status 200) instead of the recorded reply. */
-    public LoopbackServer reply(String path, String json) {
+    public StubGeminiServer reply(String path, String json) {
         replies.put(path, json.getBytes(StandardCharsets.UTF_8));
         return this;
     }

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.SplittableRandom;
 
-/** Payloads made in code: image-like bytes with real magic numbers, and replies built around them. */
-public final class Payloads {
+/** BenchmarkImages made in code: image-like bytes with real magic numbers, and replies built around them. */
+public final class BenchmarkImages {
 
-    private Payloads() {
+    private BenchmarkImages() {
     }
 
     /** {@code size} random bytes starting with the JPEG magic number. */

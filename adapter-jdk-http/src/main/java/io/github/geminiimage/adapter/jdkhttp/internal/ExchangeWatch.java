@@ -21,12 +21,12 @@ import java.util.function.Consumer;
  * read. Aborting runs every registered hook once (cancel the client's future, stop the upload,
  * close the body) and remembers why, so every later failure reports that reason. Thread-safe.
  */
-public final class Exchange {
+public final class ExchangeWatch {
 
     private final long deadlineNanos;
     private final long inactivityNanos;
     private final ScheduledExecutorService timer;
-    private final Consumer<Exchange> onFinish;
+    private final Consumer<ExchangeWatch> onFinish;
     // Completed with the reason of the abort; its dependents are the abort hooks, each run once.
     private final CompletableFuture<IOException> aborted = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
@@ -37,7 +37,7 @@ public final class Exchange {
      * Starts the clocks now: everything ends by {@code deadline}, no wait for progress lasts over
      * {@code inactivity}; {@code onFinish} is told once when the exchange ends for good.
      */
-    public Exchange(Instant deadline, Duration inactivity, ScheduledExecutorService timer, Consumer<Exchange> onFinish) {
+    public ExchangeWatch(Instant deadline, Duration inactivity, ScheduledExecutorService timer, Consumer<ExchangeWatch> onFinish) {
         this.deadlineNanos = lastProgressNanos + TransportSupport.clampedNanos(Duration.between(Instant.now(), deadline));
         this.inactivityNanos = TransportSupport.clampedNanos(inactivity);
         this.timer = timer;

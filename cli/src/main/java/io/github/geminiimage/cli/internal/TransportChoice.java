@@ -19,22 +19,22 @@ import java.util.Optional;
  *     Application Default Credentials (Vertex AI with {@code --vertex-project} and no key) instead of the key
  * @param cassette the cassette of {@code --record} or {@code --replay}, which the HTTP transport goes through
  */
-public record TransportSettings(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions,
+public record TransportChoice(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions,
         FakeOutcome fakeOutcome, boolean applicationDefaultCredentials, Optional<CassetteFlags.Cassette> cassette) {
 
     /** Settings without a cassette. */
-    public TransportSettings(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions, FakeOutcome fakeOutcome,
+    public TransportChoice(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions, FakeOutcome fakeOutcome,
             boolean applicationDefaultCredentials) {
         this(transport, apiKey, httpOptions, fakeOutcome, applicationDefaultCredentials, Optional.empty());
     }
 
     /** Settings that authenticate with the key (or, for the fake, not at all). */
-    public TransportSettings(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions, FakeOutcome fakeOutcome) {
+    public TransportChoice(Transport transport, Optional<ApiKey> apiKey, HttpOptions httpOptions, FakeOutcome fakeOutcome) {
         this(transport, apiKey, httpOptions, fakeOutcome, false);
     }
 
     /** Checks the values are present. */
-    public TransportSettings {
+    public TransportChoice {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(httpOptions, "httpOptions");
