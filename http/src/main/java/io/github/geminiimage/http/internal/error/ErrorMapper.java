@@ -28,25 +28,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a non-2xx reply into the matching {@link ImageGenerationException}, in one place
- * (docs/wire-format.md, "Errors").
- *
- * <p>Bodies understood: Google's envelope {@code {"error":{code,message,status,details[]}}} (also
- * wrapped in a one-element array, or re-wrapped as a JSON string inside {@code error.message} by an
- * intermediary), proxy shapes whose {@code type} or {@code code} carries the status
- * ({@code {"error":{"message","type":"401"}}}, new-api's {@code {"error":{"message","type","code"}}}),
- * Anthropic-style {@code {"type":"error","error":{...}}}, and anything else (an HTML page from a
- * load balancer), which is mapped by its HTTP status with the page title or first words.
- *
- * <p>Which exception: the HTTP status decides, except that a plain 400 (or an unusual status) is
- * refined by what the body says (Google's {@code status}, a numeric {@code code} or {@code type},
- * or a well-known error word). A 400 whose {@code ErrorInfo.reason} is {@code API_KEY_INVALID} (or
- * whose message says the key is not valid) is an {@link AuthenticationException}; 401 too; 403
- * {@link PermissionDeniedException}; 404 {@link NotFoundException}; 402 and 429
- * {@link RateLimitedException}; 408 and 5xx {@link ServerErrorException} (a 408 is the server
- * giving up on a slow upload: a transient server-side failure, retried like a 503, not the
- * caller's deadline); 3xx a {@link TransportException} (redirects are never followed: they would
- * carry the key); other 4xx {@link InvalidRequestException} with the server's message.
+ * Turns a non-2xx reply into the matching {@link ImageGenerationException}, in one place. The body
+ * is read by wire's {@code ErrorBody} (Google's envelope and the shapes proxies send); an HTML page
+ * is mapped by its status with its title. Which status becomes which exception is the table in the
+ * README ("Errors"); a plain 400 is refined by what the body says (Google's {@code status}, a
+ * numeric {@code code} or {@code type}, a well-known error word, reason {@code API_KEY_INVALID}).
  */
 public final class ErrorMapper {
 

@@ -3,7 +3,6 @@ package io.github.geminiimage.wire.internal.codec;
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ModalityTokens;
-import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
 import io.github.geminiimage.domain.Usage;
@@ -99,7 +98,7 @@ public final class ReplyEncoder {
                 if (p > 0) {
                     o.ascii(',');
                 }
-                part(candidate.parts().get(p), o);
+                WireWriter.part(candidate.parts().get(p), o);
             }
             o.ascii("],\"role\":\"model\"");
         }
@@ -115,32 +114,6 @@ public final class ReplyEncoder {
         safetyRatings(candidate.safetyRatings(), o);
         if (!vertex) {
             o.ascii(",\"index\":" + candidate.index());
-        }
-        o.ascii('}');
-    }
-
-    private static void part(Part part, JsonOutput o) throws IOException {
-        if (part instanceof Part.Other other) {
-            o.rawJson(other.json(), "part");
-            return;
-        }
-        if (part instanceof Part.Text text) {
-            o.ascii("{\"text\":");
-            o.string(text.text(), "text");
-        } else {
-            Part.Image image = (Part.Image) part;
-            o.ascii("{\"inlineData\":{\"mimeType\":");
-            o.string(image.image().mimeType(), "inlineData.mimeType");
-            o.ascii(",\"data\":\"");
-            o.base64(ImageSource.of(image.image()));
-            o.ascii("\"}");
-        }
-        if (part.thought()) {
-            o.ascii(",\"thought\":true");
-        }
-        if (part.thoughtSignature().isPresent()) {
-            o.ascii(",\"thoughtSignature\":");
-            o.string(part.thoughtSignature().get(), "thoughtSignature");
         }
         o.ascii('}');
     }

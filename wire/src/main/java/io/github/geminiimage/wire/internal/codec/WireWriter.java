@@ -205,30 +205,34 @@ final class WireWriter {
                 o.ascii(',');
             }
             o.at(prefix, t, p);
-            Part part = parts.get(p);
-            if (part instanceof Part.Other other) {
-                o.rawJson(other.json(), "json");
-                continue;
-            }
-            if (part instanceof Part.Text text) {
-                o.ascii("{\"text\":");
-                o.string(text.text(), "text");
-            } else {
-                Part.Image image = (Part.Image) part;
-                o.ascii('{');
-                inlineDataMember(image.image().mimeType(), ImageSource.of(image.image()), o);
-            }
-            if (part.thought()) {
-                o.ascii(",\"thought\":true");
-            }
-            Optional<String> signature = part.thoughtSignature();
-            if (signature.isPresent()) {
-                o.ascii(",\"thoughtSignature\":");
-                o.string(signature.get(), "thoughtSignature");
-            }
-            o.ascii('}');
+            part(parts.get(p), o);
         }
         o.ascii("]}");
+    }
+
+    /** Writes one part of a model turn (or of a reply's candidate) as it came, signature included. */
+    static void part(Part part, JsonOutput o) throws IOException {
+        if (part instanceof Part.Other other) {
+            o.rawJson(other.json(), "json");
+            return;
+        }
+        if (part instanceof Part.Text text) {
+            o.ascii("{\"text\":");
+            o.string(text.text(), "text");
+        } else {
+            Part.Image image = (Part.Image) part;
+            o.ascii('{');
+            inlineDataMember(image.image().mimeType(), ImageSource.of(image.image()), o);
+        }
+        if (part.thought()) {
+            o.ascii(",\"thought\":true");
+        }
+        Optional<String> signature = part.thoughtSignature();
+        if (signature.isPresent()) {
+            o.ascii(",\"thoughtSignature\":");
+            o.string(signature.get(), "thoughtSignature");
+        }
+        o.ascii('}');
     }
 
     private static void inlineData(String mimeType, ImageSource image, JsonOutput o) throws IOException {
