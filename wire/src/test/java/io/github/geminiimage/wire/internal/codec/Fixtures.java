@@ -118,40 +118,4 @@ final class Fixtures {
         void writeTo(ByteArrayOutputStream out) throws IOException;
     }
 
-    /** A stream that hands out between 1 and {@code maxChunk} bytes per read, as a network does. */
-    static final class Trickle extends InputStream {
-        private final byte[] data;
-        private final int maxChunk;
-        private final Random random;
-        private int pos;
-
-        Trickle(byte[] data, int maxChunk, long seed) {
-            this.data = data;
-            this.maxChunk = maxChunk;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() {
-            return pos < data.length ? data[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (pos == data.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, 1 + random.nextInt(maxChunk)), data.length - pos);
-            System.arraycopy(data, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        int consumed() {
-            return pos;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.internal.codec;
 
+import io.github.geminiimage.wire.Trickle;
 import static io.github.geminiimage.wire.internal.codec.Fixtures.random;
 import static io.github.geminiimage.wire.internal.codec.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ class ReplyDecoderChunkBoundaryTest {
                 byte[] body = utf8(ReplyDecoderStreamingTest.reply(Base64.getEncoder().encodeToString(image)));
                 for (int trickle : new int[] {7, JsonScanner.CHUNK - 1, JsonScanner.CHUNK + 1, 1 << 20}) {
                     for (boolean declared : new boolean[] {true, false}) {
-                        GenerationResult result = decode(body, new Fixtures.Trickle(body, trickle, size + trickle), declared);
+                        GenerationResult result = decode(body, Trickle.random(body, trickle, size + trickle), declared);
 
                         assertThat(imageOf(result)).as("size %d, reads of 1..%d, declared %s", size, trickle, declared)
                                 .isEqualTo(image);
@@ -118,7 +119,7 @@ class ReplyDecoderChunkBoundaryTest {
         }
         byte[] body = utf8(ReplyDecoderStreamingTest.reply(escaped.toString()));
 
-        assertThat(imageOf(decode(body, new Fixtures.Trickle(body, 5000, 6), true))).isEqualTo(image);
+        assertThat(imageOf(decode(body, Trickle.random(body, 5000, 6), true))).isEqualTo(image);
     }
 
     @Test

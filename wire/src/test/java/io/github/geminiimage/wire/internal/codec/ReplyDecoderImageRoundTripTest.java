@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.internal.codec;
 
+import io.github.geminiimage.wire.Trickle;
 import static io.github.geminiimage.wire.RandomInputs.check;
 import static io.github.geminiimage.wire.RandomInputs.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class ReplyDecoderImageRoundTripTest {
             String where = image.length + " image bytes, " + spelling + ", reads " + readSizes
                     + (declareLength ? ", with" : ", without") + " Content-Length";
 
-            GenerationResult result = ReplyDecoder.decode(new ReadSizes(reply, readSizes),
+            GenerationResult result = ReplyDecoder.decode(Trickle.cycling(reply, readSizes),
                     declareLength ? OptionalLong.of(reply.length) : OptionalLong.empty(), 4L << 20);
 
             GeneratedImage decoded = result.requireImage();
@@ -150,35 +151,4 @@ class ReplyDecoderImageRoundTripTest {
         return sizes;
     }
 
-    /** Serves the reply in reads of the given sizes, in turn, as a network stream would. */
-    static final class ReadSizes extends InputStream {
-        private final byte[] data;
-        private final List<Integer> sizes;
-        private int pos;
-        private int turn;
-
-        ReadSizes(byte[] data, List<Integer> sizes) {
-            this.data = data;
-            this.sizes = sizes;
-        }
-
-        @Override
-        public int read() {
-            return pos < data.length ? data[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (pos >= data.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, data.length - pos), sizes.get(turn++ % sizes.size()));
-            System.arraycopy(data, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.internal.codec;
 
+import io.github.geminiimage.wire.Trickle;
 import static io.github.geminiimage.wire.internal.codec.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -224,7 +225,7 @@ class ReplyDecoderMalformedTest {
     void aBodyLongerThanTheCapFailsWhileReadingWithOrWithoutADeclaredLength() {
         byte[] body = utf8(ReplyDecoderStreamingTest.reply(Base64.getEncoder().encodeToString(Fixtures.random(2000, 4))));
         for (OptionalLong declared : new OptionalLong[] {OptionalLong.empty(), OptionalLong.of(100)}) {
-            Fixtures.Trickle in = new Fixtures.Trickle(body, 4096, 1);
+            Trickle in = Trickle.random(body, 4096, 1);
 
             assertThatThrownBy(() -> ReplyDecoder.decode(in, declared, 1000)).as("declared %s", declared)
                     .isInstanceOf(ResponseTooLargeException.class)
@@ -276,7 +277,7 @@ class ReplyDecoderMalformedTest {
         for (int i = 0; i < 5_000; i++) {
             byte[] damaged = damage(original, alphabet, random);
             try {
-                ReplyDecoder.decode(new Fixtures.Trickle(damaged, 1 + random.nextInt(64), i), OptionalLong.empty(), CAP);
+                ReplyDecoder.decode(Trickle.random(damaged, 1 + random.nextInt(64), i), OptionalLong.empty(), CAP);
             } catch (MalformedResponseException | ResponseTooLargeException e) {
                 assertThat(e.getMessage()).isNotBlank();
             } catch (Throwable t) {

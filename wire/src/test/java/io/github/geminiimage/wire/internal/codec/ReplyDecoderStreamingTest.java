@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.internal.codec;
 
+import io.github.geminiimage.wire.Trickle;
 import static io.github.geminiimage.wire.internal.codec.Fixtures.random;
 import static io.github.geminiimage.wire.internal.codec.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class ReplyDecoderStreamingTest {
             byte[] body = utf8(reply(Base64.getEncoder().encodeToString(image)));
             for (int chunk : chunks) {
                 for (boolean declared : new boolean[] {true, false}) {
-                    Fixtures.Trickle in = new Fixtures.Trickle(body, chunk, size * 31L + chunk);
+                    Trickle in = Trickle.random(body, chunk, size * 31L + chunk);
 
                     GenerationResult result = ReplyDecoder.decode(in,
                             declared ? OptionalLong.of(body.length) : OptionalLong.empty(), CAP);
@@ -70,7 +71,7 @@ class ReplyDecoderStreamingTest {
         byte[] body = utf8(reply(Base64.getEncoder().encodeToString(image)));
         for (int chunk : new int[] {64, 1000, 8191, 65_536, 1 << 20}) {
             for (OptionalLong declared : List.of(OptionalLong.of(body.length), OptionalLong.empty())) {
-                GenerationResult result = ReplyDecoder.decode(new Fixtures.Trickle(body, chunk, chunk), declared, CAP);
+                GenerationResult result = ReplyDecoder.decode(Trickle.random(body, chunk, chunk), declared, CAP);
 
                 assertThat(onlyImage(result)).as("chunks of 1..%d, %s", chunk, declared).isEqualTo(image);
             }
@@ -87,7 +88,7 @@ class ReplyDecoderStreamingTest {
             String escaped = base64.replace("/", slash);
             for (int chunk : new int[] {1, 5, 4096, 1 << 20}) {
                 byte[] body = utf8(reply(escaped));
-                GenerationResult result = ReplyDecoder.decode(new Fixtures.Trickle(body, chunk, 3), OptionalLong.empty(), CAP);
+                GenerationResult result = ReplyDecoder.decode(Trickle.random(body, chunk, 3), OptionalLong.empty(), CAP);
 
                 assertThat(onlyImage(result)).as(slash + " in chunks of 1.." + chunk).isEqualTo(image);
             }
