@@ -1,14 +1,18 @@
-package io.github.geminiimage.http.internal.calls.batches;
+package io.github.geminiimage.wire.batch;
 
 import io.github.geminiimage.domain.BatchCounts;
 import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchPage;
 import io.github.geminiimage.domain.BatchOutput;
 import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.wire.batch.JsonLineScanner;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -19,7 +23,7 @@ import java.util.Optional;
  * or {@code metadata.output}, inline responses counted while skipped (or, for results, left in the
  * scanner at the first one). Not thread-safe; one per operation.
  */
-final class OperationReader {
+public final class OperationReader {
 
     private static final int MAX_STRING = 64 * 1024;
 
@@ -47,12 +51,12 @@ final class OperationReader {
     }
 
     /** A scanner for a reply body. */
-    static JsonLineScanner scanner(java.io.InputStream body) {
+    public static JsonLineScanner scanner(InputStream body) {
         return new JsonLineScanner(body, MAX_STRING);
     }
 
     /** Reads a whole operation, inline responses counted. */
-    static BatchJob read(JsonLineScanner scanner) throws IOException {
+    public static BatchJob read(JsonLineScanner scanner) throws IOException {
         OperationReader reader = new OperationReader(scanner, false);
         reader.operation();
         return reader.job();
@@ -62,10 +66,38 @@ final class OperationReader {
      * Reads an operation until its first inline responses array: then the scanner stands before the
      * array's first element and the result is empty; otherwise the whole job is read and returned.
      */
-    static Optional<BatchJob> readUntilInline(JsonLineScanner scanner) throws IOException {
+    public static Optional<BatchJob> readUntilInline(JsonLineScanner scanner) throws IOException {
         OperationReader reader = new OperationReader(scanner, true);
         reader.operation();
         return reader.inlineReached ? Optional.empty() : Optional.of(reader.job());
+    }
+
+    /**
+     * The inline responses a scanner stands before (after {@link #readUntilInline} found them), as
+     * JSONL for {@link BatchResultReader}: one element a line. Closing it closes {@code reply}.
+     */
+    public static InputStream inlinedResponses(JsonLineScanner scanner, Closeable reply) {
+        return new InlinedResponsesStream(scanner, reply);
+    }
+
+    /** A list reply: {@code {"operations":[...],"nextPageToken":"..."}}, both optional. */
+    public static BatchPage readPage(JsonLineScanner scanner) throws IOException {
+        List<BatchJob> jobs = new ArrayList<>();
+        String token = null;
+        scanner.beginObject();
+        for (String member = scanner.nextName(); member != null; member = scanner.nextName()) {
+            if (member.equals("operations") && scanner.peekKind() == '[') {
+                scanner.beginArray();
+                while (scanner.nextElement()) {
+                    jobs.add(read(scanner));
+                }
+            } else if (member.equals("nextPageToken") && scanner.peekKind() == '"') {
+                token = scanner.readString();
+            } else {
+                scanner.skipValue();
+            }
+        }
+        return new BatchPage(jobs, Optional.ofNullable(token).filter(t -> !t.isEmpty()));
     }
 
     private void operation() throws IOException {

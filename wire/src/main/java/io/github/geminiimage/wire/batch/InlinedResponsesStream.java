@@ -1,6 +1,5 @@
-package io.github.geminiimage.http.internal.calls.batches;
+package io.github.geminiimage.wire.batch;
 
-import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
