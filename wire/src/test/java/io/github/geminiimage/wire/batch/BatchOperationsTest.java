@@ -97,6 +97,31 @@ class BatchOperationsTest {
         assertThat(page.getString("nextPageToken")).isEqualTo("t");
     }
 
+    @Test
+    void anOperationWrittenByTheServerSideIsReadBackAsTheSameJob() throws IOException {
+        BatchJob job = BatchJob.builder("batches/b3", "models/gemini-3-pro-image", BatchState.FAILED).displayName("nightly")
+                .counts(new BatchCounts(3, 1, 2, 0)).createTime(Instant.parse("2026-01-01T00:00:00Z"))
+                .updateTime(Instant.parse("2026-01-01T00:10:00Z")).endTime(Instant.parse("2026-01-01T00:11:00Z"))
+                .output(new BatchOutput.ResponsesFile("files/batch-b3"))
+                .error(new RpcStatus(13, "internal", Optional.empty())).build();
+
+        BatchJob read = OperationReader.read(OperationReader.scanner(new ByteArrayInputStream(
+                bytes(BatchOperations.encode(BatchOperations.Operation.of(job))))));
+
+        assertThat(read).isEqualTo(job);
+        BatchJob second = BatchJob.builder("batches/b4", "models/m", BatchState.PENDING).build();
+        var page = OperationReader.readPage(OperationReader.scanner(new ByteArrayInputStream(bytes(BatchOperations.encodePage(
+                List.of(BatchOperations.Operation.of(job), BatchOperations.Operation.of(second)), Optional.of("next"))))));
+        assertThat(page.jobs()).containsExactly(job, second);
+        assertThat(page.nextPageToken()).contains("next");
+    }
+
+    private static byte[] bytes(JsonBody body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(out);
+        return out.toByteArray();
+    }
+
     private static JsonObject parse(JsonBody body) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         body.writeTo(out);

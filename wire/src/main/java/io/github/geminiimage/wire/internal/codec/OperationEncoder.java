@@ -58,7 +58,8 @@ public final class OperationEncoder {
         o.ascii("{\"name\":");
         o.string(job.name(), "name");
         o.ascii(",\"metadata\":{\"@type\":\"" + TYPE + "GenerateContentBatch\",\"model\":");
-        o.string("models/" + job.model(), "model");
+        // The API names the model as a resource; a job read from it already carries the prefix.
+        o.string(job.model().startsWith("models/") ? job.model() : "models/" + job.model(), "model");
         if (job.displayName().isPresent()) {
             o.ascii(",\"displayName\":");
             o.string(job.displayName().get(), "displayName");
