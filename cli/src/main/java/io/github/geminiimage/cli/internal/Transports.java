@@ -93,7 +93,7 @@ public final class Transports implements PortFactory {
      * transport, which is made only if a call is recorded.
      */
     static HttpTransport cassetteTransport(TransportChoice settings) {
-        io.github.geminiimage.http.TransportChoice network = settings.httpOptions().transportSettings();
+        io.github.geminiimage.http.TransportSettings network = settings.httpOptions().transportSettings();
         return settings.cassette().orElseThrow().lease(() -> settings.transport() == Transport.HTTPCLIENT5
                 ? HttpClient5Transport.create(network) : JdkHttpTransport.create(network));
     }
