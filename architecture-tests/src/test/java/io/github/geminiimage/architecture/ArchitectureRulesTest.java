@@ -21,10 +21,11 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Set;
 
 /**
- * The arrows of DESIGN.md §1 and the confinement of third-party APIs, as rules over the main
- * classes of every module on this module's test classpath, the benchmarks included, and over the
- * CDI example's classes (test classes only). A rule whose classes are missing (a renamed package)
- * fails rather than passing on nothing: archunit.properties sets {@code archRule.failOnEmptyShould}.
+ * The layering (domain under ports and wire, both under http, http under the adapters) and the
+ * confinement of third-party APIs, as rules over the main classes of every module on this module's
+ * test classpath, the benchmarks included, and over the CDI example's classes (test classes only).
+ * A rule whose classes are missing (a renamed package) fails rather than passing on nothing:
+ * archunit.properties sets {@code archRule.failOnEmptyShould}.
  */
 @AnalyzeClasses(packages = "io.github.geminiimage", importOptions = ArchitectureRulesTest.MainClassesAndTheCdiExample.class)
 class ArchitectureRulesTest {
@@ -42,6 +43,12 @@ class ArchitectureRulesTest {
     private static final String ROOT = "io.github.geminiimage";
     /** The Spring Boot starter, the one module allowed to know Spring and both transports' client types. */
     private static final String STARTER = ROOT + ".spring.boot..";
+    /** The benchmarks, whose naive baselines bind JSON directly to measure the codec against them. */
+    private static final String BENCHMARKS = ROOT + ".benchmarks..";
+    /** The emulator's internals, which still build their JSON with JSON-P until they move onto wire's server half. */
+    private static final String EMULATOR_INTERNALS = ROOT + ".emulator.internal..";
+    /** The cassette files' own format (recordings of exchanges, not an API document), written with JSON-P. */
+    private static final String CASSETTE_INTERNALS = ROOT + ".http.internal.cassette..";
     private static final String APACHE_CLIENT = "org.apache.hc.client5.http.impl.classic.CloseableHttpClient";
 
     /** Domain classes allowed not to be records or enums, each for a stated reason. */
@@ -69,7 +76,7 @@ class ArchitectureRulesTest {
     static final ArchRule domain_depends_only_on_the_jdk = classes()
             .that().resideInAPackage(ROOT + ".domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", "java..")
-            .because("the domain is pure: values and rules that every adapter and the fake share (DESIGN.md §1)");
+            .because("the domain is pure: values and rules that every adapter and the fake share, no JSON, no I/O helpers");
 
     @ArchTest
     static final ArchRule ports_depend_only_on_the_domain = classes()
@@ -124,7 +131,7 @@ class ArchitectureRulesTest {
             .that().resideOutsideOfPackage(STARTER)
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..")
-            .because("the library is framework-free; Spring Boot wiring lives in the starter (issue 14)");
+            .because("the library is framework-free; Spring Boot wiring lives in the starter");
 
     @ArchTest
     static final ArchRule micrometer_only_in_its_module_and_the_starter = noClasses()
@@ -145,23 +152,29 @@ class ArchitectureRulesTest {
             .that().resideOutsideOfPackage(ROOT + ".auth.google..")
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAnyPackage("com.google.auth..", "com.google.api.client..")
-            .because("Google's auth library is optional: whoever does not call Vertex AI never downloads it (issue 13)");
+            .because("Google's auth library is optional: whoever does not call Vertex AI never downloads it");
 
     @ArchTest
     static final ArchRule library_modules_know_no_optional_module = noClasses()
-            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".http..", ROOT + ".adapter..")
+            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".wire..", ROOT + ".http..",
+                    ROOT + ".adapter..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".auth..", ROOT + ".micrometer..", STARTER)
             .because("optional modules plug into the http module's SPIs (tokens, observer); the core never names them");
 
     @ArchTest
-    static final ArchRule json_binding_only_in_http_internals = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".http.internal..", ROOT + ".emulator.internal..",
-                    ROOT + ".benchmarks..")
+    static final ArchRule the_wire_module_depends_only_on_the_domain = classes()
+            .that().resideInAPackage(ROOT + ".wire..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".wire..", ROOT + ".domain..", "java..",
+                    "jakarta.json..")
+            .because("the API's JSON both ways sits between the domain and every client, fake and server");
+
+    @ArchTest
+    static final ArchRule only_the_wire_module_reads_or_writes_json = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".wire..", BENCHMARKS, EMULATOR_INTERNALS, CASSETTE_INTERNALS)
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.json..", "org.eclipse.yasson..")
-            .because("the wire records are an implementation detail of the http module; the emulator, "
-                    + "the server side of the same wire, keeps its JSON in its own internals; the "
-                    + "benchmarks measure Yasson itself as the naive baseline");
+            .because("every JSON document of the API has one reader and one writer, in wire: the streaming codec "
+                    + "where image bytes flow, JSON-B for the small documents");
 
     @ArchTest
     static final ArchRule the_emulator_is_a_server_not_a_client = noClasses()
@@ -184,7 +197,8 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static final ArchRule library_modules_know_no_cli_or_test_kit = noClasses()
-            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".http..", ROOT + ".adapter..")
+            .that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".port..", ROOT + ".wire..", ROOT + ".http..",
+                    ROOT + ".adapter..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", ROOT + ".tck..", ROOT + ".benchmarks..",
                     ROOT + ".loadtests..")
             .because("the command line, the contract suites, the benchmarks and the load tests sit on top of the library");
@@ -201,7 +215,7 @@ class ArchitectureRulesTest {
             .that().resideInAPackage(ROOT + "..")
             .should(useNoInternalPackageOfAnotherModule())
             .because("an .internal package is not API: it may change in any release, so only its own module may use it "
-                    + "(the benchmarks use the public codec, io.github.geminiimage.http.codec)");
+                    + "(the benchmarks use the public codec, io.github.geminiimage.wire)");
 
     @ArchTest
     static final ArchRule the_cdi_example_uses_only_public_api = noClasses()

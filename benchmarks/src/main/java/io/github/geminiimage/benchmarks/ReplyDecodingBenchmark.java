@@ -2,7 +2,7 @@ package io.github.geminiimage.benchmarks;
 
 import io.github.geminiimage.benchmarks.naive.NaiveWire;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.http.codec.GenerateContentCodec;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;
@@ -51,9 +51,9 @@ public class ReplyDecodingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Payloads.primeBase64();
-        byte[] image = Payloads.pngLike(imageBytes, 42);
-        reply = Payloads.reply(image, "image/png");
+        BenchmarkImages.primeBase64();
+        byte[] image = BenchmarkImages.pngLike(imageBytes, 42);
+        reply = BenchmarkImages.reply(image, "image/png");
         base64 = Base64.getEncoder().encode(image);
         decodeBuffer = new byte[imageBytes];
         jsonb = JsonbBuilder.create();

@@ -4,8 +4,8 @@ import io.github.geminiimage.benchmarks.naive.NaiveWire;
 import io.github.geminiimage.domain.AspectRatio;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.codec.GenerateContentCodec;
+import io.github.geminiimage.wire.JsonBody;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public class RequestEncodingBenchmark {
     public String images;
 
     private GenerationRequest request;
-    private RequestBody body;
+    private JsonBody body;
     private byte[][] imageBytes;
     private byte[] chunkIn;
     private byte[] chunkOut;
@@ -65,7 +65,7 @@ public class RequestEncodingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Payloads.primeBase64();
+        BenchmarkImages.primeBase64();
         String[] spec = images.split("x");
         int count = Integer.parseInt(spec[0]);
         int size = Integer.parseInt(spec[1]);
@@ -75,7 +75,7 @@ public class RequestEncodingBenchmark {
         tailIn = new byte[count][];
         tailOut = new byte[count][];
         for (int i = 0; i < count; i++) {
-            imageBytes[i] = Payloads.jpegLike(size, i);
+            imageBytes[i] = BenchmarkImages.jpegLike(size, i);
             int tail = size % CHUNK_IN;
             tailIn[i] = new byte[tail];
             tailOut[i] = new byte[4 * ((tail + 2) / 3)];
@@ -97,7 +97,7 @@ public class RequestEncodingBenchmark {
     @Benchmark
     public long library(Blackhole bh) throws IOException {
         sink.blackhole = bh;
-        RequestBody fresh = GenerateContentCodec.encode(newRequest());
+        JsonBody fresh = GenerateContentCodec.encode(newRequest());
         fresh.writeTo(sink);
         return fresh.contentLength();
     }

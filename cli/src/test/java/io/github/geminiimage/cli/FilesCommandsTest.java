@@ -199,12 +199,12 @@ class FilesCommandsTest {
     private static CliRunner withFiles(io.github.geminiimage.adapter.fake.FakeFiles files) {
         return new CliRunner().portFactory(new io.github.geminiimage.cli.internal.PortFactory() {
             @Override
-            public io.github.geminiimage.port.ImageGenerationPort open(io.github.geminiimage.cli.internal.TransportSettings settings) {
+            public io.github.geminiimage.port.ImageGenerationPort open(io.github.geminiimage.cli.internal.TransportChoice settings) {
                 throw new AssertionError("no generation in these tests");
             }
 
             @Override
-            public io.github.geminiimage.port.FilesPort openFiles(io.github.geminiimage.cli.internal.TransportSettings settings) {
+            public io.github.geminiimage.port.FilesPort openFiles(io.github.geminiimage.cli.internal.TransportChoice settings) {
                 return files;
             }
         });

@@ -7,7 +7,7 @@ import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.http.ConversationCodec;
+import io.github.geminiimage.wire.ConversationCodec;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;

@@ -6,7 +6,7 @@ import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.domain.Conversation;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.Turn;
-import io.github.geminiimage.http.ConversationCodec;
+import io.github.geminiimage.wire.ConversationCodec;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

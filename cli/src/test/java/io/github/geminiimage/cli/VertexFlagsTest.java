@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.cli.internal.Transport;
-import io.github.geminiimage.cli.internal.TransportSettings;
+import io.github.geminiimage.cli.internal.TransportChoice;
 import io.github.geminiimage.http.Endpoint;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ class VertexFlagsTest {
     @TempDir
     Path dir;
 
-    private final List<TransportSettings> opened = new ArrayList<>();
+    private final List<TransportChoice> opened = new ArrayList<>();
     private final CliRunner cli = new CliRunner().portFactory(settings -> {
         opened.add(settings);
         return FakeImageGeneration.create();
@@ -42,7 +42,7 @@ class VertexFlagsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        TransportSettings settings = opened.get(0);
+        TransportChoice settings = opened.get(0);
         assertThat(settings.transport()).isEqualTo(Transport.JDK);
         assertThat(settings.applicationDefaultCredentials()).isTrue();
         assertThat(settings.apiKey()).isEmpty();

@@ -1,7 +1,7 @@
 package io.github.geminiimage.domain;
 
 /**
- * How far a batch job has got ({@code batchStats}, wire-format-2.md §2.6). The wire sends these
+ * How far a batch job has got ({@code batchStats}, docs/wire-format.md, "Batch Mode"). The wire sends these
  * int64 counters as strings and omits the ones that are zero; here an omitted counter is 0.
  * Immutable.
  *

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A batch job as the service last reported it (the {@code GenerateContentBatch} of the operation,
- * wire-format-2.md §2.4): a snapshot, immutable; read it again for news. Make one with {@link #builder}.
+ * docs/wire-format.md, "Batch Mode"): a snapshot, immutable; read it again for news. Make one with {@link #builder}.
  *
  * @param name the resource name, {@code batches/} and an id; what get, cancel, delete and results take
  * @param displayName the display name given at submission, if any

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Where a finished batch job's results live (the {@code GenerateContentBatchOutput} found in the
- * operation's {@code response} or {@code metadata.output}, wire-format-2.md §2.4): inline in the job
+ * operation's {@code response} or {@code metadata.output}, docs/wire-format.md, "Batch Mode"): inline in the job
  * itself, or in a results file held by the Files API. Immutable.
  */
 public sealed interface BatchOutput permits BatchOutput.Inline, BatchOutput.ResponsesFile {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The state of a batch job (wire-format-2.md §2.5). The wire sends {@code BATCH_STATE_*}; the SDKs
+ * The state of a batch job (docs/wire-format.md, "Batch Mode"). The wire sends {@code BATCH_STATE_*}; the SDKs
  * and Google's own samples spell it {@code JOB_STATE_*}: {@link #of} accepts both and keeps the name
  * without its prefix ({@code RUNNING}). Open: a state not known today is kept as its raw name
  * ({@link #isKnown()} is then false, and it is not terminal). Immutable.

@@ -8,7 +8,7 @@ import java.util.Objects;
  * <p>{@link BatchInputMode#AUTO} sends a job inline only when it has at most
  * {@value #AUTO_INLINE_MAX_REQUESTS} requests and their JSON stays under
  * {@value #AUTO_INLINE_MAX_BYTES} bytes, and as a JSONL file otherwise. The byte limit is the
- * service's (an inline create call must stay under 20 MB, wire-format-2.md §2.8). The request limit
+ * service's (an inline create call must stay under 20 MB, docs/wire-format.md, "Batch Mode"). The request limit
  * is for the results: an inline job returns every image inside one {@code batches.get} reply, which
  * timed out at 150 2K images, and Google recommends files for image batches; a file's results are
  * downloaded and read line by line.

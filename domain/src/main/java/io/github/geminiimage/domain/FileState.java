@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The processing state of a file held by the Files API (wire-format-2.md §1.3). Images and JSONL
+ * The processing state of a file held by the Files API (docs/wire-format.md, "Files"). Images and JSONL
  * are usually {@code ACTIVE} at once; video goes through {@code PROCESSING}. Open: a value not known
  * today is kept as its raw string ({@link #isKnown()} is then false).
  *

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Why a candidate stopped (wire-format.md §2.4).
+ * Why a candidate stopped (docs/wire-format.md, "Replies").
  * Open: a value not known today is kept as its raw string ({@link #isKnown()} is then false).
  *
  * @param value the raw string as the server sent it

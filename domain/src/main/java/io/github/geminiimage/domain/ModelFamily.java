@@ -46,7 +46,7 @@ public enum ModelFamily {
         put(FLASH_2_5_SIZES, RATIO_16_9, 1344, 768);
         put(FLASH_2_5_SIZES, RATIO_21_9, 1536, 672);
 
-        // Gemini 3 at 1K (wire-format.md §2.5); 2K and 4K are exact multiples of it.
+        // Gemini 3 at 1K (docs/wire-format.md, "Usage and image sizes"); 2K and 4K are exact multiples of it.
         put(GEMINI_3_1K_SIZES, RATIO_1_1, 1024, 1024);
         put(GEMINI_3_1K_SIZES, RATIO_2_3, 848, 1264);
         put(GEMINI_3_1K_SIZES, RATIO_3_2, 1264, 848);
@@ -131,7 +131,7 @@ public enum ModelFamily {
     /**
      * Whether {@code generationConfig.thinkingConfig} (and so {@code includeThoughts}) may be sent:
      * Gemini 3 image models think and take it; 2.5 Flash Image does not think and answers 400
-     * "Thinking is not enabled" (wire-format.md §1, wire-format-2.md §3.5). Unknown ids are allowed.
+     * "Thinking is not enabled" (docs/wire-format.md, "Requests"). Unknown ids are allowed.
      */
     public boolean takesThinkingConfig() {
         return this != GEMINI_2_5_FLASH_IMAGE;
@@ -174,7 +174,7 @@ public enum ModelFamily {
         }
     }
 
-    /** The output tokens billed per image (wire-format.md §2.5); 1290 when unknown. */
+    /** The output tokens billed per image (docs/wire-format.md, "Usage and image sizes"); 1290 when unknown. */
     public int tokensPerImage(Optional<ImageSize> size) {
         ImageSize tier = size.orElse(ImageSize.SIZE_1K);
         switch (this) {

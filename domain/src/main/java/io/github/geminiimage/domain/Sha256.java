@@ -13,7 +13,7 @@ import java.util.Objects;
  * A SHA-256 digest: 32 bytes. Immutable and thread-safe; {@link #bytes()} returns a copy.
  *
  * <p>The Files API reports {@code sha256Hash} as base64 of the 64-character lowercase <em>hex</em>
- * digest, not of the 32 raw bytes (wire-format-2.md §0.7, §1.3); {@link #fromFilesApi} reads both
+ * digest, not of the 32 raw bytes (docs/wire-format.md, "Files"); {@link #fromFilesApi} reads both
  * forms, so a fix on Google's side changes nothing here.
  */
 public final class Sha256 {

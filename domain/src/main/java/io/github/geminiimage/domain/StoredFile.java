@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A file held by the Files API (the {@code File} resource, wire-format-2.md §1.3): uploaded once,
+ * A file held by the Files API (the {@code File} resource, docs/wire-format.md, "Files"): uploaded once,
  * kept 48 hours, referenced from requests by its {@link #uri()} (see
  * {@link ImageInput#ofStoredFile(StoredFile)}). A snapshot: its state is what the server said when
  * it was read. Immutable; make one with {@link #builder}.

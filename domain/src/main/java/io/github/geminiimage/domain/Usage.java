@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Token usage exactly as the server reported it ({@code usageMetadata}). Absent counts are zero;
- * totals are never re-derived (the parts do not always add up, see wire-format.md §2.5).
+ * totals are never re-derived (the parts do not always add up, see docs/wire-format.md, "Usage and image sizes").
  *
  * @param promptTokens {@code promptTokenCount}
  * @param candidatesTokens {@code candidatesTokenCount}

@@ -18,7 +18,7 @@ import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.HttpPortFactory;
 import io.github.geminiimage.tck.ImageGenerationPortContract;
 import io.github.geminiimage.tck.RawHttpServer;
-import io.github.geminiimage.tck.Replies;
+import io.github.geminiimage.tck.RecordedReplies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -106,7 +106,7 @@ final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixtu
                 if (c.awaitPeerClose(delay.toMillis())) {
                     signal(abortedRequests);
                 } else {
-                    c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+                    c.reply(200, "application/json", RecordedReplies.forOutcome(Outcome.IMAGE));
                 }
             });
         } catch (IOException e) {

@@ -36,7 +36,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
- * The {@link FilesPort} over HTTP (the Gemini API's Files API, wire-format-2.md §1), written once
+ * The {@link FilesPort} over HTTP (the Gemini API's Files API, docs/wire-format.md, "Files"), written once
  * for every {@link HttpTransport} on the same call engine as {@link HttpImageGeneration}: the same
  * credentials, options, error mapping, retries, deadline, observer and redaction. Thread-safe: share
  * one instance. The adapters build one with their {@code buildFiles()}.

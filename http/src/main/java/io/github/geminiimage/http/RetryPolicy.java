@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * When and how long to wait before trying a failed call again (DESIGN.md §6). Immutable.
+ * When and how long to wait before trying a failed call again. Immutable.
  *
  * <p>Retried: the statuses in {@link #retryableStatuses()} (408, 429, 500, 502, 503, 504 by
  * default) and connection failures; never a per-day quota, an interruption, or the library's own

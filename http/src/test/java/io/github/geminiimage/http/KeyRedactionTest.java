@@ -1,6 +1,7 @@
 package io.github.geminiimage.http;
 
-import static io.github.geminiimage.http.RandomInputs.check;
+import io.github.geminiimage.wire.RandomInputs;
+import static io.github.geminiimage.wire.RandomInputs.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.ImageGenerationException;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The bounded-memory proof of Batch Mode results (issue 11): a batch of {@code n} results, each a
+ * The bounded-memory proof of Batch Mode results: a batch of {@code n} results, each a
  * 4K-sized image ({@code 25,000,000} bytes by default, 33 MB of base64), at least 500 MB in all, saved
  * to a folder by {@code HttpBatches.saveImages} in a JVM limited to {@code -Xmx128m}
  * ({@link BatchMemoryClient}), once from a results file (downloaded through a {@code FilesPort},

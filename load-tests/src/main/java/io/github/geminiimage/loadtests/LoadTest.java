@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Many concurrent large calls in a small heap (issue 6): {@code concurrency} threads each make
+ * Many concurrent large calls in a small heap: {@code concurrency} threads each make
  * {@code calls-per-thread} calls, each sending {@code images} JPEG-like files of {@code image-bytes}
  * and receiving a reply image of {@code reply-image-bytes}, against a {@link LoopbackServer} in a
  * separate JVM. Reports every call's outcome, the peak heap, calls per second and MB/s uploaded.

@@ -34,7 +34,7 @@ import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 
 /**
- * A bounded soak (issue 6): {@code concurrency} threads call one port without pause, half the
+ * A bounded soak: {@code concurrency} threads call one port without pause, half the
  * calls blocking and half asynchronous, each call's {@link Scenario} drawn by its weight (200,
  * slow and dribbling replies, 503 then 200, 429 with {@code Retry-After-Ms} of 1..5 ms then 200,
  * reset then 200, a stall past the inactivity timeout then 200, and some that must fail: always

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bounded-memory proof of batch results (issue 11): at toy size on every build, so the harness
+ * The bounded-memory proof of batch results: at toy size on every build, so the harness
  * does not rot; at full size (16 x 25 MB images, a 533 MB results file, a client heap of 128 MB) only
  * when asked: {@code mvn -B -pl load-tests -am test -Dtest=BatchMemoryProofTest -Dbatch.memory=true
  * -Dsurefire.failIfNoSpecifiedTests=false}. The figures are in benchmarks/RESULTS.md.

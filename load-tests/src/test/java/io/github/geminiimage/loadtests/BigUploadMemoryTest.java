@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Files API's memory proof (issue 10): a file of {@code files.big.mb} MiB (512 by default)
+ * The Files API's memory proof: a file of {@code files.big.mb} MiB (512 by default)
  * uploaded by each transport to the loopback Files API under the heap the {@code big-uploads}
  * profile gives the test JVM (-Xmx64m), its first chunk cut mid-body and resumed; the server's
  * SHA-256 of what it stored must equal the file's. Gated: it writes a gigabyte to the temp directory

@@ -18,7 +18,7 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.PermissionDeniedException;
-import io.github.geminiimage.domain.batch.BatchImageFolder;
+import io.github.geminiimage.port.batch.BatchImageFolder;
 import io.github.geminiimage.port.BatchPort;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,9 +15,9 @@ import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.PermissionDeniedException;
 import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.domain.batch.BatchErrors;
-import io.github.geminiimage.domain.batch.BatchInputWriter;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.RpcErrors;
+import io.github.geminiimage.wire.batch.BatchInputWriter;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;
 import java.io.ByteArrayInputStream;
@@ -42,13 +42,13 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * A loopback server speaking the Gemini API's Batch Mode wire format (wire-format-2.md §2) in front
+ * A loopback server speaking the Gemini API's Batch Mode wire format (docs/wire-format.md, "Batch Mode") in front
  * of any {@link BatchPort} (the fake's, on a virtual clock): create with inline requests or an input
  * file read back from the given {@link FilesPort}, get, list, cancel, delete. It answers as the live
  * service does: states as {@code BATCH_STATE_*} strings, counts as int64 strings with zeros omitted,
  * the output both in {@code response} and in {@code metadata.output}, inline responses keyed by
  * {@code metadata.key}, errors in Google's envelope. A request line that is not the REST
- * {@code GenerateContentRequest} shape (a flattened {@code config}, pitfall 9) is refused with 400,
+ * {@code GenerateContentRequest} shape (a flattened {@code config}) is refused with 400,
  * like the service. Results files are the backend's (written into the same store). Thread-safe.
  */
 public final class BatchWireServer implements AutoCloseable {
@@ -348,7 +348,7 @@ public final class BatchWireServer implements AutoCloseable {
             if (i > 0) {
                 out.write(',');
             }
-            // The list omits inline results (wire-format-2.md §2.1): get each job for them.
+            // The list omits inline results (docs/wire-format.md, "Batch Mode"): get each job for them.
             out.write(operation(page.jobs().get(i), false));
         }
         out.write(']');
@@ -376,7 +376,7 @@ public final class BatchWireServer implements AutoCloseable {
         for (Object[] count : new Object[][] {{"requestCount", job.counts().total()},
                 {"successfulRequestCount", job.counts().succeeded()}, {"failedRequestCount", job.counts().failed()},
                 {"pendingRequestCount", job.counts().pending()}}) {
-            if ((long) count[1] != 0) { // zero counters are omitted, the others are int64 strings (pitfall 6)
+            if ((long) count[1] != 0) { // zero counters are omitted, the others are int64 strings
                 head.append(sep).append('"').append(count[0]).append("\":\"").append(count[1]).append('"');
                 sep = ",";
             }
@@ -428,7 +428,7 @@ public final class BatchWireServer implements AutoCloseable {
                         out.write("\"response\":".getBytes(StandardCharsets.US_ASCII));
                         response(result, out);
                     } else {
-                        out.write(("\"error\":" + status(BatchErrors.toStatus(result.error().get()))).getBytes(StandardCharsets.UTF_8));
+                        out.write(("\"error\":" + status(RpcErrors.toStatus(result.error().get()))).getBytes(StandardCharsets.UTF_8));
                     }
                     out.write('}');
                 }

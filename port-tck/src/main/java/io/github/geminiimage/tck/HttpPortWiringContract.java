@@ -178,7 +178,7 @@ public abstract class HttpPortWiringContract {
     @Test
     void sendsThreeSevenMegabyteImagesGivenAsFilesByteForByte(@TempDir Path dir) throws Exception {
         wireMock.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Replies.forOutcome(Outcome.IMAGE))));
+                .withHeader("Content-Type", "application/json").withBody(RecordedReplies.forOutcome(Outcome.IMAGE))));
         List<byte[]> images = new ArrayList<>();
         GenerationRequest.Builder request = GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("merge");
         Random random = new Random(42);
@@ -252,7 +252,7 @@ public abstract class HttpPortWiringContract {
     void aRedirectIsRefusedAndNeverFollowed() throws Exception {
         RawHttpServer elsewhere = raw(c -> {
             c.readRequest();
-            c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+            c.reply(200, "application/json", RecordedReplies.forOutcome(Outcome.IMAGE));
         });
         RawHttpServer server = raw(c -> {
             c.readRequest();
@@ -303,7 +303,7 @@ public abstract class HttpPortWiringContract {
     private RawHttpServer forwardProxy() throws IOException {
         return raw(c -> {
             while (c.readRequest().isPresent()) {
-                c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+                c.reply(200, "application/json", RecordedReplies.forOutcome(Outcome.IMAGE));
             }
         });
     }
@@ -354,7 +354,7 @@ public abstract class HttpPortWiringContract {
     void theJvmsProxySettingsAreFollowedAndItsNonProxyHostsGoDirect() throws Exception {
         RawHttpServer proxy = forwardProxy();
         wireMock.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Replies.forOutcome(Outcome.IMAGE))));
+                .withHeader("Content-Type", "application/json").withBody(RecordedReplies.forOutcome(Outcome.IMAGE))));
         withJvmProxy(proxy, () -> {
             assertThat(port(options(URI.create("http://gemini.example.invalid")).build()).generate(request()).outcome())
                     .isEqualTo(Outcome.IMAGE);

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A Files API on loopback that speaks the protocol of wire-format-2.md §1 exactly: the resumable
+ * A Files API on loopback that speaks the protocol of docs/wire-format.md, "Files" exactly: the resumable
  * upload (start with the {@code X-Goog-Upload-*} headers, chunks at the offset it holds, each but
  * the last a multiple of its granularity, {@code query}, {@code cancel}, {@code upload, finalize}),
  * {@code sha256Hash} as base64 of the hex digest, {@code sizeBytes} as a string, list paging, delete,

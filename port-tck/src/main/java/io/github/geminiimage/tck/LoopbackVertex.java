@@ -123,7 +123,7 @@ final class LoopbackVertex implements AutoCloseable {
                 hold.await(20, TimeUnit.SECONDS);
             }
             reply = switch (status) {
-                case 200 -> Replies.load("vertex-image.json");
+                case 200 -> RecordedReplies.load("vertex-image.json");
                 case 401 -> UNAUTHENTICATED.getBytes(StandardCharsets.UTF_8);
                 default -> NOT_FOUND.getBytes(StandardCharsets.UTF_8);
             };

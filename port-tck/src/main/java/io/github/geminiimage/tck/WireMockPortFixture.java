@@ -60,19 +60,19 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
     @Override
     public ImageGenerationPort portReturning(Outcome outcome) {
         return port(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(Replies.forOutcome(outcome)), Duration.ofSeconds(10));
+                .withBody(RecordedReplies.forOutcome(outcome)), Duration.ofSeconds(10));
     }
 
     @Override
     public ImageGenerationPort portFailingWith(Class<? extends ImageGenerationException> type) {
         Map<Class<? extends ImageGenerationException>, ResponseDefinitionBuilder> replies = Map.of(
-                InvalidRequestException.class, json(400, Replies.load("error-400.json")),
-                AuthenticationException.class, json(401, Replies.load("error-401-proxy.json")),
+                InvalidRequestException.class, json(400, RecordedReplies.load("error-400.json")),
+                AuthenticationException.class, json(401, RecordedReplies.load("error-401-proxy.json")),
                 PermissionDeniedException.class, json(403, googleError(403, "PERMISSION_DENIED", "denied")),
                 NotFoundException.class, json(404, googleError(404, "NOT_FOUND", "models/x is not found")),
-                RateLimitedException.class, json(429, Replies.load("error-429-retry-info.json")),
+                RateLimitedException.class, json(429, RecordedReplies.load("error-429-retry-info.json")),
                 ServerErrorException.class, json(503, googleError(503, "UNAVAILABLE", "overloaded")),
-                GenerationTimeoutException.class, json(200, Replies.forOutcome(Outcome.IMAGE)).withFixedDelay(3000),
+                GenerationTimeoutException.class, json(200, RecordedReplies.forOutcome(Outcome.IMAGE)).withFixedDelay(3000),
                 TransportException.class, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                 MalformedResponseException.class, aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                         .withBody("<html><body>Bad gateway</body></html>"),
@@ -107,7 +107,7 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
                         abortedRequests.notifyAll();
                     }
                 } else {
-                    c.reply(200, "application/json", Replies.forOutcome(Outcome.IMAGE));
+                    c.reply(200, "application/json", RecordedReplies.forOutcome(Outcome.IMAGE));
                 }
             });
         } catch (java.io.IOException e) {

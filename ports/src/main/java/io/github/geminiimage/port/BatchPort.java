@@ -7,7 +7,7 @@ import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.batch.BatchImageFolder;
+import io.github.geminiimage.port.batch.BatchImageFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * Runs image requests on the Gemini API's Batch Mode: at half the price, within 24 hours, on
- * Google's side (wire-format-2.md §2). Submit the requests with keys, {@link #await} the job, then read
+ * Google's side (docs/wire-format.md, "Batch Mode"). Submit the requests with keys, {@link #await} the job, then read
  * the {@link #results} by key or {@link #saveImages save the images} to a folder. Names are resource
  * names, {@code batches/} and an id. The contract every implementation meets (the {@code port-tck}
  * {@code BatchPortContract} checks it):

@@ -1,7 +1,6 @@
 package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.adapter.fake.internal.Replies;
-import io.github.geminiimage.adapter.fake.internal.ResultLines;
 import io.github.geminiimage.domain.BatchCounts;
 import io.github.geminiimage.domain.BatchInputMode;
 import io.github.geminiimage.domain.BatchJob;
@@ -12,7 +11,8 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.domain.batch.BatchErrors;
+import io.github.geminiimage.wire.BatchOperations;
+import io.github.geminiimage.wire.RpcErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -195,9 +195,9 @@ final class FakeBatchJob {
             for (int i = 0; i < count; i++) {
                 BatchResult result = run(i);
                 if (result.isSuccess()) {
-                    ResultLines.writeResponse(out, result.key(), result.result().orElseThrow());
+                    BatchOperations.resultLine(result.key(), result.result().orElseThrow()).writeTo(out);
                 } else {
-                    ResultLines.writeError(out, result.key(), BatchErrors.toStatus(result.error().orElseThrow()));
+                    BatchOperations.errorLine(result.key(), RpcErrors.toStatus(result.error().orElseThrow())).writeTo(out);
                 }
             }
         } catch (IOException e) {

@@ -13,7 +13,7 @@ import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.batch.BatchResultReader;
+import io.github.geminiimage.wire.batch.BatchResultReader;
 import io.github.geminiimage.http.batch.BatchLineCodec;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.geminiimage.adapter.httpclient5;
 
-import io.github.geminiimage.adapter.httpclient5.internal.Exchange;
+import io.github.geminiimage.adapter.httpclient5.internal.ExchangeRunner;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
@@ -93,7 +93,7 @@ public final class HttpClient5Transport implements HttpTransport {
     private final RequestConfig baseConfig;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor watchdogs;
-    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<ExchangeRunner> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpClient5Transport(CloseableHttpClient lent, TransportSettings settings) {
@@ -163,11 +163,11 @@ public final class HttpClient5Transport implements HttpTransport {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IOException("the transport was closed"));
         }
-        Exchange exchange = new Exchange(toHttpClient(request), request.deadline(), inFlight::remove);
+        ExchangeRunner exchange = new ExchangeRunner(toHttpClient(request), request.deadline(), inFlight::remove);
         inFlight.add(exchange);
         if (closed.get()) {
             // close() ran between the check above and add(): it may not have seen this exchange.
-            exchange.abort(Exchange.Abort.TRANSPORT_CLOSED);
+            exchange.abort(ExchangeRunner.Abort.TRANSPORT_CLOSED);
             return exchange.future();
         }
         exchange.armDeadline(watchdogs);
@@ -175,7 +175,7 @@ public final class HttpClient5Transport implements HttpTransport {
             workers.execute(() -> exchange.execute(client));
         } catch (RejectedExecutionException e) {
             // Only after close() shut the workers down.
-            exchange.abort(Exchange.Abort.TRANSPORT_CLOSED);
+            exchange.abort(ExchangeRunner.Abort.TRANSPORT_CLOSED);
         }
         return exchange.future();
     }
@@ -237,8 +237,8 @@ public final class HttpClient5Transport implements HttpTransport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (Exchange exchange : List.copyOf(inFlight)) {
-            exchange.abort(Exchange.Abort.TRANSPORT_CLOSED);
+        for (ExchangeRunner exchange : List.copyOf(inFlight)) {
+            exchange.abort(ExchangeRunner.Abort.TRANSPORT_CLOSED);
         }
         workers.shutdownNow();
         watchdogs.shutdownNow();

@@ -1,6 +1,6 @@
 package io.github.geminiimage.adapter.jdkhttp;
 
-import io.github.geminiimage.adapter.jdkhttp.internal.Exchange;
+import io.github.geminiimage.adapter.jdkhttp.internal.ExchangeWatch;
 import io.github.geminiimage.adapter.jdkhttp.internal.JdkHttpResponse;
 import io.github.geminiimage.adapter.jdkhttp.internal.StreamingBodyPublisher;
 import io.github.geminiimage.http.HttpRequest;
@@ -83,7 +83,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private final ThreadPoolExecutor uploadExecutor;
     private final ScheduledThreadPoolExecutor timer;
     private final TransportSettings settings;
-    private final Set<Exchange> active = ConcurrentHashMap.newKeySet();
+    private final Set<ExchangeWatch> active = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdkHttpTransport(HttpClient lent, TransportSettings settings) {
@@ -150,7 +150,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (closed.get() || current == null) {
             return CompletableFuture.failedFuture(new IOException("the transport was closed"));
         }
-        Exchange exchange = new Exchange(request.deadline(), settings.inactivityTimeout(), timer, active::remove);
+        ExchangeWatch exchange = new ExchangeWatch(request.deadline(), settings.inactivityTimeout(), timer, active::remove);
         if (exchange.waitBudgetNanos() <= 0) {
             return CompletableFuture.failedFuture(exchange.timeoutException());
         }
@@ -200,7 +200,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return result;
     }
 
-    private java.net.http.HttpRequest toJdkRequest(HttpRequest request, Exchange exchange, HttpClient current) {
+    private java.net.http.HttpRequest toJdkRequest(HttpRequest request, ExchangeWatch exchange, HttpClient current) {
         // No per-request version: the client's applies (HTTP/1.1 on the clients built here).
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
                 .expectContinue(false);
@@ -216,7 +216,7 @@ public final class JdkHttpTransport implements HttpTransport {
         return builder.method(request.method(), body).build();
     }
 
-    private static IOException mapFailure(Throwable failure, Exchange exchange, URI uri) {
+    private static IOException mapFailure(Throwable failure, ExchangeWatch exchange, URI uri) {
         Optional<IOException> aborted = exchange.abortReason();
         Throwable cause = TransportSupport.unwrap(failure);
         if (aborted.isPresent()) {
@@ -246,7 +246,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (Exchange exchange : active) {
+        for (ExchangeWatch exchange : active) {
             exchange.abort(new IOException("the transport was closed"));
             exchange.finish();
         }

@@ -16,7 +16,7 @@ import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.PatternBody;
-import io.github.geminiimage.tck.Replies;
+import io.github.geminiimage.tck.RecordedReplies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -42,7 +42,7 @@ class JdkHttpTransportTest {
         wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         wireMock.start();
         wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Replies.forOutcome(Outcome.IMAGE))));
+                .withHeader("Content-Type", "application/json").withBody(RecordedReplies.forOutcome(Outcome.IMAGE))));
     }
 
     @AfterEach

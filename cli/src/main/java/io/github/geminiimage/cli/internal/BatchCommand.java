@@ -7,7 +7,7 @@ import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.batch.BatchImageFolder;
+import io.github.geminiimage.port.batch.BatchImageFolder;
 import io.github.geminiimage.port.BatchPort;
 import java.nio.file.Files;
 import java.nio.file.Path;

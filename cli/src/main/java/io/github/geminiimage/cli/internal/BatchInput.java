@@ -8,7 +8,7 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

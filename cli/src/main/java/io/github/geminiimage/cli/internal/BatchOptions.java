@@ -49,7 +49,7 @@ final class BatchOptions {
     CassetteFlags cassetteFlags = new CassetteFlags();
 
     /** The transport settings: the key from the environment, never from the command line. */
-    TransportSettings settings(CliContext context) {
+    TransportChoice settings(CliContext context) {
         Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
         if (vertex != null) {
             throw new UsageException("batch runs on the Gemini API's Batch Mode; Vertex AI's batch prediction is not supported: "
@@ -95,7 +95,7 @@ final class BatchOptions {
                 }
                 options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
             }
-            return new TransportSettings(chosen, apiKey, options.build(), FakeOutcome.IMAGE, false, cassette);
+            return new TransportChoice(chosen, apiKey, options.build(), FakeOutcome.IMAGE, false, cassette);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

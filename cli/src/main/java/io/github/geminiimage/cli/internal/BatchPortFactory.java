@@ -11,5 +11,5 @@ public interface BatchPortFactory {
      *
      * @throws UsageException when the settings cannot make a port
      */
-    BatchPort open(TransportSettings settings);
+    BatchPort open(TransportChoice settings);
 }

@@ -1,6 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -21,7 +21,7 @@ import java.util.function.Function;
  */
 public final class BatchTransports implements BatchPortFactory {
 
-    private final Function<TransportSettings, FilesPort> files;
+    private final Function<TransportChoice, FilesPort> files;
     private final FakeBatchFolder fakeJobs;
 
     /**
@@ -33,7 +33,7 @@ public final class BatchTransports implements BatchPortFactory {
     }
 
     /** Files opened by {@code files} (a {@link UsageException} from it means "no files port"). */
-    public BatchTransports(Function<TransportSettings, FilesPort> files) {
+    public BatchTransports(Function<TransportChoice, FilesPort> files) {
         this(files, FakeBatchFolder.defaultFolder());
     }
 
@@ -43,13 +43,13 @@ public final class BatchTransports implements BatchPortFactory {
     }
 
     /** Files opened by {@code files}; the fake keeps its jobs in {@code fakeJobsFolder}. */
-    public BatchTransports(Function<TransportSettings, FilesPort> files, Path fakeJobsFolder) {
+    public BatchTransports(Function<TransportChoice, FilesPort> files, Path fakeJobsFolder) {
         this.files = Objects.requireNonNull(files, "files");
         this.fakeJobs = new FakeBatchFolder(fakeJobsFolder);
     }
 
     @Override
-    public BatchPort open(TransportSettings settings) {
+    public BatchPort open(TransportChoice settings) {
         switch (settings.transport()) {
             case FAKE:
                 return fakeJobs.open();
@@ -64,7 +64,7 @@ public final class BatchTransports implements BatchPortFactory {
         }
     }
 
-    private BatchPort http(HttpTransport transport, TransportSettings settings) {
+    private BatchPort http(HttpTransport transport, TransportChoice settings) {
         HttpBatches.Builder builder = HttpBatches.builder(transport, key(settings)).options(settings.httpOptions())
                 .ownsTransport(true);
         filesOf(settings).ifPresent(port -> builder.files(port, true));
@@ -72,7 +72,7 @@ public final class BatchTransports implements BatchPortFactory {
     }
 
     /** The transport's files port; none if it has none (then only inline jobs work). */
-    private Optional<FilesPort> filesOf(TransportSettings settings) {
+    private Optional<FilesPort> filesOf(TransportChoice settings) {
         try {
             return Optional.of(files.apply(settings));
         } catch (UsageException noFilesPort) {
@@ -80,7 +80,7 @@ public final class BatchTransports implements BatchPortFactory {
         }
     }
 
-    private static ApiKey key(TransportSettings settings) {
+    private static ApiKey key(TransportChoice settings) {
         return settings.apiKey().orElseThrow(() -> new UsageException(ImageCommand.KEY_VARIABLE
                 + " is not set: the " + settings.transport() + " transport needs your key"));
     }

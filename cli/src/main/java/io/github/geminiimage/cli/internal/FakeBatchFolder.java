@@ -12,7 +12,7 @@ import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.MediaType;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.BatchProgress;
 import java.io.BufferedWriter;

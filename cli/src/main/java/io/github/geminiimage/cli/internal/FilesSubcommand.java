@@ -40,7 +40,7 @@ abstract class FilesSubcommand implements Callable<Integer> {
         FileReport report = new FileReport(spec.qualifiedName(" ").replaceFirst("^gemini-image ", ""), context.out(),
                 context.err(), json);
         try {
-            TransportSettings settings = transportOptions.settings(context, Optional.empty(),
+            TransportChoice settings = transportOptions.settings(context, Optional.empty(),
                     "keeps its files in the system's temporary folder");
             try (FilesPort files = context.portFactory().openFiles(settings)) {
                 run(files, report);

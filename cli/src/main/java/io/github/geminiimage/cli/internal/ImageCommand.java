@@ -125,7 +125,7 @@ abstract class ImageCommand implements Callable<Integer> {
         if (count > 1 && session != null) {
             throw new UsageException("--count above 1 cannot be combined with --session: a conversation continues from one image");
         }
-        TransportSettings settings = settings();
+        TransportChoice settings = settings();
         report.transport(settings.transport());
         Optional<SessionStore> store = Optional.ofNullable(session).map(SessionStore::new);
         SessionStore.Session saved = store.map(SessionStore::load).orElse(SessionStore.Session.NONE);
@@ -250,13 +250,13 @@ abstract class ImageCommand implements Callable<Integer> {
         }
     }
 
-    private TransportSettings settings() {
+    private TransportChoice settings() {
         return transportOptions.settings(context, Optional.ofNullable(fakeOutcome), "answers with drawn test images");
     }
 
-    private static TransportSettings withObserver(TransportSettings settings, Progress progress) {
+    private static TransportChoice withObserver(TransportChoice settings, Progress progress) {
         HttpOptions options = settings.httpOptions().toBuilder().observer(progress).build();
-        return new TransportSettings(settings.transport(), settings.apiKey(), options, settings.fakeOutcome(),
+        return new TransportChoice(settings.transport(), settings.apiKey(), options, settings.fakeOutcome(),
                 settings.applicationDefaultCredentials(), settings.cassette());
     }
 

@@ -12,7 +12,7 @@ public interface PortFactory {
      *
      * @throws UsageException when the settings cannot make a port (e.g. a real transport without a key)
      */
-    ImageGenerationPort open(TransportSettings settings);
+    ImageGenerationPort open(TransportChoice settings);
 
     /**
      * Opens the files port of the transport; the caller closes it. This default has none (a factory
@@ -20,7 +20,7 @@ public interface PortFactory {
      *
      * @throws UsageException when the settings cannot make a files port
      */
-    default FilesPort openFiles(TransportSettings settings) {
+    default FilesPort openFiles(TransportChoice settings) {
         throw new UsageException("this build has no Files API for the " + settings.transport() + " transport");
     }
 }

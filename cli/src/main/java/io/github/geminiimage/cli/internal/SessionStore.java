@@ -1,9 +1,9 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.Conversation;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
-import io.github.geminiimage.http.ConversationCodec;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.FilterOutputStream;
+import io.github.geminiimage.wire.ConversationCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * The options every command that calls the service shares ({@code --transport}, {@code --base-url},
  * {@code --auth}, {@code --timeout}, {@code --retries}, {@code --record}, {@code --replay}), a picocli
  * mixin, and the one set of rules that turns them and {@code GEMINI_API_KEY} into
- * {@link TransportSettings}: options that contradict each other are usage errors, so neither a fake
+ * {@link TransportChoice}: options that contradict each other are usage errors, so neither a fake
  * answer nor a paid call is made against what the command line says.
  */
 final class TransportOptions {
@@ -65,7 +65,7 @@ final class TransportOptions {
      * @param fakeDoes what the fake does, for that note (e.g. "answers with drawn test images")
      * @throws UsageException for options that contradict each other or a real transport without the key
      */
-    TransportSettings settings(CliContext context, Optional<FakeOutcome> fakeOutcome, String fakeDoes) {
+    TransportChoice settings(CliContext context, Optional<FakeOutcome> fakeOutcome, String fakeDoes) {
         Optional<String> key = Optional.ofNullable(context.environment().get(ImageCommand.KEY_VARIABLE)).filter(k -> !k.isBlank());
         checkBaseUrl();
         Optional<CassetteFlags.Cassette> cassette = cassetteFlags.cassette();
@@ -106,7 +106,7 @@ final class TransportOptions {
             options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
         }
         try {
-            return new TransportSettings(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc, cassette);
+            return new TransportChoice(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc, cassette);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

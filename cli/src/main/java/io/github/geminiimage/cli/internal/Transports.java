@@ -38,7 +38,7 @@ public final class Transports implements PortFactory {
     }
 
     @Override
-    public ImageGenerationPort open(TransportSettings settings) {
+    public ImageGenerationPort open(TransportChoice settings) {
         switch (settings.transport()) {
             case FAKE:
                 FakeImageGeneration.Builder fake = FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response());
@@ -68,7 +68,7 @@ public final class Transports implements PortFactory {
      * every call is refused before any I/O: Vertex has no Files API).
      */
     @Override
-    public FilesPort openFiles(TransportSettings settings) {
+    public FilesPort openFiles(TransportChoice settings) {
         switch (settings.transport()) {
             case FAKE:
                 return fakeFiles.open();
@@ -92,13 +92,13 @@ public final class Transports implements PortFactory {
      * The run's cassette transport ({@code --record}, {@code --replay}) over the chosen HTTP
      * transport, which is made only if a call is recorded.
      */
-    static HttpTransport cassetteTransport(TransportSettings settings) {
+    static HttpTransport cassetteTransport(TransportChoice settings) {
         io.github.geminiimage.http.TransportSettings network = settings.httpOptions().transportSettings();
         return settings.cassette().orElseThrow().lease(() -> settings.transport() == Transport.HTTPCLIENT5
                 ? HttpClient5Transport.create(network) : JdkHttpTransport.create(network));
     }
 
-    private static Credentials credentials(TransportSettings settings) {
+    private static Credentials credentials(TransportChoice settings) {
         if (settings.applicationDefaultCredentials()) {
             if (settings.cassette().map(CassetteFlags.Cassette::replaying).orElse(false)) {
                 // A replay sends nothing: no token is fetched, and the cassette holds none.
@@ -120,7 +120,7 @@ public final class Transports implements PortFactory {
         }
     }
 
-    private static ApiKey key(TransportSettings settings) {
+    private static ApiKey key(TransportChoice settings) {
         return settings.apiKey().orElseThrow(() -> new UsageException(ImageCommand.KEY_VARIABLE
                 + " is not set: the " + settings.transport() + " transport needs your key"));
     }

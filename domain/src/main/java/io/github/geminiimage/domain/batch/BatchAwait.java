@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * then after {@link #FIRST_INTERVAL}, each wait half again as long up to {@link #MAX_INTERVAL},
  * never past the deadline; stop at a terminal state. A job reported {@code SUCCEEDED} without an
  * output is polled up to {@link #EXTRA_POLLS_FOR_OUTPUT} more times (the output can lag the state:
- * wire-format-2.md §2.5). Stateless.
+ * docs/wire-format.md, "Batch Mode"). Stateless.
  */
 public final class BatchAwait {
 

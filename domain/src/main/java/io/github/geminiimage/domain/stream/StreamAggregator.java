@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Joins the chunks of a streamed reply ({@code streamGenerateContent}: every event a full
  * {@code GenerateContentResponse} holding only the new parts) into the one {@link GenerationResult}
  * that {@code generateContent} returns for the same reply, and lists the {@link StreamEvent}s each
- * chunk carries (wire-format-2.md §3.3, §3.7):
+ * chunk carries (docs/wire-format.md, "Streaming"):
  *
  * <ul>
  *   <li>parts are kept in arrival order per candidate; a text part is joined to the one before it

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The joining rules of wire-format-2.md §3.7, one by one. */
+/** The joining rules of docs/wire-format.md, "Streaming", one by one. */
 class StreamAggregatorTest {
 
     private static GenerationResult chunk(Usage usage, Optional<FinishReason> finish, Part... parts) {

@@ -2,9 +2,9 @@ package io.github.geminiimage.http.batch;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.batch.RequestJsonWriter;
-import io.github.geminiimage.domain.batch.ResponseJsonReader;
-import io.github.geminiimage.http.codec.GenerateContentCodec;
+import io.github.geminiimage.wire.batch.RequestJsonWriter;
+import io.github.geminiimage.wire.batch.ResponseJsonReader;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -14,7 +14,7 @@ import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchAwait;
-import io.github.geminiimage.domain.batch.BatchResultReader;
+import io.github.geminiimage.wire.batch.BatchResultReader;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.Credentials;
 import io.github.geminiimage.http.Endpoint;
@@ -50,8 +50,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@link BatchPort} over HTTP, for every {@link HttpTransport}: Batch Mode of the Gemini API
- * (wire-format-2.md §2) run by the same call engine as {@link io.github.geminiimage.http.HttpImageGeneration} (credentials,
- * retries, deadlines, error mapping), with a {@link FilesPort} for the JSONL input of file jobs and
+ * (docs/wire-format.md, "Batch Mode") run by the same call engine as
+ * {@link io.github.geminiimage.http.HttpImageGeneration} (credentials, retries, deadlines, error mapping), with a {@link FilesPort} for the JSONL input of file jobs and
  * for results files. Thread-safe: share one instance.
  *
  * <p>Behaviour worth knowing:
@@ -59,7 +59,7 @@ import java.util.stream.Stream;
  *   <li><b>Submitting</b> reads the requests once into a temporary JSONL file, checking each (model,
  *       unique key) before any I/O; that gives the size {@code AUTO} decides by and the length the
  *       upload needs, without holding the job in memory. A file job uploads that file through the
- *       {@link FilesPort} (waiting for it to be {@code ACTIVE}, pitfall 8); an inline job sends it
+ *       {@link FilesPort} (waiting for it to be {@code ACTIVE}); an inline job sends it
  *       rewritten as the create body (under 20 MB). Temporary files are deleted before submit returns.</li>
  *   <li><b>Create is sent at most once.</b> The service makes a new job per create call, so the
  *       create call runs on an engine whose retry policy is {@link RetryPolicy#noRetries()}: a

@@ -42,7 +42,7 @@ class GeminiImageAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(GeminiImageAutoConfiguration.class));
-    private final LoopbackServer server = LoopbackServer.start();
+    private final StubGeminiServer server = StubGeminiServer.start();
 
     @AfterEach
     void stopServer() {

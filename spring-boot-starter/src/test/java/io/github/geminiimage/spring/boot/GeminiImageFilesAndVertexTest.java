@@ -55,7 +55,7 @@ class GeminiImageFilesAndVertexTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(GeminiImageAutoConfiguration.class));
-    private final LoopbackServer server = LoopbackServer.start().reply("/v1beta/files/abc123", "{}");
+    private final StubGeminiServer server = StubGeminiServer.start().reply("/v1beta/files/abc123", "{}");
 
     @AfterEach
     void stopServer() {

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 /**
  * What the fake answers, built the way the real models answer: checks a real call makes before and
  * at the server, the output size and format of the model, thought signatures on Gemini 3 models,
- * token counts from the tables of wire-format.md §2.5. Stateless and thread-safe.
+ * token counts from the tables of docs/wire-format.md, "Usage and image sizes". Stateless and thread-safe.
  */
 public final class Replies {
 
@@ -103,7 +103,7 @@ public final class Replies {
     }
 
     /**
-     * The ids the fake answers, as the endpoint does (wire-format.md §6): the image model families
+     * The ids the fake answers, as the endpoint does: the image model families
      * the domain knows, exactly as spelt (ids are case-sensitive), the Gemini 3 ones with an optional {@code -preview}
      * and an optional dated suffix {@code -MM-YYYY}; {@code models/} in front is allowed. Anything
      * else (another family, an Imagen id, an upper-case id) is the server's 404.
@@ -199,7 +199,8 @@ public final class Replies {
             text = request.images().isEmpty() && request.history().isEmpty()
                     ? "Here is an image of " + caption(request) + "."
                     : "Here is the edited image: " + caption(request) + ".";
-            // Gemini 3 signs the first text part when it comes before the first image (wire-format.md §1.7).
+            // Gemini 3 signs the first text part when it comes before the first image
+            // (docs/wire-format.md, "Thought signatures").
             parts.add(new Part.Text(text, false, signed ? Optional.of(signature(fingerprint, 1)) : Optional.empty()));
         }
         parts.add(new Part.Image(image, false, signed ? Optional.of(signature(fingerprint, 2)) : Optional.empty()));

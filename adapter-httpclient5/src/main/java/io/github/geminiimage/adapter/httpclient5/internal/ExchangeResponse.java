@@ -22,7 +22,7 @@ import org.apache.hc.core5.http.HttpEntity;
 final class ExchangeResponse extends InputStream implements HttpResponse {
 
     private final ClassicHttpResponse response;
-    private final Exchange exchange;
+    private final ExchangeRunner exchange;
     private final Map<String, List<String>> headers;
     private final InputStream in;
     private final long declaredLength;
@@ -30,7 +30,7 @@ final class ExchangeResponse extends InputStream implements HttpResponse {
     private volatile boolean ended;
     private volatile long read;
 
-    ExchangeResponse(ClassicHttpResponse response, Exchange exchange) throws IOException {
+    ExchangeResponse(ClassicHttpResponse response, ExchangeRunner exchange) throws IOException {
         this.response = response;
         this.exchange = exchange;
         // Grouped case-insensitively under the first spelling received, in arrival order.
@@ -107,7 +107,7 @@ final class ExchangeResponse extends InputStream implements HttpResponse {
             return;
         }
         if (!atEnd()) {
-            exchange.abort(Exchange.Abort.RESPONSE_CLOSED);
+            exchange.abort(ExchangeRunner.Abort.RESPONSE_CLOSED);
         }
         try {
             response.close();

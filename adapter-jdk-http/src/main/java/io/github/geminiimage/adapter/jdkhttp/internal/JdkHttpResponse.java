@@ -36,7 +36,7 @@ public final class JdkHttpResponse extends InputStream implements HttpResponse, 
 
     private final int statusCode;
     private final Map<String, List<String>> headers;
-    private final Exchange exchange;
+    private final ExchangeWatch exchange;
     private final LinkedBlockingQueue<List<ByteBuffer>> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
     private volatile Throwable failure;
@@ -47,7 +47,7 @@ public final class JdkHttpResponse extends InputStream implements HttpResponse, 
     private boolean ended;
 
     /** The response whose head is {@code info}, checking the clocks of {@code exchange} on every read. */
-    public JdkHttpResponse(ResponseInfo info, Exchange exchange) {
+    public JdkHttpResponse(ResponseInfo info, ExchangeWatch exchange) {
         this.statusCode = info.statusCode();
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         // An immutable, case-insensitive copy without HTTP/2 pseudo-headers (":status"), which are not headers.

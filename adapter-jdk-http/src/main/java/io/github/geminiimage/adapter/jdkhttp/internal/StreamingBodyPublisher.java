@@ -35,14 +35,14 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
 
     private final RequestBody body;
     private final Executor executor;
-    private final Exchange exchange;
+    private final ExchangeWatch exchange;
     private final boolean recycleChunks;
 
     /**
      * A publisher of {@code body} written on {@code executor} (one task per subscription), whose waits
      * are bounded by the clocks of {@code exchange} and stopped by its abort.
      */
-    public StreamingBodyPublisher(RequestBody body, Executor executor, Exchange exchange, boolean recycleChunks) {
+    public StreamingBodyPublisher(RequestBody body, Executor executor, ExchangeWatch exchange, boolean recycleChunks) {
         this.body = Objects.requireNonNull(body, "body");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.exchange = Objects.requireNonNull(exchange, "exchange");

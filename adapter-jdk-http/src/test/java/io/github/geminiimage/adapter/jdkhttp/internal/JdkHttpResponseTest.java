@@ -69,8 +69,8 @@ class JdkHttpResponseTest {
         assertThat(subscription.cancelled).isTrue();
     }
 
-    private Exchange exchange() {
-        return new Exchange(Instant.now().plusSeconds(30), Duration.ofSeconds(30), timer, e -> { });
+    private ExchangeWatch exchange() {
+        return new ExchangeWatch(Instant.now().plusSeconds(30), Duration.ofSeconds(30), timer, e -> { });
     }
 
     /** A subscription that records whether it was cancelled. */

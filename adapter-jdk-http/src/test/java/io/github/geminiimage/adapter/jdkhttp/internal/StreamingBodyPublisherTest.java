@@ -70,7 +70,7 @@ class StreamingBodyPublisherTest {
     }
 
     private Client publish(PatternBody body, boolean recycle, boolean consume) throws Exception {
-        Exchange exchange = new Exchange(Instant.now().plusSeconds(60), Duration.ofSeconds(60), timer, e -> { });
+        ExchangeWatch exchange = new ExchangeWatch(Instant.now().plusSeconds(60), Duration.ofSeconds(60), timer, e -> { });
         Client client = new Client(consume);
         new StreamingBodyPublisher(body, uploads, exchange, recycle).subscribe(client);
         client.done.get(60, TimeUnit.SECONDS);

@@ -7,11 +7,13 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.internal.codec.ReplyDecoder;
-import io.github.geminiimage.http.internal.codec.RequestEncoder;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
 import io.github.geminiimage.http.internal.error.Exceptions;
+import io.github.geminiimage.wire.GenerateContentCodec;
+import io.github.geminiimage.wire.JsonBody;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Optional;
 
 /** {@code models/{model}:generateContent}: the request builder and reply reader, nothing more. */
@@ -32,15 +34,39 @@ public final class GenerateContent {
         String modelId = request.model().id();
         return Exchange.<GenerationResult>of(OPERATION, Optional.of(modelId), () -> {
             VertexOnlyFields.check(request, endpoint);
-            RequestBody body = RequestEncoder.encode(request);
-            if (body.contentLength() > maxRequestBytes) {
-                throw new InvalidRequestException("request", "a body of " + body.contentLength() + " bytes",
-                        "at most " + maxRequestBytes + " bytes (HttpOptions.maxRequestBytes)");
-            }
-            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body);
-        }, reply -> ReplyDecoder.decode(reply.body(), reply.declaredLength(), reply.maxBytes()))
+            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body(request, maxRequestBytes));
+        }, reply -> GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes()))
                 .withUsage(GenerationResult::usage)
                 .withExplanation(failure -> explainRetired(failure, request));
+    }
+
+    /**
+     * {@code request} encoded as a streaming body.
+     *
+     * @throws InvalidRequestException if the body has more than {@code maxRequestBytes}
+     */
+    static RequestBody body(GenerationRequest request, long maxRequestBytes) {
+        JsonBody json = GenerateContentCodec.encode(request);
+        if (json.contentLength() > maxRequestBytes) {
+            throw new InvalidRequestException("request", "a body of " + json.contentLength() + " bytes",
+                    "at most " + maxRequestBytes + " bytes (HttpOptions.maxRequestBytes)");
+        }
+        return new RequestBody() {
+            @Override
+            public long contentLength() {
+                return json.contentLength();
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                json.writeTo(out);
+            }
+
+            @Override
+            public String toString() {
+                return json.toString();
+            }
+        };
     }
 
     static ImageGenerationException explainRetired(ImageGenerationException failure, GenerationRequest request) {

@@ -8,8 +8,6 @@ import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.Endpoint;
-import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.internal.codec.RequestEncoder;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.Reply;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
@@ -48,13 +46,8 @@ public final class StreamGenerateContent {
     public static Exchange<GenerationStream> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes) {
         String modelId = request.model().id();
         return Exchange.<GenerationStream>of(OPERATION, Optional.of(modelId), () -> {
-            RequestBody body = RequestEncoder.encode(request);
-            if (body.contentLength() > maxRequestBytes) {
-                throw new InvalidRequestException("request", "a body of " + body.contentLength() + " bytes",
-                        "at most " + maxRequestBytes + " bytes (HttpOptions.maxRequestBytes)");
-            }
-            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body).withQueryParameter("alt", "sse")
-                    .withHeader("Accept", "text/event-stream");
+            return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), GenerateContent.body(request, maxRequestBytes))
+                    .withQueryParameter("alt", "sse").withHeader("Accept", "text/event-stream");
         }, StreamGenerateContent::open).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
     }
 

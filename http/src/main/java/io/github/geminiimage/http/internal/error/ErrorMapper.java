@@ -11,16 +11,9 @@ import io.github.geminiimage.domain.QuotaScope;
 import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.TransportException;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import io.github.geminiimage.wire.ErrorBody;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,25 +28,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a non-2xx reply into the matching {@link ImageGenerationException}, in one place
- * (DESIGN.md §5, wire-format.md §3).
- *
- * <p>Bodies understood: Google's envelope {@code {"error":{code,message,status,details[]}}} (also
- * wrapped in a one-element array, or re-wrapped as a JSON string inside {@code error.message} by an
- * intermediary), proxy shapes whose {@code type} or {@code code} carries the status
- * ({@code {"error":{"message","type":"401"}}}, new-api's {@code {"error":{"message","type","code"}}}),
- * Anthropic-style {@code {"type":"error","error":{...}}}, and anything else (an HTML page from a
- * load balancer), which is mapped by its HTTP status with the page title or first words.
- *
- * <p>Which exception: the HTTP status decides, except that a plain 400 (or an unusual status) is
- * refined by what the body says (Google's {@code status}, a numeric {@code code} or {@code type},
- * or a well-known error word). A 400 whose {@code ErrorInfo.reason} is {@code API_KEY_INVALID} (or
- * whose message says the key is not valid) is an {@link AuthenticationException}; 401 too; 403
- * {@link PermissionDeniedException}; 404 {@link NotFoundException}; 402 and 429
- * {@link RateLimitedException}; 408 and 5xx {@link ServerErrorException} (a 408 is the server
- * giving up on a slow upload: a transient server-side failure, retried like a 503, not the
- * caller's deadline); 3xx a {@link TransportException} (redirects are never followed: they would
- * carry the key); other 4xx {@link InvalidRequestException} with the server's message.
+ * Turns a non-2xx reply into the matching {@link ImageGenerationException}, in one place. The body
+ * is read by wire's {@code ErrorBody} (Google's envelope and the shapes proxies send); an HTML page
+ * is mapped by its status with its title. Which status becomes which exception is the table in the
+ * README ("Errors"); a plain 400 is refined by what the body says (Google's {@code status}, a
+ * numeric {@code code} or {@code type}, a well-known error word, reason {@code API_KEY_INVALID}).
  */
 public final class ErrorMapper {
 
@@ -61,7 +40,6 @@ public final class ErrorMapper {
     public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
     private static final int MAX_MESSAGE_CHARS = 500;
-    private static final int MAX_JSON_DEPTH = 32;
     private static final Pattern TITLE_OPEN = Pattern.compile("(?i)<title");
     private static final Pattern TITLE_CLOSE = Pattern.compile("(?i)</title>");
     // A tag holds no '<': a stray one is text. Letting it match "<<<..." rescanned the rest of the
@@ -153,7 +131,7 @@ public final class ErrorMapper {
     public static Mapped map(int httpStatus, Function<String, Optional<String>> header, byte[] body,
             Redactor redactor, int attempts, Instant now) {
         String text = new String(body, StandardCharsets.UTF_8);
-        Optional<Envelope> envelope = parse(text, 0);
+        Optional<Envelope> envelope = parse(text);
 
         Optional<String> serverStatus = envelope.flatMap(Envelope::statusWord).map(s -> redactor.oneLine(s, 80));
         Optional<String> serverMessage = envelope.flatMap(e -> e.message).map(m -> redactor.oneLine(m, MAX_MESSAGE_CHARS))
@@ -328,157 +306,18 @@ public final class ErrorMapper {
         }
     }
 
-    private static Optional<Envelope> parse(String text, int level) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty() || (trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[') || tooDeep(trimmed)) {
-            return Optional.empty();
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
-            return envelope(reader.readValue(), level);
-        } catch (RuntimeException e) {
-            // Not JSON after all (or a shape no branch expected): the caller falls back to the status.
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Envelope> envelope(JsonValue root, int level) {
-        JsonValue value = root;
-        if (value instanceof JsonArray array) {
-            // A one-element array wraps the object when the endpoint streams without alt=sse.
-            if (array.isEmpty()) {
-                return Optional.empty();
+    private static Optional<Envelope> parse(String text) {
+        return ErrorBody.parse(text).map(body -> {
+            boolean perDay = false;
+            boolean perMinute = false;
+            for (String quotaId : body.quotaIds()) {
+                String id = quotaId.toLowerCase(Locale.ROOT).replace("_", "");
+                perDay |= id.contains("perday");
+                perMinute |= id.contains("perminute") || id.contains("persecond");
             }
-            value = array.get(0);
-        }
-        if (!(value instanceof JsonObject object)) {
-            return Optional.empty();
-        }
-        JsonValue error = object.get("error");
-        if (error instanceof JsonString s) {
-            return Optional.of(simple(Optional.of(s.getString()), string(object, "status"), object.get("code"),
-                    string(object, "type")));
-        }
-        if (!(error instanceof JsonObject e)) {
-            Optional<String> message = string(object, "message").or(() -> string(object, "detail"))
-                    .or(() -> string(object, "error_description"));
-            if (message.isEmpty() && !object.containsKey("code") && !object.containsKey("status")) {
-                return Optional.empty();
-            }
-            return Optional.of(simple(message, string(object, "status"), object.get("code"), Optional.empty()));
-        }
-        Optional<String> message = string(e, "message");
-        if (message.isPresent() && level < 2) {
-            // An intermediary re-wrapped Google's JSON as a string: the inner envelope says more.
-            Optional<Envelope> inner = parse(message.get(), level + 1);
-            if (inner.isPresent() && inner.get().message.isPresent()) {
-                Envelope in = inner.get();
-                Envelope outer = fromErrorObject(e, Optional.empty());
-                return Optional.of(new Envelope(in.message, in.status.or(() -> outer.status),
-                        in.code.or(() -> outer.code), in.codeWord.or(() -> outer.codeWord), in.type.or(() -> outer.type),
-                        in.reasons, in.retryDelay, in.quotaScope));
-            }
-        }
-        return Optional.of(fromErrorObject(e, message));
-    }
-
-    private static Envelope simple(Optional<String> message, Optional<String> status, JsonValue code, Optional<String> type) {
-        return new Envelope(message, status, intCode(code), wordCode(code), type, java.util.Set.of(), Optional.empty(),
-                QuotaScope.UNKNOWN);
-    }
-
-    private static Envelope fromErrorObject(JsonObject e, Optional<String> message) {
-        java.util.Set<String> reasons = new java.util.HashSet<>();
-        Optional<Duration> retryDelay = Optional.empty();
-        boolean perDay = false;
-        boolean perMinute = false;
-        if (e.get("details") instanceof JsonArray details) {
-            for (JsonValue detail : details) {
-                if (!(detail instanceof JsonObject d)) {
-                    continue;
-                }
-                string(d, "reason").ifPresent(reasons::add);
-                if (retryDelay.isEmpty()) {
-                    retryDelay = delay(d.get("retryDelay"));
-                }
-                if (d.get("violations") instanceof JsonArray violations) {
-                    for (JsonValue violation : violations) {
-                        if (violation instanceof JsonObject v) {
-                            String id = string(v, "quotaId").orElse("").toLowerCase(Locale.ROOT).replace("_", "");
-                            perDay |= id.contains("perday");
-                            perMinute |= id.contains("perminute") || id.contains("persecond");
-                        }
-                    }
-                }
-            }
-        }
-        QuotaScope scope = perDay ? QuotaScope.PER_DAY : perMinute ? QuotaScope.PER_MINUTE : QuotaScope.UNKNOWN;
-        return new Envelope(message, string(e, "status"), intCode(e.get("code")), wordCode(e.get("code")),
-                string(e, "type"), java.util.Set.copyOf(reasons), retryDelay, scope);
-    }
-
-    private static Optional<Duration> delay(JsonValue value) {
-        if (value instanceof JsonString s) {
-            return RetryHints.protoDuration(s.getString());
-        }
-        if (value instanceof JsonObject o && o.get("seconds") != null) {
-            // The proto's object form {seconds, nanos}, sent by some gateways.
-            String seconds = o.get("seconds") instanceof JsonString str ? str.getString() : o.get("seconds").toString();
-            long nanos = o.get("nanos") instanceof JsonNumber n ? n.longValue() : 0;
-            if (nanos < 0 || nanos > 999_999_999) {
-                return Optional.empty();
-            }
-            return RetryHints.protoDuration(seconds + "." + String.format(Locale.ROOT, "%09d", nanos) + "s");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Integer> intCode(JsonValue code) {
-        if (code instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                return Optional.of(n.intValueExact());
-            } catch (ArithmeticException e) {
-                return Optional.empty();
-            }
-        }
-        if (code instanceof JsonString s && s.getString().matches("\\d{3}")) {
-            return Optional.of(Integer.parseInt(s.getString()));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> wordCode(JsonValue code) {
-        if (code instanceof JsonString s && !s.getString().isBlank() && !s.getString().matches("\\d+")) {
-            return Optional.of(s.getString());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> string(JsonObject object, String name) {
-        return object.get(name) instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
-    }
-
-    /** Whether brackets nest deeper than any real error body does (a hostile body is not parsed). */
-    private static boolean tooDeep(String text) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > MAX_JSON_DEPTH) {
-                    return true;
-                }
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return false;
+            QuotaScope scope = perDay ? QuotaScope.PER_DAY : perMinute ? QuotaScope.PER_MINUTE : QuotaScope.UNKNOWN;
+            return new Envelope(body.message(), body.status(), body.code(), body.codeWord(), body.type(), body.reasons(),
+                    body.retryDelay().flatMap(RetryHints::protoDuration), scope);
+        });
     }
 }

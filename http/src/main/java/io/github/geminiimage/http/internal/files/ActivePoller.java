@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Waits until a file is {@code ACTIVE} (wire-format-2.md §1.3: poll {@code files.get} every 1-5 s):
+ * Waits until a file is {@code ACTIVE} (docs/wire-format.md, "Files": poll {@code files.get} every 1-5 s):
  * polls with a growing interval, the last poll at the deadline. {@code FAILED} is an
  * {@link InvalidRequestException} with the server's reason; still processing at the deadline a
  * {@link GenerationTimeoutException}. Each poll is an ordinary call (retried by the engine).

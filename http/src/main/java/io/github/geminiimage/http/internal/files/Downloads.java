@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * Downloads a file's bytes, streamed: the SDK form first, Google's {@code /download/} media path
- * when that answers 404 (wire-format-2.md §1.4). To a path: into a temporary file beside it
+ * when that answers 404 (docs/wire-format.md, "Files"). To a path: into a temporary file beside it
  * (rewritten from its start on every attempt), moved over the target only on success, deleted on
  * failure. To a caller's stream: as it arrives; a break after the first byte is final.
  */

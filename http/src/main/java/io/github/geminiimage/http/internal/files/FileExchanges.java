@@ -1,5 +1,6 @@
 package io.github.geminiimage.http.internal.files;
 
+import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.FilePage;
 import io.github.geminiimage.domain.FileUpload;
@@ -13,6 +14,7 @@ import io.github.geminiimage.http.internal.engine.Reply;
 import io.github.geminiimage.http.internal.engine.ReplyReader;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
 import io.github.geminiimage.http.internal.error.Exceptions;
+import io.github.geminiimage.wire.FileResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +27,7 @@ import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
- * The Files API's exchanges (wire-format-2.md §1.1-1.4): for each, the request builder and the reply
+ * The Files API's exchanges (docs/wire-format.md, "Files"): for each, the request builder and the reply
  * reader, nothing more. Retries, deadlines, credentials and error mapping are the engine's; the
  * resume loop is {@link ResumableUpload}'s. Stateless.
  */
@@ -55,7 +57,7 @@ public final class FileExchanges {
                     Map.entry("X-Goog-Upload-Header-Content-Type", upload.mimeType()),
                     Map.entry("Content-Type", "application/json"));
             return new RequestSpec("POST", endpoint.upload(), List.of(), headers,
-                    Optional.of(bytes(FileWire.startBody(upload))), false);
+                    Optional.of(bytes(FileResources.startBody(upload))), false);
         }, reply -> UploadSession.from(reply.header("x-goog-upload-url"),
                 reply.header("x-goog-upload-chunk-granularity"), endpoint));
     }
@@ -87,7 +89,7 @@ public final class FileExchanges {
     /** {@code GET {base}/{version}/files/{id}}. */
     public static Exchange<StoredFile> get(Endpoint endpoint, String name) {
         return Exchange.of("files.get", Optional.empty(), () -> RequestSpec.withoutBody("GET", endpoint.resource(name)),
-                reply -> FileWire.file(FileWire.readObject(reply.body(), "files.get")))
+                reply -> FileResources.readFile(reply.body(), "files.get"))
                 .withExplanation(naming(name));
     }
 
@@ -97,7 +99,7 @@ public final class FileExchanges {
             RequestSpec spec = RequestSpec.withoutBody("GET", endpoint.resource("files"))
                     .withQueryParameter("pageSize", Integer.toString(pageSize));
             return pageToken.isPresent() ? spec.withQueryParameter("pageToken", pageToken.get()) : spec;
-        }, reply -> FileWire.page(FileWire.readObject(reply.body(), "files.list")));
+        }, reply -> FileResources.readPage(reply.body(), "files.list"));
     }
 
     /** {@code DELETE {base}/{version}/files/{id}}; the reply's body ({@code {}}) is not read. */
@@ -174,7 +176,7 @@ public final class FileExchanges {
             try {
                 received = OptionalLong.of(Long.parseLong(size.get().strip()));
             } catch (NumberFormatException e) {
-                throw FileWire.malformed("the upload " + what + " reply's X-Goog-Upload-Size-Received is not a number", e);
+                throw malformed("the upload " + what + " reply's X-Goog-Upload-Size-Received is not a number", e);
             }
         }
         Optional<StoredFile> file = Optional.empty();
@@ -182,7 +184,7 @@ public final class FileExchanges {
             byte[] head = reply.body().readNBytes(1);
             if (head.length == 1) {
                 InputStream rest = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), reply.body());
-                file = Optional.of(FileWire.file(FileWire.readObject(rest, "upload " + what)));
+                file = Optional.of(FileResources.readFile(rest, "upload " + what));
             }
         }
         return new UploadStatus(status, received, file);
@@ -208,5 +210,11 @@ public final class FileExchanges {
                 out.write(copy);
             }
         };
+    }
+
+    /** A malformed-reply exception for a Files call that got HTTP 200. */
+    static MalformedResponseException malformed(String message, Throwable cause) {
+        return new MalformedResponseException(message, new ErrorDetails(200, Optional.empty(), Optional.empty(), 1,
+                Optional.empty()), cause);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * One resumable upload (wire-format-2.md §1.2): start, chunks of a multiple of the server's
+ * One resumable upload (docs/wire-format.md, "Files"): start, chunks of a multiple of the server's
  * granularity streamed from the content, {@code upload, finalize} on the last, and the check that the
  * stored file has the size and SHA-256 of what was read. Single use; not thread-safe (its steps run
  * one after the other, on whatever thread the driver completes them).
@@ -106,7 +106,7 @@ public final class ResumableUpload {
     private CompletableFuture<StoredFile> afterChunk(UploadStatus status, long end, boolean last) {
         if (last) {
             if (!status.isFinal() || status.file().isEmpty()) {
-                return failed(FileWire.malformed("all " + source.total() + " bytes were sent but the upload's status is "
+                return failed(FileExchanges.malformed("all " + source.total() + " bytes were sent but the upload's status is "
                         + status.status() + ", not final with the file", null));
             }
             return finish(status.file().get());
@@ -144,17 +144,17 @@ public final class ResumableUpload {
 
     private CompletableFuture<StoredFile> resume(UploadStatus status, ImageGenerationException cut) {
         if (status.isFinal()) {
-            return status.file().map(this::finish).orElseGet(() -> failed(FileWire.malformed(
+            return status.file().map(this::finish).orElseGet(() -> failed(FileExchanges.malformed(
                     "the server reports the upload final but its query reply holds no file", null)));
         }
         if (!status.isActive()) {
             return failed(new TransportException("the server ended the upload session (status " + status.status() + ")",
                     ErrorDetails.ofAttempts(1), cut, false));
         }
-        long held = status.received().orElseThrow(() -> FileWire.malformed(
+        long held = status.received().orElseThrow(() -> FileExchanges.malformed(
                 "the upload query reply has no X-Goog-Upload-Size-Received", null));
         if (held < 0 || held > source.total()) {
-            return failed(FileWire.malformed("the upload query reply says the server holds " + held + " bytes of "
+            return failed(FileExchanges.malformed("the upload query reply says the server holds " + held + " bytes of "
                     + source.total(), null));
         }
         if (!source.canContinueFrom(held)) {

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Splits a {@code text/event-stream} body into events (wire-format-2.md §3.2) without ever holding
+ * Splits a {@code text/event-stream} body into events (docs/wire-format.md, "Streaming") without ever holding
  * an event as text: {@link #nextEvent()} hands out the event's data as an {@link InputStream} that
  * reads straight from the body and ends where the event ends, the values of several
  * {@code data:} lines joined with {@code "\n"} (an image event can be 30 MB on one line).

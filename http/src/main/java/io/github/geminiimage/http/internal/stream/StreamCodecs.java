@@ -6,19 +6,11 @@ import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.http.internal.error.ErrorMapper;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.http.internal.error.Redactor;
-import io.github.geminiimage.http.internal.codec.ReplyDecoder;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import jakarta.json.JsonException;
-import java.io.StringReader;
+import io.github.geminiimage.wire.ErrorBody;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -31,9 +23,9 @@ public final class StreamCodecs {
     private StreamCodecs() {
     }
 
-    /** Each event decoded by {@link ReplyDecoder}, as a whole {@code generateContent} reply is. */
+    /** Each event decoded by {@link GenerateContentCodec}, as a whole {@code generateContent} reply is. */
     public static ChunkDecoder replyDecoder() {
-        return (data, maxBytes) -> ReplyDecoder.decode(data, OptionalLong.empty(), maxBytes);
+        return (data, maxBytes) -> GenerateContentCodec.read(data, OptionalLong.empty(), maxBytes);
     }
 
     /**
@@ -49,42 +41,17 @@ public final class StreamCodecs {
     public static ErrorBodyMapper googleErrors(Redactor redactor, int attempt, Clock clock) {
         return (body, eventsBefore) -> {
             String text = new String(body, StandardCharsets.UTF_8);
-            Optional<JsonObject> error = errorObject(text);
+            Optional<ErrorBody> error = ErrorBody.parse(text).filter(ErrorBody::errorObject);
             String where = "the stream failed after " + eventsBefore + " event(s): ";
             if (error.isEmpty()) {
                 return new MalformedResponseException(where + "it carried JSON that is neither an event nor an error: "
                         + redactor.excerpt(text), new ErrorDetails(200, Optional.empty(), Optional.empty(), attempt,
                                 Optional.of(redactor.excerpt(text))));
             }
-            int status = code(error.get()).orElse(500);
+            int status = error.get().code().filter(code -> code >= 400 && code < 600).orElse(500);
             ImageGenerationException mapped = ErrorMapper.map(status, name -> Optional.empty(), body, redactor, attempt,
                     clock.instant()).exception();
             return Exceptions.withMessage(mapped, where + mapped.getMessage());
         };
-    }
-
-    private static Optional<JsonObject> errorObject(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            JsonValue root = reader.readValue();
-            if (root instanceof JsonArray array && array.size() == 1) {
-                root = array.get(0);
-            }
-            if (root instanceof JsonObject object && object.get("error") instanceof JsonObject error) {
-                return Optional.of(error);
-            }
-            return Optional.empty();
-        } catch (JsonException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static OptionalInt code(JsonObject error) {
-        if (error.get("code") instanceof JsonNumber number && number.isIntegral()) {
-            int code = number.intValue();
-            if (code >= 400 && code < 600) {
-                return OptionalInt.of(code);
-            }
-        }
-        return OptionalInt.empty();
     }
 }

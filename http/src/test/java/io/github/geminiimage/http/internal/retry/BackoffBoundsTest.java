@@ -1,14 +1,14 @@
 package io.github.geminiimage.http.internal.retry;
 
-import static io.github.geminiimage.http.RandomInputs.chance;
-import static io.github.geminiimage.http.RandomInputs.check;
-import static io.github.geminiimage.http.RandomInputs.oneOf;
-import static io.github.geminiimage.http.RandomInputs.weighted;
+import static io.github.geminiimage.wire.RandomInputs.chance;
+import static io.github.geminiimage.wire.RandomInputs.check;
+import static io.github.geminiimage.wire.RandomInputs.oneOf;
+import static io.github.geminiimage.wire.RandomInputs.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.http.RandomInputs;
+import io.github.geminiimage.wire.RandomInputs;
 import io.github.geminiimage.http.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.github.geminiimage.http.internal.stream;
 
+import io.github.geminiimage.wire.Trickle;
 import static io.github.geminiimage.http.internal.stream.StreamFixtures.events;
 import static io.github.geminiimage.http.internal.stream.StreamFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,7 +109,7 @@ class SseReaderTest {
         byte[] payload = new byte[4 << 20];
         Arrays.fill(payload, (byte) 'A');
         byte[] text = concat(utf8("data: "), payload, utf8("\r\n\r\n"));
-        StreamFixtures.Trickle body = new StreamFixtures.Trickle(text, 8192, 1);
+        Trickle body = Trickle.random(text, 8192, 1);
         InputStream data = new SseReader(body, 8 << 20).nextEvent().orElseThrow();
 
         byte[] first = data.readNBytes(1 << 20);
@@ -123,7 +124,7 @@ class SseReaderTest {
         List<String> whole = events(new ByteArrayInputStream(text), 1 << 20);
 
         for (int seed = 0; seed < 50; seed++) {
-            assertThat(events(new StreamFixtures.Trickle(text, 1 + seed % 7, seed), 1 << 20)).as("seed %d", seed)
+            assertThat(events(Trickle.random(text, 1 + seed % 7, seed), 1 << 20)).as("seed %d", seed)
                     .isEqualTo(whole);
         }
         assertThat(whole).hasSize(3);

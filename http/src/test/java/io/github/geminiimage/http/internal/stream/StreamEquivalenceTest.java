@@ -1,5 +1,6 @@
 package io.github.geminiimage.http.internal.stream;
 
+import io.github.geminiimage.wire.Trickle;
 import static io.github.geminiimage.http.internal.stream.StreamFixtures.decode;
 import static io.github.geminiimage.http.internal.stream.StreamFixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class StreamEquivalenceTest {
             Random random = new Random(seed);
             Case c = generate(random);
             StreamAggregator aggregator = new StreamAggregator();
-            readAll(new StreamFixtures.Trickle(c.sse, 1 + random.nextInt(300), seed), aggregator);
+            readAll(Trickle.random(c.sse, 1 + random.nextInt(300), seed), aggregator);
 
             assertThat(aggregator.result()).as("case %d, seed %dL, stream:%n%s", i, seed,
                     new String(c.sse, StandardCharsets.UTF_8)).isEqualTo(decode(c.whole));

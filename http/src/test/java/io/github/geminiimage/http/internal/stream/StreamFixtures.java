@@ -3,7 +3,7 @@ package io.github.geminiimage.http.internal.stream;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.stream.StreamAggregator;
 import io.github.geminiimage.http.internal.error.Redactor;
-import io.github.geminiimage.http.internal.codec.ReplyDecoder;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -52,7 +52,7 @@ final class StreamFixtures {
 
     static GenerationResult decode(String json) throws IOException {
         byte[] bytes = utf8(json);
-        return ReplyDecoder.decode(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CAP);
+        return GenerateContentCodec.read(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CAP);
     }
 
     static StreamReplyReader reader(InputStream body) {
@@ -81,40 +81,4 @@ final class StreamFixtures {
         return events;
     }
 
-    /** A body that hands out between 1 and {@code maxChunk} bytes per read, as a network does. */
-    static final class Trickle extends InputStream {
-        private final byte[] data;
-        private final int maxChunk;
-        private final Random random;
-        private int pos;
-
-        Trickle(byte[] data, int maxChunk, long seed) {
-            this.data = data;
-            this.maxChunk = maxChunk;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() {
-            return pos < data.length ? data[pos++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (pos == data.length) {
-                return -1;
-            }
-            int n = Math.min(Math.min(len, 1 + random.nextInt(maxChunk)), data.length - pos);
-            System.arraycopy(data, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        int consumed() {
-            return pos;
-        }
-    }
 }

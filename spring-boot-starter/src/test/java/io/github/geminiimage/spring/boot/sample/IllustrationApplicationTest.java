@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.domain.GeneratedImage;
-import io.github.geminiimage.spring.boot.LoopbackServer;
+import io.github.geminiimage.spring.boot.StubGeminiServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = IllustrationApplication.class, properties = "gemini.image.transport=fake")
 class IllustrationApplicationTest {
 
-    private static final LoopbackServer SERVER = LoopbackServer.start();
+    private static final StubGeminiServer SERVER = StubGeminiServer.start();
 
     @DynamicPropertySource
     static void endpoint(DynamicPropertyRegistry registry) {

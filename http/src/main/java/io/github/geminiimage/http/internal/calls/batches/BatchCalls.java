@@ -5,8 +5,9 @@ import io.github.geminiimage.domain.BatchPage;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchInputCheck;
-import io.github.geminiimage.domain.batch.BatchInputWriter;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.BatchCreateBody;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.OperationReader;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.internal.engine.Exchange;
@@ -14,15 +15,12 @@ import io.github.geminiimage.http.internal.engine.RequestSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The batch endpoints (wire-format-2.md §2.1) as exchanges: the request builders and reply readers,
+ * The batch endpoints (docs/wire-format.md, "Batch Mode") as exchanges: the request builders and reply readers,
  * nothing more; credentials, retries, deadlines and errors are the engine's. {@code create} is not
  * idempotent: the port runs it on an engine that never retries.
  */
@@ -67,8 +65,7 @@ public final class BatchCalls {
 
     /** The create body of a job whose input is the uploaded file {@code fileName}. */
     public static byte[] fileInputBody(String displayName, String fileName) {
-        return ("{\"batch\":{\"displayName\":" + BatchInputWriter.quote(displayName) + ",\"inputConfig\":{\"fileName\":"
-                + BatchInputWriter.quote(fileName) + "}}}").getBytes(StandardCharsets.UTF_8);
+        return BatchCreateBody.fileInput(displayName, fileName);
     }
 
     /** {@code POST models/{model}:batchGenerateContent} of a small body held in memory. */
@@ -99,7 +96,7 @@ public final class BatchCalls {
                     if (job.isPresent()) {
                         return new Job(job.get());
                     }
-                    return new Inline(new InlinedResponsesStream(scanner, reply.handOver()));
+                    return new Inline(OperationReader.inlinedResponses(scanner, reply.handOver()));
                 });
     }
 
@@ -109,7 +106,7 @@ public final class BatchCalls {
             RequestSpec spec = RequestSpec.withoutBody("GET", endpoint.resource("batches"))
                     .withQueryParameter("pageSize", Integer.toString(pageSize));
             return pageToken.map(token -> spec.withQueryParameter("pageToken", token)).orElse(spec);
-        }, reply -> page(OperationReader.scanner(reply.body())));
+        }, reply -> OperationReader.readPage(OperationReader.scanner(reply.body())));
     }
 
     /** {@code POST batches/{id}:cancel} with the body {@code {}}; the reply ({@code {}}) is ignored. */
@@ -122,25 +119,6 @@ public final class BatchCalls {
     public static Exchange<Void> delete(String name, Endpoint endpoint) {
         return Exchange.of("batches.delete", Optional.empty(),
                 () -> RequestSpec.withoutBody("DELETE", endpoint.resource(name)), reply -> null);
-    }
-
-    private static BatchPage page(JsonLineScanner scanner) throws IOException {
-        List<BatchJob> jobs = new ArrayList<>();
-        String token = null;
-        scanner.beginObject();
-        for (String member = scanner.nextName(); member != null; member = scanner.nextName()) {
-            if (member.equals("operations") && scanner.peekKind() == '[') {
-                scanner.beginArray();
-                while (scanner.nextElement()) {
-                    jobs.add(OperationReader.read(scanner));
-                }
-            } else if (member.equals("nextPageToken") && scanner.peekKind() == '"') {
-                token = scanner.readString();
-            } else {
-                scanner.skipValue();
-            }
-        }
-        return new BatchPage(jobs, Optional.ofNullable(token).filter(t -> !t.isEmpty()));
     }
 
     private static RequestBody bytesBody(byte[] bytes) {

@@ -7,16 +7,15 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchInputCheck;
-import io.github.geminiimage.domain.batch.BatchInputWriter;
-import io.github.geminiimage.domain.batch.JsonLineScanner;
-import io.github.geminiimage.domain.batch.RequestJsonWriter;
+import io.github.geminiimage.wire.batch.BatchInputWriter;
+import io.github.geminiimage.wire.batch.BatchCreateBody;
+import io.github.geminiimage.wire.batch.RequestJsonWriter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,8 +28,6 @@ import java.nio.file.Path;
  * Not thread-safe.
  */
 public final class BatchSpool implements AutoCloseable {
-
-    private static final int MAX_KEY = 64 * 1024;
 
     private final Path jsonl;
     private final long lines;
@@ -103,30 +100,7 @@ public final class BatchSpool implements AutoCloseable {
         inlineBody = body;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(jsonl), 64 * 1024);
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(body), 64 * 1024)) {
-            out.write(("{\"batch\":{\"displayName\":" + BatchInputWriter.quote(displayName)
-                    + ",\"inputConfig\":{\"requests\":{\"requests\":[").getBytes(StandardCharsets.UTF_8));
-            JsonLineScanner lines = new JsonLineScanner(in, MAX_KEY);
-            boolean first = true;
-            while (!lines.atEnd()) {
-                lines.beginObject();
-                String key = null;
-                out.write((first ? "{" : ",{").getBytes(StandardCharsets.US_ASCII));
-                first = false;
-                for (String member = lines.nextName(); member != null; member = lines.nextName()) {
-                    if (member.equals("key")) {
-                        key = lines.readString();
-                    } else if (member.equals("request")) {
-                        out.write("\"request\":".getBytes(StandardCharsets.US_ASCII));
-                        try (InputStream request = lines.valueStream()) {
-                            request.transferTo(out);
-                        }
-                    } else {
-                        lines.skipValue();
-                    }
-                }
-                out.write((",\"metadata\":{\"key\":" + BatchInputWriter.quote(key) + "}}").getBytes(StandardCharsets.UTF_8));
-            }
-            out.write("]}}}}".getBytes(StandardCharsets.US_ASCII));
+            BatchCreateBody.writeInline(displayName, in, out);
         } catch (IOException e) {
             throw new InvalidRequestException("requests", "could not be written to a temporary file (" + e.getMessage() + ")", e);
         }

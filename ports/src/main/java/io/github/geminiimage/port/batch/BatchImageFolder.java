@@ -1,0 +1,137 @@
+package io.github.geminiimage.port.batch;
+
+import io.github.geminiimage.domain.BatchResult;
+import io.github.geminiimage.domain.BatchSaveSummary;
+import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Saves the images of a batch job's results to a folder, one file per key named
+ * {@link #fileName(String, MediaType) by the key}, so that a fetch that was interrupted can simply
+ * be run again: a key whose file exists is skipped, never written twice. Each file is written
+ * atomically (a temporary file moved into place), so the folder never holds half an image. The
+ * results are consumed one at a time; only one is held. Stateless.
+ */
+public final class BatchImageFolder {
+
+    private static final List<MediaType> TYPES = List.of(MediaType.values());
+
+    private BatchImageFolder() {
+    }
+
+    /**
+     * Saves the final image of every result (for several candidates, the first's), reading
+     * {@code results} to its end.
+     *
+     * @param results the results, in any order; each key at most once
+     * @param folder the folder, created if missing
+     * @param each told of every result once it was handled (e.g. for progress); must not throw
+     * @return what was written, skipped and failed
+     * @throws UncheckedIOException if the folder or a file cannot be written (the files written so
+     *     far stay; a rerun skips them)
+     */
+    public static BatchSaveSummary save(Iterator<BatchResult> results, Path folder, Consumer<BatchResult> each) {
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(each, "each");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        long written = 0;
+        long skipped = 0;
+        List<BatchSaveSummary.Failure> failures = new ArrayList<>();
+        while (results.hasNext()) {
+            BatchResult entry = results.next();
+            Optional<String> problem = problem(entry);
+            if (problem.isPresent()) {
+                failures.add(new BatchSaveSummary.Failure(entry.key(), problem.get()));
+            } else if (existing(folder, entry.key()).isPresent()) {
+                skipped++;
+            } else {
+                GeneratedImage image = entry.result().orElseThrow().finalImage().orElseThrow();
+                Path target = folder.resolve(fileName(entry.key(), image.mediaType().orElse(MediaType.PNG)));
+                try {
+                    image.writeToNewFile(target);
+                    written++;
+                } catch (FileAlreadyExistsException e) {
+                    skipped++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + target.toAbsolutePath() + ": " + e.getMessage(), e);
+                }
+            }
+            each.accept(entry);
+        }
+        return new BatchSaveSummary(written, skipped, failures);
+    }
+
+    /** {@link #save(Iterator, Path, Consumer)} without the per-result callback. */
+    public static BatchSaveSummary save(Iterator<BatchResult> results, Path folder) {
+        return save(results, folder, r -> { });
+    }
+
+    /**
+     * The file name for a key's image: letters, digits, {@code -}, {@code _} and (after the first
+     * character) {@code .} kept, every other character percent-encoded as UTF-8, so any key gives a
+     * safe name that cannot leave the folder and two keys never share a file; then the image's
+     * extension ({@code sku-1.png}, {@code a%2Fb.jpg}).
+     */
+    public static String fileName(String key, MediaType type) {
+        StringBuilder name = new StringBuilder();
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            int b = utf8[i] & 0xFF;
+            boolean plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '-' || b == '_'
+                    || (b == '.' && i > 0);
+            if (plain) {
+                name.append((char) b);
+            } else {
+                name.append('%').append(String.format("%02X", b));
+            }
+        }
+        return name.append('.').append(type.fileExtension()).toString();
+    }
+
+    /** The file already saved for {@code key} in {@code folder}, of any image type. */
+    public static Optional<Path> existing(Path folder, String key) {
+        for (MediaType type : TYPES) {
+            Path file = folder.resolve(fileName(key, type));
+            if (Files.isRegularFile(file)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> problem(BatchResult entry) {
+        if (entry.error().isPresent()) {
+            return Optional.of(oneLine(entry.error().get().getMessage()));
+        }
+        GenerationResult result = entry.result().orElseThrow();
+        if (result.finalImage().isPresent()) {
+            return Optional.empty();
+        }
+        StringBuilder why = new StringBuilder("no image: ").append(result.outcome());
+        result.blockReason().ifPresent(r -> why.append(", block reason ").append(r));
+        result.finishReason().ifPresent(r -> why.append(", finish reason ").append(r));
+        return Optional.of(why.toString());
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("[\\r\\n]+", " ");
+    }
+}

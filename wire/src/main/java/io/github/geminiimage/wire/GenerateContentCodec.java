@@ -1,0 +1,136 @@
+package io.github.geminiimage.wire;
+
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.wire.internal.codec.ReplyDecoder;
+import io.github.geminiimage.wire.internal.codec.ReplyEncoder;
+import io.github.geminiimage.wire.internal.codec.RequestDecoder;
+import io.github.geminiimage.wire.internal.codec.RequestEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * The JSON of {@code generateContent} both ways. Client side: a request written as one
+ * {@code GenerateContentRequest} while its images are base64-encoded chunk by chunk (its exact
+ * length known up front); a {@code GenerateContentResponse} decoded while it is read, images
+ * straight into their arrays. Server side (an emulator, the fake's result files): the request read
+ * back into a {@link GenerationRequest}, a result written as the reply or as one server-sent event.
+ * Field names and quirks: docs/wire-format.md. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * JsonBody body = GenerateContentCodec.encode(request);   // body.contentLength() is exact
+ * body.writeTo(out);
+ * GenerationResult result = GenerateContentCodec.read(in, 64L << 20);
+ * }</pre>
+ */
+public final class GenerateContentCodec {
+
+    private GenerateContentCodec() {
+    }
+
+    /**
+     * {@code request} as a {@code GenerateContentRequest} body: camelCase JSON with only the fields
+     * that are set, history turns verbatim. Writing it reads the images (an image given as a file
+     * chunk by chunk) and may be repeated; each write gives the same bytes, exactly
+     * {@link JsonBody#contentLength()} of them.
+     *
+     * @throws InvalidRequestException if a text has a lone surrogate or a kept part is not a JSON object
+     */
+    public static JsonBody encode(GenerationRequest request) {
+        return RequestEncoder.encode(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Writes {@code request} as one {@code GenerateContentRequest} JSON object to {@code out}
+     * (not closed, not followed by a line break).
+     *
+     * @return the bytes written
+     * @throws IOException if writing fails, or an image file changed since the request was built
+     */
+    public static long write(GenerationRequest request, OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        JsonBody body = encode(request);
+        body.writeTo(out);
+        return body.contentLength();
+    }
+
+    /**
+     * Reads one {@code GenerateContentResponse} from {@code in} to its end (not closed).
+     *
+     * @param maxBytes the most bytes read; more fails, nothing is ever truncated
+     * @throws MalformedResponseException if it is not JSON, is cut short, nests too deep, has invalid
+     *     base64 or is not shaped like a reply (the message says where)
+     * @throws ResponseTooLargeException past {@code maxBytes}
+     * @throws IOException if reading fails
+     */
+    public static GenerationResult read(InputStream in, long maxBytes) throws IOException {
+        return read(in, OptionalLong.empty(), maxBytes);
+    }
+
+    /**
+     * Reads one {@code GenerateContentResponse} whose length is known (e.g. from
+     * {@code Content-Length}): the length bounds each image's array before its first byte, so
+     * images are decoded without growing their arrays.
+     *
+     * @param declaredLength the stream's length, if known; a larger one than {@code maxBytes} fails at once
+     * @see #read(InputStream, long)
+     */
+    public static GenerationResult read(InputStream in, OptionalLong declaredLength, long maxBytes) throws IOException {
+        return ReplyDecoder.decode(in, declaredLength, maxBytes);
+    }
+
+    // ---- server side ---------------------------------------------------------------------
+
+    /**
+     * Reads a {@code GenerateContentRequest} body as a server does, for the model named in the
+     * path. Texts of one user turn are joined by a line break; a {@code fileData} part naming a
+     * Files API resource on any host becomes {@link io.github.geminiimage.domain.ImageInput#ofStoredFile}.
+     *
+     * @param maxBytes the most bytes read; more fails with {@link ResponseTooLargeException}
+     * @throws InvalidRequestException what the API answers with 400: not JSON, an unknown field
+     *     (the message is Google's "Unknown name"), a value out of range, a role other than user or
+     *     model, no contents
+     * @throws IOException if reading fails
+     */
+    public static GenerationRequest readRequest(InputStream in, String modelId, long maxBytes) throws IOException {
+        return RequestDecoder.decode(in, modelId, maxBytes);
+    }
+
+    /** {@code result} as a Gemini API {@code GenerateContentResponse}, images streamed as base64. */
+    public static JsonBody encodeReply(GenerationResult result) {
+        return ReplyEncoder.encode(result, Optional.empty());
+    }
+
+    /**
+     * {@code result} as a Vertex AI {@code GenerateContentResponse}: candidates without
+     * {@code index}, a {@code createTime}, and {@code usageMetadata.trafficType}.
+     */
+    public static JsonBody encodeVertexReply(GenerationResult result, Instant createTime) {
+        return ReplyEncoder.encode(result, Optional.of(Objects.requireNonNull(createTime, "createTime")));
+    }
+
+    /**
+     * Writes {@code chunk} as one server-sent event of {@code streamGenerateContent?alt=sse}:
+     * {@code data: {reply}} and a blank line, CRLF framed as Google sends it.
+     *
+     * @param vertexCreateTime for a Vertex AI stream, the reply's {@code createTime}
+     */
+    public static void writeEvent(GenerationResult chunk, Optional<Instant> vertexCreateTime, OutputStream out)
+            throws IOException {
+        out.write(EVENT_START);
+        ReplyEncoder.encode(chunk, vertexCreateTime).writeTo(out);
+        out.write(EVENT_END);
+    }
+
+    private static final byte[] EVENT_START = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+}

@@ -1,0 +1,57 @@
+package io.github.geminiimage.wire.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The body of {@code models/{model}:batchGenerateContent} (docs/wire-format.md, "Batch Mode"): a job
+ * over an uploaded JSONL file, or an inline job whose requests are copied from such a file without
+ * being decoded. Stateless and thread-safe.
+ */
+public final class BatchCreateBody {
+
+    private static final int MAX_KEY = 64 * 1024;
+
+    private BatchCreateBody() {
+    }
+
+    /** {@code {"batch":{"displayName":...,"inputConfig":{"fileName":...}}}}. */
+    public static byte[] fileInput(String displayName, String fileName) {
+        return ("{\"batch\":{\"displayName\":" + BatchInputWriter.quote(displayName) + ",\"inputConfig\":{\"fileName\":"
+                + BatchInputWriter.quote(fileName) + "}}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the inline body of the input lines {@code jsonl} (as {@link BatchInputWriter} writes
+     * them): {@code {"batch":{"displayName":...,"inputConfig":{"requests":{"requests":[{"request":{...},
+     * "metadata":{"key":...}},...]}}}}}, each request copied byte for byte.
+     */
+    public static void writeInline(String displayName, InputStream jsonl, OutputStream out) throws IOException {
+        out.write(("{\"batch\":{\"displayName\":" + BatchInputWriter.quote(displayName)
+                + ",\"inputConfig\":{\"requests\":{\"requests\":[").getBytes(StandardCharsets.UTF_8));
+        JsonLineScanner lines = new JsonLineScanner(jsonl, MAX_KEY);
+        boolean first = true;
+        while (!lines.atEnd()) {
+            lines.beginObject();
+            String key = null;
+            out.write((first ? "{" : ",{").getBytes(StandardCharsets.US_ASCII));
+            first = false;
+            for (String member = lines.nextName(); member != null; member = lines.nextName()) {
+                if (member.equals("key")) {
+                    key = lines.readString();
+                } else if (member.equals("request")) {
+                    out.write("\"request\":".getBytes(StandardCharsets.US_ASCII));
+                    try (InputStream request = lines.valueStream()) {
+                        request.transferTo(out);
+                    }
+                } else {
+                    lines.skipValue();
+                }
+            }
+            out.write((",\"metadata\":{\"key\":" + BatchInputWriter.quote(key) + "}}").getBytes(StandardCharsets.UTF_8));
+        }
+        out.write("]}}}}".getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The API's small JSON documents bound with JSON-B: File resources, operations, error envelopes.
+ * Not API.
+ */
+package io.github.geminiimage.wire.internal.json;
