@@ -62,6 +62,7 @@ public final class EmulatorServer implements AutoCloseable {
             "/(v1|v1beta1)/(?:projects/[^/]+/locations/[^/]+/)?publishers/google/models/([^/:]+):([A-Za-z]+)");
     private static final Pattern FILES = Pattern.compile("/(?:download/)?(v1beta|v1)/files(?:/([a-z0-9-]+)(:download)?)?");
     private static final Pattern BATCHES = Pattern.compile("/(v1beta|v1)/batches(?:/([^/:]+)(:cancel)?)?");
+    private static final String TRACE = "gemini-emulator.trace";
     private static final Pattern UPLOAD = Pattern.compile("/upload/(v1beta|v1)/files");
 
     /**
@@ -173,10 +174,16 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** What the log keeps of one exchange, filled in while it is handled. */
     private static final class Trace {
+        final String path;
+        boolean recorded;
         Optional<String> model = Optional.empty();
         Optional<String> prompt = Optional.empty();
         List<Long> images = List.of();
         int status;
+
+        Trace(String path) {
+            this.path = path;
+        }
     }
 
     /** Leaves a handler without a reply: the connection is closed under the client. */
@@ -191,7 +198,10 @@ public final class EmulatorServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         boolean control = path.startsWith("/emulator/");
-        Trace trace = new Trace();
+        Trace trace = new Trace(path);
+        if (!control) {
+            exchange.setAttribute(TRACE, trace);
+        }
         boolean drop = false;
         try {
             if (control) {
@@ -213,7 +223,7 @@ public final class EmulatorServer implements AutoCloseable {
             sendJson(exchange, 500, ApiError.of(500, "INTERNAL", "An internal error has occurred: " + e).toJson());
         } finally {
             if (!control) {
-                record(exchange, path, trace);
+                record(exchange, trace);
             }
         }
         if (drop) {
@@ -223,8 +233,24 @@ public final class EmulatorServer implements AutoCloseable {
         exchange.close();
     }
 
-    private void record(HttpExchange exchange, String path, Trace trace) {
-        RecordedRequest request = new RecordedRequest(Instant.now(), exchange.getRequestMethod(), path, trace.model,
+    /**
+     * Sends the reply's head, logging the exchange first: a client that reads the log as soon as it
+     * has its reply finds the exchange there.
+     */
+    private void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
+        if (exchange.getAttribute(TRACE) instanceof Trace trace) {
+            trace.status = status;
+            record(exchange, trace);
+        }
+        exchange.sendResponseHeaders(status, length);
+    }
+
+    private void record(HttpExchange exchange, Trace trace) {
+        if (trace.recorded) {
+            return;
+        }
+        trace.recorded = true;
+        RecordedRequest request = new RecordedRequest(Instant.now(), exchange.getRequestMethod(), trace.path, trace.model,
                 trace.prompt, trace.images.size(), trace.images, trace.status);
         synchronized (log) {
             if (log.size() == LOG_LIMIT) {
@@ -389,7 +415,7 @@ public final class EmulatorServer implements AutoCloseable {
             case TOO_LARGE -> {
                 trace.status = 200;
                 exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-                exchange.sendResponseHeaders(200, 0);
+                sendHeaders(exchange, 200, 0);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"".getBytes(StandardCharsets.US_ASCII));
                     byte[] block = new byte[64 * 1024];
@@ -411,7 +437,7 @@ public final class EmulatorServer implements AutoCloseable {
             String responseId) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : "application/json; charset=UTF-8");
         exchange.getResponseHeaders().set("Content-Disposition", "attachment");
-        exchange.sendResponseHeaders(200, 0);
+        sendHeaders(exchange, 200, 0);
         OutputStream out = exchange.getResponseBody();
         boolean[] first = {true};
         java.util.function.Consumer<byte[]> send = json -> {
@@ -492,7 +518,7 @@ public final class EmulatorServer implements AutoCloseable {
         exchange.getResponseHeaders().set("x-goog-upload-control-url", base + exchange.getRequestURI().getPath()
                 + "?upload_id=" + session + "&upload_protocol=resumable");
         trace.status = 200;
-        exchange.sendResponseHeaders(200, -1);
+        sendHeaders(exchange, 200, -1);
     }
 
     private void uploadSession(HttpExchange exchange, String session, Trace trace) throws IOException {
@@ -539,7 +565,7 @@ public final class EmulatorServer implements AutoCloseable {
             String shown = FileStore.peek(file).equals("FAILED") ? "PROCESSING" : FileStore.peek(file);
             sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
         } else {
-            exchange.sendResponseHeaders(200, -1);
+            sendHeaders(exchange, 200, -1);
         }
     }
 
@@ -562,7 +588,7 @@ public final class EmulatorServer implements AutoCloseable {
             FileStore.Entry entry = files.require(id);
             trace.status = 200;
             exchange.getResponseHeaders().set("Content-Type", entry.mimeType());
-            exchange.sendResponseHeaders(200, entry.sizeBytes() == 0 ? -1 : entry.sizeBytes());
+            sendHeaders(exchange, 200, entry.sizeBytes() == 0 ? -1 : entry.sizeBytes());
             try (OutputStream out = exchange.getResponseBody()) {
                 Files.copy(entry.content(), out);
             }
@@ -741,13 +767,13 @@ public final class EmulatorServer implements AutoCloseable {
         sendJson(exchange, status, json);
     }
 
-    private static void sendJson(HttpExchange exchange, int status, JsonObject json) throws IOException {
+    private void sendJson(HttpExchange exchange, int status, JsonObject json) throws IOException {
         sendBytes(exchange, status, "application/json; charset=UTF-8", ReplyEncoder.bytes(json));
     }
 
-    private static void sendBytes(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    private void sendBytes(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        sendHeaders(exchange, status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
