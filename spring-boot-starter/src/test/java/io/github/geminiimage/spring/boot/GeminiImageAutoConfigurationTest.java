@@ -111,6 +111,36 @@ class GeminiImageAutoConfigurationTest {
     }
 
     @Test
+    void transportFakeRefusesTheSettingsARealTransportRefuses() {
+        String[][] bad = {
+                {"gemini.image.max-attempts=0"},
+                {"gemini.image.base-url=ftp://example.org"},
+                {"gemini.image.vertex.location=us-central1"},
+                {"gemini.image.vertex.project=my-project", "gemini.image.auth-scheme=bearer"},
+                {"gemini.image.vertex.project=my-project", "gemini.image.vertex.location=us-central1",
+                        "gemini.image.api-key=" + KEY},
+        };
+        for (String[] settings : bad) {
+            String[] real = java.util.stream.Stream.concat(java.util.stream.Stream.of("gemini.image.api-key=" + KEY),
+                    java.util.Arrays.stream(settings)).toArray(String[]::new);
+            String[] fake = java.util.stream.Stream.concat(java.util.stream.Stream.of("gemini.image.transport=fake"),
+                    java.util.Arrays.stream(settings)).toArray(String[]::new);
+            String[] message = new String[1];
+            runner.withPropertyValues(real).run(context -> message[0] = rootCause(context).getMessage());
+            runner.withPropertyValues(fake).run(context -> assertThat(rootCause(context))
+                    .as("transport=fake with %s", java.util.Arrays.toString(settings))
+                    .isInstanceOf(GeminiImageConfigurationException.class).hasMessage(message[0]));
+        }
+    }
+
+    @Test
+    void transportFakeNeedsNoKeyAndStillServesVertexSettingsThatAreValid() {
+        runner.withPropertyValues("gemini.image.transport=fake", "gemini.image.vertex.project=my-project",
+                "gemini.image.vertex.location=us-central1", "gemini.image.overall-deadline=5m")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(FakeImageGeneration.class));
+    }
+
+    @Test
     void transportHttpClient5SendsThroughALentCloseableHttpClientAndLeavesItOpen() throws Exception {
         TrackingCloseableHttpClient lent = new TrackingCloseableHttpClient();
         runner.withPropertyValues(loopback("gemini.image.transport=httpclient5"))
