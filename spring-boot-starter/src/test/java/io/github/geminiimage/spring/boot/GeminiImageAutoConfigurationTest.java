@@ -110,26 +110,37 @@ class GeminiImageAutoConfigurationTest {
         });
     }
 
+    /** Settings a real transport refuses; {@code withKey}: whether the real run also has a key. */
+    private record BadSettings(boolean withKey, String... settings) {
+    }
+
     @Test
     void transportFakeRefusesTheSettingsARealTransportRefuses() {
-        String[][] bad = {
-                {"gemini.image.max-attempts=0"},
-                {"gemini.image.base-url=ftp://example.org"},
-                {"gemini.image.vertex.location=us-central1"},
-                {"gemini.image.vertex.project=my-project", "gemini.image.auth-scheme=bearer"},
-                {"gemini.image.vertex.project=my-project", "gemini.image.vertex.location=us-central1",
-                        "gemini.image.api-key=" + KEY},
-        };
-        for (String[] settings : bad) {
-            String[] real = java.util.stream.Stream.concat(java.util.stream.Stream.of("gemini.image.api-key=" + KEY),
-                    java.util.Arrays.stream(settings)).toArray(String[]::new);
-            String[] fake = java.util.stream.Stream.concat(java.util.stream.Stream.of("gemini.image.transport=fake"),
-                    java.util.Arrays.stream(settings)).toArray(String[]::new);
+        List<BadSettings> cases = List.of(
+                new BadSettings(true, "gemini.image.max-attempts=0"),
+                new BadSettings(true, "gemini.image.base-url=ftp://example.org"),
+                new BadSettings(true, "gemini.image.vertex.location=us-central1"),
+                new BadSettings(true, "gemini.image.api-key=not a key"),
+                new BadSettings(false, "gemini.image.vertex.project=my-project", "gemini.image.auth-scheme=bearer"),
+                new BadSettings(true, "gemini.image.vertex.project=my-project", "gemini.image.vertex.location=us-central1"),
+                new BadSettings(true, "gemini.image.vertex.project=Not_A_Project!"));
+        for (BadSettings bad : cases) {
+            List<String> real = new java.util.ArrayList<>();
+            if (bad.withKey()) {
+                real.add("gemini.image.api-key=" + KEY);
+            }
+            real.addAll(List.of(bad.settings()));
+            List<String> fake = new java.util.ArrayList<>(real);
+            fake.add("gemini.image.transport=fake");
             String[] message = new String[1];
-            runner.withPropertyValues(real).run(context -> message[0] = rootCause(context).getMessage());
-            runner.withPropertyValues(fake).run(context -> assertThat(rootCause(context))
-                    .as("transport=fake with %s", java.util.Arrays.toString(settings))
-                    .isInstanceOf(GeminiImageConfigurationException.class).hasMessage(message[0]));
+            runner.withPropertyValues(real.toArray(String[]::new)).run(context -> {
+                assertThat(context).as("a real transport with %s", real).hasFailed();
+                message[0] = rootCause(context).getMessage();
+            });
+            runner.withPropertyValues(fake.toArray(String[]::new)).run(context -> {
+                assertThat(context).as("transport=fake with %s", real).hasFailed();
+                assertThat(rootCause(context)).isInstanceOf(GeminiImageConfigurationException.class).hasMessage(message[0]);
+            });
         }
     }
 
