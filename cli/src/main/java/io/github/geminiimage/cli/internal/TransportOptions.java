@@ -94,13 +94,7 @@ final class TransportOptions {
             throw new UsageException(ImageCommand.KEY_VARIABLE + " is not a usable key: " + e.getMessage());
         }
         HttpOptions.Builder options = HttpOptions.builder();
-        if (verbose) {
-            if (chosen == Transport.FAKE) {
-                context.err().println("gemini-image: --verbose shows HTTP exchanges, and the fake transport makes none");
-            } else {
-                options.observer(LoggingCallObserver.lines(context.err()::println));
-            }
-        }
+        showExchanges(verbose, chosen, context, options);
         vertexEndpoint.ifPresent(options::endpoint);
         if (baseUrl != null) {
             options.baseUri(baseUrl);
@@ -121,6 +115,21 @@ final class TransportOptions {
             return new TransportChoice(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc, cassette);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code --verbose}: every exchange of a real transport on stderr, through the library's
+     * {@link LoggingCallObserver}; with the fake, one line saying there is nothing to show.
+     */
+    static void showExchanges(boolean verbose, Transport chosen, CliContext context, HttpOptions.Builder options) {
+        if (!verbose) {
+            return;
+        }
+        if (chosen == Transport.FAKE) {
+            context.err().println("gemini-image: --verbose shows HTTP exchanges, and the fake transport makes none");
+        } else {
+            options.observer(LoggingCallObserver.lines(context.err()::println));
         }
     }
 
