@@ -159,7 +159,7 @@ public final class TestResults {
 
     /** The reply was larger than the configured cap (64 MiB by default). */
     public static ResponseTooLargeException responseTooLarge() {
-        return new ResponseTooLargeException("the reply is larger than the cap of 64 MiB",
+        return new ResponseTooLargeException("the reply is larger than the cap of 67108864 bytes",
                 new ErrorDetails(200, Optional.empty(), Optional.empty(), 1, Optional.empty()));
     }
 
