@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class OptionalDependenciesTest {
 
-    private final LoopbackServer server = LoopbackServer.start();
+    private final StubGeminiServer server = StubGeminiServer.start();
 
     @AfterEach
     void stopServer() {
