@@ -88,6 +88,20 @@ class BatchOverHttpTest {
         assertThat(file.err()).contains("Files API port").contains("--via inline");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "httpclient5"})
+    void verboseShowsTheBatchExchangesOnStderrButNeverTheKey(String transport) {
+        String key = "AIzaSentinelBatchVerboseKey0123";
+        CliRunner cli = new CliRunner().withKey(key).batchPorts(new BatchTransports(settings -> kept(files)));
+
+        CliRunner.Result listed = cli.run(args(transport, "list", "--verbose"));
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.err()).contains("attempt 1: GET " + server.baseUri().toString().replaceAll("/$", "") + "/v1beta/batches")
+                .contains("> x-goog-api-key: [redacted]").contains("< 200 after ");
+        assertThat(listed.out() + listed.err()).doesNotContain(key);
+    }
+
     private String[] args(String transport, String... command) {
         List<String> all = new ArrayList<>(List.of("batch"));
         all.addAll(List.of(command));

@@ -2,6 +2,9 @@ package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.Usage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -22,6 +25,13 @@ import java.util.OptionalInt;
  * the caller's cancellation or the port's close, so per-call state that is dropped on
  * {@code callCompleted} cannot pile up. A call refused before sending (bad input) reports only
  * {@link CallCompleted}, with {@code attempts} 0; a call on a closed port reports nothing.
+ *
+ * <p>Between an attempt's start and the call's end, {@link RequestSent} shows what the attempt
+ * hands the transport (method, URI, headers, body size) and {@link ResponseReceived} the head of the
+ * reply (status, headers, time to it), both with every secret already replaced by
+ * {@code [redacted]}: the values of the credential headers and of the headers the request marks
+ * sensitive, the key and tokens wherever they appear, secret query values. {@link LoggingCallObserver}
+ * writes all of these events to a {@link System.Logger}.
  */
 public interface CallObserver {
 
@@ -38,6 +48,30 @@ public interface CallObserver {
 
     /** A call ended, successfully or not. */
     default void callCompleted(CallCompleted event) {
+    }
+
+    /** An attempt's request, secrets redacted, is handed to the transport. */
+    default void requestSent(RequestSent event) {
+    }
+
+    /** The status and headers of an attempt's reply arrived, secrets redacted; its body is read next. */
+    default void responseReceived(ResponseReceived event) {
+    }
+
+    /**
+     * One observer telling each of {@code observers}, in order; one that throws does not keep the
+     * others from hearing.
+     *
+     * @param observers the observers; {@link #NONE} for none, the observer itself for one
+     * @return an observer telling them all
+     */
+    static CallObserver all(List<CallObserver> observers) {
+        List<CallObserver> copy = new ArrayList<>(observers);
+        copy.removeIf(o -> Objects.requireNonNull(o, "observer") == NONE);
+        if (copy.isEmpty()) {
+            return NONE;
+        }
+        return copy.size() == 1 ? copy.get(0) : new CompositeCallObserver(copy);
     }
 
     /**
@@ -106,6 +140,49 @@ public interface CallObserver {
         /** Whether the call succeeded. */
         public boolean succeeded() {
             return failure.isEmpty();
+        }
+    }
+
+    /**
+     * Attempt {@code attempt} hands its request to the transport.
+     *
+     * @param callId the call's identity, the same on all of its events
+     * @param operation what the call does
+     * @param attempt the attempt's number, from 1
+     * @param method the HTTP method
+     * @param uri the target URI, secret query values (a key, an upload session) redacted
+     * @param headers the headers as sent, in order, the values of credential and sensitive headers
+     *     redacted; {@code Content-Length} and what the transport adds for framing are not among them
+     * @param bodyBytes the body's length in bytes, 0 without a body
+     */
+    record RequestSent(long callId, String operation, int attempt, String method, String uri,
+            List<Map.Entry<String, String>> headers, long bodyBytes) {
+        /** Checks for nulls and copies the headers. */
+        public RequestSent {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(uri, "uri");
+            headers = List.copyOf(headers);
+        }
+    }
+
+    /**
+     * The head of attempt {@code attempt}'s reply arrived.
+     *
+     * @param callId the call's identity, the same on all of its events
+     * @param operation what the call does
+     * @param attempt the attempt's number, from 1
+     * @param status the HTTP status code
+     * @param headers the reply's headers (names as the transport gives them), secrets redacted
+     * @param elapsed from the request being handed to the transport to this head
+     */
+    record ResponseReceived(long callId, String operation, int attempt, int status,
+            List<Map.Entry<String, String>> headers, Duration elapsed) {
+        /** Checks for nulls and copies the headers. */
+        public ResponseReceived {
+            Objects.requireNonNull(operation, "operation");
+            headers = List.copyOf(headers);
+            Objects.requireNonNull(elapsed, "elapsed");
         }
     }
 }

@@ -22,8 +22,11 @@ public final class HttpOptions {
 
     /** Google's endpoint. */
     public static final URI GOOGLE_BASE_URI = Endpoint.GOOGLE_BASE_URI;
-    /** The library's version, sent in the {@code User-Agent}. */
-    public static final String LIBRARY_VERSION = "0.1.0";
+    /**
+     * The library's version, sent in the {@code User-Agent}: the artifact's own version as the build
+     * wrote it into the jar (e.g. {@code 0.1.0} or {@code 0.2.0-SNAPSHOT}), {@code "unknown"} if absent.
+     */
+    public static final String LIBRARY_VERSION = LibraryVersion.read();
     /** The default reply cap: 64 MiB, well above a 4K image's ~30 MB of base64. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 

@@ -3,6 +3,7 @@ package io.github.geminiimage.http;
 import static io.github.geminiimage.http.Fixture.GOOGLE_503;
 import static io.github.geminiimage.http.Fixture.SUCCESS_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -45,10 +46,21 @@ class CallbacksTest {
         order.verify(observer).attemptStarted(first.capture());
         long id = first.getValue().callId();
         assertThat(first.getValue()).isEqualTo(new CallObserver.AttemptStarted(id, "generateContent", model, 1));
+        ArgumentCaptor<CallObserver.RequestSent> sent = ArgumentCaptor.forClass(CallObserver.RequestSent.class);
+        ArgumentCaptor<CallObserver.ResponseReceived> replied = ArgumentCaptor.forClass(CallObserver.ResponseReceived.class);
+        order.verify(observer).requestSent(sent.capture());
+        order.verify(observer).responseReceived(replied.capture());
         ArgumentCaptor<CallObserver.RetryScheduled> retry = ArgumentCaptor.forClass(CallObserver.RetryScheduled.class);
         order.verify(observer).retryScheduled(retry.capture());
         order.verify(sleeper).sleep(Duration.ofMillis(750));
         order.verify(observer).attemptStarted(new CallObserver.AttemptStarted(id, "generateContent", model, 2));
+        order.verify(observer).requestSent(sent.capture());
+        order.verify(observer).responseReceived(replied.capture());
+        assertThat(sent.getAllValues()).extracting(CallObserver.RequestSent::callId, CallObserver.RequestSent::attempt,
+                CallObserver.RequestSent::method).containsExactly(tuple(id, 1, "POST"), tuple(id, 2, "POST"));
+        assertThat(replied.getAllValues()).extracting(CallObserver.ResponseReceived::callId,
+                CallObserver.ResponseReceived::attempt, CallObserver.ResponseReceived::status)
+                .containsExactly(tuple(id, 1, 503), tuple(id, 2, 200));
         ArgumentCaptor<CallObserver.CallCompleted> done = ArgumentCaptor.forClass(CallObserver.CallCompleted.class);
         order.verify(observer).callCompleted(done.capture());
         verifyNoMoreInteractions(observer, sleeper);

@@ -1,25 +1,14 @@
 package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.adapter.fake.internal.Replies;
-import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.BlockReason;
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.MediaType;
-import io.github.geminiimage.domain.NotFoundException;
-import io.github.geminiimage.domain.PermissionDeniedException;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.stream.StreamAggregator;
 import java.time.Duration;
 import java.util.List;
@@ -167,79 +156,61 @@ public final class FakeResponse {
         });
     }
 
-    /** HTTP 429 {@code RESOURCE_EXHAUSTED} on a per-minute quota, with the server's retry delay. */
+    /** HTTP 429 {@code RESOURCE_EXHAUSTED} on a per-minute quota, with the server's retry delay ({@link TestResults#rateLimited}). */
     public static FakeResponse rateLimited(Duration retryDelay) {
         Objects.requireNonNull(retryDelay, "retryDelay");
-        return failure(() -> new RateLimitedException(
-                "HTTP 429 RESOURCE_EXHAUSTED: You exceeded your current quota, please check your plan. (retry in "
-                        + retryDelay.toMillis() / 1000.0 + " s)",
-                details(429, "RESOURCE_EXHAUSTED", "You exceeded your current quota, please check your plan."),
-                Optional.of(retryDelay), QuotaScope.PER_MINUTE));
+        return failure(() -> TestResults.rateLimited(retryDelay));
     }
 
     /** HTTP 429 {@code RESOURCE_EXHAUSTED} on a per-day quota: not worth retrying today. */
     public static FakeResponse dailyQuotaExhausted() {
-        return failure(() -> new RateLimitedException(
-                "HTTP 429 RESOURCE_EXHAUSTED: the daily quota of this model is used up",
-                details(429, "RESOURCE_EXHAUSTED", "the daily quota of this model is used up"),
-                Optional.empty(), QuotaScope.PER_DAY));
+        return failure(TestResults::dailyQuotaExhausted);
     }
 
     /** HTTP 503 {@code UNAVAILABLE}: the model is overloaded. */
     public static FakeResponse serverError() {
-        return failure(() -> new ServerErrorException("HTTP 503 UNAVAILABLE: The model is overloaded. Please try again later.",
-                details(503, "UNAVAILABLE", "The model is overloaded. Please try again later.")));
+        return failure(TestResults::serverError);
     }
 
     /** The call's deadline passed before a reply came. */
     public static FakeResponse timeout() {
-        return failure(() -> new GenerationTimeoutException("the call's overall deadline passed before a reply came",
-                ErrorDetails.ofAttempts(1)));
+        return failure(TestResults::timeout);
     }
 
     /** The connection failed (refused or reset). */
     public static FakeResponse transportFailure() {
-        return failure(() -> new TransportException("the connection was reset before a reply came",
-                ErrorDetails.ofAttempts(1)));
+        return failure(TestResults::transportFailure);
     }
 
     /** HTTP 400 {@code INVALID_ARGUMENT} with reason {@code API_KEY_INVALID}: the key was refused. */
     public static FakeResponse authenticationFailed() {
-        return failure(() -> new AuthenticationException(
-                "HTTP 400 INVALID_ARGUMENT: API key not valid. Please pass a valid API key. (API_KEY_INVALID)",
-                details(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.")));
+        return failure(TestResults::authenticationFailed);
     }
 
     /** HTTP 403 {@code PERMISSION_DENIED}: the key may not use this model. */
     public static FakeResponse permissionDenied() {
-        return failure(() -> new PermissionDeniedException(
-                "HTTP 403 PERMISSION_DENIED: The caller does not have permission",
-                details(403, "PERMISSION_DENIED", "The caller does not have permission")));
+        return failure(TestResults::permissionDenied);
     }
 
     /** HTTP 404 {@code NOT_FOUND}: the model id is unknown or retired. */
     public static FakeResponse modelNotFound() {
-        return failure(() -> new NotFoundException("HTTP 404 NOT_FOUND: the model is not found for API version v1beta",
-                details(404, "NOT_FOUND", "the model is not found for API version v1beta")));
+        return failure(TestResults::modelNotFound);
     }
 
     /** HTTP 400 {@code INVALID_ARGUMENT} with the server's message: the server refused the request. */
     public static FakeResponse invalidRequest(String serverMessage) {
         Objects.requireNonNull(serverMessage, "serverMessage");
-        return failure(() -> new InvalidRequestException("HTTP 400 INVALID_ARGUMENT: " + serverMessage,
-                details(400, "INVALID_ARGUMENT", serverMessage)));
+        return failure(() -> TestResults.invalidRequest(serverMessage));
     }
 
     /** The reply was not a valid {@code GenerateContentResponse}. */
     public static FakeResponse malformedResponse() {
-        return failure(() -> new MalformedResponseException("the reply is not valid JSON: it ends inside a string",
-                new ErrorDetails(200, Optional.empty(), Optional.empty(), 1, Optional.empty())));
+        return failure(TestResults::malformedResponse);
     }
 
     /** The reply was larger than the configured cap. */
     public static FakeResponse responseTooLarge() {
-        return failure(() -> new ResponseTooLargeException("the reply is larger than the cap of 67108864 bytes",
-                new ErrorDetails(200, Optional.empty(), Optional.empty(), 1, Optional.empty())));
+        return failure(TestResults::responseTooLarge);
     }
 
     /**
@@ -275,10 +246,6 @@ public final class FakeResponse {
             return stream.steps();
         }
         return FakeStream.of(answer(request, imageBytes, fingerprint));
-    }
-
-    private static ErrorDetails details(int status, String word, String message) {
-        return new ErrorDetails(status, Optional.of(word), Optional.of(message), 1, Optional.empty());
     }
 
     @Override

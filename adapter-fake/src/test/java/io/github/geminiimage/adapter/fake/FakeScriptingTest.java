@@ -77,6 +77,16 @@ class FakeScriptingTest {
     }
 
     @Test
+    void aQueuedAnswerWinsOverAMatchingRuleWhicheverWasAddedFirst() {
+        GenerationRequest forbidden = GenerationRequest.builder().prompt("Something forbidden").build();
+        fake.enqueue(FakeResponse.textOnly("queued"));
+        fake.when(r -> r.prompt().orElse("").contains("forbidden"), FakeResponse.promptBlocked(BlockReason.PROHIBITED_CONTENT));
+
+        assertThat(fake.generate(forbidden).text()).isEqualTo("queued");
+        assertThat(fake.generate(forbidden).outcome()).isEqualTo(Outcome.PROMPT_BLOCKED);
+    }
+
+    @Test
     void aSuppliedImageIsAnsweredAsItIsWithTheUsualTextAndUsage() {
         byte[] png = TestImages.png(8, 6);
         fake.enqueue(FakeResponse.image(png));

@@ -37,6 +37,10 @@ final class BatchOptions {
     @Option(names = {"--vertex-project", "--vertex-location"}, paramLabel = "VALUE", hidden = true)
     String vertex;
 
+    @Option(names = "--verbose", description = "Show each HTTP exchange on stderr: request line, headers (the key "
+            + "redacted), body sizes, status, timings and retries.")
+    boolean verbose;
+
     @Option(names = "--json", description = "Print the outcome as JSON on stdout.")
     boolean json;
 
@@ -83,6 +87,7 @@ final class BatchOptions {
         try {
             Optional<ApiKey> apiKey = chosen == Transport.FAKE ? Optional.empty() : key.map(ApiKey::of);
             HttpOptions.Builder options = HttpOptions.builder();
+            TransportOptions.showExchanges(verbose, chosen, context, options);
             if (baseUrl != null) {
                 options.baseUri(baseUrl);
             }

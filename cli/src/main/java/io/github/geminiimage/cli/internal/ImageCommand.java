@@ -13,6 +13,7 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.nio.file.Path;
@@ -255,7 +256,9 @@ abstract class ImageCommand implements Callable<Integer> {
     }
 
     private static TransportChoice withObserver(TransportChoice settings, Progress progress) {
-        HttpOptions options = settings.httpOptions().toBuilder().observer(progress).build();
+        // Beside --verbose's observer, if any: both hear every event.
+        HttpOptions options = settings.httpOptions().toBuilder()
+                .observer(CallObserver.all(List.of(settings.httpOptions().observer(), progress))).build();
         return new TransportChoice(settings.transport(), settings.apiKey(), options, settings.fakeOutcome(),
                 settings.applicationDefaultCredentials(), settings.cassette());
     }

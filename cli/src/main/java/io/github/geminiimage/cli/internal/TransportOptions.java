@@ -4,6 +4,7 @@ import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.AuthScheme;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.LoggingCallObserver;
 import io.github.geminiimage.http.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command that calls the service shares ({@code --transport}, {@code --base-url},
- * {@code --auth}, {@code --timeout}, {@code --retries}, {@code --record}, {@code --replay}), a picocli
+ * {@code --auth}, {@code --timeout}, {@code --retries}, {@code --record}, {@code --replay}, {@code --verbose}), a picocli
  * mixin, and the one set of rules that turns them and {@code GEMINI_API_KEY} into
  * {@link TransportChoice}: options that contradict each other are usage errors, so neither a fake
  * answer nor a paid call is made against what the command line says.
@@ -51,6 +52,10 @@ final class TransportOptions {
 
     @Option(names = "--retries", paramLabel = "N", description = "Retries after a 408, 429, 5xx or connection failure (default 2; 0 for none).")
     Integer retries;
+
+    @Option(names = "--verbose", description = "Show each HTTP exchange on stderr: request line, headers (the key "
+            + "redacted), body sizes, status, timings and retries.")
+    boolean verbose;
 
     /** Whether {@code --base-url} was given: a 404 may then be the URL's fault. */
     boolean customBase() {
@@ -89,6 +94,7 @@ final class TransportOptions {
             throw new UsageException(ImageCommand.KEY_VARIABLE + " is not a usable key: " + e.getMessage());
         }
         HttpOptions.Builder options = HttpOptions.builder();
+        showExchanges(verbose, chosen, context, options);
         vertexEndpoint.ifPresent(options::endpoint);
         if (baseUrl != null) {
             options.baseUri(baseUrl);
@@ -109,6 +115,21 @@ final class TransportOptions {
             return new TransportChoice(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc, cassette);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * {@code --verbose}: every exchange of a real transport on stderr, through the library's
+     * {@link LoggingCallObserver}; with the fake, one line saying there is nothing to show.
+     */
+    static void showExchanges(boolean verbose, Transport chosen, CliContext context, HttpOptions.Builder options) {
+        if (!verbose) {
+            return;
+        }
+        if (chosen == Transport.FAKE) {
+            context.err().println("gemini-image: --verbose shows HTTP exchanges, and the fake transport makes none");
+        } else {
+            options.observer(LoggingCallObserver.lines(context.err()::println));
         }
     }
 

@@ -2,9 +2,7 @@ package io.github.geminiimage.spring.boot;
 
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.http.CallObserver;
-import io.github.geminiimage.micrometer.MicrometerCallObserver;
 import io.github.geminiimage.port.ImageGenerationPort;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +18,9 @@ import org.springframework.context.annotation.Import;
  * <li>{@code transport=httpclient5}: over Apache HttpClient 5 (add
  *     {@code gemini-image-adapter-httpclient5}), lent the application's {@code CloseableHttpClient}
  *     bean when it has exactly one;</li>
- * <li>{@code transport=fake}: a {@link FakeImageGeneration} bean, so a test can script it.</li>
+ * <li>{@code transport=fake}: a {@link FakeImageGeneration} bean, so a test can script it (add
+ *     {@code gemini-image-adapter-fake}, usually in test scope); it refuses the settings the real
+ *     transports refuse, and needs no key.</li>
  * </ul>
  * Beside it, unless the application defines its own, a {@code FilesPort} bean,
  * {@code geminiImageFiles}: with the fake, one {@code FakeFiles} store the fake port reads
@@ -32,9 +32,10 @@ import org.springframework.context.annotation.Import;
  * (add {@code gemini-image-auth-google}); with a key, Vertex AI express mode ({@code global} only).
  * A lent client is never closed by the port; everything the port created is closed with the
  * context. Every {@link CallObserver} bean observes the calls, and so does a
- * {@link MicrometerCallObserver} when the application has an {@code ObservationRegistry} (one
+ * {@code MicrometerCallObserver} (add {@code gemini-image-micrometer}) when the application has an
+ * {@code ObservationRegistry} (one
  * observation per call: a span with a tracing bridge, the call timer from its meter handler) or a
- * {@link MeterRegistry} (counters, and the call timer when there is no {@code ObservationRegistry});
+ * {@code MeterRegistry} (counters, and the call timer when there is no {@code ObservationRegistry});
  * {@code gemini.image.metrics.enabled=false} turns that off. A configuration that cannot work
  * (no key for a real transport, an unknown transport, a Vertex location without a project, Vertex
  * AI without a way to get tokens) fails the startup with a
@@ -44,7 +45,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnClass(ImageGenerationPort.class)
 @EnableConfigurationProperties(GeminiImageProperties.class)
 // In this order: each transport's bean is registered before the last one checks that none was.
-@Import({TransportConfigurations.Fake.class, TransportConfigurations.HttpClient5.class,
+@Import({TransportConfigurations.Metrics.class, TransportConfigurations.Fake.class, TransportConfigurations.HttpClient5.class,
         TransportConfigurations.Jdk.class, TransportConfigurations.Unavailable.class})
 public class GeminiImageAutoConfiguration {
 

@@ -13,8 +13,8 @@ import io.github.geminiimage.micrometer.MicrometerCallObserver;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.ImageGenerationPort;
-import io.github.geminiimage.spring.boot.internal.CompositeCallObserver;
 import io.github.geminiimage.spring.boot.internal.Connection;
+import io.github.geminiimage.spring.boot.internal.MetricsObserver;
 import io.github.geminiimage.spring.boot.internal.SettingsCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -40,6 +40,8 @@ import org.springframework.util.ClassUtils;
 final class TransportConfigurations {
 
     private static final String PREFIX = "gemini.image";
+    private static final String FAKE_ADAPTER = "io.github.geminiimage.adapter.fake.FakeImageGeneration";
+    private static final String MICROMETER_OBSERVER = "io.github.geminiimage.micrometer.MicrometerCallObserver";
     private static final String HTTP_CLIENT_5_ADAPTER =
             "io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration";
 
@@ -47,26 +49,41 @@ final class TransportConfigurations {
     }
 
     /**
-     * The application's observers, and the Micrometer one when there is a registry: with an
-     * {@link ObservationRegistry} (Spring Boot's, when its observation support is on the classpath)
-     * one observation per call, whose timer its meter handler records; with a {@link MeterRegistry}
-     * only, the timer recorded by the observer. Never both, so no call is timed twice.
+     * The application's observers, then the Micrometer one when {@link Metrics} made it (with
+     * {@code gemini-image-micrometer} on the classpath and a registry in the context).
      */
-    static CallObserver observer(GeminiImageProperties properties, ObjectProvider<CallObserver> observers,
-            ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+    static CallObserver observer(ObjectProvider<CallObserver> observers, ObjectProvider<MetricsObserver> metrics) {
         List<CallObserver> all = new ArrayList<>();
         observers.orderedStream().forEach(all::add);
-        if (properties.metrics().enabled()) {
+        metrics.ifAvailable(m -> m.observer().ifPresent(all::add));
+        return CallObserver.all(all);
+    }
+
+    /**
+     * The Micrometer observer, only when {@code gemini-image-micrometer} (and so Micrometer) is on
+     * the classpath: with an {@link ObservationRegistry} (Spring Boot's, when its observation support
+     * is on the classpath) one observation per call, whose timer its meter handler records; with a
+     * {@link MeterRegistry} only, the timer recorded by the observer. Never both, so no call is timed
+     * twice. Without the module no Micrometer type is loaded.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {MICROMETER_OBSERVER, "io.micrometer.core.instrument.MeterRegistry"})
+    static class Metrics {
+
+        @Bean
+        MetricsObserver geminiImageMetricsObserver(GeminiImageProperties properties,
+                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+            if (!properties.metrics().enabled()) {
+                return new MetricsObserver(Optional.empty());
+            }
             MeterRegistry meters = registries.getIfUnique();
             ObservationRegistry observations = observationRegistries.getIfUnique();
             if (observations != null) {
-                all.add(meters == null ? MicrometerCallObserver.create(observations)
-                        : MicrometerCallObserver.create(observations, meters));
-            } else if (meters != null) {
-                all.add(MicrometerCallObserver.create(meters));
+                return new MetricsObserver(Optional.of(meters == null ? MicrometerCallObserver.create(observations)
+                        : MicrometerCallObserver.create(observations, meters)));
             }
+            return new MetricsObserver(Optional.ofNullable(meters).map(MicrometerCallObserver::create));
         }
-        return CompositeCallObserver.of(all);
     }
 
     /**
@@ -91,17 +108,22 @@ final class TransportConfigurations {
     }
 
     /**
-     * {@code transport=fake}: the in-memory port, exposed as its own type for scripting, and one
-     * in-memory Files store it reads {@code ImageInput.ofStoredFile} references from.
+     * {@code transport=fake}, when {@code gemini-image-adapter-fake} is on the classpath (an optional
+     * dependency: usually test scope): the in-memory port, exposed as its own type for scripting, and
+     * one in-memory Files store it reads {@code ImageInput.ofStoredFile} references from. It refuses
+     * the settings a real transport refuses, so a test profile cannot hide a bad production value;
+     * only the credentials themselves (key, token source) are not required.
      */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = FAKE_ADAPTER)
     @ConditionalOnProperty(prefix = PREFIX, name = "transport", havingValue = "fake")
     static class Fake {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean(ImageGenerationPort.class)
         FakeImageGeneration geminiImageGeneration(GeminiImageProperties properties, ObjectProvider<FakeFiles> stores) {
-            SettingsCheck.checkVertex(properties);
+            Connection.checkSettings(properties);
+            SettingsCheck.httpOptions(properties, CallObserver.NONE);
             FakeImageGeneration.Builder builder = FakeImageGeneration.builder();
             stores.ifUnique(builder::files);
             return builder.build();
@@ -134,9 +156,9 @@ final class TransportConfigurations {
         ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
                 ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
                 ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+                ObjectProvider<MetricsObserver> metrics) {
             HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(properties, observers, registries, observationRegistries));
+                    observer(observers, metrics));
             return build(builder::build);
         }
 
@@ -147,9 +169,9 @@ final class TransportConfigurations {
         FilesPort geminiImageFiles(GeminiImageProperties properties,
                 ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
                 ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+                ObjectProvider<MetricsObserver> metrics) {
             HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(properties, observers, registries, observationRegistries));
+                    observer(observers, metrics));
             return build(builder::buildFiles);
         }
 
@@ -160,9 +182,9 @@ final class TransportConfigurations {
         BatchPort geminiImageBatches(GeminiImageProperties properties,
                 ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
                 ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+                ObjectProvider<MetricsObserver> metrics) {
             HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(properties, observers, registries, observationRegistries));
+                    observer(observers, metrics));
             return build(() -> HttpBatches.from(builder));
         }
 
@@ -186,9 +208,9 @@ final class TransportConfigurations {
         ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
                 ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
                 ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+                ObjectProvider<MetricsObserver> metrics) {
             JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(properties, observers, registries, observationRegistries));
+                    observer(observers, metrics));
             return build(builder::build);
         }
 
@@ -199,9 +221,9 @@ final class TransportConfigurations {
         FilesPort geminiImageFiles(GeminiImageProperties properties,
                 ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
                 ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+                ObjectProvider<MetricsObserver> metrics) {
             JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(properties, observers, registries, observationRegistries));
+                    observer(observers, metrics));
             return build(builder::buildFiles);
         }
 
@@ -212,9 +234,9 @@ final class TransportConfigurations {
         BatchPort geminiImageBatches(GeminiImageProperties properties,
                 ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
                 ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MeterRegistry> registries, ObjectProvider<ObservationRegistry> observationRegistries) {
+                ObjectProvider<MetricsObserver> metrics) {
             JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(properties, observers, registries, observationRegistries));
+                    observer(observers, metrics));
             return build(() -> HttpBatches.from(builder));
         }
 
@@ -239,7 +261,8 @@ final class TransportConfigurations {
         @ConditionalOnMissingBean(ImageGenerationPort.class)
         ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties, ResourceLoader loader) {
             throw SettingsCheck.unavailableTransport(properties.transport(),
-                    ClassUtils.isPresent(HTTP_CLIENT_5_ADAPTER, loader.getClassLoader()));
+                    ClassUtils.isPresent(HTTP_CLIENT_5_ADAPTER, loader.getClassLoader()),
+                    ClassUtils.isPresent(FAKE_ADAPTER, loader.getClassLoader()));
         }
     }
 }

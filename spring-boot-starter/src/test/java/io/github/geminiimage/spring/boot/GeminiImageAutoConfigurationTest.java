@@ -110,6 +110,47 @@ class GeminiImageAutoConfigurationTest {
         });
     }
 
+    /** Settings a real transport refuses; {@code withKey}: whether the real run also has a key. */
+    private record BadSettings(boolean withKey, String... settings) {
+    }
+
+    @Test
+    void transportFakeRefusesTheSettingsARealTransportRefuses() {
+        List<BadSettings> cases = List.of(
+                new BadSettings(true, "gemini.image.max-attempts=0"),
+                new BadSettings(true, "gemini.image.base-url=ftp://example.org"),
+                new BadSettings(true, "gemini.image.vertex.location=us-central1"),
+                new BadSettings(true, "gemini.image.api-key=not a key"),
+                new BadSettings(false, "gemini.image.vertex.project=my-project", "gemini.image.auth-scheme=bearer"),
+                new BadSettings(true, "gemini.image.vertex.project=my-project", "gemini.image.vertex.location=us-central1"),
+                new BadSettings(true, "gemini.image.vertex.project=Not_A_Project!"));
+        for (BadSettings bad : cases) {
+            List<String> real = new java.util.ArrayList<>();
+            if (bad.withKey()) {
+                real.add("gemini.image.api-key=" + KEY);
+            }
+            real.addAll(List.of(bad.settings()));
+            List<String> fake = new java.util.ArrayList<>(real);
+            fake.add("gemini.image.transport=fake");
+            String[] message = new String[1];
+            runner.withPropertyValues(real.toArray(String[]::new)).run(context -> {
+                assertThat(context).as("a real transport with %s", real).hasFailed();
+                message[0] = rootCause(context).getMessage();
+            });
+            runner.withPropertyValues(fake.toArray(String[]::new)).run(context -> {
+                assertThat(context).as("transport=fake with %s", real).hasFailed();
+                assertThat(rootCause(context)).isInstanceOf(GeminiImageConfigurationException.class).hasMessage(message[0]);
+            });
+        }
+    }
+
+    @Test
+    void transportFakeNeedsNoKeyAndStillServesVertexSettingsThatAreValid() {
+        runner.withPropertyValues("gemini.image.transport=fake", "gemini.image.vertex.project=my-project",
+                "gemini.image.vertex.location=us-central1", "gemini.image.overall-deadline=5m")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(FakeImageGeneration.class));
+    }
+
     @Test
     void transportHttpClient5SendsThroughALentCloseableHttpClientAndLeavesItOpen() throws Exception {
         TrackingCloseableHttpClient lent = new TrackingCloseableHttpClient();

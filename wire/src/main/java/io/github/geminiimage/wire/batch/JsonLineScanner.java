@@ -58,7 +58,7 @@ public final class JsonLineScanner {
         return peek() < 0;
     }
 
-    /** Reads the {@code {} that starts an object. */
+    /** Reads the <code>&#123;</code> that starts an object. */
     public void beginObject() throws IOException {
         expect('{');
         firstMember.push(Boolean.TRUE);
@@ -66,7 +66,7 @@ public final class JsonLineScanner {
 
     /**
      * The name of the object's next member, having read its {@code :}; {@code null} once the
-     * object's {@code }} was read.
+     * object's <code>&#125;</code> was read.
      */
     public String nextName() throws IOException {
         if (firstMember.isEmpty()) {
@@ -115,7 +115,7 @@ public final class JsonLineScanner {
         return true;
     }
 
-    /** The kind of the next value: {@code '{'}, {@code '['}, {@code '"'}, {@code 'n'} (null), {@code 't'}/{@code 'f'}, or {@code '0'} for a number. */
+    /** The kind of the next value: <code>'&#123;'</code>, {@code '['}, {@code '"'}, {@code 'n'} (null), {@code 't'}/{@code 'f'}, or {@code '0'} for a number. */
     public char peekKind() throws IOException {
         int c = peek();
         if (c < 0) {

@@ -53,6 +53,8 @@ final class Call<T> {
     private volatile int lastStatus;
     private volatile boolean refreshed;
     private volatile Authenticator.Applied applied;
+    /** When the current attempt's request was handed to the transport, for the reply's elapsed time. */
+    private volatile Instant sentAt;
     /** The response being read, so that the deadline can close it from the timer. */
     private volatile HttpResponse reading;
     /** The response a reader handed to the caller: the call ends when its new owner says so. */
@@ -141,8 +143,27 @@ final class Call<T> {
         credentials.quotaProject().filter(quota -> engine.options().extraHeaders().stream()
                 .noneMatch(h -> h.getKey().equalsIgnoreCase(quota.getKey()))).ifPresent(headers::add);
         headers.addAll(engine.options().extraHeaders());
-        return new HttpRequest(spec.method(), credentials.uri(), headers, credentials.sensitiveHeaders(),
+        HttpRequest request = new HttpRequest(spec.method(), credentials.uri(), headers, credentials.sensitiveHeaders(),
                 body.map(b -> b), deadline);
+        sentAt = engine.clock().instant();
+        int attempt = attempts;
+        Redactor shownWith = redactor;
+        whileOpen(() -> engine.observer().requestSent(new CallObserver.RequestSent(id, exchange.operation(), attempt,
+                request.method(), Shown.uri(request.uri(), shownWith), Shown.requestHeaders(request, shownWith),
+                request.contentLength())));
+        return request;
+    }
+
+    /** Tells the observer something about an attempt, unless the call already reported its end. */
+    private void whileOpen(Runnable report) {
+        if (engine.observer().silent()) {
+            return;
+        }
+        synchronized (reporting) {
+            if (!completed) {
+                report.run();
+            }
+        }
     }
 
     /** Reads one reply to its end (a result or a mapped error) and closes it, unless the reader handed it over. */
@@ -152,6 +173,11 @@ final class Call<T> {
         try {
             int status = response.statusCode();
             lastStatus = status;
+            int attempt = attempts;
+            Instant sent = sentAt;
+            whileOpen(() -> engine.observer().responseReceived(new CallObserver.ResponseReceived(id, exchange.operation(),
+                    attempt, status, Shown.responseHeaders(response.headers(), redactor),
+                    sent == null ? Duration.ZERO : Duration.between(sent, engine.clock().instant()))));
             long cap = engine.options().maxResponseBytes();
             if (status >= 200 && status < 300) {
                 long replyCap = exchange.replyCap().orElse(cap);

@@ -13,6 +13,11 @@ final class SafeObserver {
         this.delegate = delegate;
     }
 
+    /** Whether nobody listens: then the redacted views of requests and replies are not even made. */
+    boolean silent() {
+        return delegate == CallObserver.NONE;
+    }
+
     void attemptStarted(CallObserver.AttemptStarted event) {
         try {
             delegate.attemptStarted(event);
@@ -32,6 +37,22 @@ final class SafeObserver {
     void callCompleted(CallObserver.CallCompleted event) {
         try {
             delegate.callCompleted(event);
+        } catch (RuntimeException e) {
+            ignored(e);
+        }
+    }
+
+    void requestSent(CallObserver.RequestSent event) {
+        try {
+            delegate.requestSent(event);
+        } catch (RuntimeException e) {
+            ignored(e);
+        }
+    }
+
+    void responseReceived(CallObserver.ResponseReceived event) {
+        try {
+            delegate.responseReceived(event);
         } catch (RuntimeException e) {
             ignored(e);
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Accepts CRLF, LF and CR line ends, mixed; {@code :} comments; {@code event:}, {@code id:},
  * {@code retry:} and unknown fields (ignored); an optional space after {@code data:}; events with
  * no data (not dispatched); a last event the body ends without a blank line after. A line that
- * starts with {@code {} or {@code [} outside any field is JSON sent outside SSE framing, as Google
+ * starts with <code>&#123;</code> or {@code [} outside any field is JSON sent outside SSE framing, as Google
  * does with an error after the last event (vector 19): the rest of the body, up to
  * {@link #MAX_STRAY_BYTES}, is kept for {@link #strayJson()} and no further event is dispatched.
  *

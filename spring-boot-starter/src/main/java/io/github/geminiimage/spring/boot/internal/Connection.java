@@ -1,6 +1,7 @@
 package io.github.geminiimage.spring.boot.internal;
 
 import io.github.geminiimage.http.AccessTokenSource;
+import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.spring.boot.GeminiImageConfigurationException;
@@ -43,35 +44,15 @@ public final class Connection {
      */
     public static Connection resolve(GeminiImageProperties properties, Supplier<Optional<AccessTokenSource>> userTokens,
             boolean authGooglePresent) {
-        SettingsCheck.checkVertex(properties);
-        GeminiImageProperties.Vertex vertex = properties.vertex();
-        if (vertex.project().isEmpty()) {
+        Optional<Endpoint> vertexEndpoint = checkSettings(properties);
+        if (vertexEndpoint.isEmpty()) {
             return new Connection(Optional.empty(), Optional.of(SettingsCheck.requireApiKey(properties)), Optional.empty());
         }
-        String project = vertex.project().get();
-        String location = vertex.location().orElse(DEFAULT_LOCATION);
-        Endpoint withProject;
-        try {
-            withProject = Endpoint.vertex(project, location);
-        } catch (IllegalArgumentException e) {
-            throw SettingsCheck.invalid(e);
-        }
         if (properties.apiKey().isPresent()) {
-            if (!location.equals(DEFAULT_LOCATION)) {
-                throw new GeminiImageConfigurationException("gemini.image.vertex.location is " + location
-                        + " but gemini.image.api-key is set, which selects Vertex AI express mode: it serves only the"
-                        + " global location",
-                        "Remove gemini.image.vertex.location (or set it to global) to use express mode, or remove"
-                                + " gemini.image.api-key to use access tokens in " + location + ".");
-            }
             return new Connection(Optional.of(Endpoint.vertexExpress()), properties.apiKey(), Optional.empty());
         }
-        if (properties.authScheme().isPresent()) {
-            throw new GeminiImageConfigurationException("gemini.image.auth-scheme is set (" + properties.authScheme().get()
-                    + ") but gemini.image.vertex.project without gemini.image.api-key authenticates with access tokens,"
-                    + " not a key",
-                    "Remove gemini.image.auth-scheme, or set gemini.image.api-key for Vertex AI express mode.");
-        }
+        Endpoint withProject = vertexEndpoint.get();
+        String project = properties.vertex().project().get();
         Optional<AccessTokenSource> user = userTokens.get();
         if (user.isPresent()) {
             return new Connection(Optional.of(withProject), Optional.empty(), user);
@@ -84,6 +65,48 @@ public final class Connection {
                             + " AccessTokenSource bean, or set gemini.image.api-key for Vertex AI express mode.");
         }
         return new Connection(Optional.of(withProject), Optional.empty(), Optional.of(GoogleAdc.tokens(project)));
+    }
+
+    /**
+     * The checks {@link #resolve} makes on the settings themselves, without needing a key or a token
+     * source to exist: a well-formed key, a Vertex location only with a project, valid project and
+     * location names, express mode only in {@code global}, no key scheme for access tokens. The fake
+     * transport runs them too.
+     *
+     * @return the Vertex AI endpoint of the project and location, empty for the Gemini API
+     */
+    public static Optional<Endpoint> checkSettings(GeminiImageProperties properties) {
+        SettingsCheck.checkVertex(properties);
+        try {
+            properties.apiKey().ifPresent(ApiKey::of);
+        } catch (IllegalArgumentException e) {
+            throw SettingsCheck.invalid(e);
+        }
+        GeminiImageProperties.Vertex vertex = properties.vertex();
+        if (vertex.project().isEmpty()) {
+            return Optional.empty();
+        }
+        String location = vertex.location().orElse(DEFAULT_LOCATION);
+        Endpoint withProject;
+        try {
+            withProject = Endpoint.vertex(vertex.project().get(), location);
+        } catch (IllegalArgumentException e) {
+            throw SettingsCheck.invalid(e);
+        }
+        if (properties.apiKey().isPresent() && !location.equals(DEFAULT_LOCATION)) {
+            throw new GeminiImageConfigurationException("gemini.image.vertex.location is " + location
+                    + " but gemini.image.api-key is set, which selects Vertex AI express mode: it serves only the"
+                    + " global location",
+                    "Remove gemini.image.vertex.location (or set it to global) to use express mode, or remove"
+                            + " gemini.image.api-key to use access tokens in " + location + ".");
+        }
+        if (properties.apiKey().isEmpty() && properties.authScheme().isPresent()) {
+            throw new GeminiImageConfigurationException("gemini.image.auth-scheme is set (" + properties.authScheme().get()
+                    + ") but gemini.image.vertex.project without gemini.image.api-key authenticates with access tokens,"
+                    + " not a key",
+                    "Remove gemini.image.auth-scheme, or set gemini.image.api-key for Vertex AI express mode.");
+        }
+        return Optional.of(withProject);
     }
 
     /** The endpoint, when it is not the Gemini API. */

@@ -75,7 +75,14 @@ public final class SettingsCheck {
     }
 
     /** The startup error when no configuration of the transport applied. */
-    public static GeminiImageConfigurationException unavailableTransport(String transport, boolean httpClient5Present) {
+    public static GeminiImageConfigurationException unavailableTransport(String transport, boolean httpClient5Present,
+            boolean fakePresent) {
+        if (transport.trim().equalsIgnoreCase("fake") && !fakePresent) {
+            return new GeminiImageConfigurationException(
+                    "gemini.image.transport is fake but the fake adapter is not on the classpath",
+                    "Add the dependency io.github.geminiimage:gemini-image-adapter-fake (usually with test scope),"
+                            + " or set gemini.image.transport=jdk.");
+        }
         if (transport.trim().equalsIgnoreCase("httpclient5") && !httpClient5Present) {
             return new GeminiImageConfigurationException(
                     "gemini.image.transport is httpclient5 but the HttpClient 5 adapter is not on the classpath",

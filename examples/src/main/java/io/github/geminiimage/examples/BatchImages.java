@@ -1,0 +1,38 @@
+package io.github.geminiimage.examples;
+
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchSaveSummary;
+import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.http.batch.HttpBatches;
+import io.github.geminiimage.port.BatchPort;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Two product shots in Batch Mode (half the price, within 24 hours), saved by key. */
+public class BatchImages {
+
+    public static void main(String[] args) {
+        String key = System.getenv("GEMINI_API_KEY");
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("GEMINI_API_KEY is not set: export it with your key (https://aistudio.google.com/apikey)");
+        }
+        // Same key, base URL and options as build(); its own Files API port uploads the JSONL and downloads the results.
+        try (BatchPort batches = HttpBatches.from(JdkHttpImageGeneration.builder().apiKey(key))) {
+            BatchSaveSummary saved = mugs(batches, Path.of("out"));       // out/sku-1.png, out/sku-2.png
+            System.out.println(saved.written() + " written, " + saved.failed() + " failed");
+        }
+    }
+
+    static BatchSaveSummary mugs(BatchPort batches, Path folder) {
+        List<KeyedRequest> requests = List.of(
+                KeyedRequest.of("sku-1", GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("A red mug on oak").build()),
+                KeyedRequest.of("sku-2", GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("A blue mug on slate").build()));
+        BatchJob job = batches.submit("mugs", "gemini-2.5-flash-image", requests, BatchSubmitOptions.defaults());
+        batches.await(job.name(), Duration.ofHours(25), j -> System.out.println(j.state() + " " + j.counts()));
+        return batches.saveImages(job.name(), folder);
+    }
+}
