@@ -209,7 +209,8 @@ class AsyncTest {
         transport.reply(503, GOOGLE_503).reply(200, SUCCESS_BODY);
         HttpOptions options = HttpOptions.builder()
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ZERO, 1.0, Duration.ZERO)).build();
-        HttpImageGeneration real = HttpImageGeneration.create(transport, ApiKey.of(Fixture.SENTINEL_KEY), options, true);
+        HttpImageGeneration real = HttpGeminiClient.builder(transport, ApiKey.of(Fixture.SENTINEL_KEY)).options(options)
+                .ownsTransport(true).build().imagesOnly();
 
         GenerationResult result = real.generateAsync(Fixture.request()).get(30, TimeUnit.SECONDS);
 
