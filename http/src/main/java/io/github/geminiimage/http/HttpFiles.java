@@ -4,6 +4,7 @@ import io.github.geminiimage.domain.FilePage;
 import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.http.internal.calls.batches.BatchFlows;
 import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.http.internal.files.Downloads;
 import io.github.geminiimage.http.internal.files.FileExchanges;
@@ -24,19 +25,13 @@ import java.util.function.Function;
  * Thread-safe; {@link #close()} does nothing (close the client).
  *
  * <ul>
- *   <li><b>Uploads</b> are resumable: start, chunks of {@link HttpGeminiClient.Builder#chunkSize}
- *       streamed from the content, {@code upload, finalize} on the last. The session URL is rewritten
- *       to the configured base and refused for a host other than the base or the Files API's own; it
- *       is a secret. A chunk is sent once; when it fails in a way the {@link RetryPolicy} retries, the
- *       upload asks the server what it holds and continues from there (at most {@code maxAttempts}
- *       failures without progress, within one overall deadline of the first). A stream upload
- *       resumes only when the server holds exactly what was read. The stored file's size and SHA-256
- *       must match what was read, or it is deleted and the upload fails.</li>
- *   <li><b>Downloads</b> use {@code files/{id}:download?alt=media} (and the {@code /download/} media
- *       path on a 404), streamed without the reply cap; to a path through a temporary file moved
- *       over the target on success.</li>
- *   <li><b>{@link #awaitActive}</b> polls {@code files.get} (first after
- *       {@link HttpGeminiClient.Builder#pollInterval}, growing by half up to 5 s).</li>
+ *   <li><b>Uploads</b> are resumable: chunks of {@link HttpGeminiClient.Builder#chunkSize} streamed
+ *       from the content, each sent once; a chunk that fails as the {@link RetryPolicy} would retry is
+ *       resumed from what the server holds (within the policy and one overall deadline). The session
+ *       URL is a secret and only goes to the base's or the Files API's host. The stored file's size
+ *       and SHA-256 must match what was read, or it is deleted and the upload fails.</li>
+ *   <li><b>Downloads</b> are streamed without the reply cap; to a path through a temporary file.</li>
+ *   <li><b>{@link #awaitActive}</b> polls {@code files.get}, waits growing by half up to 5 s.</li>
  *   <li><b>Vertex AI</b> has no Files API: every call fails at once with an {@link InvalidRequestException}.</li>
  * </ul>
  */
@@ -89,10 +84,7 @@ public final class HttpFiles implements FilesPort {
     }
 
     private CompletableFuture<FilePage> listOn(Driver driver, int pageSize, Optional<String> pageToken) {
-        Objects.requireNonNull(pageToken, "pageToken");
-        if (pageSize < 1 || pageSize > FilePage.MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + FilePage.MAX_PAGE_SIZE);
-        }
+        FileExchanges.checkList(pageSize, pageToken);
         return on(driver, d -> d.call(FileExchanges.list(endpoint, pageSize, pageToken)));
     }
 
@@ -155,6 +147,22 @@ public final class HttpFiles implements FilesPort {
                     + "MediaType.PNG)", (Throwable) null));
         }
         return call.apply(driver);
+    }
+
+    /** This view as the batch flows use it: an upload awaited {@code ACTIVE} (up to {@code timeout}), a download. */
+    BatchFlows.FileStore forBatches(Duration timeout) {
+        return new BatchFlows.FileStore() {
+            @Override
+            public CompletableFuture<StoredFile> uploadActive(Driver driver, FileUpload upload) {
+                return uploadOn(driver, upload, UploadProgress.NONE).thenCompose(file -> file.isActive()
+                        ? CompletableFuture.completedFuture(file) : awaitOn(driver, file.name(), timeout));
+            }
+
+            @Override
+            public long download(String name, Path target) {
+                return HttpFiles.this.download(name, target);
+            }
+        };
     }
 
     /** Does nothing: the view belongs to its client, which {@code HttpGeminiClient.close()} closes. */

@@ -4,20 +4,14 @@ import io.github.geminiimage.domain.poll.Sleeper;
 import io.github.geminiimage.http.batch.BatchLineCodec;
 import io.github.geminiimage.http.internal.engine.CallEngine;
 import io.github.geminiimage.http.internal.engine.Driver;
+import io.github.geminiimage.http.internal.engine.EngineThreads;
 import io.github.geminiimage.port.GeminiClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -29,23 +23,16 @@ import java.util.function.DoubleSupplier;
  * The adapters build one ({@code JdkHttpGeminiClient.builder()}); this builder is the SPI level.
  *
  * <ul>
- *   <li><b>Errors.</b> Mapped in one place from the status and whatever body came back: 401 and 400
- *       {@code API_KEY_INVALID} {@code AuthenticationException}, 403 {@code PermissionDeniedException},
- *       404 {@code NotFoundException}, 402 and 429 {@code RateLimitedException}, 408 and 5xx
- *       {@code ServerErrorException}, other 4xx {@code InvalidRequestException}, 3xx a
- *       {@code TransportException} (redirects are never followed). At most 64 KiB of an error body
- *       is read; the exception keeps a redacted excerpt of at most 300 characters.</li>
- *   <li><b>Retries</b> per {@link RetryPolicy} within one {@link HttpOptions#overallDeadline()}:
- *       its statuses and broken connections; timeouts only while the deadline allows. Never: a
- *       per-day quota, an interruption or cancellation, an unknown host, a TLS failure, a malformed
- *       or too large reply, a failure of the request body. A server hint replaces the backoff up to
- *       {@link RetryPolicy#maxServerDelay()}. Every exception reports the attempts made.</li>
- *   <li><b>Waiting</b> is done one way: blocking calls wait with the {@link Sleeper}, async calls and
- *       flows on the timer, so no thread is parked per async call. Cancelling a future cancels the
- *       exchange in flight and any scheduled wait. Interrupting a blocked thread ends its call with a
- *       {@code TransportException} "the call was interrupted"; the interrupt flag stays set.</li>
- *   <li><b>Threads</b> start on first use (one timer, readers as needed, all daemon and named) and
- *       are shared by the three views.</li>
+ *   <li><b>Errors</b> are mapped in one place from the status and body (401 {@code AuthenticationException},
+ *       403, 404, 429, 5xx, other 4xx, 3xx: redirects are never followed); at most 64 KiB of an error
+ *       body is read, and a redacted excerpt of at most 300 characters kept.</li>
+ *   <li><b>Retries</b> per {@link RetryPolicy} within one {@link HttpOptions#overallDeadline()} (its
+ *       statuses, broken connections; never a per-day quota, a cancellation, a TLS failure or a bad
+ *       reply); a server hint up to {@link RetryPolicy#maxServerDelay()}; exceptions count attempts.</li>
+ *   <li><b>Waiting</b> one way: blocking calls with the {@link Sleeper}, async calls and flows on the
+ *       timer (no thread parked per call); cancelling a future cancels the exchange and the wait, and
+ *       interrupting a blocked thread ends its call with "the call was interrupted".</li>
+ *   <li><b>Threads</b> (one timer, readers as needed; daemon, named) start on first use, shared by the views.</li>
  *   <li><b>Closing</b> fails calls in flight and later calls with a {@code TransportException}
  *       "closed", stops the threads and closes the transport if owned. The views' own
  *       {@code close()} does nothing. Idempotent.</li>
@@ -55,8 +42,6 @@ import java.util.function.DoubleSupplier;
  */
 public final class HttpGeminiClient implements GeminiClient {
 
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
-
     final HttpTransport transport;
     final HttpOptions options;
     final Credentials credentials;
@@ -65,8 +50,10 @@ public final class HttpGeminiClient implements GeminiClient {
     final Driver async;
     final long chunkSize;
     final Duration pollInterval;
-    final BatchLineCodec codec;
-    final Duration fileActiveTimeout;
+    /** Batch lines, through the public codec; its cap limits one response. */
+    final BatchLineCodec codec = BatchLineCodec.create();
+    /** How long a batch submit waits for its uploaded input file to be {@code ACTIVE}. */
+    final Duration fileActiveTimeout = Duration.ofMinutes(10);
     private final HttpImageGeneration images;
     private final HttpFiles files;
     private final HttpBatches batches;
@@ -76,26 +63,11 @@ public final class HttpGeminiClient implements GeminiClient {
         this.options = b.options;
         this.chunkSize = b.chunkSize;
         this.pollInterval = b.pollInterval;
-        this.codec = b.codec;
-        this.fileActiveTimeout = b.fileActiveTimeout;
         this.credentials = b.credentials != null ? b.credentials : Credentials.apiKey(b.apiKey, options.authScheme());
         DoubleSupplier jitter = b.random == null ? () -> ThreadLocalRandom.current().nextDouble() : b.random::nextDouble;
-        ScheduledExecutorService timer = b.executor;
-        ExecutorService readers = b.executor;
-        Runnable shutdown = () -> { };
-        if (b.executor == null) {
-            int id = INSTANCES.incrementAndGet();
-            ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1,
-                    TransportSupport.daemonThreads("gemini-image-http-" + id + "-timer"));
-            timerPool.setRemoveOnCancelPolicy(true);
-            timer = timerPool;
-            readers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                    TransportSupport.daemonThreads("gemini-image-http-" + id + "-reader"));
-            List<ExecutorService> owned = List.of(timerPool, readers);
-            shutdown = () -> owned.forEach(ExecutorService::shutdownNow);
-        }
+        EngineThreads threads = b.executor == null ? EngineThreads.own("gemini-image-http") : EngineThreads.lent(b.executor);
         this.engine = new CallEngine("HttpGeminiClient", transport, credentials, options, b.ownsTransport, b.clock,
-                b.sleeper, timer, readers, shutdown, jitter);
+                b.sleeper, threads.timer(), threads.readers(), threads.shutdown(), jitter);
         this.blocking = Driver.blocking(engine);
         this.async = Driver.async(engine);
         this.images = new HttpImageGeneration(this, false);
@@ -128,7 +100,7 @@ public final class HttpGeminiClient implements GeminiClient {
         return batches;
     }
 
-    /** An images view whose {@code close()} closes this client: for a client built for image generation only. */
+    /** An images view whose {@code close()} closes this client: the adapters' images-only shortcut. */
     HttpImageGeneration imagesOnly() {
         return new HttpImageGeneration(this, true);
     }
@@ -151,10 +123,7 @@ public final class HttpGeminiClient implements GeminiClient {
                 + (engine.isClosed() ? ", closed" : "") + "]";
     }
 
-    /**
-     * Builds an {@link HttpGeminiClient}. The clock, sleeper, random source and executor are there so
-     * tests run without wall time; production code leaves them alone. Not thread-safe.
-     */
+    /** Builds an {@link HttpGeminiClient}; the clock, sleeper, random source and executor are for tests. Not thread-safe. */
     public static final class Builder {
         private final HttpTransport transport;
         private final ApiKey apiKey;
@@ -167,8 +136,6 @@ public final class HttpGeminiClient implements GeminiClient {
         private ScheduledExecutorService executor;
         private long chunkSize = 8L * 1024 * 1024;
         private Duration pollInterval = Duration.ofSeconds(1);
-        private BatchLineCodec codec = BatchLineCodec.create();
-        private Duration fileActiveTimeout = Duration.ofMinutes(10);
 
         private Builder(HttpTransport transport, ApiKey apiKey, Credentials credentials) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -206,21 +173,13 @@ public final class HttpGeminiClient implements GeminiClient {
             return this;
         }
 
-        /**
-         * A scheduler lent for async calls: timers, reading replies, blocking steps of flows (so give
-         * it more than one thread). Not shut down by close. By default the client makes its own.
-         */
+        /** A scheduler lent for timers, reading replies and flows' blocking steps (more than one thread); not shut down by close. */
         public Builder executor(ScheduledExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /**
-         * The upload chunk size wanted (default 8 MiB), rounded down to the server's granularity and
-         * at least one granule. Memory does not depend on it: chunks are streamed.
-         *
-         * @throws IllegalArgumentException if not positive
-         */
+        /** The upload chunk size wanted (default 8 MiB), rounded down to the server's granularity; chunks are streamed. */
         public Builder chunkSize(long bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("chunkSize must be positive; got " + bytes);
@@ -229,28 +188,12 @@ public final class HttpGeminiClient implements GeminiClient {
             return this;
         }
 
-        /**
-         * The wait after {@code awaitActive}'s first poll (default 1 s); later waits grow by half, up to 5 s.
-         *
-         * @throws IllegalArgumentException if not positive
-         */
+        /** The wait after {@code awaitActive}'s first poll (default 1 s); later waits grow by half, up to 5 s. */
         public Builder pollInterval(Duration interval) {
             if (interval.isZero() || interval.isNegative()) {
                 throw new IllegalArgumentException("pollInterval must be positive; got " + interval);
             }
             this.pollInterval = interval;
-            return this;
-        }
-
-        /** The codec of batch lines (default {@link BatchLineCodec#create()}; its cap limits one response). */
-        public Builder batchCodec(BatchLineCodec codec) {
-            this.codec = Objects.requireNonNull(codec, "codec");
-            return this;
-        }
-
-        /** How long a batch submit waits for its uploaded input file to be {@code ACTIVE} (default 10 minutes). */
-        public Builder fileActiveTimeout(Duration timeout) {
-            this.fileActiveTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 

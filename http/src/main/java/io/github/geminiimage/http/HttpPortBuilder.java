@@ -101,9 +101,17 @@ public abstract class HttpPortBuilder<B extends HttpPortBuilder<B, P>, P> {
      *     client cannot be used (the adapter says why)
      */
     public P build() {
-        HttpOptions effective = effectiveOptions();
-        Credentials credentials = credentialsFor(effective);
-        HttpGeminiClient client = HttpGeminiClient.builder(transport(effective.transportSettings()), credentials)
+        HttpOptions effective = options;
+        if (endpoint.isPresent() || baseUri.isPresent()) {
+            HttpOptions.Builder adjusted = options.toBuilder();
+            endpoint.ifPresent(adjusted::endpoint);
+            baseUri.ifPresent(adjusted::baseUri);
+            effective = adjusted.build();
+        }
+        AuthScheme scheme = effective.authScheme();
+        Credentials checked = Credentials.requireFor(effective.endpoint(),
+                credentials.or(() -> apiKey.map(key -> Credentials.apiKey(key, scheme))));
+        HttpGeminiClient client = HttpGeminiClient.builder(transport(effective.transportSettings()), checked)
                 .options(effective).ownsTransport(true).build();
         return result.cast(imagesOnly ? client.imagesOnly() : client);
     }
@@ -113,22 +121,4 @@ public abstract class HttpPortBuilder<B extends HttpPortBuilder<B, P>, P> {
 
     /** This builder, typed as the adapter's. */
     protected abstract B self();
-
-    /** The options with this builder's endpoint and base URI applied. */
-    protected final HttpOptions effectiveOptions() {
-        if (endpoint.isEmpty() && baseUri.isEmpty()) {
-            return options;
-        }
-        HttpOptions.Builder adjusted = options.toBuilder();
-        endpoint.ifPresent(adjusted::endpoint);
-        baseUri.ifPresent(adjusted::baseUri);
-        return adjusted.build();
-    }
-
-    /** The credentials given, checked against what {@code effective}'s endpoint needs. */
-    protected final Credentials credentialsFor(HttpOptions effective) {
-        AuthScheme scheme = effective.authScheme();
-        return Credentials.requireFor(effective.endpoint(),
-                credentials.or(() -> apiKey.map(key -> Credentials.apiKey(key, scheme))));
-    }
 }

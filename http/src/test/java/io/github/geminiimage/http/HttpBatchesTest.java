@@ -166,6 +166,8 @@ class HttpBatchesTest {
             assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
             future.cancel(true);
             assertThat(future).isCancelled();
+            // The wait is cancelled by the poller's thread, possibly a moment later: wait for it, bounded.
+            pause.get().handle((ignored, failure) -> failure).get(10, TimeUnit.SECONDS);
             assertThat(pause.get()).isCancelled();
         }
     }

@@ -102,6 +102,14 @@ public final class FileExchanges {
                         Optional.empty())), timeout, new Poller.Schedule(firstInterval, 1.5, MAX_POLL_INTERVAL));
     }
 
+    /** Checks a list page's arguments before any I/O. */
+    public static void checkList(int pageSize, Optional<String> pageToken) {
+        java.util.Objects.requireNonNull(pageToken, "pageToken");
+        if (pageSize < 1 || pageSize > FilePage.MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + FilePage.MAX_PAGE_SIZE);
+        }
+    }
+
     /** {@code query}: how many bytes the server holds. */
     static Exchange<UploadStatus> query(UploadSession session) {
         return Exchange.of("files.upload.query", Optional.empty(), () -> new RequestSpec("POST", session.url(), List.of(),
