@@ -1,7 +1,7 @@
 package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.poll.Sleeper;
-import io.github.geminiimage.http.batch.BatchLineCodec;
+import io.github.geminiimage.http.internal.calls.batches.BatchLines;
 import io.github.geminiimage.http.internal.engine.CallEngine;
 import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.http.internal.engine.EngineThreads;
@@ -51,7 +51,7 @@ public final class HttpGeminiClient implements GeminiClient {
     final long chunkSize;
     final Duration pollInterval;
     /** Batch lines, through the public codec; its cap limits one response. */
-    final BatchLineCodec codec = BatchLineCodec.create();
+    final BatchLines codec = new BatchLines();
     /** How long a batch submit waits for its uploaded input file to be {@code ACTIVE}. */
     final Duration fileActiveTimeout = Duration.ofMinutes(10);
     private final HttpImageGeneration images;
