@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param client the client the port belongs to
  */
-record ClientFilesPort(GeminiClient client) implements FilesPort {
+public record ClientFilesPort(GeminiClient client) implements FilesPort {
 
     @Override
     public StoredFile upload(FileUpload upload, UploadProgress progress) {

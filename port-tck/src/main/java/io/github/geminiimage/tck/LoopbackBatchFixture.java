@@ -107,8 +107,13 @@ public final class LoopbackBatchFixture implements BatchPortContract.BatchFixtur
         });
     }
 
-    /** The port under test, which also stops its server and backend when closed. */
-    private record ClosingPort(BatchPort port, Runnable after) implements BatchPort {
+    /**
+     * A batch port that also runs {@code after} when closed (stops a server and backend, closes the client it is a view of).
+     *
+     * @param port the port
+     * @param after what closing it also does
+     */
+    public record ClosingPort(BatchPort port, Runnable after) implements BatchPort {
 
         @Override
         public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
