@@ -33,6 +33,15 @@ public abstract class GeminiClientContract {
     /** A new client over the backend under test. */
     protected abstract GeminiClient newClient();
 
+    /**
+     * How many more threads than images alone a client may start when all three views are used (1).
+     * A client whose async calls share one cached pool may show one more when a call's thread has
+     * not gone back to the pool before the next call starts.
+     */
+    protected int extraThreadsAllowed() {
+        return 1;
+    }
+
     /** Threads of the suite's environment (its servers) to leave out of the thread counts. */
     protected boolean isIgnoredThread(Thread thread) {
         return false;
@@ -97,7 +106,7 @@ public abstract class GeminiClientContract {
         }
         System.out.println(getClass().getSimpleName() + ": threads started by a client that generated images: "
                 + imagesOnly + "; by one that used all three views: " + allThree + " " + names);
-        assertThat(allThree).as("threads of a client using all three views: " + names).isLessThanOrEqualTo(imagesOnly + 1);
+        assertThat(allThree).as("threads of a client using all three views: " + names).isLessThanOrEqualTo(imagesOnly + extraThreadsAllowed());
         assertThat(ThreadLeaks.leakedSince(before, Duration.ofSeconds(15), this::isIgnoredThread))
                 .as("threads left alive after the client was closed").isEmpty();
     }
