@@ -50,7 +50,7 @@ final class Session {
     }
 
     static Outcome run(HttpTransport transport, String key, Bases bases, Path reference, String prompt) {
-        return run(transport, key, bases, reference, prompt, FakeClock.at(Instant.parse("2026-01-01T00:00:00Z")));
+        return run(transport, key, bases, reference, prompt, FakeClock.at(Instant.now()));
     }
 
     static Outcome run(HttpTransport transport, String key, Bases bases, Path reference, String prompt, FakeClock clock) {
