@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeResponse;
-import io.github.geminiimage.cli.internal.BatchPortFactory;
+import io.github.geminiimage.cli.internal.ClientFactory;
+import io.github.geminiimage.cli.internal.ClientViews;
+import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.port.BatchPort;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class BatchCommandsTest {
     void setUp() throws IOException {
         Path png = TestImages.write(dir.resolve("answer.png"), 8, 8);
         fake = FakeBatches.builder().clock(clock).response(FakeResponse.image(Files.readAllBytes(png))).build();
-        cli = new CliRunner().batchPorts(sharing(fake));
+        cli = new CliRunner().clients(sharing(fake));
         state = dir.resolve("state.json");
     }
 
@@ -50,20 +49,9 @@ class BatchCommandsTest {
         fake.close();
     }
 
-    /** Each command closes its port; the fake must outlive them, as a server does. */
-    private static BatchPortFactory sharing(FakeBatches fake) {
-        BatchPort view = (BatchPort) Proxy.newProxyInstance(BatchPort.class.getClassLoader(), new Class<?>[] {BatchPort.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(fake, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return settings -> view;
+    /** Each command closes its client; the fake must outlive them, as a server does. */
+    private static ClientFactory sharing(FakeBatches fake) {
+        return settings -> new ClientViews(FakeImageGeneration.create(), fake.files(), fake, () -> { });
     }
 
     private CliRunner.Result batch(String... args) {

@@ -2,7 +2,7 @@ package io.github.geminiimage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.cli.internal.BatchTransports;
+import io.github.geminiimage.cli.internal.Transports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class BatchOfflineFlowTest {
         List<String> all = new ArrayList<>(List.of("batch"));
         all.addAll(List.of(args));
         all.addAll(List.of("--transport", "fake", "--state-file", state.toString()));
-        return new CliRunner().batchPorts(new BatchTransports(jobs)).run(all.toArray(String[]::new));
+        return new CliRunner().clients(new Transports(dir.resolve("fake-files"), jobs)).run(all.toArray(String[]::new));
     }
 
     @Test

@@ -6,13 +6,9 @@ import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeFiles;
 import io.github.geminiimage.adapter.fake.FakeResponse;
-import io.github.geminiimage.cli.internal.BatchTransports;
 import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.tck.BatchWireServer;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +53,8 @@ class BatchOverHttpTest {
     @ParameterizedTest
     @ValueSource(strings = {"jdk", "httpclient5"})
     void aFileJobIsSubmittedOverHttpAndItsResultsFileSavedToAFolder(String transport) throws IOException {
-        CliRunner cli = new CliRunner().withKey("test-key-not-real").batchPorts(new BatchTransports(settings -> kept(files)));
+        // The client's own files view uploads the input and downloads the results through the server's Files API.
+        CliRunner cli = new CliRunner().withKey("test-key-not-real");
         CliRunner.Result submitted = cli.run(args(transport, "submit", "--input", input(40).toString(), "--via", "file"));
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
         String name = submitted.out().strip();
@@ -75,24 +72,9 @@ class BatchOverHttpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jdk", "httpclient5"})
-    void withoutAFilesPortAnInlineJobWorksAndAFileJobIsRefusedNamingTheFilesPort(String transport) throws IOException {
-        CliRunner cli = new CliRunner().withKey("test-key-not-real").batchPorts(new BatchTransports(settings -> {
-            throw new io.github.geminiimage.cli.internal.UsageException("no files port here");
-        }));
-        CliRunner.Result inline = cli.run(args(transport, "submit", "--input", input(3).toString()));
-        assertThat(inline.exitCode()).as(inline.err()).isZero();
-        assertThat(fake.inputMode(inline.out().strip())).contains(BatchInputMode.INLINE);
-
-        CliRunner.Result file = cli.run(args(transport, "submit", "--input", input(3).toString(), "--via", "file"));
-        assertThat(file.exitCode()).isNotZero();
-        assertThat(file.err()).contains("Files API port").contains("--via inline");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"jdk", "httpclient5"})
     void verboseShowsTheBatchExchangesOnStderrButNeverTheKey(String transport) {
         String key = "AIzaSentinelBatchVerboseKey0123";
-        CliRunner cli = new CliRunner().withKey(key).batchPorts(new BatchTransports(settings -> kept(files)));
+        CliRunner cli = new CliRunner().withKey(key);
 
         CliRunner.Result listed = cli.run(args(transport, "list", "--verbose"));
 
@@ -115,20 +97,5 @@ class BatchOverHttpTest {
             lines.add("{\"key\": \"sku-" + i + "\", \"prompt\": \"product shot " + i + "\"}");
         }
         return Files.write(dir.resolve("prompts-" + n + ".jsonl"), lines, StandardCharsets.UTF_8);
-    }
-
-    /** Each command closes its ports; the store must outlive them, as the service's does. */
-    private static FilesPort kept(FakeFiles files) {
-        return (FilesPort) Proxy.newProxyInstance(FilesPort.class.getClassLoader(), new Class<?>[] {FilesPort.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        return null;
-                    }
-                    try {
-                        return method.invoke(files, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

@@ -1,10 +1,13 @@
 package io.github.geminiimage.cli;
 
-import io.github.geminiimage.cli.internal.BatchPortFactory;
-import io.github.geminiimage.cli.internal.BatchTransports;
 import io.github.geminiimage.cli.internal.Cli;
 import io.github.geminiimage.cli.internal.CliContext;
-import io.github.geminiimage.cli.internal.PortFactory;
+import io.github.geminiimage.adapter.fake.FakeBatches;
+import io.github.geminiimage.adapter.fake.FakeFiles;
+import io.github.geminiimage.cli.internal.ClientFactory;
+import io.github.geminiimage.cli.internal.ClientViews;
+import io.github.geminiimage.cli.internal.TransportChoice;
+import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.cli.internal.Transports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,8 +24,7 @@ final class CliRunner {
 
     private final Map<String, String> environment = new HashMap<>();
     private boolean interactive;
-    private PortFactory portFactory = new Transports();
-    private BatchPortFactory batchPorts = new BatchTransports();
+    private ClientFactory clients = new Transports();
 
     CliRunner withKey(String key) {
         environment.put("GEMINI_API_KEY", key);
@@ -39,13 +41,23 @@ final class CliRunner {
         return this;
     }
 
-    CliRunner portFactory(PortFactory factory) {
-        this.portFactory = factory;
+    /** Image ports from {@code images}, with a fresh fake store and batch fake beside each (closed with the run's client). */
+    CliRunner portFactory(java.util.function.Function<TransportChoice, ImageGenerationPort> images) {
+        this.clients = settings -> {
+            ImageGenerationPort port = images.apply(settings);
+            FakeFiles files = FakeFiles.create();
+            FakeBatches batches = FakeBatches.builder().files(files).build();
+            return new ClientViews(port, files, batches, () -> {
+                port.close();
+                batches.close();
+                files.close();
+            });
+        };
         return this;
     }
 
-    CliRunner batchPorts(BatchPortFactory factory) {
-        this.batchPorts = factory;
+    CliRunner clients(ClientFactory factory) {
+        this.clients = factory;
         return this;
     }
 
@@ -54,7 +66,7 @@ final class CliRunner {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int exit = new Cli(new CliContext(outStream, errStream, environment, interactive, portFactory), batchPorts).run(args);
+        int exit = new Cli(new CliContext(outStream, errStream, environment, interactive, clients)).run(args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -18,7 +18,7 @@ class FilesCommandsTest {
     Path dir;
 
     private CliRunner cli() {
-        return new CliRunner().portFactory(new Transports(dir.resolve("store")));
+        return new CliRunner().clients(new Transports(dir.resolve("store")));
     }
 
     private static String firstWord(String out) {
@@ -197,17 +197,10 @@ class FilesCommandsTest {
     }
 
     private static CliRunner withFiles(io.github.geminiimage.adapter.fake.FakeFiles files) {
-        return new CliRunner().portFactory(new io.github.geminiimage.cli.internal.PortFactory() {
-            @Override
-            public io.github.geminiimage.port.ImageGenerationPort open(io.github.geminiimage.cli.internal.TransportChoice settings) {
-                throw new AssertionError("no generation in these tests");
-            }
-
-            @Override
-            public io.github.geminiimage.port.FilesPort openFiles(io.github.geminiimage.cli.internal.TransportChoice settings) {
-                return files;
-            }
-        });
+        // A client whose files view is the given store (each command closes the client, which closes the store).
+        return new CliRunner().clients(settings -> new io.github.geminiimage.cli.internal.ClientViews(
+                io.github.geminiimage.adapter.fake.FakeImageGeneration.create(), files,
+                io.github.geminiimage.adapter.fake.FakeBatches.create(), files::close));
     }
 
     /** A fresh store (each command closes its port) whose next {@code operation} answers 404. */

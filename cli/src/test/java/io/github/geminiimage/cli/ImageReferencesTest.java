@@ -33,7 +33,7 @@ class ImageReferencesTest {
     }
 
     private CliRunner cli() {
-        return new CliRunner().portFactory(new Transports(dir.resolve("store")));
+        return new CliRunner().clients(new Transports(dir.resolve("store")));
     }
 
     private String upload(Path file) {

@@ -4,12 +4,12 @@ import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpFiles;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
-import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.tck.BatchPortContract;
+import io.github.geminiimage.tck.LoopbackBatchFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +33,8 @@ class EmulatorBatchContractTest extends BatchPortContract {
     }
 
     private BatchPort port(Set<String> failingKeys, boolean stall, Optional<String> failJob) {
-        FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        // The client runs on this clock too: it must not be behind real time, which the transport checks deadlines on.
+        FakeClock clock = FakeClock.at(Instant.now());
         GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).clock(clock)
                 .batchTiming(Duration.ofMinutes(1), Duration.ofMinutes(10)).start();
         emulators.add(emulator);
@@ -45,10 +46,10 @@ class EmulatorBatchContractTest extends BatchPortContract {
         failJob.ifPresent(emulator.batches()::failNextJob);
         HttpOptions options = HttpOptions.builder().baseUri(emulator.baseUri())
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), 1.0, Duration.ofMillis(1))).build();
-        HttpFiles files = HttpFiles.builder(HttpClient5Transport.create(options.transportSettings()), ApiKey.of(KEY))
-                .options(options).ownsTransport(true).build();
-        return HttpBatches.builder(HttpClient5Transport.create(options.transportSettings()), ApiKey.of(KEY)).options(options)
-                .ownsTransport(true).files(files, true).clock(clock).pause(clock::advance).build();
+        // One client: its batches view, its own files view for file jobs; closing the port closes the client.
+        HttpGeminiClient client = HttpGeminiClient.builder(HttpClient5Transport.create(options.transportSettings()),
+                ApiKey.of(KEY)).options(options).ownsTransport(true).clock(clock).sleeper(clock::advance).build();
+        return new LoopbackBatchFixture.ClosingPort(client.batches(), client::close);
     }
 
     @Override

@@ -2,10 +2,11 @@ package io.github.geminiimage.emulator;
 
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpFiles;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.tck.ClientFilesPort;
 import io.github.geminiimage.tck.FilesPortContract;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +31,9 @@ class EmulatorFilesContractTest extends FilesPortContract {
         HttpOptions options = HttpOptions.builder().baseUri(emulator.baseUri())
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(20), 2, Duration.ofMillis(200)))
                 .overallDeadline(Duration.ofSeconds(30)).build();
-        return HttpFiles.builder(JdkHttpTransport.create(options.transportSettings()), ApiKey.of(KEY)).options(options)
-                .ownsTransport(true).pollInterval(Duration.ofMillis(50)).build();
+        // The files view of a client of its own, whose close() the port's closes.
+        return new ClientFilesPort(HttpGeminiClient.builder(JdkHttpTransport.create(options.transportSettings()), ApiKey.of(KEY))
+                .options(options).ownsTransport(true).pollInterval(Duration.ofMillis(50)).build());
     }
 
     @Override

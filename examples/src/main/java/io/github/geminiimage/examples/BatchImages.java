@@ -1,13 +1,13 @@
 package io.github.geminiimage.examples;
 
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
 import io.github.geminiimage.domain.BatchJob;
 import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.port.GeminiClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +20,9 @@ public class BatchImages {
         if (key == null || key.isBlank()) {
             throw new IllegalStateException("GEMINI_API_KEY is not set: export it with your key (https://aistudio.google.com/apikey)");
         }
-        // Same key, base URL and options as build(); its own Files API port uploads the JSONL and downloads the results.
-        try (BatchPort batches = HttpBatches.from(JdkHttpImageGeneration.builder().apiKey(key))) {
-            BatchSaveSummary saved = mugs(batches, Path.of("out"));       // out/sku-1.png, out/sku-2.png
+        // The client's batches() view; its files() view uploads the JSONL and downloads the results.
+        try (GeminiClient gemini = JdkHttpGeminiClient.builder().apiKey(key).build()) {
+            BatchSaveSummary saved = mugs(gemini.batches(), Path.of("out"));  // out/sku-1.png, out/sku-2.png
             System.out.println(saved.written() + " written, " + saved.failed() + " failed");
         }
     }

@@ -1,6 +1,6 @@
 package io.github.geminiimage.http;
 
-import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.net.URI;
 import java.util.Objects;
@@ -9,13 +9,17 @@ import java.util.Optional;
 /**
  * What every HTTP adapter's builder shares, written once: where calls go ({@link #endpoint},
  * {@link #baseUri}), with which credentials ({@link #apiKey}, {@link #credentials},
- * {@link #accessTokens}) and {@link #options}; and the ports built from them, each over a transport
- * of its own. An adapter adds only how its client is lent and how its transport is made. Not
- * thread-safe; the build methods may be called more than once.
+ * {@link #accessTokens}) and {@link #options}; {@link #build()} makes one {@link HttpGeminiClient}
+ * over one transport. An adapter adds only how its client is lent and how its transport is made.
+ * Not thread-safe; {@link #build()} may be called more than once, each time a new client.
  *
  * @param <B> the adapter's builder, returned by every setter
+ * @param <P> what {@link #build()} returns: {@link GeminiClient}, or {@link ImageGenerationPort}
  */
-public abstract class HttpPortBuilder<B extends HttpPortBuilder<B>> {
+public abstract class HttpPortBuilder<B extends HttpPortBuilder<B, P>, P> {
+
+    private final Class<P> result;
+    private final boolean imagesOnly;
 
     private Optional<URI> baseUri = Optional.empty();
     private Optional<Endpoint> endpoint = Optional.empty();
@@ -23,8 +27,18 @@ public abstract class HttpPortBuilder<B extends HttpPortBuilder<B>> {
     private Optional<Credentials> credentials = Optional.empty();
     private HttpOptions options = HttpOptions.defaults();
 
-    /** For the adapters' builders. */
-    protected HttpPortBuilder() {
+    /**
+     * For the adapters' builders.
+     *
+     * @param result {@code GeminiClient.class} for a client, {@code ImageGenerationPort.class} for
+     *     the images-only shortcut
+     */
+    protected HttpPortBuilder(Class<P> result) {
+        this.result = Objects.requireNonNull(result, "result");
+        if (result != GeminiClient.class && result != ImageGenerationPort.class) {
+            throw new IllegalArgumentException("an adapter builds a GeminiClient or an ImageGenerationPort, not " + result);
+        }
+        this.imagesOnly = result == ImageGenerationPort.class;
     }
 
     /**
@@ -77,52 +91,29 @@ public abstract class HttpPortBuilder<B extends HttpPortBuilder<B>> {
     }
 
     /**
-     * Builds the image generation port.
+     * Builds what this builder makes: a {@link GeminiClient} ({@code JdkHttpGeminiClient.builder()}),
+     * or the images-only shortcut ({@code JdkHttpImageGeneration.builder()}), an image generation
+     * port over a client of its own that its {@code close()} closes.
      *
      * @throws IllegalStateException if neither an API key nor credentials were given (the message
      *     says which the endpoint needs)
      * @throws IllegalArgumentException if the base URI makes the options invalid, or the lent
      *     client cannot be used (the adapter says why)
      */
-    public ImageGenerationPort build() {
-        HttpOptions effective = effectiveOptions();
-        return HttpImageGeneration.builder(transport(effective.transportSettings()), credentialsFor(effective))
+    public P build() {
+        HttpOptions effective = options;
+        if (endpoint.isPresent() || baseUri.isPresent()) {
+            HttpOptions.Builder adjusted = options.toBuilder();
+            endpoint.ifPresent(adjusted::endpoint);
+            baseUri.ifPresent(adjusted::baseUri);
+            effective = adjusted.build();
+        }
+        AuthScheme scheme = effective.authScheme();
+        Credentials checked = Credentials.requireFor(effective.endpoint(),
+                credentials.or(() -> apiKey.map(key -> Credentials.apiKey(key, scheme))));
+        HttpGeminiClient client = HttpGeminiClient.builder(transport(effective.transportSettings()), checked)
                 .options(effective).ownsTransport(true).build();
-    }
-
-    /**
-     * Builds a {@link FilesPort} (upload, get, list, delete, awaitActive, download) with the same
-     * endpoint, credentials and options, over a transport of its own. Closing it closes that
-     * transport, never a lent client. On Vertex AI every call is refused before any I/O.
-     *
-     * @throws IllegalStateException if neither an API key nor credentials were given
-     */
-    public FilesPort buildFiles() {
-        HttpOptions effective = effectiveOptions();
-        return HttpFiles.builder(transport(effective.transportSettings()), credentialsFor(effective))
-                .options(effective).ownsTransport(true).build();
-    }
-
-    /**
-     * Builds a port this builder does not know (e.g. {@code HttpBatches.from(builder)}) over a
-     * transport of its own, with this builder's credentials and options.
-     *
-     * @throws IllegalStateException if neither an API key nor credentials were given
-     */
-    public <P> P buildWith(PortAssembler<P> assembler) {
-        HttpOptions effective = effectiveOptions();
-        return assembler.assemble(transport(effective.transportSettings()), credentialsFor(effective), effective);
-    }
-
-    /**
-     * Puts a port together from what an adapter's builder resolved.
-     *
-     * @param <P> the port
-     */
-    @FunctionalInterface
-    public interface PortAssembler<P> {
-        /** The port over {@code transport}, which the port then owns and closes. */
-        P assemble(HttpTransport transport, Credentials credentials, HttpOptions options);
+        return result.cast(imagesOnly ? client.imagesOnly() : client);
     }
 
     /** The adapter's transport for these settings, over the lent client if one was given. */
@@ -130,22 +121,4 @@ public abstract class HttpPortBuilder<B extends HttpPortBuilder<B>> {
 
     /** This builder, typed as the adapter's. */
     protected abstract B self();
-
-    /** The options with this builder's endpoint and base URI applied. */
-    protected final HttpOptions effectiveOptions() {
-        if (endpoint.isEmpty() && baseUri.isEmpty()) {
-            return options;
-        }
-        HttpOptions.Builder adjusted = options.toBuilder();
-        endpoint.ifPresent(adjusted::endpoint);
-        baseUri.ifPresent(adjusted::baseUri);
-        return adjusted.build();
-    }
-
-    /** The credentials given, checked against what {@code effective}'s endpoint needs. */
-    protected final Credentials credentialsFor(HttpOptions effective) {
-        AuthScheme scheme = effective.authScheme();
-        return Credentials.requireFor(effective.endpoint(),
-                credentials.or(() -> apiKey.map(key -> Credentials.apiKey(key, scheme))));
-    }
 }

@@ -209,17 +209,19 @@ class AsyncTest {
         transport.reply(503, GOOGLE_503).reply(200, SUCCESS_BODY);
         HttpOptions options = HttpOptions.builder()
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ZERO, 1.0, Duration.ZERO)).build();
-        HttpImageGeneration real = HttpImageGeneration.create(transport, ApiKey.of(Fixture.SENTINEL_KEY), options, true);
+        HttpImageGeneration real = HttpGeminiClient.builder(transport, ApiKey.of(Fixture.SENTINEL_KEY)).options(options)
+                .ownsTransport(true).build().imagesOnly();
 
         GenerationResult result = real.generateAsync(Fixture.request()).get(30, TimeUnit.SECONDS);
 
         assertThat(result.finalImage()).isPresent();
         assertThat(threads).hasSize(2);
-        assertThat(threads.get(1)).matches("gemini-image-http-\\d+-timer-\\d+");
+        // The retry runs on the client's own threads: its timer, or the reader that read the 503 when the zero wait was over first.
+        assertThat(threads.get(1)).matches("gemini-image-http-\\d+-(timer|reader)-\\d+");
         real.close();
         assertThat(transport.closeCalls).hasValue(1);
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith(threads.get(1).replaceAll("timer-\\d+$", ""))) {
+            if (t.getName().startsWith(threads.get(1).replaceAll("(timer|reader)-\\d+$", ""))) {
                 t.join(TimeUnit.SECONDS.toMillis(30));
                 assertThat(t.isAlive()).as(t.getName() + " still alive after close").isFalse();
             }

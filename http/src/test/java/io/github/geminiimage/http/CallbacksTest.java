@@ -1,5 +1,6 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.domain.poll.Sleeper;
 import static io.github.geminiimage.http.Fixture.GOOGLE_503;
 import static io.github.geminiimage.http.Fixture.SUCCESS_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +25,12 @@ class CallbacksTest {
 
     private final Fixture fx = new Fixture();
     private final CallObserver observer = mock(CallObserver.class);
-    private final HttpImageGeneration.Sleeper sleeper = mock(HttpImageGeneration.Sleeper.class);
+    private final Sleeper sleeper = mock(Sleeper.class);
 
     private HttpImageGeneration port() {
-        return HttpImageGeneration.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY))
+        return HttpGeminiClient.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY))
                 .options(HttpOptions.builder().observer(observer).build())
-                .clock(fx.clock).sleeper(sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build();
+                .clock(fx.clock).sleeper(sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build().imagesOnly();
     }
 
     @Test

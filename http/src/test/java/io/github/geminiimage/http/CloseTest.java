@@ -13,8 +13,8 @@ class CloseTest {
     private final Fixture fx = new Fixture();
 
     private HttpImageGeneration port(boolean ownsTransport) {
-        return HttpImageGeneration.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY)).ownsTransport(ownsTransport)
-                .clock(fx.clock).sleeper(fx.sleeper).executor(fx.scheduler).random(Fixture.halfJitter()).build();
+        return HttpGeminiClient.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY)).ownsTransport(ownsTransport)
+                .clock(fx.clock).sleeper(fx.sleeper).executor(fx.scheduler).random(Fixture.halfJitter()).build().imagesOnly();
     }
 
     @Test
@@ -36,7 +36,7 @@ class CloseTest {
         port.close();
         port.close();
         assertThat(fx.transport.closeCalls).hasValue(1);
-        assertThat(port.toString()).endsWith(", closed]");
+        assertThat(port.toString()).contains(", closed]");
     }
 
     @Test
@@ -63,5 +63,27 @@ class CloseTest {
         });
         assertThat(fx.transport.requestCount()).isEqualTo(1);
         assertThat(fx.transport.openResponses).hasValue(0);
+    }
+
+    @Test
+    void aViewsCloseLeavesItsClientAndSiblingsOpenAndTheClientsCloseEndsThemAll() {
+        HttpGeminiClient client = HttpGeminiClient.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY)).ownsTransport(true)
+                .clock(fx.clock).sleeper(fx.sleeper).executor(fx.scheduler).random(Fixture.halfJitter()).build();
+        fx.transport.reply(200, SUCCESS_BODY);
+        client.files().close();
+        client.batches().close();
+        client.images().close();
+
+        assertThat(client.images().generate(Fixture.request()).finalImage()).isPresent();
+        assertThat(fx.transport.closeCalls).hasValue(0);
+
+        client.close();
+        assertThatThrownBy(() -> client.images().generate(Fixture.request())).hasMessageStartingWith("closed");
+        assertThatThrownBy(() -> client.batches().get("batches/b1")).hasMessageStartingWith("closed");
+        assertThatThrownBy(() -> client.files().get("files/f1")).hasMessageStartingWith("closed");
+        assertThat(fx.transport.closeCalls).hasValue(1);
+        assertThat(client.images()).isSameAs(client.images());
+        assertThat(client.files()).isSameAs(client.files());
+        assertThat(client.batches()).isSameAs(client.batches());
     }
 }

@@ -56,8 +56,8 @@ final class Fixture {
 
     HttpImageGeneration port(UnaryOperator<HttpOptions.Builder> options) {
         HttpOptions built = options.apply(HttpOptions.builder().observer(observer)).build();
-        return HttpImageGeneration.builder(transport, ApiKey.of(SENTINEL_KEY)).options(built).clock(clock)
-                .sleeper(sleeper).random(halfJitter()).executor(scheduler).build();
+        return HttpGeminiClient.builder(transport, ApiKey.of(SENTINEL_KEY)).options(built).clock(clock)
+                .sleeper(sleeper).random(halfJitter()).executor(scheduler).build().imagesOnly();
     }
 
     static RetryPolicy policy(int attempts) {

@@ -14,7 +14,11 @@ import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.http.batch.HttpBatches;
+import io.github.geminiimage.domain.poll.Sleeper;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,13 +39,14 @@ class HttpBatchesTest {
     private static final String TEXT_RESPONSE = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"%s\"}]},\"finishReason\":\"STOP\"}]}";
 
     private final FakeTransport transport = new FakeTransport();
-    private final HttpBatches port = HttpBatches.builder(transport, ApiKey.of("AIzaTEST-key-0123456789"))
+    private final HttpGeminiClient client = HttpGeminiClient.builder(transport, ApiKey.of("AIzaTEST-key-0123456789"))
             .options(HttpOptions.builder().retryPolicy(RetryPolicy.defaults()
                     .withBackoff(Duration.ofMillis(1), 1.0, Duration.ofMillis(1))).build()).build();
+    private final HttpBatches port = client.batches();
 
     @AfterEach
     void close() {
-        port.close();
+        client.close();
     }
 
     @Test
@@ -127,45 +132,43 @@ class HttpBatchesTest {
     }
 
     @Test
-    void aFileJobWithoutAFilesPortIsRefusedBeforeAnyRequest() {
+    void aFileJobUploadsItsInputThroughTheSameClientsFilesViewAndTransport() {
+        transport.reply(400, "{\"error\":{\"code\":400,\"message\":\"bad upload\",\"status\":\"INVALID_ARGUMENT\"}}");
         assertThatThrownBy(() -> port.submit("big", "gemini-2.5-flash-image", List.of(request("k")),
                 BatchSubmitOptions.via(BatchInputMode.FILE))).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("Files API port");
-        assertThat(transport.requests).isEmpty();
+                .hasMessageContaining("bad upload");
+        assertThat(transport.requests).hasSize(1);
+        assertThat(transport.lastRequest().request().uri().getPath()).isEqualTo("/upload/v1beta/files");
     }
 
     @Test
-    void cancelPostsToTheCancelMethodAndListSendsThePageQuery() {
-        transport.reply(200, "{}");
-        port.cancel("batches/b4");
-        assertThat(transport.lastRequest().request().uri().getPath()).isEqualTo("/v1beta/batches/b4:cancel");
-        transport.reply(200, "{\"operations\":[" + RUNNING + "],\"nextPageToken\":\"next\"}");
-        var page = port.listPage(10, java.util.Optional.of("tok"));
-        assertThat(page.jobs()).extracting(BatchJob::name).containsExactly("batches/1234567890");
-        assertThat(page.nextPageToken()).contains("next");
-        assertThat(transport.lastRequest().request().uri().getQuery()).contains("pageSize=10").contains("pageToken=tok");
-    }
-
-    @Test
-    void cancellingAnAwaitAsyncStopsItsPolling() throws Exception {
+    void anAwaitAsyncWaitsOnATimerNotAThreadAndCancellingItCancelsTheWait() throws Exception {
         transport.always(200, RUNNING);
         java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
-        try (HttpBatches polling = HttpBatches.builder(transport, ApiKey.of("AIzaTEST-key-0123456789")).pause(d -> {
-            waiting.countDown();
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                interrupted.countDown();
-                throw new io.github.geminiimage.domain.TransportException("interrupted",
-                        io.github.geminiimage.domain.ErrorDetails.ofAttempts(1), e, false);
+        AtomicReference<CompletableFuture<Void>> pause = new AtomicReference<>();
+        Sleeper timerOnly = new Sleeper() {
+            @Override
+            public void sleep(Duration duration) {
+                throw new AssertionError("an async await must not sleep on a thread");
             }
-        }).build()) {
-            var future = polling.awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
-            assertThat(waiting.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the wait between polls began").isTrue();
+
+            @Override
+            public CompletableFuture<Void> after(Duration duration, ScheduledExecutorService timer) {
+                CompletableFuture<Void> wait = new CompletableFuture<>();
+                pause.set(wait);
+                waiting.countDown();
+                return wait;
+            }
+        };
+        try (HttpGeminiClient polling = HttpGeminiClient.builder(transport, ApiKey.of("AIzaTEST-key-0123456789"))
+                .sleeper(timerOnly).build()) {
+            var future = polling.batches().awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
+            assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
             future.cancel(true);
-            assertThat(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the wait was interrupted").isTrue();
             assertThat(future).isCancelled();
+            // The wait is cancelled by the poller's thread, possibly a moment later: wait for it, bounded.
+            pause.get().handle((ignored, failure) -> failure).get(10, TimeUnit.SECONDS);
+            assertThat(pause.get()).isCancelled();
         }
     }
 

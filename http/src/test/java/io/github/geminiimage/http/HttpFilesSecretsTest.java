@@ -25,8 +25,8 @@ class HttpFilesSecretsTest {
     private static HttpFiles files(Fixture fx, java.util.function.UnaryOperator<HttpOptions.Builder> options) {
         HttpOptions built = options.apply(HttpOptions.builder().observer(fx.observer).retryPolicy(RetryPolicy.noRetries()))
                 .build();
-        return HttpFiles.builder(fx.transport, ApiKey.of(SENTINEL_KEY)).options(built).clock(fx.clock).sleeper(fx.sleeper)
-                .random(Fixture.halfJitter()).executor(fx.scheduler).build();
+        return HttpGeminiClient.builder(fx.transport, ApiKey.of(SENTINEL_KEY)).options(built).clock(fx.clock).sleeper(fx.sleeper)
+                .random(Fixture.halfJitter()).executor(fx.scheduler).build().files();
     }
 
     private static FileUpload upload() {

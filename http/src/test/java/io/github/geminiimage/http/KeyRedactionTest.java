@@ -101,11 +101,11 @@ class KeyRedactionTest {
         }
         ImageGenerationException failure;
         String portText;
-        try (HttpImageGeneration port = HttpImageGeneration.builder(fx.transport, ApiKey.of(key))
+        try (HttpImageGeneration port = HttpGeminiClient.builder(fx.transport, ApiKey.of(key))
                 .options(HttpOptions.builder().authScheme(scheme).observer(fx.observer)
                         .retryPolicy(new RetryPolicy(ATTEMPTS, Duration.ZERO, 1.0, Duration.ZERO, Duration.ZERO,
                                 RetryPolicy.DEFAULT_RETRYABLE_STATUSES)).build())
-                .clock(fx.clock).sleeper(fx.sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build()) {
+                .clock(fx.clock).sleeper(fx.sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build().imagesOnly()) {
             failure = async ? failAsync(fx, port) : failSync(port);
             portText = port + " " + port.options() + " " + ApiKey.of(key);
         }

@@ -89,8 +89,8 @@ class ObserverTest {
             public void close() {
             }
         };
-        try (HttpImageGeneration port = HttpImageGeneration.builder(broken, ApiKey.of(Fixture.SENTINEL_KEY))
-                .options(HttpOptions.builder().observer(fx.observer).build()).build()) {
+        try (HttpImageGeneration port = HttpGeminiClient.builder(broken, ApiKey.of(Fixture.SENTINEL_KEY))
+                .options(HttpOptions.builder().observer(fx.observer).build()).build().imagesOnly()) {
             assertThatThrownBy(() -> port.generate(Fixture.request())).isInstanceOf(AssertionError.class);
         }
 

@@ -1,11 +1,12 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.domain.poll.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A sleeper that only moves the fake clock and records each wait. */
-final class RecordingSleeper implements HttpImageGeneration.Sleeper {
+final class RecordingSleeper implements Sleeper {
 
     private final MutableClock clock;
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();

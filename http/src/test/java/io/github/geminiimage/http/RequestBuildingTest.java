@@ -60,8 +60,8 @@ class RequestBuildingTest {
         String key = "k+y/with=odd&chars";
         fx.transport.reply(200, SUCCESS_BODY);
         HttpOptions options = HttpOptions.builder().authScheme(AuthScheme.QUERY_PARAMETER).build();
-        try (HttpImageGeneration port = HttpImageGeneration.builder(fx.transport, ApiKey.of(key)).options(options)
-                .clock(fx.clock).sleeper(fx.sleeper).executor(fx.scheduler).build()) {
+        try (HttpImageGeneration port = HttpGeminiClient.builder(fx.transport, ApiKey.of(key)).options(options)
+                .clock(fx.clock).sleeper(fx.sleeper).executor(fx.scheduler).build().imagesOnly()) {
             port.generate(Fixture.request());
         }
         HttpRequest sent = fx.transport.lastRequest().request();

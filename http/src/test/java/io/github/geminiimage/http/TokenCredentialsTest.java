@@ -33,9 +33,9 @@ class TokenCredentialsTest {
     private final AccessTokenSource source = mock(AccessTokenSource.class);
 
     private HttpImageGeneration port() {
-        return HttpImageGeneration.builder(fx.transport, Credentials.accessTokens(source))
+        return HttpGeminiClient.builder(fx.transport, Credentials.accessTokens(source))
                 .options(HttpOptions.builder().endpoint(Endpoint.vertex("my-project", "us-central1")).build())
-                .clock(fx.clock).sleeper(fx.sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build();
+                .clock(fx.clock).sleeper(fx.sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build().imagesOnly();
     }
 
     private static AccessToken token(String value, Instant expiry) {

@@ -37,9 +37,9 @@ class VertexCallsTest {
     }
 
     private HttpImageGeneration vertexPort(AccessTokenSource source, HttpOptions.Builder options) {
-        return HttpImageGeneration.builder(fx.transport, Credentials.accessTokens(source))
+        return HttpGeminiClient.builder(fx.transport, Credentials.accessTokens(source))
                 .options(options.endpoint(Endpoint.vertex("my-project", "global")).build())
-                .clock(fx.clock).sleeper(fx.sleeper).executor(fx.scheduler).build();
+                .clock(fx.clock).sleeper(fx.sleeper).executor(fx.scheduler).build().imagesOnly();
     }
 
     @Test
@@ -67,8 +67,8 @@ class VertexCallsTest {
             assertThat(port.generate(JPEG_REQUEST).finalImage()).isPresent();
         }
         HttpOptions express = HttpOptions.builder().endpoint(Endpoint.vertexExpress()).build();
-        try (HttpImageGeneration port = HttpImageGeneration.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY))
-                .options(express).executor(fx.scheduler).build()) {
+        try (HttpImageGeneration port = HttpGeminiClient.builder(fx.transport, ApiKey.of(Fixture.SENTINEL_KEY))
+                .options(express).executor(fx.scheduler).build().imagesOnly()) {
             assertThat(port.generate(JPEG_REQUEST).finalImage()).isPresent();
         }
         HttpRequest sent = fx.transport.lastRequest().request();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @GeminiCassette("generate-a-cat")
  * void generatesACat(Cassette cassette) {
  *     HttpTransport transport = cassette.transport(() -> JdkHttpTransport.create(options.transportSettings()));
- *     try (var port = HttpImageGeneration.builder(transport, ApiKey.of(cassette.apiKey())).ownsTransport(true).build()) {
+ *     try (var client = HttpGeminiClient.builder(transport, ApiKey.of(cassette.apiKey())).ownsTransport(true).build()) {
  *         ...
  *     }
  * }

@@ -9,6 +9,7 @@ import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpImageGeneration;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.cassette.CassetteMode;
@@ -58,9 +59,10 @@ class GeminiCassetteExtensionTest {
             String key = cassette.recording() ? TckSecrets.SENTINEL_KEY : cassette.apiKey();
             URI base = cassette.recording() ? server : URI.create("http://replay.invalid");
             HttpOptions options = HttpOptions.builder().baseUri(base).build();
-            try (HttpImageGeneration port = HttpImageGeneration.builder(cassette.transport(
+            try (HttpGeminiClient client = HttpGeminiClient.builder(cassette.transport(
                     () -> JdkHttpTransport.create(options.transportSettings())), ApiKey.of(key))
                     .options(options).ownsTransport(false).build()) {
+                HttpImageGeneration port = client.images();
                 GenerationResult result = port.generate(GenerationRequest.builder().prompt("A cat").build());
                 IMAGES.add(result.images().stream().map(GeneratedImage::bytes).findFirst().orElseThrow());
                 CASSETTES.add(cassette.name() + " " + cassette.mode().label());

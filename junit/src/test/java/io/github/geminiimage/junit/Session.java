@@ -12,13 +12,12 @@ import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpFiles;
-import io.github.geminiimage.http.HttpImageGeneration;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpTransport;
-import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.net.URI;
@@ -51,18 +50,22 @@ final class Session {
     }
 
     static Outcome run(HttpTransport transport, String key, Bases bases, Path reference, String prompt) {
-        return run(transport, key, bases, reference, prompt, FakeClock.at(Instant.parse("2026-01-01T00:00:00Z")));
+        return run(transport, key, bases, reference, prompt, FakeClock.at(Instant.now()));
     }
 
     static Outcome run(HttpTransport transport, String key, Bases bases, Path reference, String prompt, FakeClock clock) {
-        try (ImageGenerationPort images = HttpImageGeneration.builder(transport, ApiKey.of(key))
+        // One client per base (the recording may put each API on its own server), all over the one transport.
+        try (GeminiClient forImages = HttpGeminiClient.builder(transport, ApiKey.of(key))
                 .options(HttpOptions.builder().baseUri(bases.gemini()).build()).ownsTransport(false).build();
-                FilesPort files = HttpFiles.builder(transport, ApiKey.of(key))
+                GeminiClient forFiles = HttpGeminiClient.builder(transport, ApiKey.of(key))
                         .options(HttpOptions.builder().baseUri(bases.files()).build()).ownsTransport(false)
                         .chunkSize(256 * 1024).build();
-                BatchPort batches = HttpBatches.builder(transport, ApiKey.of(key))
+                GeminiClient forBatches = HttpGeminiClient.builder(transport, ApiKey.of(key))
                         .options(HttpOptions.builder().baseUri(bases.batches()).build()).ownsTransport(false)
-                        .clock(clock).pause(clock::advance).build()) {
+                        .clock(clock).sleeper(clock::advance).build()) {
+            ImageGenerationPort images = forImages.images();
+            FilesPort files = forFiles.files();
+            BatchPort batches = forBatches.batches();
             GenerationResult generated = images.generate(GenerationRequest.builder().prompt(prompt).build());
             GenerationResult streamed;
             int events;

@@ -5,8 +5,9 @@ import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpImageGeneration;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.net.URI;
 import java.util.Locale;
@@ -65,24 +66,28 @@ public enum Adapter {
         return switch (this) {
             case JDK -> {
                 JdkHttpTransport transport = JdkHttpTransport.create(effective.transportSettings());
-                yield new Instrumented(HttpImageGeneration.create(transport, key, effective, true),
+                yield new Instrumented(HttpGeminiClient.builder(transport, key).options(effective).ownsTransport(true).build(),
                         transport::activeExchanges, transport.threadNamePrefix());
             }
             case HTTPCLIENT5 -> {
                 HttpClient5Transport transport = HttpClient5Transport.create(effective.transportSettings());
-                yield new Instrumented(HttpImageGeneration.create(transport, key, effective, true),
+                yield new Instrumented(HttpGeminiClient.builder(transport, key).options(effective).ownsTransport(true).build(),
                         transport::activeExchanges, transport.threadNamePrefix());
             }
         };
     }
 
     /**
-     * A port with a view of its transport.
+     * A client with a view of its transport.
      *
-     * @param port the port (owns the transport)
+     * @param client the client (owns the transport); {@link #port()} is its images view
      * @param activeExchanges exchanges in flight or with a reply not closed yet
      * @param threadNamePrefix the prefix of the transport's thread names
      */
-    public record Instrumented(ImageGenerationPort port, IntSupplier activeExchanges, String threadNamePrefix) {
+    public record Instrumented(GeminiClient client, IntSupplier activeExchanges, String threadNamePrefix) {
+        /** The client's images view. */
+        public ImageGenerationPort port() {
+            return client.images();
+        }
     }
 }

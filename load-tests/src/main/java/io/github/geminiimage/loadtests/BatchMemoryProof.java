@@ -18,8 +18,8 @@ import java.util.Random;
 /**
  * The bounded-memory proof of Batch Mode results: a batch of {@code n} results, each a
  * 4K-sized image ({@code 25,000,000} bytes by default, 33 MB of base64), at least 500 MB in all, saved
- * to a folder by {@code HttpBatches.saveImages} in a JVM limited to {@code -Xmx128m}
- * ({@link BatchMemoryClient}), once from a results file (downloaded through a {@code FilesPort},
+ * to a folder by a client's batch view ({@code saveImages}) in a JVM limited to {@code -Xmx128m}
+ * ({@link BatchMemoryClient}), once from a results file (downloaded by the client's files view from here,
  * read line by line) and once from inline responses streamed out of the {@code batches.get} reply,
  * each over both transports; every saved image is compared byte for byte with the one served.
  * This JVM generates the file and serves the operations on loopback (its memory is not the client's).
@@ -65,7 +65,7 @@ public final class BatchMemoryProof {
         }
         System.out.printf("results file: %,d bytes, %d results of %,d-byte images%n", Files.size(file), results, imageBytes);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> serve(exchange, results, base64));
+        server.createContext("/", exchange -> serve(exchange, results, base64, file));
         server.start();
         Path expected = Files.write(work.resolve("expected.png"), image);
         boolean ok = true;
@@ -94,9 +94,16 @@ public final class BatchMemoryProof {
         return ok;
     }
 
-    private static void serve(HttpExchange exchange, int results, String base64) throws IOException {
+    private static void serve(HttpExchange exchange, int results, String base64, Path resultsFile) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/v1beta/files/batch-file-job:download")) {
+                // The results file as the Files API serves it: streamed from disk, never held.
+                exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                exchange.sendResponseHeaders(200, Files.size(resultsFile));
+                Files.copy(resultsFile, exchange.getResponseBody());
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             if (path.equals("/v1beta/" + FILE_JOB)) {
                 byte[] body = ("{\"name\":\"" + FILE_JOB + "\",\"metadata\":{\"state\":\"BATCH_STATE_SUCCEEDED\",\"batchStats\":"

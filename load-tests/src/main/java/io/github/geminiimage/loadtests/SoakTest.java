@@ -199,7 +199,7 @@ public final class SoakTest {
             // Give asynchronous completions and connection returns a moment before looking.
             TimeUnit.SECONDS.sleep(2);
             Sample quiet = sample.apply(ended.get());
-            port.close();
+            instrumented.client().close();
             TimeUnit.SECONDS.sleep(1);
             int adapterThreadsAfterClose = ProcessStats.threadsNamed(adapterPrefixes);
             Map<Scenario, Map<String, Long>> frozen = new EnumMap<>(Scenario.class);
@@ -210,7 +210,7 @@ public final class SoakTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while soaking", e);
         } finally {
-            port.close();
+            instrumented.client().close();
         }
     }
 

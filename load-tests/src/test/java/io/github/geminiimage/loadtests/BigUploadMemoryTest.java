@@ -2,12 +2,13 @@ package io.github.geminiimage.loadtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5GeminiClient;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
 import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.Sha256;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.LoopbackFilesServer;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;
@@ -80,7 +81,8 @@ class BigUploadMemoryTest {
         }
         try (LoopbackFilesServer server = LoopbackFilesServer.start(TckSecrets.SENTINEL_KEY, 8 * MIB)
                 .cutNextChunkAfter(3 * MIB + 12345);
-                FilesPort files = files(transport, server.baseUri())) {
+                GeminiClient client = client(transport, server.baseUri())) {
+            FilesPort files = client.files();
             long start = System.nanoTime();
             StoredFile stored = files.upload(FileUpload.fromFile(file).mimeType("application/octet-stream").build());
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -105,9 +107,9 @@ class BigUploadMemoryTest {
         }
     }
 
-    private static FilesPort files(String transport, URI base) {
+    private static GeminiClient client(String transport, URI base) {
         return transport.equals("jdk")
-                ? JdkHttpImageGeneration.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(base).buildFiles()
-                : HttpClient5ImageGeneration.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(base).buildFiles();
+                ? JdkHttpGeminiClient.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(base).build()
+                : HttpClient5GeminiClient.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(base).build();
     }
 }

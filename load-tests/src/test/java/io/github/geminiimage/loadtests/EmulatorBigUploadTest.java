@@ -2,12 +2,13 @@ package io.github.geminiimage.loadtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
 import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.Sha256;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.GeminiClient;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -65,7 +66,8 @@ class EmulatorBigUploadTest {
             pool.resetPeakUsage();
         }
         try (GeminiEmulator emulator = GeminiEmulator.builder().apiKey("big").dataDir(dir.resolve("data")).start();
-                FilesPort files = JdkHttpImageGeneration.builder().apiKey("big").baseUri(emulator.baseUri()).buildFiles()) {
+                GeminiClient client = JdkHttpGeminiClient.builder().apiKey("big").baseUri(emulator.baseUri()).build()) {
+            FilesPort files = client.files();
             long start = System.nanoTime();
             StoredFile stored = files.upload(FileUpload.fromFile(file).mimeType("application/octet-stream").build());
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -8,6 +8,8 @@ import io.github.geminiimage.domain.BatchOutput;
 import io.github.geminiimage.domain.BatchPage;
 import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.FileUpload;
+import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.InvalidRequestException;
@@ -48,8 +50,10 @@ import java.util.stream.Stream;
  * service does: states as {@code BATCH_STATE_*} strings, counts as int64 strings with zeros omitted,
  * the output both in {@code response} and in {@code metadata.output}, inline responses keyed by
  * {@code metadata.key}, errors in Google's envelope. A request line that is not the REST
- * {@code GenerateContentRequest} shape (a flattened {@code config}) is refused with 400,
- * like the service. Results files are the backend's (written into the same store). Thread-safe.
+ * {@code GenerateContentRequest} shape (a flattened {@code config}) is refused with 400, like the
+ * service. Results files are the backend's (written into the same store). The Files API calls a batch
+ * client makes (a resumable upload, {@code files.get}, the download) are answered from that store too.
+ * Thread-safe.
  */
 public final class BatchWireServer implements AutoCloseable {
 
@@ -63,6 +67,7 @@ public final class BatchWireServer implements AutoCloseable {
     private final LoopbackFilesServer filesServer;
     private final URI baseUri;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Upload> uploads = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BatchWireServer(BatchPort backend, FilesPort files) throws IOException {
         this.backend = backend;
@@ -137,6 +142,10 @@ public final class BatchWireServer implements AutoCloseable {
                     reply(exchange, 401, error(401, "API key not valid. Please pass a valid API key.", "UNAUTHENTICATED"));
                     return;
                 }
+                if (path.startsWith("/upload/v1beta/files") || path.startsWith("/v1beta/files/")) {
+                    filesApi(exchange, method, path, exchange.getRequestURI().getRawQuery(), body);
+                    return;
+                }
                 reply(exchange, 200, route(method, path, exchange.getRequestURI().getRawQuery(), body));
             } catch (ImageGenerationException e) {
                 int status = e.httpStatus().orElse(e instanceof InvalidRequestException ? 400
@@ -148,6 +157,65 @@ public final class BatchWireServer implements AutoCloseable {
                 reply(exchange, 500, error(500, "server failure: " + e, "INTERNAL"));
             }
         }
+    }
+
+    /**
+     * The part of the Files API a batch client needs, in front of the file store: a resumable
+     * upload whose chunks are gathered and stored on finalize, {@code files.get} and the download.
+     */
+    private void filesApi(HttpExchange exchange, String method, String path, String query, byte[] body) throws IOException {
+        String command = String.valueOf(exchange.getRequestHeaders().getFirst("X-Goog-Upload-Command"));
+        if (method.equals("POST") && path.equals("/upload/v1beta/files") && command.equals("start")) {
+            String id = Integer.toString(uploads.size());
+            uploads.put(id, new Upload(FilesJson.member(new String(body, StandardCharsets.UTF_8), "displayName"),
+                    String.valueOf(exchange.getRequestHeaders().getFirst("X-Goog-Upload-Header-Content-Type")),
+                    new ByteArrayOutputStream()));
+            exchange.getResponseHeaders().add("x-goog-upload-url", baseUri() + "/upload/v1beta/files?upload_id=" + id);
+            exchange.getResponseHeaders().add("x-goog-upload-status", "active");
+            exchange.getResponseHeaders().add("x-goog-upload-chunk-granularity", Long.toString(8L * 1024 * 1024));
+            reply(exchange, 200, new byte[0]);
+            return;
+        }
+        Optional<String> uploadId = query == null ? Optional.empty() : FilesJson.param(query, "upload_id");
+        if (method.equals("POST") && uploadId.isPresent() && uploads.containsKey(uploadId.get())) {
+            Upload upload = uploads.get(uploadId.get());
+            upload.content().write(body);
+            if (!command.contains("finalize")) {
+                exchange.getResponseHeaders().add("x-goog-upload-status", "active");
+                reply(exchange, 200, new byte[0]);
+                return;
+            }
+            byte[] content = upload.content().toByteArray();
+            FileUpload.Builder b = FileUpload.fromStream(new ByteArrayInputStream(content), content.length)
+                    .mimeType(upload.mimeType());
+            upload.displayName().ifPresent(b::displayName);
+            StoredFile stored = files.upload(b.build());
+            exchange.getResponseHeaders().add("x-goog-upload-status", "final");
+            reply(exchange, 200, ("{\"file\":" + fileJson(stored) + "}").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String name = path.substring("/v1beta/".length());
+        if (method.equals("GET") && name.endsWith(":download")) {
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            files.download(name.substring(0, name.length() - ":download".length()), content);
+            reply(exchange, 200, content.toByteArray());
+            return;
+        }
+        if (method.equals("GET")) {
+            reply(exchange, 200, fileJson(files.get(name)).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        throw new NotFoundException("no such method " + method + " " + path, io.github.geminiimage.domain.ErrorDetails.ofAttempts(1));
+    }
+
+    private static String fileJson(StoredFile f) {
+        return FilesJson.file(f.name(), f.uri().toString(), f.mimeType(), f.sizeBytes(), f.state().value(),
+                f.displayName(), f.createTime().orElse(java.time.Instant.EPOCH),
+                f.sha256().map(io.github.geminiimage.domain.Sha256::toFilesApi).orElse(""), Optional.empty());
+    }
+
+    /** An upload session: what its start said and the bytes received so far. */
+    private record Upload(Optional<String> displayName, String mimeType, ByteArrayOutputStream content) {
     }
 
     private byte[] route(String method, String path, String query, byte[] body) throws IOException {

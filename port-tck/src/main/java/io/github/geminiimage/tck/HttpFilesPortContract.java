@@ -13,6 +13,7 @@ import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.AuthScheme;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpFiles;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;
@@ -45,14 +46,14 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
     protected static final long GRANULARITY = 256 * 1024;
 
     private final List<LoopbackFilesServer> servers = new ArrayList<>();
-    private final List<FilesPort> extraPorts = new ArrayList<>();
+    private final List<HttpGeminiClient> clients = new ArrayList<>();
 
     /** A new transport with {@code settings}, owned by the port made over it. */
     protected abstract HttpTransport createTransport(TransportSettings settings);
 
     @AfterEach
     void stopServers() {
-        extraPorts.forEach(FilesPort::close);
+        clients.forEach(HttpGeminiClient::close);
         servers.forEach(LoopbackFilesServer::close);
     }
 
@@ -65,19 +66,26 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
 
     /** A port over a new transport to {@code server}; fast polls and retries so no test waits long. */
     protected HttpFiles port(LoopbackFilesServer server, UnaryOperator<HttpOptions.Builder> options,
-            UnaryOperator<HttpFiles.Builder> builder) {
+            UnaryOperator<HttpGeminiClient.Builder> builder) {
+        return client(server, options, builder).files();
+    }
+
+    /** A client over a new transport to {@code server}, closed after the test. */
+    protected HttpGeminiClient client(LoopbackFilesServer server, UnaryOperator<HttpOptions.Builder> options,
+            UnaryOperator<HttpGeminiClient.Builder> builder) {
         HttpOptions built = options.apply(HttpOptions.builder().baseUri(server.baseUri())
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(20), 2, Duration.ofMillis(200)))
                 .overallDeadline(Duration.ofSeconds(30))).build();
-        HttpFiles port = builder.apply(HttpFiles.builder(createTransport(built.transportSettings()),
+        HttpGeminiClient client = builder.apply(HttpGeminiClient.builder(createTransport(built.transportSettings()),
                 ApiKey.of(TckSecrets.SENTINEL_KEY)).options(built).ownsTransport(true).pollInterval(Duration.ofMillis(50)))
                 .build();
-        extraPorts.add(port);
-        return port;
+        clients.add(client);
+        return client;
     }
 
+    /** The contract's port: the files view, whose close() here closes its client (the view's own does nothing). */
     private FilesPort port(LoopbackFilesServer server) {
-        return port(server, o -> o, b -> b);
+        return new ClientFilesPort(client(server, o -> o, b -> b));
     }
 
     @Override

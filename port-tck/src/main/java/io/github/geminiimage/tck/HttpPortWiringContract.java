@@ -20,7 +20,7 @@ import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.ResponseTooLargeException;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpImageGeneration;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;
@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * That a transport is wired into the port right: a few calls through {@link HttpImageGeneration}
+ * That a transport is wired into the port right: a few calls through {@link HttpGeminiClient}
  * over the transport, against loopback servers, for what only shows end to end (large files sent
  * byte for byte, gzip inflated under the cap, a timeout reported as such, a redirect refused).
  * What a transport does is checked by {@link HttpTransportSpiContract}; retries, error mapping and
@@ -150,9 +150,10 @@ public abstract class HttpPortWiringContract {
     private ImageGenerationPort port(HttpOptions options) {
         CountingTransport transport = new CountingTransport(createTransport(options.transportSettings()));
         transports.add(transport);
-        ImageGenerationPort port = HttpImageGeneration.create(transport, ApiKey.of(TckSecrets.SENTINEL_KEY), options, true);
-        cleanups.add(port);
-        return port;
+        HttpGeminiClient client = HttpGeminiClient.builder(transport, ApiKey.of(TckSecrets.SENTINEL_KEY)).options(options)
+                .ownsTransport(true).build();
+        cleanups.add(client);
+        return client.images();
     }
 
     private RawHttpServer raw(RawHttpServer.Handler handler) throws IOException {

@@ -1,7 +1,7 @@
 package io.github.geminiimage.tck;
 
 import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.batch.HttpBatches;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;
@@ -26,11 +26,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The {@link BatchPortContract.BatchFixture} of an HTTP transport: an {@link HttpBatches} over the
- * transport, talking to a {@link BatchWireServer} on loopback in front of an in-memory backend (the
- * fake's batches and files on a virtual clock, which the port's waits advance). The port's
- * {@link FilesPort} is the backend's file store, so a file job's input is read back from it and its
- * results file is downloaded from it. Closing a port stops its server.
+ * The {@link BatchPortContract.BatchFixture} of an HTTP transport: the batches view of an
+ * {@link HttpGeminiClient} over the transport, talking to a {@link BatchWireServer} on loopback in
+ * front of an in-memory backend (the fake's batches and files on a virtual clock, which the client's
+ * waits advance). The client's own files view uploads a file job's input and downloads its results
+ * file through that server, from the backend's file store. Closing a port closes its client and
+ * stops its server.
  */
 public final class LoopbackBatchFixture implements BatchPortContract.BatchFixture {
 
@@ -39,7 +40,8 @@ public final class LoopbackBatchFixture implements BatchPortContract.BatchFixtur
      *
      * @param batches the batch lifecycle the server answers from
      * @param files the file store shared by the server and the port
-     * @param clock the clock both wait on
+     * @param clock the clock both wait on; the client's clock too, so it must not run behind real time
+     *     (the transport checks each request's deadline against the real time)
      * @param advance moves that clock on (the port's pause between polls)
      */
     public record Backend(BatchPort batches, FilesPort files, Clock clock, Consumer<Duration> advance) {
@@ -54,12 +56,6 @@ public final class LoopbackBatchFixture implements BatchPortContract.BatchFixtur
          */
         Backend make(Set<String> failingKeys, boolean stall, Optional<String> failJob);
     }
-
-    /**
-     * The longest wait between polls. The clock is virtual, so what a wait costs is its number of
-     * polls over loopback: a 49-hour wait at the default 2-minute cap was 1,470 of them.
-     */
-    static final Duration POLL_CAP = Duration.ofMinutes(30);
 
     private final Function<TransportSettings, HttpTransport> transports;
     private final Backends backends;
@@ -99,18 +95,25 @@ public final class LoopbackBatchFixture implements BatchPortContract.BatchFixtur
         }
         HttpOptions options = HttpOptions.builder().baseUri(server.baseUri())
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), 1.0, Duration.ofMillis(1))).build();
-        HttpBatches port = HttpBatches.builder(transports.apply(options.transportSettings()), ApiKey.of(TckSecrets.SENTINEL_KEY))
-                .options(options).ownsTransport(true).files(backend.files(), false).clock(backend.clock())
-                .pause(backend.advance::accept).maxPollInterval(POLL_CAP).build();
+        HttpGeminiClient client = HttpGeminiClient.builder(transports.apply(options.transportSettings()),
+                ApiKey.of(TckSecrets.SENTINEL_KEY)).options(options).ownsTransport(true).clock(backend.clock())
+                .sleeper(backend.advance::accept).pollInterval(Duration.ofMillis(1)).build();
+        BatchPort port = client.batches();
         return new ClosingPort(port, () -> {
+            client.close();
             server.close();
             backend.batches().close();
             backend.files().close();
         });
     }
 
-    /** The port under test, which also stops its server and backend when closed. */
-    private record ClosingPort(BatchPort port, Runnable after) implements BatchPort {
+    /**
+     * A batch port that also runs {@code after} when closed (stops a server and backend, closes the client it is a view of).
+     *
+     * @param port the port
+     * @param after what closing it also does
+     */
+    public record ClosingPort(BatchPort port, Runnable after) implements BatchPort {
 
         @Override
         public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {

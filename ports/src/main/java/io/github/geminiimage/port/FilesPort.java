@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  *   <li><b>Async</b> methods never block the caller; their futures complete with what the sync form
  *       returns or exceptionally with the exception it throws. Cancelling a future aborts the call.</li>
  *   <li><b>Closing</b> releases only what the implementation created; calls after close fail at once
- *       with an {@code ImageGenerationException}. Closing twice is harmless.</li>
+ *       with an {@code ImageGenerationException}. Closing twice is harmless. A port that is a view of
+ *       a {@link GeminiClient} owns nothing: its {@code close()} does nothing, the client's closes it.</li>
  * </ul>
  */
 public interface FilesPort extends AutoCloseable {

@@ -34,7 +34,9 @@ import java.util.concurrent.CompletableFuture;
  *       blocked in {@link #generate} does the same, and the interrupt flag stays set.</li>
  *   <li><b>Closing.</b> {@link #close()} releases only what the implementation created itself (its
  *       executor, its connection pool), never a client the caller lent it. Calls in flight fail with
- *       an {@code ImageGenerationException}; calls after close fail at once. Closing twice is harmless.</li>
+ *       an {@code ImageGenerationException}; calls after close fail at once. Closing twice is harmless.
+ *       A port that is a view of a {@link GeminiClient} owns nothing: its {@code close()} does nothing,
+ *       the client's closes it.</li>
  * </ul>
  */
 public interface ImageGenerationPort extends AutoCloseable {

@@ -9,6 +9,7 @@ import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.RpcStatus;
 import io.github.geminiimage.wire.BatchOperations;
@@ -44,12 +45,15 @@ final class FakeBatchJob {
     private final Optional<ImageGenerationException>[] outcomes;
     private Instant cancelled;
     boolean resultFileMade;
+    /** Reads a request's {@code fileData} references (the shared file store), or throws the service's refusal. */
+    private final Function<ImageInput, byte[]> references;
 
     @SuppressWarnings("unchecked")
     FakeBatchJob(String name, String displayName, String model, Instant created, List<KeyedRequest> requests,
             BatchInputMode via, Duration pendingTime, Duration runTime, boolean stalled, Optional<String> failure,
-            Function<KeyedRequest, FakeResponse> responses) {
+            Function<KeyedRequest, FakeResponse> responses, Function<ImageInput, byte[]> references) {
         this.name = name;
+        this.references = references;
         this.displayName = displayName;
         this.model = model;
         this.created = created;
@@ -213,7 +217,7 @@ final class FakeBatchJob {
             return BatchResult.failure(keyed.key(), outcomes[i].get());
         }
         try {
-            List<byte[]> images = Replies.check(keyed.request());
+            List<byte[]> images = Replies.check(keyed.request(), references);
             byte[] fingerprint = Replies.fingerprint(keyed.request(), images);
             GenerationResult result = responses.apply(keyed).answer(keyed.request(), images, fingerprint);
             return BatchResult.success(keyed.key(), result);

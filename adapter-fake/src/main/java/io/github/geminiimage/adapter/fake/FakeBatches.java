@@ -74,6 +74,9 @@ import java.util.stream.Stream;
  */
 public final class FakeBatches implements BatchPort {
 
+    /** Set for the views of a {@link FakeGeminiClient}: their own close() then does nothing. */
+    private final boolean partOfClient;
+
     /** The operations whose next call {@link #failNext} can script to fail. */
     public enum Operation { SUBMIT, GET, LIST, CANCEL, DELETE, RESULTS }
 
@@ -106,6 +109,7 @@ public final class FakeBatches implements BatchPort {
     }
 
     private FakeBatches(Builder builder) {
+        this.partOfClient = builder.partOfClient;
         this.clock = builder.clock;
         this.files = builder.files != null ? builder.files : FakeFiles.builder().clock(builder.clock).build();
         this.pendingTime = builder.pendingTime;
@@ -241,7 +245,8 @@ public final class FakeBatches implements BatchPort {
                 stallNext--;
             }
             FakeBatchJob job = new FakeBatchJob(name, displayName, BatchInputCheck.bareModel(model), clock.instant(),
-                    List.copyOf(held), via, pendingTime, runTime, stall, Optional.ofNullable(failNextJobs.poll()), this::answerFor);
+                    List.copyOf(held), via, pendingTime, runTime, stall, Optional.ofNullable(failNextJobs.poll()), this::answerFor,
+                    new FakeReferences(Optional.of(files), Map.of())::bytes);
             jobs.put(name, job);
             return job.view(clock.instant());
         }
@@ -356,7 +361,26 @@ public final class FakeBatches implements BatchPort {
         String full = BatchJob.checkName(name);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(progress, "progress");
-        return BatchAwait.await(() -> get(full), clock, wait -> pause(wait, full), timeout, progress::onPoll);
+        // The one poller; its pause is this fake's (a fake clock advances, a real one sleeps until the job changes).
+        CompletableFuture<BatchJob> done = BatchAwait.await(() -> {
+            try {
+                return CompletableFuture.completedFuture(get(full));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }, clock, timeout, progress::onPoll, wait -> {
+            try {
+                pause(wait, full);
+                return CompletableFuture.completedFuture(null);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+        try {
+            return done.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     @Override
@@ -393,6 +417,13 @@ public final class FakeBatches implements BatchPort {
     /** Later calls fail with {@link TransportException}; shuts down the threads the fake made. Jobs are kept. */
     @Override
     public void close() {
+        if (!partOfClient) {
+            shutdown();
+        }
+    }
+
+    /** What {@link #close()} does for a fake of its own; a {@link FakeGeminiClient} calls it when it closes. */
+    void shutdown() {
         closed = true;
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
@@ -480,6 +511,7 @@ public final class FakeBatches implements BatchPort {
 
     /** Builds a {@link FakeBatches}. Not thread-safe. */
     public static final class Builder {
+        private boolean partOfClient;
         private Clock clock = Clock.systemUTC();
         private FakeFiles files;
         private Duration pendingTime = Duration.ofMillis(DEFAULT_PENDING_MILLIS);
@@ -547,6 +579,12 @@ public final class FakeBatches implements BatchPort {
          */
         public Builder names(Supplier<String> value) {
             this.names = Objects.requireNonNull(value, "names");
+            return this;
+        }
+
+        /** Makes this fake a view of a {@link FakeGeminiClient}: its close() leaves it to the client. */
+        Builder partOfClient() {
+            this.partOfClient = true;
             return this;
         }
 

@@ -17,6 +17,7 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.Sha256;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.poll.Poller;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.UploadProgress;
 import java.io.IOException;
@@ -71,6 +72,9 @@ import java.util.function.Supplier;
  */
 public final class FakeFiles implements FilesPort {
 
+    /** Set for the views of a {@link FakeGeminiClient}: their own close() then does nothing. */
+    private final boolean partOfClient;
+
     /** The operations whose next call {@link #failNext} can script to fail. */
     public enum Operation { UPLOAD, GET, LIST, DELETE, DOWNLOAD }
 
@@ -95,6 +99,7 @@ public final class FakeFiles implements FilesPort {
     }
 
     private FakeFiles(Builder builder) {
+        this.partOfClient = builder.partOfClient;
         this.clock = builder.clock;
         this.processingTime = builder.processingTime;
         this.pollInterval = builder.pollInterval;
@@ -296,24 +301,15 @@ public final class FakeFiles implements FilesPort {
     public StoredFile awaitActive(String name, Duration timeout) {
         FileReplies.checkName(name);
         Objects.requireNonNull(timeout, "timeout");
-        Instant deadline = clock.instant().plus(timeout);
-        int polls = 0;
-        while (true) {
-            StoredFile file = get(name);
-            polls++;
-            if (file.isActive()) {
-                return file;
-            }
+        int[] polls = {0};
+        return FakeWaits.poll(() -> get(name), (StoredFile file) -> {
+            polls[0]++;
             if (file.state().equals(FileState.FAILED)) {
-                throw FileReplies.processingFailed(file, polls);
+                throw FileReplies.processingFailed(file, polls[0]);
             }
-            Instant now = clock.instant();
-            if (!now.isBefore(deadline)) {
-                throw new GenerationTimeoutException(name + " is still " + file.state() + " after waiting " + timeout
-                        + " (" + polls + " polls)", ErrorDetails.ofAttempts(polls));
-            }
-            pause(min(pollInterval, Duration.between(now, deadline)));
-        }
+            return file.isActive();
+        }, (file, count) -> new GenerationTimeoutException(name + " is still " + file.state() + " after waiting " + timeout
+                + " (" + count + " polls)", ErrorDetails.ofAttempts(count)), clock, timeout, new Poller.Schedule(pollInterval, 1.0, pollInterval));
     }
 
     @Override
@@ -362,6 +358,13 @@ public final class FakeFiles implements FilesPort {
     /** Later calls fail with {@link TransportException}; shuts down the threads the store made. Files are kept. */
     @Override
     public void close() {
+        if (!partOfClient) {
+            shutdown();
+        }
+    }
+
+    /** What {@link #close()} does for a fake of its own; a {@link FakeGeminiClient} calls it when it closes. */
+    void shutdown() {
         closed = true;
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
@@ -430,19 +433,6 @@ public final class FakeFiles implements FilesPort {
         return builder.build();
     }
 
-    private void pause(Duration duration) {
-        if (clock instanceof FakeClock fake) {
-            fake.advance(duration);
-            return;
-        }
-        try {
-            Thread.sleep(Math.max(1, duration.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while waiting for the file to become ACTIVE", ErrorDetails.ofAttempts(1), e, false);
-        }
-    }
-
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
@@ -462,6 +452,7 @@ public final class FakeFiles implements FilesPort {
 
     /** Builds a {@link FakeFiles}. Not thread-safe. */
     public static final class Builder {
+        private boolean partOfClient;
         private Clock clock = Clock.systemUTC();
         private Duration processingTime = Duration.ZERO;
         private Duration pollInterval = Duration.ofSeconds(1);
@@ -504,6 +495,12 @@ public final class FakeFiles implements FilesPort {
             return this;
         }
 
+
+        /** Makes this fake a view of a {@link FakeGeminiClient}: its close() leaves it to the client. */
+        Builder partOfClient() {
+            this.partOfClient = true;
+            return this;
+        }
         /** Builds the store. */
         public FakeFiles build() {
             return new FakeFiles(this);

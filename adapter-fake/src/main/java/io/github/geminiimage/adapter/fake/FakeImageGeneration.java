@@ -79,6 +79,9 @@ import java.util.function.Predicate;
  */
 public final class FakeImageGeneration implements ImageGenerationPort {
 
+    /** Set for the views of a {@link FakeGeminiClient}: their own close() then does nothing. */
+    private final boolean partOfClient;
+
     private final Executor executor;
     private final ExecutorService ownedExecutor;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -98,6 +101,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     }
 
     private FakeImageGeneration(Builder builder) {
+        this.partOfClient = builder.partOfClient;
         this.defaultResponse = builder.defaultResponse;
         this.references = new FakeReferences(Optional.ofNullable(builder.files), builder.urls);
         this.recordRequests = builder.recordRequests;
@@ -378,6 +382,13 @@ public final class FakeImageGeneration implements ImageGenerationPort {
      */
     @Override
     public void close() {
+        if (!partOfClient) {
+            shutdown();
+        }
+    }
+
+    /** What {@link #close()} does for a fake of its own; a {@link FakeGeminiClient} calls it when it closes. */
+    void shutdown() {
         closed.countDown();
         scheduler.shutdownNow();
         if (ownedExecutor != null) {
@@ -444,6 +455,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
 
     /** Builds a {@link FakeImageGeneration}. Not thread-safe. */
     public static final class Builder {
+        private boolean partOfClient;
         private FakeResponse defaultResponse = FakeResponse.generatedImage();
         private Executor executor;
         private FakeFiles files;
@@ -493,6 +505,12 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             return this;
         }
 
+
+        /** Makes this fake a view of a {@link FakeGeminiClient}: its close() leaves it to the client. */
+        Builder partOfClient() {
+            this.partOfClient = true;
+            return this;
+        }
         /** Builds the fake. */
         public FakeImageGeneration build() {
             return new FakeImageGeneration(this);

@@ -7,6 +7,7 @@ import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.HttpFilesPortContract;
 import io.github.geminiimage.tck.LoopbackFilesServer;
 import io.github.geminiimage.tck.TckSecrets;
@@ -22,11 +23,11 @@ class JdkHttpFilesContractTest extends HttpFilesPortContract {
     }
 
     @Test
-    void theAdaptersBuilderMakesAFilesPort() throws Exception {
+    void theAdaptersClientHasAFilesView() throws Exception {
         LoopbackFilesServer server = server(8 * 1024 * 1024);
         Path path = Files.write(dir.resolve("built.bin"), content(1234, 50));
-        try (FilesPort files = JdkHttpImageGeneration.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(server.baseUri())
-                .buildFiles()) {
+        try (GeminiClient gemini = JdkHttpGeminiClient.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(server.baseUri()).build()) {
+            FilesPort files = gemini.files();
             StoredFile stored = files.upload(FileUpload.fromFile(path).mimeType("image/png").build());
 
             assertThat(stored.sizeBytes()).isEqualTo(1234);

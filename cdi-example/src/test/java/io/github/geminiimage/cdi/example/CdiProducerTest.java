@@ -8,6 +8,7 @@ import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.port.FilesPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
@@ -73,7 +74,7 @@ class CdiProducerTest {
 
     @Test
     void theProducedPortIsInjectedAndGeneratesOverHttp() {
-        try (WeldContainer container = weld(ImageGenerationProducer.class).initialize()) {
+        try (WeldContainer container = weld(GeminiClientProducer.class).initialize()) {
             GeneratedImage image = container.select(Illustrator.class).get().illustrate("a lighthouse");
             assertThat(image.mimeType()).isEqualTo("image/png");
         }
@@ -81,13 +82,14 @@ class CdiProducerTest {
     }
 
     @Test
-    void theFakeAlternativeReplacesItInTestsAndIsDisposedWithTheContainer() {
+    void theFakeClientAlternativeReplacesItInTestsItsViewsAreThePortsAndItIsDisposedWithTheContainer() {
         FakeImageGeneration fake;
-        try (WeldContainer container = weld(ImageGenerationProducer.class, FakeImageGenerationProducer.class)
+        try (WeldContainer container = weld(GeminiClientProducer.class, FakeGeminiClientProducer.class)
                 .initialize()) {
             container.select(Illustrator.class).get().illustrate("a fox");
-            fake = FakeImageGenerationProducer.LAST.get();
+            fake = FakeGeminiClientProducer.LAST.get().images();
             fake.assertRequestCount(1).assertLastRequest().hasPromptContaining("fox");
+            assertThat(container.select(FilesPort.class).get()).isSameAs(FakeGeminiClientProducer.LAST.get().files());
         }
         assertThat(keys).isEmpty();
         FakeImageGeneration closed = fake;

@@ -63,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     /** The {@code batch} command with its subcommands, for the top command to add. */
-    static CommandLine commandLine(CliContext context, BatchPortFactory ports) {
+    static CommandLine commandLine(CliContext context, ClientFactory ports) {
         CommandLine batch = new CommandLine(new BatchCommand());
         batch.addSubcommand(new Submit(context, ports));
         batch.addSubcommand(new Status(context, ports));
@@ -107,7 +107,7 @@ final class BatchCommand implements Callable<Integer> {
         private BatchInput requests;
         private BatchInputMode mode;
 
-        Submit(CliContext context, BatchPortFactory ports) {
+        Submit(CliContext context, ClientFactory ports) {
             super(context, ports);
         }
 
@@ -155,7 +155,7 @@ final class BatchCommand implements Callable<Integer> {
                 description = "How long --wait waits (default ${DEFAULT-VALUE}).")
         Duration timeout;
 
-        Status(CliContext context, BatchPortFactory ports) {
+        Status(CliContext context, ClientFactory ports) {
             super(context, ports);
         }
 
@@ -182,7 +182,7 @@ final class BatchCommand implements Callable<Integer> {
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The folder (created if missing).")
         Path out;
 
-        Results(CliContext context, BatchPortFactory ports) {
+        Results(CliContext context, ClientFactory ports) {
             super(context, ports);
         }
 
@@ -232,7 +232,7 @@ final class BatchCommand implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
         String job;
 
-        Cancel(CliContext context, BatchPortFactory ports) {
+        Cancel(CliContext context, ClientFactory ports) {
             super(context, ports);
         }
 
@@ -252,7 +252,7 @@ final class BatchCommand implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
         String job;
 
-        Delete(CliContext context, BatchPortFactory ports) {
+        Delete(CliContext context, ClientFactory ports) {
             super(context, ports);
         }
 
@@ -272,7 +272,7 @@ final class BatchCommand implements Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N jobs (default ${DEFAULT-VALUE}).")
         int limit;
 
-        ListJobs(CliContext context, BatchPortFactory ports) {
+        ListJobs(CliContext context, ClientFactory ports) {
             super(context, ports);
         }
 

@@ -6,6 +6,7 @@ import io.github.geminiimage.domain.ImageModel;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.port.GeminiClient;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -26,10 +27,10 @@ abstract class BatchSubcommand implements Callable<Integer> {
     BatchOptions options;
 
     final CliContext context;
-    private final BatchPortFactory ports;
+    private final ClientFactory ports;
     private String job;
 
-    BatchSubcommand(CliContext context, BatchPortFactory ports) {
+    BatchSubcommand(CliContext context, ClientFactory ports) {
         this.context = context;
         this.ports = ports;
     }
@@ -52,8 +53,8 @@ abstract class BatchSubcommand implements Callable<Integer> {
         String command = spec.qualifiedName(" ");
         try {
             before();
-            try (BatchPort port = ports.open(options.settings(context))) {
-                return run(port).code();
+            try (GeminiClient client = ports.open(options.settings(context))) {
+                return run(client.batches()).code();
             }
         } catch (UsageException e) {
             context.err().println(command + ": " + Messages.humanize(e.getMessage()) + "; see " + command + " --help");

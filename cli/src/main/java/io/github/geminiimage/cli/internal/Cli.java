@@ -11,17 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class Cli {
 
     private final CliContext context;
-    private final BatchPortFactory batchPorts;
 
-    /** A command line working with {@code context}. */
+    /** A command line working with {@code context}, every command taking its port from {@code context.clients()}. */
     public Cli(CliContext context) {
-        this(context, new BatchTransports());
-    }
-
-    /** A command line working with {@code context}, opening batch ports with {@code batchPorts}. */
-    public Cli(CliContext context, BatchPortFactory batchPorts) {
         this.context = context;
-        this.batchPorts = batchPorts;
     }
 
     /** Runs one command line and returns the process exit code. */
@@ -35,7 +28,7 @@ public final class Cli {
         top.addSubcommand(new GenerateCommand(context));
         top.addSubcommand(new EditCommand(context));
         top.addSubcommand(FilesCommand.commandLine(context));
-        top.addSubcommand(BatchCommand.commandLine(context, batchPorts));
+        top.addSubcommand(BatchCommand.commandLine(context, context.clients()));
         top.addSubcommand(new EmulatorCommand(context));
         top.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         top.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));

@@ -111,9 +111,9 @@ final class FakeFileFolder {
         return files;
     }
 
-    /** A files port over {@link #load()} that writes every upload and delete through to the folder. */
-    FilesPort open() {
-        return new WriteThrough(load());
+    /** A files port over {@code store} (from {@link #load()}) that writes every upload and delete through to the folder; closing it leaves the store open. */
+    FilesPort open(FakeFiles store) {
+        return new WriteThrough(store);
     }
 
     private record Kept(String id, String mimeType, Optional<String> displayName, Instant createTime) {
@@ -300,7 +300,7 @@ final class FakeFileFolder {
 
         @Override
         public void close() {
-            files.close();
+            // A view of the run's client: the client closes the store.
         }
     }
 }

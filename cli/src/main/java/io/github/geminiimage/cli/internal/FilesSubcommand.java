@@ -3,6 +3,7 @@ package io.github.geminiimage.cli.internal;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.GeminiClient;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,8 +43,8 @@ abstract class FilesSubcommand implements Callable<Integer> {
         try {
             TransportChoice settings = transportOptions.settings(context, Optional.empty(),
                     "keeps its files in the system's temporary folder");
-            try (FilesPort files = context.portFactory().openFiles(settings)) {
-                run(files, report);
+            try (GeminiClient client = context.clients().open(settings)) {
+                run(client.files(), report);
             }
             return ExitCode.OK.code();
         } catch (UsageException e) {

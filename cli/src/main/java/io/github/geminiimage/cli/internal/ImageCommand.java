@@ -15,6 +15,7 @@ import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,17 +138,19 @@ abstract class ImageCommand implements Callable<Integer> {
         checkUsage(conversation);
         store.ifPresent(SessionStore::checkWritable);
 
-        inputImages = ImageArguments.resolve(imageValues(), () -> context.portFactory().openFiles(settings));
-        GenerationRequest.Builder builder = requestBuilder();
-        GenerationRequest first = conversation.request(builder);
-        ModelFamily family = first.model().family();
-        OutputFiles outputs = OutputFiles.of(Path.of(out), out, count, force);
-        outputs.check(family == ModelFamily.UNKNOWN ? MediaType.PNG : family.outputType());
-        Optional<Previews> previews = plan.previews().map(Previews::in);
-        report.previewsAsked(previews.isPresent());
-
+        // One client for the run, opened when first needed: uploads of --image file arguments and the
+        // generation share it, and nothing is opened before the output checks pass.
         try (Progress progress = new Progress(context.err(), context.interactive(), terminalColumns(context));
-                ImageGenerationPort port = context.portFactory().open(withObserver(settings, progress))) {
+                OnDemand client = new OnDemand(() -> context.clients().open(withObserver(settings, progress)))) {
+            inputImages = ImageArguments.resolve(imageValues(), () -> client.get().files());
+            GenerationRequest.Builder builder = requestBuilder();
+            GenerationRequest first = conversation.request(builder);
+            ModelFamily family = first.model().family();
+            OutputFiles outputs = OutputFiles.of(Path.of(out), out, count, force);
+            outputs.check(family == ModelFamily.UNKNOWN ? MediaType.PNG : family.outputType());
+            Optional<Previews> previews = plan.previews().map(Previews::in);
+            report.previewsAsked(previews.isPresent());
+            ImageGenerationPort port = client.get().images();
             StreamedCall streamed = new StreamedCall(progress, previews, context.err(), spec.name());
             for (int i = 0; i < count; i++) {
                 GenerationRequest request = i == 0 ? first : conversation.request(requestBuilder());
@@ -207,6 +210,30 @@ abstract class ImageCommand implements Callable<Integer> {
 
     private static String bare(String modelId) {
         return modelId.startsWith("models/") ? modelId.substring("models/".length()) : modelId;
+    }
+
+    /** A client opened on first use and closed with this holder if it was. */
+    private static final class OnDemand implements AutoCloseable {
+        private final java.util.function.Supplier<GeminiClient> opener;
+        private GeminiClient client;
+
+        OnDemand(java.util.function.Supplier<GeminiClient> opener) {
+            this.opener = opener;
+        }
+
+        GeminiClient get() {
+            if (client == null) {
+                client = opener.get();
+            }
+            return client;
+        }
+
+        @Override
+        public void close() {
+            if (client != null) {
+                client.close();
+            }
+        }
     }
 
     private Conversation saveSession(Optional<SessionStore> store, Conversation conversation, GenerationRequest request,

@@ -1,91 +1,77 @@
 package io.github.geminiimage.cli.internal;
 
+import io.github.geminiimage.adapter.fake.FakeFiles;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
-import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
-import io.github.geminiimage.auth.google.GoogleCredentialsTokenSource;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5GeminiClient;
 import io.github.geminiimage.adapter.httpclient5.HttpClient5Transport;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
+import io.github.geminiimage.auth.google.GoogleCredentialsTokenSource;
 import io.github.geminiimage.http.AccessToken;
-import io.github.geminiimage.http.ApiKey;
-import io.github.geminiimage.http.HttpFiles;
-import io.github.geminiimage.http.HttpImageGeneration;
-import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.Credentials;
-import io.github.geminiimage.port.FilesPort;
-import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.http.HttpGeminiClient;
+import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.port.GeminiClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * The standard {@link PortFactory}: the fake, or an HTTP transport with the key and options, or
- * with tokens from Application Default Credentials for Vertex AI. The fake's Files API store is
- * kept in a folder ({@link FakeFileFolder}), so files outlive the run.
+ * The standard {@link ClientFactory}: an HTTP client with the key and options (or tokens from
+ * Application Default Credentials for Vertex AI), over the run's cassette with {@code --record} or
+ * {@code --replay}; or the fake, whose Files API store and batch jobs are kept in folders
+ * ({@link FakeFileFolder}, {@link FakeBatchFolder}) so that they outlive the run.
  */
-public final class Transports implements PortFactory {
+public final class Transports implements ClientFactory {
 
     private final FakeFileFolder fakeFiles;
+    private final FakeBatchFolder fakeJobs;
 
-    /** The fake keeps its files in {@code gemini-image-fake-files-USER} under the system's temporary folder. */
+    /** The fake keeps its files and jobs in {@code gemini-image-fake-files-USER} and {@code -batches-USER} under the temporary folder. */
     public Transports() {
-        this(FakeFileFolder.defaultFolder());
+        this(FakeFileFolder.defaultFolder(), FakeBatchFolder.defaultFolder());
     }
 
-    /** The fake keeps its files in {@code fakeFilesFolder}. */
+    /** The fake keeps its files in {@code fakeFilesFolder}, its jobs in the default folder. */
     public Transports(Path fakeFilesFolder) {
+        this(fakeFilesFolder, FakeBatchFolder.defaultFolder());
+    }
+
+    /** The fake keeps its files in {@code fakeFilesFolder} and its batch jobs in {@code fakeJobsFolder}. */
+    public Transports(Path fakeFilesFolder, Path fakeJobsFolder) {
         this.fakeFiles = new FakeFileFolder(fakeFilesFolder);
+        this.fakeJobs = new FakeBatchFolder(fakeJobsFolder);
     }
 
     @Override
-    public ImageGenerationPort open(TransportChoice settings) {
-        switch (settings.transport()) {
-            case FAKE:
-                FakeImageGeneration.Builder fake = FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response());
-                if (!fakeFiles.isEmpty()) {
-                    // References to files/... resolve against the files earlier runs uploaded.
-                    fake.files(fakeFiles.load());
-                }
-                return fake.build();
-            case JDK:
-            case HTTPCLIENT5:
-                if (settings.cassette().isPresent()) {
-                    return HttpImageGeneration.builder(cassetteTransport(settings), credentials(settings))
-                            .options(settings.httpOptions()).ownsTransport(true).build();
-                }
-                return settings.transport() == Transport.JDK
-                        ? JdkHttpImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions()).build()
-                        : HttpClient5ImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
-                                .build();
-            default:
-                throw new IllegalStateException("no port for transport " + settings.transport());
+    public GeminiClient open(TransportChoice settings) {
+        if (settings.transport() == Transport.FAKE) {
+            return fake(settings);
         }
+        if (settings.cassette().isPresent()) {
+            return HttpGeminiClient.builder(cassetteTransport(settings), credentials(settings)).options(settings.httpOptions())
+                    .ownsTransport(true).build();
+        }
+        return settings.transport() == Transport.JDK
+                ? JdkHttpGeminiClient.builder().credentials(credentials(settings)).options(settings.httpOptions()).build()
+                : HttpClient5GeminiClient.builder().credentials(credentials(settings)).options(settings.httpOptions()).build();
     }
 
     /**
-     * The files port of the transport: the fake's store kept in a folder, or {@code HttpFiles} over
-     * the chosen HTTP transport with the same credentials and options as {@link #open} (on Vertex AI
-     * every call is refused before any I/O: Vertex has no Files API).
+     * The fake's views: images read files/... references from the kept store (what earlier runs
+     * uploaded); batch jobs are the kept ones, replayed on their own clock with their own results store.
      */
-    @Override
-    public FilesPort openFiles(TransportChoice settings) {
-        switch (settings.transport()) {
-            case FAKE:
-                return fakeFiles.open();
-            case JDK:
-            case HTTPCLIENT5:
-                if (settings.cassette().isPresent()) {
-                    return HttpFiles.builder(cassetteTransport(settings), credentials(settings))
-                            .options(settings.httpOptions()).ownsTransport(true).build();
-                }
-                return settings.transport() == Transport.JDK
-                        ? JdkHttpImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
-                                .buildFiles()
-                        : HttpClient5ImageGeneration.builder().credentials(credentials(settings)).options(settings.httpOptions())
-                                .buildFiles();
-            default:
-                throw new IllegalStateException("no files port for transport " + settings.transport());
-        }
+    private GeminiClient fake(TransportChoice settings) {
+        FakeFiles store = fakeFiles.load();
+        FakeImageGeneration images = FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response())
+                .files(store).build();
+        BatchPort batches = fakeJobs.open();
+        return new ClientViews(images, fakeFiles.open(store), batches, () -> {
+            images.close();
+            batches.close();
+            store.close();
+        });
     }
 
     /**
@@ -106,7 +92,8 @@ public final class Transports implements PortFactory {
             }
             return Credentials.accessTokens(applicationDefault());
         }
-        return Credentials.apiKey(key(settings), settings.httpOptions().authScheme());
+        return Credentials.apiKey(settings.apiKey().orElseThrow(() -> new UsageException(ImageCommand.KEY_VARIABLE
+                + " is not set: the " + settings.transport() + " transport needs your key")), settings.httpOptions().authScheme());
     }
 
     /** ADC as Google's library finds them; none found is a configuration problem of this run. */
@@ -118,10 +105,5 @@ public final class Transports implements PortFactory {
             throw new UsageException("--vertex-project needs Application Default Credentials (or " + ImageCommand.KEY_VARIABLE
                     + " for express mode): " + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason));
         }
-    }
-
-    private static ApiKey key(TransportChoice settings) {
-        return settings.apiKey().orElseThrow(() -> new UsageException(ImageCommand.KEY_VARIABLE
-                + " is not set: the " + settings.transport() + " transport needs your key"));
     }
 }

@@ -1,21 +1,24 @@
 package io.github.geminiimage.domain.batch;
 
 import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.poll.Poller;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The polling loop of a batch port's {@code await}, shared by every implementation: poll at once,
- * then after {@link #FIRST_INTERVAL}, each wait half again as long up to {@link #MAX_INTERVAL},
- * never past the deadline; stop at a terminal state. A job reported {@code SUCCEEDED} without an
- * output is polled up to {@link #EXTRA_POLLS_FOR_OUTPUT} more times (the output can lag the state:
- * docs/wire-format.md, "Batch Mode"). Stateless.
+ * When a batch port's {@code await} stops, shared by every implementation and run by the one
+ * {@link Poller}: poll at once, then after {@link #FIRST_INTERVAL}, each wait half again as long up
+ * to {@link #MAX_INTERVAL}, never past the deadline; stop at a terminal state. A job reported
+ * {@code SUCCEEDED} without an output is polled up to {@link #EXTRA_POLLS_FOR_OUTPUT} more times
+ * (the output can lag the state: docs/wire-format.md, "Batch Mode"). Stateless.
  */
 public final class BatchAwait {
 
@@ -25,6 +28,11 @@ public final class BatchAwait {
     public static final Duration MAX_INTERVAL = Duration.ofMinutes(2);
     /** Extra polls for a succeeded job whose output is not there yet. */
     public static final int EXTRA_POLLS_FOR_OUTPUT = 3;
+    /** The waits between polls. */
+    public static final Poller.Schedule SCHEDULE = new Poller.Schedule(FIRST_INTERVAL, 1.5, MAX_INTERVAL);
+
+    private BatchAwait() {
+    }
 
     /** Waits; a fake clock advances instead, a real one sleeps (and throws on interrupt). */
     @FunctionalInterface
@@ -33,64 +41,71 @@ public final class BatchAwait {
         void pause(Duration duration);
     }
 
-    private BatchAwait() {
-    }
-
     /**
-     * Polls until the job ends and returns it as last read.
+     * Polls until the job ends; completes with the job as last read.
      *
-     * @param poll reads the job (a failure is thrown as is)
+     * @param poll reads the job (a failure ends the wait with it)
      * @param clock the clock the deadline is measured on
-     * @param pause how to wait between polls
-     * @param timeout how long to wait in all
+     * @param timeout how long to wait in all; past it the future fails with a {@link GenerationTimeoutException}
      * @param progress told the job after each poll; an exception it throws is ignored
-     * @throws GenerationTimeoutException if the job has not ended by the deadline
+     * @param pause the wait between polls (a sleeper's blocking or non-blocking form)
      */
-    public static BatchJob await(Supplier<BatchJob> poll, Clock clock, Pause pause, Duration timeout, Consumer<BatchJob> progress) {
-        return await(poll, clock, pause, timeout, MAX_INTERVAL, progress);
+    public static CompletableFuture<BatchJob> await(Supplier<CompletableFuture<BatchJob>> poll, Clock clock,
+            Duration timeout, Consumer<BatchJob> progress, Function<Duration, CompletableFuture<Void>> pause) {
+        return await(poll, clock, timeout, MAX_INTERVAL, progress, pause);
     }
 
     /**
-     * Polls as {@link #await(Supplier, Clock, Pause, Duration, Consumer)} does, but never waits longer
-     * than {@code maxInterval} between polls (the first wait included).
+     * As {@link #await(Supplier, Clock, Duration, Consumer, Function)}, never waiting longer than
+     * {@code maxInterval} between polls (the first wait included).
      *
-     * @param maxInterval the longest wait between polls; positive
      * @throws IllegalArgumentException if {@code maxInterval} is not positive
      */
-    public static BatchJob await(Supplier<BatchJob> poll, Clock clock, Pause pause, Duration timeout, Duration maxInterval,
-            Consumer<BatchJob> progress) {
+    public static CompletableFuture<BatchJob> await(Supplier<CompletableFuture<BatchJob>> poll, Clock clock,
+            Duration timeout, Duration maxInterval, Consumer<BatchJob> progress,
+            Function<Duration, CompletableFuture<Void>> pause) {
         Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(progress, "progress");
         Duration cap = checkInterval(maxInterval);
-        Instant deadline = clock.instant().plus(timeout);
-        Duration interval = FIRST_INTERVAL.compareTo(cap) <= 0 ? FIRST_INTERVAL : cap;
-        int polls = 0;
-        int extra = 0;
-        while (true) {
-            BatchJob job = poll.get();
-            polls++;
+        int[] extra = {0};
+        return Poller.poll(poll, job -> {
             try {
                 progress.accept(job);
             } catch (RuntimeException e) {
                 // A progress callback must not end the wait.
             }
-            boolean outputLags = job.state().equals(io.github.geminiimage.domain.BatchState.SUCCEEDED)
-                    && job.output().isEmpty() && extra++ < EXTRA_POLLS_FOR_OUTPUT;
-            if (job.isDone() && !outputLags) {
-                return job;
-            }
-            Instant now = clock.instant();
-            if (!now.isBefore(deadline)) {
-                throw new GenerationTimeoutException(job.name() + " is still " + job.state() + " (" + job.counts()
-                        + ") after waiting " + timeout + " (" + polls + " polls)", ErrorDetails.ofAttempts(polls));
-            }
-            Duration remaining = Duration.between(now, deadline);
-            pause.pause(interval.compareTo(remaining) <= 0 ? interval : remaining);
-            interval = interval.plus(interval.dividedBy(2));
-            if (interval.compareTo(cap) > 0) {
-                interval = cap;
-            }
+            boolean outputLags = job.state().equals(BatchState.SUCCEEDED) && job.output().isEmpty()
+                    && extra[0]++ < EXTRA_POLLS_FOR_OUTPUT;
+            return job.isDone() && !outputLags;
+        }, (job, polls) -> new GenerationTimeoutException(job.name() + " is still " + job.state() + " (" + job.counts()
+                + ") after waiting " + timeout + " (" + polls + " polls)", ErrorDetails.ofAttempts(polls)),
+                clock, timeout, new Poller.Schedule(FIRST_INTERVAL.compareTo(cap) <= 0 ? FIRST_INTERVAL : cap, 1.5, cap), pause);
+    }
+
+    /** The blocking form over a {@link Pause}: the same poller, on the calling thread. */
+    public static BatchJob await(Supplier<BatchJob> poll, Clock clock, Pause pause, Duration timeout, Consumer<BatchJob> progress) {
+        return await(poll, clock, pause, timeout, MAX_INTERVAL, progress);
+    }
+
+    /**
+     * The blocking form, never waiting longer than {@code maxInterval} between polls.
+     *
+     * @throws IllegalArgumentException if {@code maxInterval} is not positive
+     */
+    public static BatchJob await(Supplier<BatchJob> poll, Clock clock, Pause pause, Duration timeout, Duration maxInterval,
+            Consumer<BatchJob> progress) {
+        Objects.requireNonNull(poll, "poll");
+        Objects.requireNonNull(pause, "pause");
+        CompletableFuture<BatchJob> done = await(() -> CompletableFuture.completedFuture(poll.get()), clock, timeout,
+                maxInterval, progress, wait -> {
+                    pause.pause(wait);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            return done.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

@@ -1,7 +1,6 @@
 /**
- * Batch Mode over HTTP: {@link io.github.geminiimage.http.batch.HttpBatches}, the {@code BatchPort}
- * run by the call engine, and {@link io.github.geminiimage.http.batch.BatchLineCodec}, the batch JSONL
- * lines through the public codec. Depends on {@code http} and the wire codec; nothing in
- * {@code http} depends on it.
+ * The batch JSONL lines over HTTP: {@link io.github.geminiimage.http.batch.BatchLineCodec}, written
+ * and read through the public codec. The batch port itself is the client's view
+ * {@link io.github.geminiimage.http.HttpBatches}. Depends on the wire codec only.
  */
 package io.github.geminiimage.http.batch;

@@ -8,6 +8,7 @@ import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.http.ApiKey;
+import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpImageGeneration;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpRequest;
@@ -67,8 +68,9 @@ class CassetteTransportTest {
     }
 
     private static HttpImageGeneration port(HttpTransport transport, String key) {
-        return HttpImageGeneration.builder(transport, ApiKey.of(key))
-                .options(HttpOptions.builder().baseUri(BASE).build()).ownsTransport(false).build();
+        // The images view of a client over the cassette (a view's close leaves the client's daemon threads to end idle).
+        return HttpGeminiClient.builder(transport, ApiKey.of(key))
+                .options(HttpOptions.builder().baseUri(BASE).build()).ownsTransport(false).build().images();
     }
 
     private static GenerationRequest prompt(String text) {

@@ -2,16 +2,17 @@ package io.github.geminiimage.spring.boot;
 
 import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeFiles;
+import io.github.geminiimage.adapter.fake.FakeGeminiClient;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
-import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5GeminiClient;
+import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
 import io.github.geminiimage.http.AccessTokenSource;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpPortBuilder;
-import io.github.geminiimage.http.batch.HttpBatches;
 import io.github.geminiimage.micrometer.MicrometerCallObserver;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.spring.boot.internal.Connection;
 import io.github.geminiimage.spring.boot.internal.MetricsObserver;
@@ -21,7 +22,6 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,7 +43,7 @@ final class TransportConfigurations {
     private static final String FAKE_ADAPTER = "io.github.geminiimage.adapter.fake.FakeImageGeneration";
     private static final String MICROMETER_OBSERVER = "io.github.geminiimage.micrometer.MicrometerCallObserver";
     private static final String HTTP_CLIENT_5_ADAPTER =
-            "io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration";
+            "io.github.geminiimage.adapter.httpclient5.HttpClient5GeminiClient";
 
     private TransportConfigurations() {
     }
@@ -87,21 +87,17 @@ final class TransportConfigurations {
     }
 
     /**
-     * Builder for a real transport: the connection the properties describe (Gemini API, Vertex AI
-     * with tokens, express mode), its options and credentials.
+     * The client of a real transport: the connection the properties describe (Gemini API, Vertex AI
+     * with tokens, express mode), its options and credentials, over the lent client if any; what
+     * the library refuses is a startup error.
      */
-    static <B extends HttpPortBuilder<B>> B configure(B builder, GeminiImageProperties properties,
+    static <B extends HttpPortBuilder<B, GeminiClient>> GeminiClient client(B builder, GeminiImageProperties properties,
             ObjectProvider<AccessTokenSource> tokenSources, ResourceLoader loader, CallObserver observer) {
         Connection connection = Connection.resolve(properties, () -> Optional.ofNullable(tokenSources.getIfUnique()),
                 ClassUtils.isPresent(Connection.AUTH_GOOGLE_CLASS, loader.getClassLoader()));
         builder.options(SettingsCheck.httpOptions(properties, observer, connection));
-        return connection.applyTo(builder);
-    }
-
-    /** Builds a port, turning what the library refuses into a startup error. */
-    static <T> T build(Supplier<T> build) {
         try {
-            return build.get();
+            return connection.applyTo(builder).build();
         } catch (IllegalArgumentException e) {
             throw SettingsCheck.invalid(e);
         }
@@ -109,39 +105,40 @@ final class TransportConfigurations {
 
     /**
      * {@code transport=fake}, when {@code gemini-image-adapter-fake} is on the classpath (an optional
-     * dependency: usually test scope): the in-memory port, exposed as its own type for scripting, and
-     * one in-memory Files store it reads {@code ImageInput.ofStoredFile} references from. It refuses
-     * the settings a real transport refuses, so a test profile cannot hide a bad production value;
-     * only the credentials themselves (key, token source) are not required.
+     * dependency: usually test scope): one {@link FakeGeminiClient}, its views exposed as their own
+     * types for scripting (the image fake reads {@code ImageInput.ofStoredFile} references from the
+     * files view). It refuses the settings a real transport refuses, so a test profile cannot hide a
+     * bad production value; only the credentials themselves (key, token source) are not required.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = FAKE_ADAPTER)
     @ConditionalOnProperty(prefix = PREFIX, name = "transport", havingValue = "fake")
+    @ConditionalOnMissingBean(GeminiClient.class)
     static class Fake {
 
         @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(ImageGenerationPort.class)
-        FakeImageGeneration geminiImageGeneration(GeminiImageProperties properties, ObjectProvider<FakeFiles> stores) {
+        FakeGeminiClient geminiClient(GeminiImageProperties properties) {
             Connection.checkSettings(properties);
             SettingsCheck.httpOptions(properties, CallObserver.NONE);
-            FakeImageGeneration.Builder builder = FakeImageGeneration.builder();
-            stores.ifUnique(builder::files);
-            return builder.build();
+            return FakeGeminiClient.create();
         }
 
-        @Bean(destroyMethod = "close")
+        @Bean(destroyMethod = "")
+        @ConditionalOnMissingBean(ImageGenerationPort.class)
+        FakeImageGeneration geminiImageGeneration(FakeGeminiClient client) {
+            return client.images();
+        }
+
+        @Bean(destroyMethod = "")
         @ConditionalOnMissingBean(FilesPort.class)
-        FakeFiles geminiImageFiles() {
-            return FakeFiles.create();
+        FakeFiles geminiImageFiles(FakeGeminiClient client) {
+            return client.files();
         }
 
-        /** The batch lifecycle in memory, its results files kept in the same Files store. */
-        @Bean(destroyMethod = "close")
+        @Bean(destroyMethod = "")
         @ConditionalOnMissingBean(BatchPort.class)
-        FakeBatches geminiImageBatches(ObjectProvider<FakeFiles> stores) {
-            FakeBatches.Builder builder = FakeBatches.builder();
-            stores.ifUnique(builder::files);
-            return builder.build();
+        FakeBatches geminiImageBatches(FakeGeminiClient client) {
+            return client.batches();
         }
     }
 
@@ -151,50 +148,17 @@ final class TransportConfigurations {
     @ConditionalOnProperty(prefix = PREFIX, name = "transport", havingValue = "httpclient5")
     static class HttpClient5 {
 
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(ImageGenerationPort.class)
-        ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
-                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MetricsObserver> metrics) {
-            HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(observers, metrics));
-            return build(builder::build);
-        }
-
-        /** Created when first needed; its settings are the port's, checked when the port is made. */
+        /** Lazy: made when a port bean needs it (the image port does at startup, unless the application has its own). */
         @Bean(destroyMethod = "close")
         @Lazy
-        @ConditionalOnMissingBean(FilesPort.class)
-        FilesPort geminiImageFiles(GeminiImageProperties properties,
-                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, ObjectProvider<CallObserver> observers,
+        @ConditionalOnMissingBean(GeminiClient.class)
+        GeminiClient geminiClient(GeminiImageProperties properties, ObjectProvider<CloseableHttpClient> clients,
+                ObjectProvider<AccessTokenSource> tokenSources, ResourceLoader loader, ObjectProvider<CallObserver> observers,
                 ObjectProvider<MetricsObserver> metrics) {
-            HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(observers, metrics));
-            return build(builder::buildFiles);
-        }
-
-        /** Created when first needed, with a Files port of its own for file jobs and results files. */
-        @Bean(destroyMethod = "close")
-        @Lazy
-        @ConditionalOnMissingBean(BatchPort.class)
-        BatchPort geminiImageBatches(GeminiImageProperties properties,
-                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MetricsObserver> metrics) {
-            HttpClient5ImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(observers, metrics));
-            return build(() -> HttpBatches.from(builder));
-        }
-
-        private static HttpClient5ImageGeneration.Builder builder(GeminiImageProperties properties,
-                ObjectProvider<CloseableHttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, CallObserver observer) {
-            HttpClient5ImageGeneration.Builder builder = configure(HttpClient5ImageGeneration.builder(), properties,
-                    tokenSources, loader, observer);
+            HttpClient5GeminiClient.Builder<GeminiClient> builder = HttpClient5GeminiClient.builder();
             clients.ifUnique(builder::httpClient);
-            return builder;
+            return client(builder, properties, tokenSources, loader,
+                    observer(observers, metrics));
         }
     }
 
@@ -203,66 +167,63 @@ final class TransportConfigurations {
     @ConditionalOnProperty(prefix = PREFIX, name = "transport", havingValue = "jdk", matchIfMissing = true)
     static class Jdk {
 
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(ImageGenerationPort.class)
-        ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties,
-                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MetricsObserver> metrics) {
-            JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(observers, metrics));
-            return build(builder::build);
-        }
-
-        /** Created when first needed; its settings are the port's, checked when the port is made. */
+        /** Lazy: made when a port bean needs it (the image port does at startup, unless the application has its own). */
         @Bean(destroyMethod = "close")
         @Lazy
-        @ConditionalOnMissingBean(FilesPort.class)
-        FilesPort geminiImageFiles(GeminiImageProperties properties,
-                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, ObjectProvider<CallObserver> observers,
+        @ConditionalOnMissingBean(GeminiClient.class)
+        GeminiClient geminiClient(GeminiImageProperties properties, ObjectProvider<java.net.http.HttpClient> clients,
+                ObjectProvider<AccessTokenSource> tokenSources, ResourceLoader loader, ObjectProvider<CallObserver> observers,
                 ObjectProvider<MetricsObserver> metrics) {
-            JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(observers, metrics));
-            return build(builder::buildFiles);
-        }
-
-        /** Created when first needed, with a Files port of its own for file jobs and results files. */
-        @Bean(destroyMethod = "close")
-        @Lazy
-        @ConditionalOnMissingBean(BatchPort.class)
-        BatchPort geminiImageBatches(GeminiImageProperties properties,
-                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, ObjectProvider<CallObserver> observers,
-                ObjectProvider<MetricsObserver> metrics) {
-            JdkHttpImageGeneration.Builder builder = builder(properties, clients, tokenSources, loader,
-                    observer(observers, metrics));
-            return build(() -> HttpBatches.from(builder));
-        }
-
-        private static JdkHttpImageGeneration.Builder builder(GeminiImageProperties properties,
-                ObjectProvider<java.net.http.HttpClient> clients, ObjectProvider<AccessTokenSource> tokenSources,
-                ResourceLoader loader, CallObserver observer) {
-            JdkHttpImageGeneration.Builder builder = configure(JdkHttpImageGeneration.builder(), properties,
-                    tokenSources, loader, observer);
+            JdkHttpGeminiClient.Builder<GeminiClient> builder = JdkHttpGeminiClient.builder();
             clients.ifUnique(builder::httpClient);
-            return builder;
+            return client(builder, properties, tokenSources, loader,
+                    observer(observers, metrics));
         }
     }
 
     /**
-     * Last: no configuration above applied and the application has no port of its own, so the
-     * transport is unknown or its adapter is missing. Fails the startup saying which.
+     * After the transports: no configuration above made a client and the application has none, so
+     * the transport is unknown or its adapter is missing. Fails, saying which, when a port needs it.
      */
     @Configuration(proxyBeanMethods = false)
     static class Unavailable {
 
         @Bean
-        @ConditionalOnMissingBean(ImageGenerationPort.class)
-        ImageGenerationPort geminiImageGeneration(GeminiImageProperties properties, ResourceLoader loader) {
+        @Lazy
+        @ConditionalOnMissingBean(GeminiClient.class)
+        GeminiClient geminiClient(GeminiImageProperties properties, ResourceLoader loader) {
             throw SettingsCheck.unavailableTransport(properties.transport(),
                     ClassUtils.isPresent(HTTP_CLIENT_5_ADAPTER, loader.getClassLoader()),
                     ClassUtils.isPresent(FAKE_ADAPTER, loader.getClassLoader()));
+        }
+    }
+
+    /**
+     * Last: the three port beans, views of whichever {@link GeminiClient} bean there is (the
+     * application's own wins), each unless the application defines that port itself. Views are not
+     * closed on their own: the client bean is.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Views {
+
+        @Bean(destroyMethod = "")
+        @ConditionalOnMissingBean(ImageGenerationPort.class)
+        ImageGenerationPort geminiImageGeneration(GeminiClient client) {
+            return client.images();
+        }
+
+        @Bean(destroyMethod = "")
+        @Lazy
+        @ConditionalOnMissingBean(FilesPort.class)
+        FilesPort geminiImageFiles(GeminiClient client) {
+            return client.files();
+        }
+
+        @Bean(destroyMethod = "")
+        @Lazy
+        @ConditionalOnMissingBean(BatchPort.class)
+        BatchPort geminiImageBatches(GeminiClient client) {
+            return client.batches();
         }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.fake.FakeResponse;
-import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
+import io.github.geminiimage.adapter.httpclient5.HttpClient5GeminiClient;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ServerErrorException;
@@ -177,7 +177,7 @@ class GeminiImageAutoConfigurationTest {
 
     @Test
     void transportHttpClient5WithoutItsAdapterFailsSayingWhichDependencyToAdd() {
-        runner.withClassLoader(new FilteredClassLoader(HttpClient5ImageGeneration.class))
+        runner.withClassLoader(new FilteredClassLoader(HttpClient5GeminiClient.class))
                 .withPropertyValues(loopback("gemini.image.transport=httpclient5")).run(context -> {
                     assertThat(rootCause(context)).isInstanceOf(GeminiImageConfigurationException.class)
                             .hasMessageContaining("HttpClient 5 adapter is not on the classpath");

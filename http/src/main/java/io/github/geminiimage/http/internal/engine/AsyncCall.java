@@ -5,12 +5,12 @@ import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.internal.error.FailureClassifier;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The asynchronous driver of one {@link Call}: attempts chained on the transport's futures, reply
@@ -26,7 +26,7 @@ final class AsyncCall<T> {
     private final Object lock = new Object();
     private CompletableFuture<HttpResponse> inFlight;
     private HttpResponse response;
-    private ScheduledFuture<?> retryTask;
+    private CompletableFuture<Void> retryTask;
     private ScheduledFuture<?> deadlineTask;
 
     AsyncCall(CallEngine engine, Call<T> call) {
@@ -161,19 +161,22 @@ final class AsyncCall<T> {
             fail(failed.exception());
             return;
         }
-        long nanos = step instanceof Step.Wait<T> wait ? wait.delay().toNanos() : 0;
+        Duration delay = step instanceof Step.Wait<T> wait ? wait.delay() : Duration.ZERO;
+        CompletableFuture<Void> pause;
         synchronized (lock) {
             if (result.isDone()) {
                 return;
             }
-            try {
-                retryTask = engine.timer().schedule(this::attempt, nanos, TimeUnit.NANOSECONDS);
-                return;
-            } catch (RejectedExecutionException e) {
-                // closed meanwhile: fail outside the lock
-            }
+            pause = engine.sleeper().after(delay, engine.timer());
+            retryTask = pause;
         }
-        fail(engine.closedException(call.attempts()));
+        pause.whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                attempt();
+            } else if (!(failure instanceof java.util.concurrent.CancellationException)) {
+                fail(engine.closedException(call.attempts()));
+            }
+        });
     }
 
     void fail(ImageGenerationException e) {
@@ -185,7 +188,7 @@ final class AsyncCall<T> {
         engine.asyncCalls().remove(this);
         CompletableFuture<HttpResponse> future;
         HttpResponse reply;
-        ScheduledFuture<?> retry;
+        CompletableFuture<Void> retry;
         ScheduledFuture<?> deadline;
         synchronized (lock) {
             future = inFlight;

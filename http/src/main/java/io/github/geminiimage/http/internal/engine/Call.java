@@ -180,7 +180,7 @@ final class Call<T> {
                     sent == null ? Duration.ZERO : Duration.between(sent, engine.clock().instant()))));
             long cap = engine.options().maxResponseBytes();
             if (status >= 200 && status < 300) {
-                long replyCap = exchange.replyCap().orElse(cap);
+                long replyCap = exchange.policy().replyCap().orElse(cap);
                 Reply reply = new Reply(response, ReplyBody.open(response, received, replyCap), replyCap, this);
                 T value = exchange.reader().read(reply);
                 Handover taken = reply.handover();
@@ -218,7 +218,7 @@ final class Call<T> {
     Outcome<T> failed(Throwable failure, boolean interrupted) {
         boolean deadlinePassed = !engine.clock().instant().isBefore(deadline);
         FailureClassifier.Classified c = FailureClassifier.classify(failure, attempts, interrupted, deadlinePassed,
-                engine.options().overallDeadline(), redactor);
+                budget(), redactor);
         return new Outcome.Failure<>(c.exception(), Optional.empty());
     }
 
@@ -235,8 +235,11 @@ final class Call<T> {
             return new Step.Fail<>(engine.closedException(attempts));
         }
         ImageGenerationException cause = failure.exception();
-        RetryDecider.Decision decision = engine.decider().decide(cause, failure.serverHint(),
-                engine.authenticator().refreshable() && !refreshed, attempts, engine.clock().instant(), deadline);
+        Exchange.Attempts policy = exchange.policy().attempts();
+        boolean canRefresh = policy != Exchange.Attempts.NEVER_RETRIED && engine.authenticator().refreshable() && !refreshed;
+        // A call sent once gives up as if its attempts were spent; a refused token may still be refreshed.
+        RetryDecider.Decision decision = engine.decider().decide(cause, failure.serverHint(), canRefresh,
+                policy == Exchange.Attempts.NORMAL ? attempts : Integer.MAX_VALUE, engine.clock().instant(), deadline);
         if (decision instanceof RetryDecider.GiveUp giveUp) {
             return new Step.Fail<>(giveUp.exception());
         }
@@ -270,10 +273,15 @@ final class Call<T> {
         return new TransportException("the call was interrupted", ErrorDetails.ofAttempts(attempts), cause, false);
     }
 
+    /** The overall deadline of this call: its exchange's, else the client's. */
+    Duration budget() {
+        return exchange.policy().deadline().orElse(engine.options().overallDeadline());
+    }
+
     /** The overall deadline passed (the timer's verdict). */
     GenerationTimeoutException deadlinePassed() {
         return new GenerationTimeoutException("the call did not finish within its overall deadline of "
-                + engine.options().overallDeadline(), new ErrorDetails(lastStatus, Optional.empty(), Optional.empty(),
+                + budget(), new ErrorDetails(lastStatus, Optional.empty(), Optional.empty(),
                         attempts, Optional.empty()));
     }
 

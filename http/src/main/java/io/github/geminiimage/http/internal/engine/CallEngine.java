@@ -3,6 +3,7 @@ package io.github.geminiimage.http.internal.engine;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.poll.Sleeper;
 import io.github.geminiimage.http.Credentials;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpRequest;
@@ -31,8 +32,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Runs {@link Exchange}s through one {@link HttpTransport}: the blocking driver is here, the
- * asynchronous one is {@link AsyncCall}; both run the steps of {@link Call}. Thread-safe: one per
- * port, shared by all its calls.
+ * asynchronous one is {@link AsyncCall}; both run the steps of {@link Call}. What differs between
+ * calls (attempts, reply cap, deadline) is the {@link Exchange.Policy} each carries. Thread-safe:
+ * one per client, shared by all its views and calls.
  */
 public final class CallEngine implements AutoCloseable {
 
@@ -40,19 +42,12 @@ public final class CallEngine implements AutoCloseable {
     /** A deadline of centuries means "none"; capping it keeps instants and timer nanos from overflowing. */
     static final Duration MAX_DEADLINE = Duration.ofDays(36_500);
 
-    /** Waits between attempts of a blocking call. */
-    @FunctionalInterface
-    public interface Waiter {
-        /** Waits for {@code duration}; throws if the thread is interrupted. */
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final HttpTransport transport;
     private final HttpOptions options;
     private final Authenticator authenticator;
     private final boolean ownsTransport;
     private final Clock clock;
-    private final Waiter sleeper;
+    private final Sleeper sleeper;
     private final ScheduledExecutorService timer;
     private final Executor readers;
     private final Runnable shutdown;
@@ -70,11 +65,12 @@ public final class CallEngine implements AutoCloseable {
      * @param name what the owner is called in messages ("closed: this NAME was closed")
      * @param timer runs deadline and retry timers
      * @param readers reads reply bodies and fetches tokens for async calls (never a transport's thread)
+     * @param sleeper waits between attempts: blocking in {@link #execute}, on {@code timer} otherwise
      * @param shutdown stops the executors the owner created for this engine (run once by {@link #close()})
      * @param jitter values in {@code [0, 1)} for the backoff
      */
     public CallEngine(String name, HttpTransport transport, Credentials credentials, HttpOptions options,
-            boolean ownsTransport, Clock clock, Waiter sleeper, ScheduledExecutorService timer, Executor readers,
+            boolean ownsTransport, Clock clock, Sleeper sleeper, ScheduledExecutorService timer, Executor readers,
             Runnable shutdown, DoubleSupplier jitter) {
         this.name = Objects.requireNonNull(name, "name");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -175,7 +171,8 @@ public final class CallEngine implements AutoCloseable {
             refused.completed(null, e);
             throw e;
         }
-        Duration budget = options.overallDeadline().compareTo(MAX_DEADLINE) > 0 ? MAX_DEADLINE : options.overallDeadline();
+        Duration wanted = exchange.policy().deadline().orElse(options.overallDeadline());
+        Duration budget = wanted.compareTo(MAX_DEADLINE) > 0 ? MAX_DEADLINE : wanted;
         return new Call<>(this, exchange, spec, start, start.plus(budget));
     }
 
@@ -243,16 +240,29 @@ public final class CallEngine implements AutoCloseable {
         return authenticator;
     }
 
-    Clock clock() {
+    /** The time source of deadlines. */
+    public Clock clock() {
         return clock;
     }
 
-    ScheduledExecutorService timer() {
+    /** Runs the timers: deadlines, waits between attempts and between the steps of a flow. */
+    public ScheduledExecutorService timer() {
         return timer;
     }
 
-    Executor readers() {
+    /** Reads replies and runs blocking work for async calls; never a transport's thread. */
+    public Executor readers() {
         return readers;
+    }
+
+    /** How this engine's calls wait. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** The options every call uses unless its exchange says otherwise. */
+    public HttpOptions settings() {
+        return options;
     }
 
     SafeObserver observer() {
@@ -263,7 +273,8 @@ public final class CallEngine implements AutoCloseable {
         return redactor;
     }
 
-    RetryDecider decider() {
+    /** Decides retries per the client's policy (the resumable upload's recovery asks it too). */
+    public RetryDecider decider() {
         return decider;
     }
 

@@ -2,6 +2,7 @@ package io.github.geminiimage.http.internal.engine;
 
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.Usage;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,13 +22,42 @@ import java.util.function.UnaryOperator;
  * @param reader reads a 2xx reply into the result
  * @param usage the token usage a result reports, for the observer
  * @param explain adds what the endpoint knows to a failure (e.g. that a model is retired)
- * @param replyCap the cap on a 2xx reply body when it is not {@code HttpOptions.maxResponseBytes}
- *     (a file download streams gigabytes to disk); error bodies keep the engine's cap
+ * @param policy how the engine runs this call: attempts, reply cap, deadline (the client's by default)
  * @param <T> the result
  */
 public record Exchange<T>(String operation, Optional<String> modelId, Supplier<RequestSpec> request,
         ReplyReader<T> reader, Function<T, Usage> usage, UnaryOperator<ImageGenerationException> explain,
-        OptionalLong replyCap) {
+        Policy policy) {
+
+    /** How many times the engine may send a call. */
+    public enum Attempts {
+        /** As the client's {@code RetryPolicy} says. */
+        NORMAL,
+        /** Once; the caller recovers (an upload chunk, whose flow asks the server what it holds). */
+        SINGLE,
+        /** Once, not even after a refused token: the server acts on each copy (a batch create makes a job). */
+        NEVER_RETRIED
+    }
+
+    /**
+     * The policy of one call, read by the one engine of a client.
+     *
+     * @param attempts how many times it may be sent
+     * @param replyCap the cap on a 2xx reply body when it is not {@code HttpOptions.maxResponseBytes}
+     *     (a file download streams gigabytes to disk); error bodies keep the client's cap
+     * @param deadline the overall deadline when it is not {@code HttpOptions.overallDeadline}
+     */
+    public record Policy(Attempts attempts, OptionalLong replyCap, Optional<Duration> deadline) {
+        /** The client's settings, unchanged. */
+        public static final Policy NORMAL = new Policy(Attempts.NORMAL, OptionalLong.empty(), Optional.empty());
+
+        /** Checks for nulls. */
+        public Policy {
+            Objects.requireNonNull(attempts, "attempts");
+            Objects.requireNonNull(replyCap, "replyCap");
+            Objects.requireNonNull(deadline, "deadline");
+        }
+    }
 
     /** Checks for nulls. */
     public Exchange {
@@ -37,28 +67,41 @@ public record Exchange<T>(String operation, Optional<String> modelId, Supplier<R
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(explain, "explain");
-        Objects.requireNonNull(replyCap, "replyCap");
+        Objects.requireNonNull(policy, "policy");
     }
 
     /** An exchange whose results report no usage and whose failures need no explanation. */
     public static <T> Exchange<T> of(String operation, Optional<String> modelId, Supplier<RequestSpec> request,
             ReplyReader<T> reader) {
         return new Exchange<>(operation, modelId, request, reader, result -> Usage.NONE, UnaryOperator.identity(),
-                OptionalLong.empty());
+                Policy.NORMAL);
     }
 
     /** This exchange with results reporting {@code usage}. */
     public Exchange<T> withUsage(Function<T, Usage> usage) {
-        return new Exchange<>(operation, modelId, request, reader, usage, explain, replyCap);
+        return new Exchange<>(operation, modelId, request, reader, usage, explain, policy);
     }
 
     /** This exchange with failures explained by {@code explain}. */
     public Exchange<T> withExplanation(UnaryOperator<ImageGenerationException> explain) {
-        return new Exchange<>(operation, modelId, request, reader, usage, explain, replyCap);
+        return new Exchange<>(operation, modelId, request, reader, usage, explain, policy);
     }
 
     /** This exchange with another cap on its 2xx reply body, e.g. a download's {@code Long.MAX_VALUE}. */
     public Exchange<T> withReplyCap(long maxBytes) {
-        return new Exchange<>(operation, modelId, request, reader, usage, explain, OptionalLong.of(maxBytes));
+        return new Exchange<>(operation, modelId, request, reader, usage, explain,
+                new Policy(policy.attempts(), OptionalLong.of(maxBytes), policy.deadline()));
+    }
+
+    /** This exchange sent as {@code attempts} says. */
+    public Exchange<T> withAttempts(Attempts attempts) {
+        return new Exchange<>(operation, modelId, request, reader, usage, explain,
+                new Policy(attempts, policy.replyCap(), policy.deadline()));
+    }
+
+    /** This exchange with its own overall deadline. */
+    public Exchange<T> withDeadline(Duration deadline) {
+        return new Exchange<>(operation, modelId, request, reader, usage, explain,
+                new Policy(policy.attempts(), policy.replyCap(), Optional.of(deadline)));
     }
 }

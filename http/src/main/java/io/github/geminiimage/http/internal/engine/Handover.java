@@ -95,7 +95,7 @@ public final class Handover implements Closeable {
         }
         boolean interrupted = Thread.currentThread().isInterrupted();
         return FailureClassifier.classify(failure, attempts, interrupted, !call.engine().clock().instant()
-                .isBefore(call.deadline), call.engine().options().overallDeadline(), call.redactor()).exception();
+                .isBefore(call.deadline), call.budget(), call.redactor()).exception();
     }
 
     /** The exception of a stream its caller closed before it ended. */

@@ -3,6 +3,7 @@ package io.github.geminiimage.http.internal.files;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.http.internal.files.FileExchanges.DownloadTarget;
 import java.io.FilterOutputStream;
 import java.io.IOException;

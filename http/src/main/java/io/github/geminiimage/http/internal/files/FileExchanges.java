@@ -1,6 +1,14 @@
 package io.github.geminiimage.http.internal.files;
 
 import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.FileState;
+import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.poll.Poller;
+import io.github.geminiimage.http.internal.engine.Driver;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.FilePage;
 import io.github.geminiimage.domain.FileUpload;
@@ -32,6 +40,8 @@ import java.util.function.UnaryOperator;
  * resume loop is {@link ResumableUpload}'s. Stateless.
  */
 public final class FileExchanges {
+
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
 
     /** How far the server got with an upload session ({@code X-Goog-Upload-Status}). */
     record UploadStatus(String status, OptionalLong received, Optional<StoredFile> file) {
@@ -69,7 +79,37 @@ public final class FileExchanges {
                         Map.entry("X-Goog-Upload-Offset", Long.toString(offset)),
                         Map.entry("Content-Type", "application/octet-stream")),
                 // An empty body travels as none: a transport may refuse a zero-length one (the JDK's does).
-                body.contentLength() == 0 ? Optional.empty() : Optional.of(body), true), reply -> status(reply, "chunk"));
+                body.contentLength() == 0 ? Optional.empty() : Optional.of(body), true), reply -> status(reply, "chunk"))
+                .withAttempts(Exchange.Attempts.SINGLE); // the resumable flow recovers a failed chunk
+    }
+
+    /**
+     * Waits until a file is {@code ACTIVE} (wire-format-2.md §1.3: poll {@code files.get} every 1-5 s)
+     * with the one poller: waits grow by half from {@code firstInterval} up to 5 s, the last poll at
+     * the deadline. {@code FAILED} is an {@link InvalidRequestException} with the server's reason;
+     * still processing at the deadline a {@link GenerationTimeoutException}.
+     */
+    public static CompletableFuture<StoredFile> awaitActive(Driver driver, Endpoint endpoint, String name,
+            Duration timeout, Duration firstInterval) {
+        return driver.poll(() -> driver.call(get(endpoint, name)), file -> {
+            if (file.state().equals(FileState.FAILED)) {
+                String reason = file.error().map(e -> e.message().isEmpty() ? "code " + e.code() : e.message())
+                        .orElse("no reason given");
+                throw new InvalidRequestException("file " + name + " ended FAILED, so it can never be used: " + reason,
+                        ErrorDetails.ofAttempts(1));
+            }
+            return file.state().equals(FileState.ACTIVE);
+        }, (file, polls) -> new GenerationTimeoutException("file " + name + " is still " + file.state()
+                + " after awaitActive's timeout of " + timeout, new ErrorDetails(200, Optional.empty(), Optional.empty(), 1,
+                        Optional.empty())), timeout, new Poller.Schedule(firstInterval, 1.5, MAX_POLL_INTERVAL));
+    }
+
+    /** Checks a list page's arguments before any I/O. */
+    public static void checkList(int pageSize, Optional<String> pageToken) {
+        java.util.Objects.requireNonNull(pageToken, "pageToken");
+        if (pageSize < 1 || pageSize > FilePage.MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + FilePage.MAX_PAGE_SIZE);
+        }
     }
 
     /** {@code query}: how many bytes the server holds. */

@@ -7,6 +7,7 @@ import io.github.geminiimage.domain.Sha256;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.http.internal.files.FileExchanges.UploadStatus;
 import io.github.geminiimage.http.internal.retry.RetryDecider;
 import io.github.geminiimage.port.UploadProgress;
@@ -97,7 +98,7 @@ public final class ResumableUpload {
     private CompletableFuture<StoredFile> sendFrom(long offset) {
         long length = Math.min(chunkSize, source.total() - offset);
         boolean last = offset + length == source.total();
-        return driver.callOnce(FileExchanges.chunk(session, source.chunk(offset, length), offset, last))
+        return driver.call(FileExchanges.chunk(session, source.chunk(offset, length), offset, last))
                 .handle((status, failure) -> failure == null ? afterChunk(status, offset + length, last)
                         : recover(Driver.failure(failure)))
                 .thenCompose(Function.identity());

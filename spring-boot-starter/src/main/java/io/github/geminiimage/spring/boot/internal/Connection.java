@@ -119,7 +119,7 @@ public final class Connection {
      *
      * @throws GeminiImageConfigurationException if the library refuses the key (the message never holds it)
      */
-    public <B extends HttpPortBuilder<B>> B applyTo(B builder) {
+    public <B extends HttpPortBuilder<B, ?>> B applyTo(B builder) {
         try {
             apiKey.ifPresent(builder::apiKey);
         } catch (IllegalArgumentException e) {

@@ -60,7 +60,8 @@ public final class BatchCalls {
         String modelId = BatchInputCheck.bareModel(model);
         return Exchange.of("batches.create", Optional.of(modelId),
                 () -> RequestSpec.postJson(endpoint.modelMethod(modelId, "batchGenerateContent"), fileBody(body)),
-                reply -> OperationReader.read(OperationReader.scanner(reply.body())));
+                reply -> OperationReader.read(OperationReader.scanner(reply.body())))
+                .withAttempts(Exchange.Attempts.NEVER_RETRIED); // each create makes a job: never sent twice
     }
 
     /** The create body of a job whose input is the uploaded file {@code fileName}. */
@@ -73,7 +74,8 @@ public final class BatchCalls {
         String modelId = BatchInputCheck.bareModel(model);
         return Exchange.of("batches.create", Optional.of(modelId),
                 () -> RequestSpec.postJson(endpoint.modelMethod(modelId, "batchGenerateContent"), bytesBody(body)),
-                reply -> OperationReader.read(OperationReader.scanner(reply.body())));
+                reply -> OperationReader.read(OperationReader.scanner(reply.body())))
+                .withAttempts(Exchange.Attempts.NEVER_RETRIED); // each create makes a job: never sent twice
     }
 
     /** {@code GET batches/{id}}: the job, inline responses counted while skipped. */
@@ -88,7 +90,7 @@ public final class BatchCalls {
      * caller as a stream (the reply stays open until it is closed); a job without them is read whole.
      */
     public static Exchange<Opened> openResults(String name, Endpoint endpoint) {
-        return Exchange.of("batches.get", Optional.empty(),
+        return Exchange.<Opened>of("batches.get", Optional.empty(),
                 () -> RequestSpec.withoutBody("GET", endpoint.resource(name)),
                 reply -> {
                     JsonLineScanner scanner = OperationReader.scanner(reply.body());
@@ -97,7 +99,7 @@ public final class BatchCalls {
                         return new Job(job.get());
                     }
                     return new Inline(OperationReader.inlinedResponses(scanner, reply.handOver()));
-                });
+                }).withReplyCap(Long.MAX_VALUE); // decoded one response at a time, each capped by the line codec
     }
 
     /** {@code GET batches?pageSize=N&pageToken=T}. */

@@ -1,7 +1,7 @@
 package io.github.geminiimage.cdi.example;
 
-import io.github.geminiimage.adapter.fake.FakeImageGeneration;
-import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.adapter.fake.FakeGeminiClient;
+import io.github.geminiimage.port.GeminiClient;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -9,26 +9,26 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** For tests: the fake bound to the same type, chosen over the real producer while on the bean list. */
+/** For tests: the fake client bound to the same type, chosen over the real producer while on the bean list; the ports follow. */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class FakeImageGenerationProducer {
+public class FakeGeminiClientProducer {
 
     /** The last fake produced, so a test can script it and see it closed. */
-    static final AtomicReference<FakeImageGeneration> LAST = new AtomicReference<>();
+    static final AtomicReference<FakeGeminiClient> LAST = new AtomicReference<>();
 
     @Produces
     @ApplicationScoped
     @Alternative
     @Priority(1)
-    ImageGenerationPort imageGeneration() {
-        FakeImageGeneration fake = FakeImageGeneration.create();
+    GeminiClient geminiClient() {
+        FakeGeminiClient fake = FakeGeminiClient.create();
         LAST.set(fake);
         return fake;
     }
 
-    void close(@Disposes ImageGenerationPort port) {
-        port.close();
+    void close(@Disposes GeminiClient client) {
+        client.close();
     }
 }
