@@ -24,6 +24,11 @@ final class BatchOptions {
             description = "The server root of the endpoint or of a proxy mirroring it, without /v1beta. Needs a real transport and the key.")
     URI baseUrl;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "A forward proxy every call goes through, http://host:port (HTTPS in a CONNECT tunnel), in place "
+                    + "of the JVM's proxy settings. Needs a real transport.")
+    URI proxy;
+
     @Option(names = "--auth", paramLabel = "SCHEME", converter = Converters.AuthConverter.class,
             description = "How the key is sent: google (x-goog-api-key, default), bearer (Authorization: Bearer), raw "
                     + "(Authorization), query (?key=, only for a proxy that requires it). Needs a real transport.")
@@ -59,7 +64,7 @@ final class BatchOptions {
             throw new UsageException("batch runs on the Gemini API's Batch Mode; Vertex AI's batch prediction is not supported: "
                     + "drop --vertex-project and --vertex-location (and use " + ImageCommand.KEY_VARIABLE + ")");
         }
-        String realOnly = baseUrl != null ? "--base-url" : auth != null ? "--auth" : null;
+        String realOnly = baseUrl != null ? "--base-url" : proxy != null ? "--proxy" : auth != null ? "--auth" : null;
         if (transport == Transport.FAKE && realOnly != null) {
             throw new UsageException(realOnly + " is for a real endpoint and the fake transport makes no call; drop " + realOnly
                     + ", or choose --transport jdk or httpclient5");
@@ -91,6 +96,7 @@ final class BatchOptions {
             if (baseUrl != null) {
                 options.baseUri(baseUrl);
             }
+            TransportOptions.applyProxy(proxy, options);
             if (auth != null) {
                 options.authScheme(auth);
             }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command that calls the service shares ({@code --transport}, {@code --base-url},
- * {@code --auth}, {@code --timeout}, {@code --retries}, {@code --record}, {@code --replay}, {@code --verbose}), a picocli
+ * {@code --proxy}, {@code --auth}, {@code --timeout}, {@code --retries}, {@code --record}, {@code --replay}, {@code --verbose}), a picocli
  * mixin, and the one set of rules that turns them and {@code GEMINI_API_KEY} into
  * {@link TransportChoice}: options that contradict each other are usage errors, so neither a fake
  * answer nor a paid call is made against what the command line says.
@@ -34,6 +34,11 @@ final class TransportOptions {
                     + "Needs a real transport and the key. "
                     + "With --vertex-project: the root mirroring Vertex AI, without /v1.")
     URI baseUrl;
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "A forward proxy every call goes through, http://host:port (HTTPS in a CONNECT tunnel), in place "
+                    + "of the JVM's https.proxyHost/http.proxyHost settings. Needs a real transport.")
+    URI proxy;
 
     @Mixin
     VertexFlags vertex = new VertexFlags();
@@ -80,8 +85,8 @@ final class TransportOptions {
                 ? Optional.of(vertex.endpoint(key.isPresent(), auth != null, context.err())) : Optional.empty();
         boolean adc = vertexEndpoint.map(Endpoint::usesAccessTokens).orElse(false);
         if (chosen != Transport.FAKE && key.isEmpty() && !adc && !replaying) {
-            String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : auth != null ? "--auth"
-                    : cassetteFlags.flag()) + " asks for a real endpoint)" : "";
+            String why = transport == null ? " (chosen because " + (baseUrl != null ? "--base-url" : proxy != null ? "--proxy"
+                    : auth != null ? "--auth" : cassetteFlags.flag()) + " asks for a real endpoint)" : "";
             throw new UsageException(ImageCommand.KEY_VARIABLE + " is not set: the " + chosen + " transport" + why
                     + " needs your key; export " + ImageCommand.KEY_VARIABLE + "=... (or use --transport fake to work offline)");
         }
@@ -99,6 +104,7 @@ final class TransportOptions {
         if (baseUrl != null) {
             options.baseUri(baseUrl);
         }
+        applyProxy(proxy, options);
         if (auth != null) {
             options.authScheme(auth);
         }
@@ -118,6 +124,18 @@ final class TransportOptions {
         }
     }
 
+    /** {@code --proxy}, checked here so that a bad value is a usage error naming the option. */
+    static void applyProxy(URI proxy, HttpOptions.Builder options) {
+        if (proxy == null) {
+            return;
+        }
+        try {
+            options.proxy(proxy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--proxy: " + e.getMessage());
+        }
+    }
+
     /**
      * {@code --verbose}: every exchange of a real transport on stderr, through the library's
      * {@link LoggingCallObserver}; with the fake, one line saying there is nothing to show.
@@ -134,7 +152,7 @@ final class TransportOptions {
     }
 
     /**
-     * Picks the transport. Options only a real endpoint uses ({@code --base-url}, {@code --auth})
+     * Picks the transport. Options only a real endpoint uses ({@code --base-url}, {@code --proxy}, {@code --auth})
      * ask for one; {@code --fake-outcome} asks for the fake; asking for both, or naming a transport
      * that contradicts one of them, is a usage error.
      */
@@ -142,6 +160,9 @@ final class TransportOptions {
         List<String> realOnly = new ArrayList<>();
         if (baseUrl != null) {
             realOnly.add("--base-url");
+        }
+        if (proxy != null) {
+            realOnly.add("--proxy");
         }
         if (auth != null) {
             realOnly.add("--auth");

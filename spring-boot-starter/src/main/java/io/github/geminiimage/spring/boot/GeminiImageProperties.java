@@ -2,6 +2,7 @@ package io.github.geminiimage.spring.boot;
 
 import io.github.geminiimage.http.AuthScheme;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public final class GeminiImageProperties {
     private final String apiKey;
     /** The endpoint base without the API version (refused if it ends in /v1beta or /v1), e.g. a proxy mirroring the API, Vertex AI's layout kept when vertex.project is set (default Google's endpoint). */
     private final URI baseUrl;
+    /** A forward proxy every call goes through, http://host:port, e.g. http://proxy.example:3128 (HTTPS in a CONNECT tunnel), in place of the JVM's https.proxyHost/http.proxyHost settings (default: those settings). */
+    private final String proxy;
     /** The transport: jdk (java.net.http), httpclient5 (Apache HttpClient 5, add its adapter) or fake (in memory). */
     private final String transport;
     /** How the key is sent: google (the x-goog-api-key header, default), bearer, raw or query, as the CLI's --auth; the constant names (google-api-key-header, raw-authorization, query-parameter) work too. */
@@ -49,6 +52,7 @@ public final class GeminiImageProperties {
      *
      * @param apiKey the API key
      * @param baseUrl the endpoint base
+     * @param proxy the forward proxy, {@code http://host:port}
      * @param transport jdk, httpclient5 or fake
      * @param authScheme how the key is sent: a word of {@link AuthScheme#parse}
      * @param connectTimeout the connect timeout; a bare number is seconds
@@ -59,12 +63,13 @@ public final class GeminiImageProperties {
      * @param vertex Vertex AI settings
      * @param metrics metrics settings
      */
-    public GeminiImageProperties(String apiKey, URI baseUrl, @DefaultValue("jdk") String transport,
+    public GeminiImageProperties(String apiKey, URI baseUrl, String proxy, @DefaultValue("jdk") String transport,
             String authScheme, @DurationUnit(ChronoUnit.SECONDS) Duration connectTimeout,
             @DurationUnit(ChronoUnit.SECONDS) Duration inactivityTimeout, @DurationUnit(ChronoUnit.SECONDS) Duration overallDeadline,
             Integer maxAttempts, DataSize maxResponseBytes, @DefaultValue Vertex vertex, @DefaultValue Metrics metrics) {
         this.apiKey = apiKey;
         this.baseUrl = baseUrl;
+        this.proxy = proxy;
         this.transport = transport;
         this.authScheme = authScheme;
         this.connectTimeout = connectTimeout;
@@ -84,6 +89,26 @@ public final class GeminiImageProperties {
     /** The endpoint base, when set. */
     public Optional<URI> baseUrl() {
         return Optional.ofNullable(baseUrl);
+    }
+
+    /**
+     * The forward proxy, when set and not blank; whether it is {@code http://host:port} is checked
+     * where the HTTP options are built.
+     *
+     * @throws GeminiImageConfigurationException if it is not a URL
+     */
+    public Optional<URI> proxy() {
+        if (proxy == null || proxy.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(proxy.trim()));
+        } catch (URISyntaxException e) {
+            // The reason and index only: the value may hold a password.
+            throw new GeminiImageConfigurationException("gemini.image.proxy is not a URL: " + e.getReason() + " at index "
+                    + e.getIndex(), "Set gemini.image.proxy to http://host:port (for example http://proxy.example:3128),"
+                            + " or remove it to follow the JVM's proxy settings.");
+        }
     }
 
     /** The transport's name as configured ({@code jdk} when unset). */
@@ -147,7 +172,7 @@ public final class GeminiImageProperties {
     public String toString() {
         // The key is never shown, only whether there is one.
         return "GeminiImageProperties[apiKey=" + (apiKey().isPresent() ? "(set)" : "(unset)") + ", baseUrl=" + baseUrl
-                + ", transport=" + transport + ", authScheme=" + authScheme + ", vertex=" + vertex + "]";
+                + ", proxy=" + (proxy == null ? "(unset)" : "(set)") + ", transport=" + transport + ", authScheme=" + authScheme + ", vertex=" + vertex + "]";
     }
 
     /**

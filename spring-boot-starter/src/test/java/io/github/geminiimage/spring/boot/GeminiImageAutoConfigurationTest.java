@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -172,6 +174,32 @@ class GeminiImageAutoConfigurationTest {
         runner.withPropertyValues(loopback("gemini.image.transport=httpclient5")).run(context -> {
             assertThat(generate(context).requireImage().mimeType()).isEqualTo("image/png");
             assertThat(server.received()).hasSize(1);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "httpclient5"})
+    void theProxyPropertyCarriesEveryCallThroughThatForwardProxy(String transport) {
+        // The stub stands in for the forward proxy; the base URL's host never resolves, so only a call
+        // through the proxy reaches it (in absolute form, with the origin's Host).
+        runner.withPropertyValues("gemini.image.api-key=" + KEY, "gemini.image.transport=" + transport,
+                "gemini.image.base-url=http://gemini.example.invalid", "gemini.image.proxy=" + server.uri()).run(context -> {
+                    assertThat(generate(context).requireImage().mimeType()).isEqualTo("image/png");
+                    assertThat(server.received()).hasSize(1);
+                    assertThat(server.received().get(0).path()).isEqualTo("/v1beta/models/gemini-2.5-flash-image:generateContent");
+                    assertThat(server.received().get(0).header("Host")).isEqualTo("gemini.example.invalid");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://proxy.example:3128", "http://proxy.example", "http://user:secret@proxy.example:3128",
+        "http://proxy.example:3128/path", "http://proxy example:3128"})
+    void aProxyThatIsNotHttpHostPortFailsAtStartupNamingTheProperty(String bad) {
+        runner.withPropertyValues(loopback("gemini.image.proxy=" + bad)).run(context -> {
+            assertThat(rootCause(context)).isInstanceOf(GeminiImageConfigurationException.class)
+                    .hasMessageStartingWith("gemini.image.proxy").hasMessageNotContaining("secret");
+            assertThat(((GeminiImageConfigurationException) rootCause(context)).action())
+                    .contains("http://proxy.example:3128");
         });
     }
 

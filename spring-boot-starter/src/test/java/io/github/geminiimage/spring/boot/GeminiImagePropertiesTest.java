@@ -30,7 +30,8 @@ class GeminiImagePropertiesTest {
         runner.withPropertyValues("gemini.image.base-url=https://llm-proxy.internal.example",
                 "gemini.image.auth-scheme=raw-authorization", "gemini.image.connect-timeout=5s",
                 "gemini.image.inactivity-timeout=2m", "gemini.image.overall-deadline=7m",
-                "gemini.image.max-attempts=5", "gemini.image.max-response-bytes=80MB").run(context -> {
+                "gemini.image.max-attempts=5", "gemini.image.max-response-bytes=80MB",
+                "gemini.image.proxy=http://proxy.example:3128").run(context -> {
                     HttpOptions options = SettingsCheck.httpOptions(context.getBean(GeminiImageProperties.class),
                             CallObserver.NONE);
                     assertThat(options.baseUri()).isEqualTo(URI.create("https://llm-proxy.internal.example"));
@@ -40,6 +41,8 @@ class GeminiImagePropertiesTest {
                     assertThat(options.overallDeadline()).isEqualTo(Duration.ofMinutes(7));
                     assertThat(options.retryPolicy().maxAttempts()).isEqualTo(5);
                     assertThat(options.maxResponseBytes()).isEqualTo(80L * 1024 * 1024);
+                    assertThat(options.proxy()).contains(URI.create("http://proxy.example:3128"));
+                    assertThat(options.proxySelector()).isPresent();
                 });
     }
 
@@ -88,6 +91,7 @@ class GeminiImagePropertiesTest {
             assertThat(options.overallDeadline()).isEqualTo(defaults.overallDeadline());
             assertThat(options.retryPolicy()).isEqualTo(defaults.retryPolicy());
             assertThat(options.maxResponseBytes()).isEqualTo(defaults.maxResponseBytes());
+            assertThat(options.proxySelector()).as("the JVM's proxy settings").isEmpty();
             assertThat(properties.apiKey()).isEmpty();
             assertThat(properties.metrics().enabled()).isTrue();
             assertThat(properties.vertex().project()).isEmpty();
@@ -101,7 +105,7 @@ class GeminiImagePropertiesTest {
             metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (String name : new String[] {"api-key", "base-url", "transport", "auth-scheme", "connect-timeout",
-                "inactivity-timeout", "overall-deadline", "max-attempts", "max-response-bytes", "vertex.project",
+                "inactivity-timeout", "overall-deadline", "max-attempts", "max-response-bytes", "proxy", "vertex.project",
                 "vertex.location", "metrics.enabled"}) {
             assertThat(metadata).contains("\"name\": \"gemini.image." + name + "\"");
         }

@@ -6,6 +6,7 @@ import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.spring.boot.GeminiImageConfigurationException;
 import io.github.geminiimage.spring.boot.GeminiImageProperties;
+import java.net.URI;
 import java.util.Optional;
 
 /** Turns the bound properties into what a port is built from, or into one clear startup error. */
@@ -54,6 +55,7 @@ public final class SettingsCheck {
             HttpOptions.Builder builder = HttpOptions.builder().observer(observer);
             endpoint.ifPresent(builder::endpoint);
             properties.baseUrl().ifPresent(builder::baseUri);
+            properties.proxy().ifPresent(proxy -> proxy(builder, proxy));
             properties.authScheme().ifPresent(builder::authScheme);
             properties.connectTimeout().ifPresent(builder::connectTimeout);
             properties.inactivityTimeout().ifPresent(builder::inactivityTimeout);
@@ -65,6 +67,17 @@ public final class SettingsCheck {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw invalid(e);
+        }
+    }
+
+    /** Applies {@code gemini.image.proxy}; a value that is not {@code http://host:port} is a startup error naming it. */
+    private static void proxy(HttpOptions.Builder builder, URI proxy) {
+        try {
+            builder.proxy(proxy);
+        } catch (IllegalArgumentException e) {
+            throw new GeminiImageConfigurationException("gemini.image.proxy: " + e.getMessage(),
+                    "Set gemini.image.proxy to http://host:port (for example http://proxy.example:3128),"
+                            + " or remove it to follow the JVM's proxy settings.");
         }
     }
 
