@@ -76,6 +76,33 @@ class EmulatorReplayTest {
     }
 
     @Test
+    void aRecordedSseStreamIsServedByteForByteWithItsCrlfFraming() throws Exception {
+        Path cassette = dir.resolve("stream");
+        String png = Base64.getEncoder().encodeToString(LoopbackGemini.png(16, 16));
+        String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Drawing.\"}]}}]}\r\n\r\n"
+                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":{\"mimeType\":"
+                + "\"image/png\",\"data\":\"" + png + "\"}}]},\"finishReason\":\"STOP\"}]}\r\n\r\n";
+        LoopbackGemini.Received sent;
+        try (LoopbackGemini server = new LoopbackGemini()) {
+            server.reply(200, Map.of("Content-Type", "text/event-stream"), sse);
+            CliRunner.Result run = new CliRunner().withKey("recording-key").run("generate", "--base-url", server.baseUrl(),
+                    "-p", "A red apple", "--stream", "-o", dir.resolve("streamed.png").toString(), "--record", cassette.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            sent = server.received().get(0);
+            assertThat(sent.path()).contains(":streamGenerateContent").contains("alt=sse");
+        }
+
+        try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
+            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base + sent.path()))
+                    .header("x-goog-api-key", "a-real-key").timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString(sent.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(replayed.statusCode()).as(new String(replayed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(replayed.headers().firstValue("content-type")).hasValue("text/event-stream");
+            assertThat(replayed.body()).isEqualTo(sse.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void theLibrarysOwnClientPointedAtTheReplayServerWritesTheRecordedImage() throws Exception {
         Path cassette = dir.resolve("cassette");
         Path recorded = dir.resolve("recorded.png");
