@@ -81,7 +81,7 @@ final class LoopbackGemini implements AutoCloseable {
         }
     }
 
-    private static byte[] png(int width, int height) {
+    static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

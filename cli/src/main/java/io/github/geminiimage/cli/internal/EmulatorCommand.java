@@ -1,6 +1,7 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.emulator.GeminiEmulator;
+import io.github.geminiimage.http.cassette.CassetteTransport;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,11 +19,13 @@ import picocli.CommandLine.Option;
         description = {"Runs a local Gemini API server that any SDK can test against: generateContent and streaming, "
                 + "the Files API, Batch Mode and Vertex AI paths in Google's wire format, answered with real pictures.",
             "Prints \"listening on http://HOST:PORT\" first; stops on Ctrl-C or SIGTERM.",
-            "Script it over HTTP: POST /emulator/v1/outcomes, GET /emulator/v1/requests, POST /emulator/v1/reset."},
+            "Script it over HTTP: POST /emulator/v1/outcomes, GET /emulator/v1/requests, POST /emulator/v1/reset.",
+            "With --replay DIR it answers instead from a cassette recorded with --record: any SDK replays those calls."},
         footerHeading = "%nExamples:%n",
         footer = {"  gemini-image emulator --port 8089 --api-key test-key",
             "  curl -s -H 'x-goog-api-key: test-key' -d '{\"contents\":[{\"parts\":[{\"text\":\"a red apple\"}]}]}' \\",
-            "    http://127.0.0.1:8089/v1beta/models/gemini-2.5-flash-image:generateContent"})
+            "    http://127.0.0.1:8089/v1beta/models/gemini-2.5-flash-image:generateContent",
+            "  gemini-image emulator --port 8089 --replay recorded/"})
 final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
@@ -41,6 +44,11 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Where uploaded files are kept (default: a temporary folder, deleted on exit).")
     Path dataDir;
 
+    @Option(names = "--replay", paramLabel = "DIR",
+            description = "Answers every request from the cassette folder DIR recorded with --record (keys not checked); "
+                    + "a request not recorded gets a 404 naming the closest recording. Excludes --api-key and --data-dir.")
+    Path replay;
+
     private final CliContext context;
 
     EmulatorCommand(CliContext context) {
@@ -52,6 +60,9 @@ final class EmulatorCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             context.err().println("gemini-image emulator: --port " + port + " is not 0 to 65535");
             return ExitCode.USAGE.code();
+        }
+        if (replay != null) {
+            return replay();
         }
         GeminiEmulator.Builder builder = GeminiEmulator.builder().host(host).port(port);
         if (apiKey != null) {
@@ -71,20 +82,49 @@ final class EmulatorCommand implements Callable<Integer> {
             context.err().println("gemini-image emulator: " + e.getMessage());
             return ExitCode.TRANSPORT.code();
         }
+        return serve(emulator.baseUri().toString(), emulator::close);
+    }
+
+    private Integer replay() {
+        // Replayed replies carry no key and no files of their own: both options would be silently ignored.
+        if (apiKey != null || dataDir != null) {
+            context.err().println("gemini-image emulator: --replay serves recorded replies; "
+                    + (apiKey != null ? "--api-key" : "--data-dir") + " does not apply to it");
+            return ExitCode.USAGE.code();
+        }
+        CassetteTransport cassette;
+        try {
+            cassette = CassetteTransport.replay(replay);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            context.err().println("gemini-image emulator: --replay " + replay + ": " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        ReplayServer server;
+        try {
+            server = ReplayServer.start(cassette, host, port);
+        } catch (UncheckedIOException e) {
+            context.err().println("gemini-image emulator: " + e.getMessage());
+            return ExitCode.TRANSPORT.code();
+        }
+        return serve(server.baseUri().toString(), server::close);
+    }
+
+    /** Prints the first line, then waits for a signal or an interrupt and runs {@code close}. */
+    private Integer serve(String baseUri, Runnable close) {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            emulator.close();
+            close.run();
             stopped.countDown();
         }, "gemini-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        context.out().println("listening on " + emulator.baseUri());
+        context.out().println("listening on " + baseUri);
         context.out().flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Runtime.getRuntime().removeShutdownHook(hook);
-            emulator.close();
+            close.run();
         }
         return ExitCode.OK.code();
     }
