@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The {@link BatchPort} view of an {@link HttpGeminiClient} (Batch Mode, wire-format-2.md §2): its
+ * The {@link BatchPort} view of an {@link HttpGeminiClient} (Batch Mode, docs/wire-format.md, "Batch Mode"): its
  * exchanges and flows run by the client's engine and driver, file jobs and results files through
  * the client's {@link HttpFiles}. Thread-safe; {@link #close()} does nothing (close the client).
  *

@@ -84,7 +84,7 @@ public final class FileExchanges {
     }
 
     /**
-     * Waits until a file is {@code ACTIVE} (wire-format-2.md §1.3: poll {@code files.get} every 1-5 s)
+     * Waits until a file is {@code ACTIVE} (docs/wire-format.md, "Files": poll {@code files.get} every 1-5 s)
      * with the one poller: waits grow by half from {@code firstInterval} up to 5 s, the last poll at
      * the deadline. {@code FAILED} is an {@link InvalidRequestException} with the server's reason;
      * still processing at the deadline a {@link GenerationTimeoutException}.
