@@ -4,10 +4,8 @@ import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -38,22 +36,10 @@ final class BatchStateFile {
     void save(Saved saved) {
         String json = new JsonWriter().beginObject().name("name").value(saved.name()).name("input").value(saved.input())
                 .name("model").value(saved.model()).endObject().toJson() + "\n";
-        Path temp = file.resolveSibling(file.getFileName() + ".part");
         try {
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            KeptFiles.writeAtomically(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new FileProblem("cannot save the job's name to " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the move succeeded or the write failed; nothing more to do
-            }
         }
     }
 

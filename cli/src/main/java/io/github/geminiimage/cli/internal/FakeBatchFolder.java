@@ -18,19 +18,14 @@ import io.github.geminiimage.port.BatchProgress;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -252,8 +247,8 @@ final class FakeBatchFolder {
     private void save(BatchJob job, BatchInputMode via, List<KeyedRequest> requests) {
         String id = job.name().substring("batches/".length());
         try {
-            createFolder(folder);
-            writeAtomically(requestsFile(id), out -> {
+            KeptFiles.createPrivateFolder(folder);
+            KeptFiles.writeAtomically(requestsFile(id), out -> {
                 try (Writer writer = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
                     for (KeyedRequest request : requests) {
                         writer.write(requestJson(request));
@@ -303,10 +298,10 @@ final class FakeBatchFolder {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
         Path images = folder.resolve("images");
-        createFolder(images);
+        KeptFiles.createPrivateFolder(images);
         Path copy = images.resolve(hash + "." + image.mediaType().fileExtension());
         if (!Files.isRegularFile(copy)) {
-            writeAtomically(copy, out -> out.write(bytes));
+            KeptFiles.writeAtomically(copy, out -> out.write(bytes));
         }
         return copy;
     }
@@ -327,7 +322,7 @@ final class FakeBatchFolder {
     }
 
     private void writeProperties(String id, Properties properties) throws IOException {
-        writeAtomically(propertiesFile(id), out -> {
+        KeptFiles.writeAtomically(propertiesFile(id), out -> {
             try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                 properties.store(writer, "gemini-image: the offline fake's copy of batches/" + id);
             }
@@ -349,38 +344,6 @@ final class FakeBatchFolder {
 
     private Path requestsFile(String id) {
         return folder.resolve(id + ".requests.json");
-    }
-
-    private static void createFolder(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            // The system's temporary folder is shared: only this user may read the kept jobs.
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Content content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), ".", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 
     private FileProblem problem(String what, IOException e) {

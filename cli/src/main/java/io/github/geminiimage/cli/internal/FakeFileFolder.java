@@ -12,13 +12,9 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,14 +134,14 @@ final class FakeFileFolder {
 
     private void save(StoredFile file, byte[] content) {
         try {
-            createFolder();
-            writeAtomically(content(file.id()), out -> out.write(content));
+            KeptFiles.createPrivateFolder(folder);
+            KeptFiles.writeAtomically(content(file.id()), out -> out.write(content));
             Properties properties = new Properties();
             properties.setProperty("name", file.name());
             properties.setProperty("mimeType", file.mimeType());
             file.displayName().ifPresent(d -> properties.setProperty("displayName", d));
             properties.setProperty("createTime", file.createTime().orElseThrow().toString());
-            writeAtomically(metadata(file.id()), out -> {
+            KeptFiles.writeAtomically(metadata(file.id()), out -> {
                 try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                     properties.store(writer, "gemini-image: the offline fake's copy of " + file.name());
                 }
@@ -162,38 +158,6 @@ final class FakeFileFolder {
             Files.deleteIfExists(content(id));
         } catch (IOException e) {
             throw problem("cannot delete files/" + id + " from", e);
-        }
-    }
-
-    private void createFolder() throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            // The system's temporary folder is shared: only this user may read the kept files.
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(folder);
-        }
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Content content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), ".", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 

@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -127,34 +125,18 @@ final class SessionStore {
      * @throws FileProblem if it cannot be written
      */
     void save(Conversation conversation, String model) {
-        Path dir = file.getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            KeptFiles.writeAtomically(file, out -> {
                 String head = new JsonWriter().beginObject().name("model").value(model).endObject().toJson();
                 // {"model": "...", then the codec's document without its opening brace.
                 out.write(head.substring(0, head.lastIndexOf('}')).stripTrailing().getBytes(StandardCharsets.UTF_8));
                 out.write(',');
                 ConversationCodec.write(conversation, new OpeningBraceDropped(out));
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            });
         } catch (IOException | RuntimeException e) {
             throw new FileProblem("could not write the session file " + file + " ("
                     + (e instanceof IOException io ? OutputFiles.reason(io) : String.valueOf(e.getMessage()))
                     + "); check its folder exists and is writable", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The move succeeded or the failure above is the one worth reporting.
-                }
-            }
         }
     }
 }
