@@ -2,16 +2,12 @@ package io.github.geminiimage.domain;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Checks and prints the URIs of image references and Files API names. Stateless. */
 final class ImageReferences {
 
     /** The prefix of every Files API file URI on the Gemini API. */
     static final String FILES_URI_PREFIX = "https://generativelanguage.googleapis.com/v1beta/files/";
-
-    /** Server-made ids are lowercase alphanumerics; generated ones (batch results) add dashes. */
-    private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     private static final String ACCEPTED = "an https:// URL, a gs://bucket/object URI or a Files API name (files/...)";
 
@@ -47,16 +43,7 @@ final class ImageReferences {
      * @throws InvalidRequestException naming {@code field} if the name is not {@code files/<id>}
      */
     static URI filesUri(String name, String field) {
-        return URI.create(FILES_URI_PREFIX + fileId(name, field));
-    }
-
-    /** The id of a Files API resource name {@code files/<id>}. */
-    static String fileId(String name, String field) {
-        if (!name.startsWith("files/") || !FILE_ID.matcher(name.substring(6)).matches()) {
-            throw new InvalidRequestException(field, name, "a Files API name: files/ and an id of letters, "
-                    + "digits, - or _ (at most 128)");
-        }
-        return name.substring(6);
+        return URI.create(FILES_URI_PREFIX + StoredFile.checkName(name, field).substring(6));
     }
 
     /** The URI without its query and fragment (a pre-signed URL's query is a credential). */

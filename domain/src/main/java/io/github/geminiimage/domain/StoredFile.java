@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A file held by the Files API (the {@code File} resource, docs/wire-format.md, "Files"): uploaded once,
@@ -29,6 +30,9 @@ public record StoredFile(String name, URI uri, String mimeType, long sizeBytes, 
         Optional<String> displayName, Optional<Instant> createTime, Optional<Instant> updateTime,
         Optional<Instant> expirationTime, Optional<Sha256> sha256, Optional<FileSource> source,
         Optional<URI> downloadUri, Optional<FileError> error) {
+
+    /** Server-made ids are lowercase alphanumerics; generated ones (batch results) add dashes. */
+    private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
     /** Checks that every component is present and the size is not negative. */
     public StoredFile {
@@ -76,8 +80,21 @@ public record StoredFile(String name, URI uri, String mimeType, long sizeBytes, 
      * @throws InvalidRequestException naming the field {@code name}, the value and the rule
      */
     public static String checkName(String name) {
-        Objects.requireNonNull(name, "name");
-        ImageReferences.fileId(name, "name");
+        return checkName(name, "name");
+    }
+
+    /**
+     * Checks a Files API resource name given in {@code field}, as {@link #checkName(String)} does.
+     *
+     * @return the name
+     * @throws InvalidRequestException naming {@code field}, the value and the rule
+     */
+    public static String checkName(String name, String field) {
+        Objects.requireNonNull(name, field);
+        if (!name.startsWith("files/") || !FILE_ID.matcher(name.substring(6)).matches()) {
+            throw new InvalidRequestException(field, name, "a Files API name: files/ and an id of letters, "
+                    + "digits, - or _ (at most 128)");
+        }
         return name;
     }
 
