@@ -50,7 +50,11 @@ public final class InvalidRequestException extends ImageGenerationException {
         return false;
     }
 
-    static String shorten(String value) {
+    /**
+     * How a value given by the caller is quoted in an error message: on one line, in quotes, cut to
+     * 80 characters with its length said; {@code null} as {@code null}.
+     */
+    public static String shorten(String value) {
         if (value == null) {
             return "null";
         }
