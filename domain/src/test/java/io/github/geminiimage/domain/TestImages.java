@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
 /** Real tiny images made on the spot, and hand-built headers for formats ImageIO cannot write. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return write("png", width, height, BufferedImage.TYPE_INT_ARGB);
     }
 
