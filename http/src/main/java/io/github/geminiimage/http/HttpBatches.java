@@ -128,7 +128,7 @@ public final class HttpBatches implements BatchPort {
         String full = BatchJob.checkName(name);
         Objects.requireNonNull(progress, "progress");
         return BatchAwait.await(() -> driver.call(BatchCalls.get(full, endpoint)), client.engine.clock(), timeout,
-                progress::onPoll, driver::delay);
+                client.maxBatchPollInterval, progress::onPoll, driver::delay);
     }
 
     @Override

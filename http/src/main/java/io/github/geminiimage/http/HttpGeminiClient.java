@@ -1,5 +1,6 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.domain.batch.BatchAwait;
 import io.github.geminiimage.domain.poll.Sleeper;
 import io.github.geminiimage.http.internal.calls.batches.BatchLines;
 import io.github.geminiimage.http.internal.engine.CallEngine;
@@ -50,6 +51,7 @@ public final class HttpGeminiClient implements GeminiClient {
     final Driver async;
     final long chunkSize;
     final Duration pollInterval;
+    final Duration maxBatchPollInterval;
     /** Batch lines, through the public codec; its cap limits one response. */
     final BatchLines codec = new BatchLines();
     /** How long a batch submit waits for its uploaded input file to be {@code ACTIVE}. */
@@ -63,6 +65,7 @@ public final class HttpGeminiClient implements GeminiClient {
         this.options = b.options;
         this.chunkSize = b.chunkSize;
         this.pollInterval = b.pollInterval;
+        this.maxBatchPollInterval = b.maxBatchPollInterval;
         this.credentials = b.credentials != null ? b.credentials : Credentials.apiKey(b.apiKey, options.authScheme());
         DoubleSupplier jitter = b.random == null ? () -> ThreadLocalRandom.current().nextDouble() : b.random::nextDouble;
         EngineThreads threads = b.executor == null ? EngineThreads.own("gemini-image-http") : EngineThreads.lent(b.executor);
@@ -136,6 +139,7 @@ public final class HttpGeminiClient implements GeminiClient {
         private ScheduledExecutorService executor;
         private long chunkSize = 8L * 1024 * 1024;
         private Duration pollInterval = Duration.ofSeconds(1);
+        private Duration maxBatchPollInterval = BatchAwait.MAX_INTERVAL;
 
         private Builder(HttpTransport transport, ApiKey apiKey, Credentials credentials) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -194,6 +198,18 @@ public final class HttpGeminiClient implements GeminiClient {
                 throw new IllegalArgumentException("pollInterval must be positive; got " + interval);
             }
             this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * The longest wait between two polls of a batch job's state (default 2 minutes); the first wait
+         * is 10 s, or this if shorter. A test against a fast local server sets it low.
+         */
+        public Builder maxBatchPollInterval(Duration interval) {
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("maxBatchPollInterval must be positive; got " + interval);
+            }
+            this.maxBatchPollInterval = interval;
             return this;
         }
 

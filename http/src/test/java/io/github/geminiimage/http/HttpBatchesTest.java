@@ -16,6 +16,7 @@ import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.poll.Sleeper;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -170,6 +171,34 @@ class HttpBatchesTest {
             pause.get().handle((ignored, failure) -> failure).get(10, TimeUnit.SECONDS);
             assertThat(pause.get()).isCancelled();
         }
+    }
+
+    @Test
+    void theBatchPollCapSetOnTheClientBoundsTheWaitBetweenPolls() throws Exception {
+        transport.always(200, RUNNING);
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        Sleeper recording = new Sleeper() {
+            @Override
+            public void sleep(Duration duration) {
+                throw new AssertionError("an async await must not sleep on a thread");
+            }
+
+            @Override
+            public CompletableFuture<Void> after(Duration duration, ScheduledExecutorService timer) {
+                waits.add(duration);
+                return waits.size() < 4 ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+            }
+        };
+        try (HttpGeminiClient polling = HttpGeminiClient.builder(transport, ApiKey.of("AIzaTEST-key-0123456789"))
+                .sleeper(recording).maxBatchPollInterval(Duration.ofMillis(250)).build()) {
+            var future = polling.batches().awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (waits.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            future.cancel(true);
+        }
+        assertThat(waits).hasSizeGreaterThanOrEqualTo(4).allSatisfy(w -> assertThat(w).isEqualTo(Duration.ofMillis(250)));
     }
 
     private static KeyedRequest request(String key) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageModel;
+import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
@@ -98,5 +99,29 @@ class HttpClient5ImageGenerationTest {
         assertThatThrownBy(() -> HttpClient5ImageGeneration.builder().apiKey("secret\nvalue"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+
+    @Test
+    void aReplyHeadOverTheClientsLimitFailsAtOnceWithoutRetries() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        String longLine = "X-Padding: " + "a".repeat(16 * 1024) + "\r\n";
+        try (RawHttpServer server = RawHttpServer.start(c -> {
+                while (c.readRequest().isPresent()) {
+                    calls.incrementAndGet();
+                    c.write("HTTP/1.1 200 OK\r\n" + longLine + "Content-Length: 2\r\n\r\n{}");
+                }
+            });
+            ImageGenerationPort images = HttpClient5ImageGeneration.builder()
+                    .baseUri(server.baseUri())
+                    .apiKey(KEY)
+                    .build()) {
+
+            assertThatThrownBy(() -> images.generate(REQUEST))
+                    .isInstanceOfSatisfying(TransportException.class, e -> {
+                        assertThat(e.details().attempts()).isEqualTo(1);
+                        assertThat(e.getMessage()).contains("reply head");
+                    });
+            assertThat(calls).hasValue(1);
+        }
     }
 }

@@ -96,6 +96,11 @@ public final class FailureClassifier {
                 || has(chain, CertificateException.class) || hasNamed(chain, "CertPathValidatorException")) {
             return new Classified(Kind.FINAL, new TransportException("TLS handshake failed: " + what, details, cause, false));
         }
+        if (hasNamed(chain, "MessageConstraintException")) {
+            // HttpClient 5's head limits (line length, header count): the same server sends the same head again.
+            return new Classified(Kind.FINAL, new TransportException("the reply head is over the client's limits: "
+                    + what, details, cause, false));
+        }
         if (deadlinePassed) {
             return new Classified(Kind.TIMEOUT, new GenerationTimeoutException("the call did not finish within its overall "
                     + "deadline of " + overallDeadline + ": " + what, details, cause));
