@@ -49,6 +49,11 @@ class ArchitectureRulesTest {
     private static final String EMULATOR_INTERNALS = ROOT + ".emulator.internal..";
     /** The cassette files' own format (recordings of exchanges, not an API document), written with JSON-P. */
     private static final String CASSETTE_INTERNALS = ROOT + ".http.internal.cassette..";
+    /**
+     * The command line, whose own documents (its {@code --json} output, the files it keeps) are bound
+     * with JSON-B; the API's JSON it leaves to wire.
+     */
+    private static final String CLI = ROOT + ".cli..";
     private static final String APACHE_CLIENT = "org.apache.hc.client5.http.impl.classic.CloseableHttpClient";
 
     /** Domain classes allowed not to be records or enums, each for a stated reason. */
@@ -170,11 +175,18 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static final ArchRule only_the_wire_module_reads_or_writes_json = noClasses()
-            .that().resideOutsideOfPackages(ROOT + ".wire..", BENCHMARKS, EMULATOR_INTERNALS, CASSETTE_INTERNALS)
+            .that().resideOutsideOfPackages(ROOT + ".wire..", BENCHMARKS, EMULATOR_INTERNALS, CASSETTE_INTERNALS, CLI)
             .and().resideInAPackage(ROOT + "..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.json..", "org.eclipse.yasson..")
             .because("every JSON document of the API has one reader and one writer, in wire: the streaming codec "
                     + "where image bytes flow, JSON-B for the small documents");
+
+    @ArchTest
+    static final ArchRule the_cli_binds_its_own_documents_and_parses_no_json = noClasses()
+            .that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.json", "jakarta.json.stream..", "org.eclipse.yasson..")
+            .because("the command line's own documents are records bound with JSON-B in one place (CliJson); "
+                    + "JSON-P trees and streams, a second way to read or write JSON, stay out of it");
 
     @ArchTest
     static final ArchRule the_emulator_is_a_server_not_a_client = noClasses()

@@ -130,9 +130,9 @@ final class BatchCommand implements Callable<Integer> {
         ExitCode run(BatchPort port) {
             String displayName = name != null ? name : requests.file().getFileName().toString();
             BatchJob job = port.submit(displayName, model, requests.requests(), BatchSubmitOptions.via(mode));
-            options.state().save(new BatchStateFile.Saved(job.name(), requests.file().toString(), model));
+            options.state().save(new CliDocuments.BatchState(job.name(), requests.file().toString(), model));
             if (options.json) {
-                context.out().println(jobJson(new JsonWriter(), job).toJson());
+                context.out().println(CliJson.write(CliDocuments.Job.of(job)));
             } else {
                 context.out().println(job.name());
                 context.err().println("submitted " + job.counts().total() + " request(s) as " + job.name() + "; saved to "
@@ -163,7 +163,7 @@ final class BatchCommand implements Callable<Integer> {
         ExitCode run(BatchPort port) {
             String name = jobName(job);
             BatchJob found = await ? port.await(name, timeout, this::progress) : port.get(name);
-            context.out().println(options.json ? jobJson(new JsonWriter(), found).toJson() : jobLine(found));
+            context.out().println(options.json ? CliJson.write(CliDocuments.Job.of(found)) : jobLine(found));
             if (!await || found.state().equals(BatchState.SUCCEEDED) || found.state().equals(BatchState.CANCELLED)) {
                 return ExitCode.OK;
             }
@@ -212,11 +212,7 @@ final class BatchCommand implements Callable<Integer> {
                 context.err().println();
             }
             if (options.json) {
-                JsonWriter json = new JsonWriter().beginObject().name("name").value(name).name("folder").value(out.toAbsolutePath().toString())
-                        .name("written").value(summary.written()).name("skipped").value(summary.skipped())
-                        .name("failed").value(summary.failed()).name("failures").beginArray();
-                summary.failures().forEach(f -> json.beginObject().name("key").value(f.key()).name("reason").value(f.reason()).endObject());
-                context.out().println(json.endArray().endObject().toJson());
+                context.out().println(CliJson.write(CliDocuments.Saved.of(name, out, summary)));
             } else {
                 summary.failures().forEach(f -> context.err().println("failed: " + f.key() + ": " + f.reason()));
                 context.out().println("written " + summary.written() + ", failed " + summary.failed() + ", skipped "
@@ -240,8 +236,7 @@ final class BatchCommand implements Callable<Integer> {
         ExitCode run(BatchPort port) {
             String name = jobName(job);
             port.cancel(name);
-            context.out().println(options.json ? new JsonWriter().beginObject().name("name").value(name).name("cancelled").value(true)
-                    .endObject().toJson() : "cancelled " + name);
+            context.out().println(options.json ? CliJson.write(new CliDocuments.Cancelled(name, true)) : "cancelled " + name);
             return ExitCode.OK;
         }
     }
@@ -260,8 +255,7 @@ final class BatchCommand implements Callable<Integer> {
         ExitCode run(BatchPort port) {
             String name = jobName(job);
             port.delete(name);
-            context.out().println(options.json ? new JsonWriter().beginObject().name("name").value(name).name("deleted").value(true)
-                    .endObject().toJson() : "deleted " + name);
+            context.out().println(options.json ? CliJson.write(new CliDocuments.Deleted(name, true)) : "deleted " + name);
             return ExitCode.OK;
         }
     }
@@ -283,9 +277,7 @@ final class BatchCommand implements Callable<Integer> {
             }
             try (Stream<BatchJob> jobs = port.list().limit(limit)) {
                 if (options.json) {
-                    JsonWriter json = new JsonWriter().beginObject().name("batches").beginArray();
-                    jobs.forEach(j -> jobJson(json, j));
-                    context.out().println(json.endArray().endObject().toJson());
+                    context.out().println(CliJson.write(new CliDocuments.Jobs(jobs.map(CliDocuments.Job::of).toList())));
                 } else {
                     jobs.forEach(j -> context.out().println(jobLine(j)));
                 }

@@ -121,7 +121,7 @@ final class BatchOptions {
         if (given != null) {
             return given;
         }
-        return state().load().map(BatchStateFile.Saved::name).orElseThrow(() -> new UsageException(
+        return state().load().map(CliDocuments.BatchState::name).orElseThrow(() -> new UsageException(
                 "name the job (batches/...): no NAME was given and " + state().file() + " does not exist (batch submit writes it)"));
     }
 }

@@ -1,6 +1,5 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +18,6 @@ final class BatchStateFile {
     /** The default file name, in the current folder. */
     static final String DEFAULT_NAME = ".gemini-image-batch.json";
 
-    /** What the file remembers. */
-    record Saved(String name, String input, String model) {
-    }
-
     private final Path file;
 
     BatchStateFile(Path file) {
@@ -33,9 +28,8 @@ final class BatchStateFile {
         return file;
     }
 
-    void save(Saved saved) {
-        String json = new JsonWriter().beginObject().name("name").value(saved.name()).name("input").value(saved.input())
-                .name("model").value(saved.model()).endObject().toJson() + "\n";
+    void save(CliDocuments.BatchState saved) {
+        String json = CliJson.write(saved);
         try {
             KeptFiles.writeAtomically(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
@@ -44,35 +38,19 @@ final class BatchStateFile {
     }
 
     /** The saved job, or empty if there is no state file. */
-    Optional<Saved> load() {
+    Optional<CliDocuments.BatchState> load() {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        String name = null;
-        String input = "";
-        String model = "";
+        CliDocuments.BatchState saved;
         try (InputStream in = Files.newInputStream(file)) {
-            JsonLineScanner scanner = new JsonLineScanner(in, 64 * 1024);
-            scanner.beginObject();
-            for (String member = scanner.nextName(); member != null; member = scanner.nextName()) {
-                if (scanner.peekKind() != '"') {
-                    scanner.skipValue();
-                    continue;
-                }
-                String value = scanner.readString();
-                switch (member) {
-                    case "name": name = value; break;
-                    case "input": input = value; break;
-                    case "model": model = value; break;
-                    default: break;
-                }
-            }
+            saved = CliJson.read(in, CliDocuments.BatchState.class);
         } catch (IOException e) {
             throw new FileProblem("cannot read the batch state file " + file + ": " + e.getMessage(), e);
         }
-        if (name == null) {
+        if (saved == null || saved.name() == null) {
             throw new FileProblem("the batch state file " + file + " names no job", null);
         }
-        return Optional.of(new Saved(name, input, model));
+        return Optional.of(saved);
     }
 }

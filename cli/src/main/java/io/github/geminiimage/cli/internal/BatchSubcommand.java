@@ -1,7 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchOutput;
 import io.github.geminiimage.domain.ImageModel;
 import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.ImageGenerationException;
@@ -77,28 +76,6 @@ abstract class BatchSubcommand implements Callable<Integer> {
             context.err().println(command + ": " + Messages.humanize(e.getMessage()));
             return ExitCode.of(e).code();
         }
-    }
-
-    /** The job as one JSON object. */
-    static JsonWriter jobJson(JsonWriter json, BatchJob job) {
-        json.beginObject().name("name").value(job.name()).name("state").value(job.state().value())
-                .name("model").value(job.model());
-        job.displayName().ifPresent(d -> json.name("displayName").value(d));
-        json.name("total").value(job.counts().total()).name("succeeded").value(job.counts().succeeded())
-                .name("failed").value(job.counts().failed()).name("pending").value(job.counts().pending());
-        job.createTime().ifPresent(t -> json.name("createTime").value(t.toString()));
-        job.endTime().ifPresent(t -> json.name("endTime").value(t.toString()));
-        job.output().ifPresent(o -> {
-            json.name("output").beginObject();
-            if (o instanceof BatchOutput.Inline inline) {
-                json.name("inlinedResponses").value(inline.count());
-            } else if (o instanceof BatchOutput.ResponsesFile file) {
-                json.name("responsesFile").value(file.fileName());
-            }
-            json.endObject();
-        });
-        job.error().ifPresent(e -> json.name("error").value(e.message()));
-        return json.endObject();
     }
 
     /** The job in one line of text. */

@@ -12,10 +12,8 @@ import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.MediaType;
-import io.github.geminiimage.wire.batch.JsonLineScanner;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.BatchProgress;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -67,8 +65,6 @@ final class FakeBatchFolder {
 
     /** How long the folder keeps a job. */
     static final Duration RETENTION = Duration.ofHours(48);
-
-    private static final int MAX_STRING_CHARS = 16 * 1024 * 1024;
 
     private final Path folder;
 
@@ -180,67 +176,45 @@ final class FakeBatchFolder {
         }
     }
 
-    /** The kept requests of a job, read back one at a time. */
+    /** The kept requests of a job. */
     private Iterable<KeyedRequest> requests(Kept job) {
-        List<KeyedRequest> requests = new ArrayList<>();
+        CliDocuments.KeptRequests kept;
         try (InputStream in = Files.newInputStream(requestsFile(job.id()))) {
-            JsonLineScanner scanner = new JsonLineScanner(in, MAX_STRING_CHARS);
-            while (!scanner.atEnd()) {
-                requests.add(readRequest(scanner, job.model()));
-            }
+            kept = CliJson.read(in, CliDocuments.KeptRequests.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        List<KeyedRequest> requests = new ArrayList<>();
+        for (CliDocuments.KeptRequest request : kept.requests()) {
+            requests.add(request(request, job.model()));
         }
         return requests;
     }
 
-    private KeyedRequest readRequest(JsonLineScanner scanner, String model) throws IOException {
-        String key = null;
+    private static KeyedRequest request(CliDocuments.KeptRequest kept, String model) {
         GenerationRequest.Builder request = GenerationRequest.builder().model(model);
-        scanner.beginObject();
-        for (String name = scanner.nextName(); name != null; name = scanner.nextName()) {
-            switch (name) {
-                case "key" -> key = scanner.readString();
-                case "prompt" -> request.prompt(scanner.readString());
-                case "aspectRatio" -> request.aspectRatio(AspectRatio.parse(scanner.readString()));
-                case "imageSize" -> request.imageSize(ImageSize.parse(scanner.readString()));
-                case "images" -> {
-                    scanner.beginArray();
-                    while (scanner.nextElement()) {
-                        request.addImage(readImage(scanner));
-                    }
-                }
-                default -> scanner.skipValue();
-            }
+        Optional.ofNullable(kept.prompt()).ifPresent(request::prompt);
+        Optional.ofNullable(kept.aspectRatio()).map(AspectRatio::parse).ifPresent(request::aspectRatio);
+        Optional.ofNullable(kept.imageSize()).map(ImageSize::parse).ifPresent(request::imageSize);
+        for (CliDocuments.KeptImage image : Optional.ofNullable(kept.images()).orElse(List.of())) {
+            request.addImage(image(image));
         }
-        if (key == null) {
-            throw new IOException("a kept request has no key");
+        if (kept.key() == null) {
+            throw new IllegalStateException("a kept request has no key");
         }
-        return KeyedRequest.of(key, request.build());
+        return KeyedRequest.of(kept.key(), request.build());
     }
 
-    private static ImageInput readImage(JsonLineScanner scanner) throws IOException {
-        String file = null;
-        String uri = null;
-        String mimeType = null;
-        scanner.beginObject();
-        for (String name = scanner.nextName(); name != null; name = scanner.nextName()) {
-            switch (name) {
-                case "file" -> file = scanner.readString();
-                case "uri" -> uri = scanner.readString();
-                case "mimeType" -> mimeType = scanner.readString();
-                default -> scanner.skipValue();
-            }
+    private static ImageInput image(CliDocuments.KeptImage kept) {
+        MediaType type = MediaType.fromMimeType(String.valueOf(kept.mimeType()))
+                .orElseThrow(() -> new IllegalStateException("a kept image has no known type"));
+        if (kept.file() != null) {
+            return ImageInput.ofFile(Path.of(kept.file()), type);
         }
-        MediaType type = MediaType.fromMimeType(String.valueOf(mimeType))
-                .orElseThrow(() -> new IOException("a kept image has no known type"));
-        if (file != null) {
-            return ImageInput.ofFile(Path.of(file), type);
+        if (kept.uri() != null) {
+            return ImageInput.ofUri(URI.create(kept.uri()), type);
         }
-        if (uri != null) {
-            return ImageInput.ofUri(URI.create(uri), type);
-        }
-        throw new IOException("a kept image has neither file nor uri");
+        throw new IllegalStateException("a kept image has neither file nor uri");
     }
 
     /** Keeps a job just submitted: its requests (images copied), then its properties. */
@@ -248,14 +222,12 @@ final class FakeBatchFolder {
         String id = job.name().substring("batches/".length());
         try {
             KeptFiles.createPrivateFolder(folder);
-            KeptFiles.writeAtomically(requestsFile(id), out -> {
-                try (Writer writer = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
-                    for (KeyedRequest request : requests) {
-                        writer.write(requestJson(request));
-                        writer.write('\n');
-                    }
-                }
-            });
+            List<CliDocuments.KeptRequest> kept = new ArrayList<>();
+            for (KeyedRequest request : requests) {
+                kept.add(keptRequest(request));
+            }
+            byte[] json = CliJson.write(new CliDocuments.KeptRequests(kept)).getBytes(StandardCharsets.UTF_8);
+            KeptFiles.writeAtomically(requestsFile(id), out -> out.write(json));
             Properties properties = new Properties();
             properties.setProperty("name", job.name());
             properties.setProperty("displayName", job.displayName().orElse(id));
@@ -269,23 +241,17 @@ final class FakeBatchFolder {
         }
     }
 
-    private String requestJson(KeyedRequest keyed) throws IOException {
+    private CliDocuments.KeptRequest keptRequest(KeyedRequest keyed) throws IOException {
         GenerationRequest request = keyed.request();
-        JsonWriter json = new JsonWriter().beginObject().name("key").value(keyed.key());
-        request.prompt().ifPresent(p -> json.name("prompt").value(p));
-        request.aspectRatio().ifPresent(r -> json.name("aspectRatio").value(r.value()));
-        request.imageSize().ifPresent(s -> json.name("imageSize").value(s.value()));
-        json.name("images").beginArray();
+        List<CliDocuments.KeptImage> images = new ArrayList<>();
         for (ImageInput image : request.images()) {
-            json.beginObject().name("mimeType").value(image.mediaType().mimeType());
-            if (image.isReference()) {
-                json.name("uri").value(image.uri().orElseThrow().toString());
-            } else {
-                json.name("file").value(copyImage(image).toString());
-            }
-            json.endObject();
+            String mimeType = image.mediaType().mimeType();
+            images.add(image.isReference() ? new CliDocuments.KeptImage(mimeType, image.uri().orElseThrow().toString(), null)
+                    : new CliDocuments.KeptImage(mimeType, null, copyImage(image).toString()));
         }
-        return json.endArray().endObject().toJson();
+        return new CliDocuments.KeptRequest(keyed.key(), request.prompt().orElse(null),
+                request.aspectRatio().map(AspectRatio::value).orElse(null), request.imageSize().map(ImageSize::value).orElse(null),
+                images);
     }
 
     /** The image's bytes in {@code images/SHA-256.EXT}, written once however many jobs use them. */

@@ -5,10 +5,7 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.QuotaScope;
 import io.github.geminiimage.domain.StoredFile;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * What a {@code files} command tells the user: its result on stdout (human lines whose first word is
@@ -42,9 +39,7 @@ final class FileReport {
     /** One file: the human lines, or the file resource as JSON. */
     void file(StoredFile file, List<String> humanLines) {
         if (json) {
-            JsonWriter w = new JsonWriter();
-            writeFile(w, file);
-            out.print(w.toJson());
+            out.print(CliJson.write(CliDocuments.File.of(file)));
         } else {
             humanLines.forEach(out::println);
         }
@@ -54,9 +49,7 @@ final class FileReport {
     /** Every file: one summary line each, or {@code {"files": [...]}}. */
     void files(List<StoredFile> files) {
         if (json) {
-            JsonWriter w = new JsonWriter().beginObject().name("files").beginArray();
-            files.forEach(f -> writeFile(w, f));
-            out.print(w.endArray().endObject().toJson());
+            out.print(CliJson.write(new CliDocuments.Files(files.stream().map(CliDocuments.File::of).toList())));
         } else {
             files.forEach(f -> out.println(FilesSubcommand.summary(f)));
         }
@@ -66,7 +59,7 @@ final class FileReport {
     /** A deleted file: {@code deleted files/...}, or {@code {"name": ..., "deleted": true}}. */
     void deleted(String name) {
         if (json) {
-            out.print(new JsonWriter().beginObject().name("name").value(name).name("deleted").value(true).endObject().toJson());
+            out.print(CliJson.write(new CliDocuments.Deleted(name, true)));
         } else {
             out.println("deleted " + name);
         }
@@ -85,45 +78,10 @@ final class FileReport {
         err.println("gemini-image " + command + ": " + text + (hint == null ? "" : "; " + hint));
         err.flush();
         if (json) {
-            out.print(new JsonWriter().beginObject().name("command").value(command).name("exitCode").value(exit.code())
-                    .name("error").beginObject().name("kind").value(exit.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .name("message").value(text).endObject().endObject().toJson());
+            out.print(CliJson.write(new CliDocuments.CommandFailure(command, exit.code(), CliDocuments.Failure.of(exit, text))));
             out.flush();
         }
         return exit;
-    }
-
-    /**
-     * The file resource as the Files API names its fields; {@code sha256Hash} in the API's form
-     * (base64 of the hex digest), {@code sha256} as the hex digest that {@code sha256sum} prints.
-     */
-    static void writeFile(JsonWriter w, StoredFile file) {
-        w.beginObject()
-                .name("name").value(file.name())
-                .name("displayName").value(file.displayName().orElse(null))
-                .name("uri").value(file.uri().toString())
-                .name("mimeType").value(file.mimeType())
-                .name("sizeBytes").value(file.sizeBytes())
-                .name("state").value(file.state().value())
-                .name("sha256Hash").value(file.sha256().map(s -> s.toFilesApi()).orElse(null))
-                .name("sha256").value(file.sha256().map(s -> s.hex()).orElse(null))
-                .name("createTime").value(time(file.createTime()))
-                .name("updateTime").value(time(file.updateTime()))
-                .name("expirationTime").value(time(file.expirationTime()))
-                .name("source").value(file.source().map(s -> s.value()).orElse(null))
-                .name("downloadUri").value(file.downloadUri().map(Object::toString).orElse(null))
-                .name("error");
-        if (file.error().isPresent()) {
-            w.beginObject().name("code").value(file.error().get().code()).name("message").value(file.error().get().message())
-                    .endObject();
-        } else {
-            w.nullValue();
-        }
-        w.endObject();
-    }
-
-    private static String time(Optional<Instant> instant) {
-        return instant.map(Instant::toString).orElse(null);
     }
 
     private String hint(ExitCode exit, ImageGenerationException failure) {

@@ -8,13 +8,13 @@ import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.cassette.CassetteMismatchException;
 import io.github.geminiimage.http.cassette.CassetteTransport;
+import io.github.geminiimage.wire.ErrorEnvelope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,9 +189,7 @@ final class ReplayServer implements AutoCloseable {
     }
 
     private static void sendError(HttpExchange exchange, int code, String status, String message) throws IOException {
-        byte[] json = new JsonWriter().beginObject().name("error").beginObject().name("code").value(code)
-                .name("message").value(message).name("status").value(status).endObject().endObject().toJson()
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] json = ErrorEnvelope.of(code, status, message).toJson();
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
         exchange.sendResponseHeaders(code, json.length);
         try (OutputStream body = exchange.getResponseBody()) {

@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -179,66 +178,27 @@ final class Report {
     }
 
     private String toJson(ExitCode exit, String errorMessage) {
-        JsonWriter w = new JsonWriter().beginObject();
-        w.name("command").value(command);
-        w.name("transport").value(transport == null ? null : transport.optionName());
-        w.name("exitCode").value(exit.code());
-        w.name("results").beginArray();
+        List<CliDocuments.Result> results = new ArrayList<>();
         for (Entry entry : entries) {
-            GenerationResult result = entry.result();
-            w.beginObject();
-            w.name("outcome").value(result.outcome().name());
-            w.name("finishReason").value(result.finishReason().map(FinishReason::value).orElse(null));
-            w.name("finishMessage").value(result.candidates().isEmpty() ? null
-                    : result.candidates().get(0).finishMessage().orElse(null));
-            w.name("blockReason").value(result.blockReason().map(BlockReason::value).orElse(null));
-            w.name("text").value(result.text());
-            w.name("modelVersion").value(result.modelVersion().orElse(null));
-            w.name("responseId").value(result.responseId().orElse(null));
-            Usage usage = result.usage();
-            w.name("usage").beginObject()
-                    .name("promptTokens").value(usage.promptTokens())
-                    .name("candidatesTokens").value(usage.candidatesTokens())
-                    .name("thoughtsTokens").value(usage.thoughtsTokens())
-                    .name("totalTokens").value(usage.totalTokens())
-                    .endObject();
-            w.name("image");
-            if (entry.written().isPresent()) {
-                GeneratedImage image = entry.written().get().image();
-                w.beginObject().name("file").value(entry.written().get().file().toString())
-                        .name("mimeType").value(image.mimeType());
-                if (image.pixelSize().isPresent()) {
-                    w.name("width").value(image.pixelSize().get().width())
-                            .name("height").value(image.pixelSize().get().height());
-                }
-                w.name("bytes").value(image.size()).endObject();
-            } else {
-                w.nullValue();
-            }
-            if (previewsAsked) {
-                w.name("previews").beginArray();
-                for (Path preview : entry.previews()) {
-                    w.value(preview.toString());
-                }
-                w.endArray();
-            }
-            w.endObject();
+            results.add(resultJson(entry));
         }
-        w.endArray();
-        w.name("session");
-        if (sessionFile != null) {
-            w.beginObject().name("file").value(sessionFile.toString()).name("turns").value(sessionTurns).endObject();
-        } else {
-            w.nullValue();
-        }
-        w.name("error");
-        if (errorMessage != null) {
-            w.beginObject().name("kind").value(exit.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .name("message").value(errorMessage).endObject();
-        } else {
-            w.nullValue();
-        }
-        return w.endObject().toJson();
+        return CliJson.write(new CliDocuments.Run(command, transport == null ? null : transport.optionName(), exit.code(),
+                results, sessionFile == null ? null : new CliDocuments.Session(sessionFile.toString(), sessionTurns),
+                errorMessage == null ? null : CliDocuments.Failure.of(exit, errorMessage)));
+    }
+
+    private CliDocuments.Result resultJson(Entry entry) {
+        GenerationResult result = entry.result();
+        Usage usage = result.usage();
+        CliDocuments.Image image = entry.written().map(w -> new CliDocuments.Image(w.file().toString(), w.image().mimeType(),
+                w.image().pixelSize().map(PixelSize::width).orElse(null), w.image().pixelSize().map(PixelSize::height).orElse(null),
+                w.image().size())).orElse(null);
+        return new CliDocuments.Result(result.outcome().name(), result.finishReason().map(FinishReason::value).orElse(null),
+                result.candidates().isEmpty() ? null : result.candidates().get(0).finishMessage().orElse(null),
+                result.blockReason().map(BlockReason::value).orElse(null), result.text(), result.modelVersion().orElse(null),
+                result.responseId().orElse(null), new CliDocuments.Tokens(usage.promptTokens(), usage.candidatesTokens(),
+                        usage.thoughtsTokens(), usage.totalTokens()), image,
+                previewsAsked ? entry.previews().stream().map(Path::toString).toList() : null);
     }
 
     private static String label(ExitCode exit) {

@@ -127,7 +127,7 @@ final class SessionStore {
     void save(Conversation conversation, String model) {
         try {
             KeptFiles.writeAtomically(file, out -> {
-                String head = new JsonWriter().beginObject().name("model").value(model).endObject().toJson();
+                String head = CliJson.write(new CliDocuments.SessionHead(model));
                 // {"model": "...", then the codec's document without its opening brace.
                 out.write(head.substring(0, head.lastIndexOf('}')).stripTrailing().getBytes(StandardCharsets.UTF_8));
                 out.write(',');

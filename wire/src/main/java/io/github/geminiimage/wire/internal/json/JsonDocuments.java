@@ -15,14 +15,13 @@ import java.util.Optional;
 
 /**
  * The one JSON-B instance for the API's small documents (File resources, operations, error
- * envelopes, the command line's output): null members left out, bounded reads, binding failures
- * as {@link MalformedResponseException}. Thread-safe.
+ * envelopes): null members left out, bounded reads, binding failures as
+ * {@link MalformedResponseException}. Thread-safe.
  */
 public final class JsonDocuments {
 
     /** Thread-safe and costly to build: one for the process. */
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
-    private static final Jsonb PRETTY = JsonbBuilder.create(new JsonbConfig().withNullValues(false).withFormatting(true));
 
     private JsonDocuments() {
     }
@@ -30,11 +29,6 @@ public final class JsonDocuments {
     /** {@code value} as compact UTF-8 JSON, null members left out. */
     public static byte[] toJson(Object value) {
         return JSONB.toJson(value).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** {@code value} as indented JSON text, null members left out. */
-    public static String toPrettyJson(Object value) {
-        return PRETTY.toJson(value);
     }
 
     /**
