@@ -81,8 +81,7 @@ final class HeapWatch implements AutoCloseable {
 
     private void sample() {
         while (running) {
-            long used = heapPools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-            maxSampled.accumulateAndGet(used, Math::max);
+            sampleOnce();
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -105,8 +104,14 @@ final class HeapWatch implements AutoCloseable {
         maxAfterGc.accumulateAndGet(after, Math::max);
     }
 
-    /** What was seen so far. */
+    private void sampleOnce() {
+        long used = heapPools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        maxSampled.accumulateAndGet(used, Math::max);
+    }
+
+    /** What was seen so far, with a sample taken now: on a loaded machine the sampler thread may not have run yet. */
     Report report() {
+        sampleOnce();
         long peaks = heapPools.stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum();
         long collections = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() - collectionsAtStart;
         long millis = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - collectionMillisAtStart;
