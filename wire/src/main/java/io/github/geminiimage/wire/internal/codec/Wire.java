@@ -25,8 +25,11 @@ public final class Wire {
             List<SafetyRating> safetyRatings, BigDecimal index, GroundingMetadata groundingMetadata) {
     }
 
-    /** {@code GroundingMetadata}: the fields grounding with Google Search fills. */
-    public record GroundingMetadata(List<String> webSearchQueries, List<String> imageSearchQueries,
+    /**
+     * {@code GroundingMetadata}: the fields grounding with Google Search fills. Queries are bound as
+     * any JSON value and only strings kept: the reply's image was paid for, a stray value must not lose it.
+     */
+    public record GroundingMetadata(List<Object> webSearchQueries, List<Object> imageSearchQueries,
             List<GroundingChunk> groundingChunks) {
     }
 

@@ -137,11 +137,11 @@ final class WireMapper {
         return grounding.isEmpty() ? Optional.empty() : Optional.of(grounding);
     }
 
-    private static List<String> strings(List<String> wire) {
+    private static List<String> strings(List<Object> wire) {
         List<String> values = new ArrayList<>();
-        for (String value : orEmpty(wire)) {
-            if (value != null) {
-                values.add(value);
+        for (Object value : orEmpty(wire)) {
+            if (value instanceof String text) {
+                values.add(text);
             }
         }
         return values;
