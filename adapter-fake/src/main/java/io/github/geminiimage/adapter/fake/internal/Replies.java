@@ -289,7 +289,7 @@ public final class Replies {
             return result;
         }
         SearchGrounding asked = request.grounding().get();
-        String query = caption(request);
+        String query = request.prompt().orElse("the pictures");
         String slug = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 query.getBytes(StandardCharsets.UTF_8));
         slug = slug.substring(0, Math.min(12, slug.length()));
