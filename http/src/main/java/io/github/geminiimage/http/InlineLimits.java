@@ -133,8 +133,7 @@ public record InlineLimits(OptionalLong maxInlineBytesPerRequest, OptionalLong m
             inline += image.base64Length();
             if (maxImageBytes.isPresent() && image.sizeBytes() > maxImageBytes.getAsLong()) {
                 throw new InvalidRequestException(fields.get(i), "an inline image of " + image.sizeBytes() + " bytes",
-                        "at most " + maxImageBytes.getAsLong() + " bytes (" + megabytes(maxImageBytes.getAsLong())
-                                + ") per inline image, the limit of " + source + "; send it by URI instead");
+                        "at most " + bytes(maxImageBytes.getAsLong()) + " per inline image, the limit of " + source + "; send it by URI instead");
             }
         }
         if (maxImages.isPresent() && count > maxImages.getAsInt()) {
@@ -143,14 +142,14 @@ public record InlineLimits(OptionalLong maxInlineBytesPerRequest, OptionalLong m
         }
         if (maxInlineBytesPerRequest.isPresent() && inline > maxInlineBytesPerRequest.getAsLong()) {
             throw new InvalidRequestException("images", inline + " bytes of inline data (base64)",
-                    "at most " + maxInlineBytesPerRequest.getAsLong() + " bytes (" + megabytes(maxInlineBytesPerRequest.getAsLong())
-                            + ") of inline data per request, the limit of " + source
+                    "at most " + bytes(maxInlineBytesPerRequest.getAsLong()) + " of inline data per request, the limit of " + source
                             + "; upload large images with the Files API or send them by URI");
         }
     }
 
-    private static String megabytes(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
-                : bytes % (1000 * 1000) == 0 ? bytes / (1000 * 1000) + " MB" : bytes + " bytes";
+    /** {@code 7340032 bytes (7 MB)}, or {@code 1500 bytes} for a size that is no whole number of megabytes. */
+    private static String bytes(long bytes) {
+        long mb = bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) : bytes % (1000 * 1000) == 0 ? bytes / (1000 * 1000) : 0;
+        return bytes + " bytes" + (mb > 0 ? " (" + mb + " MB)" : "");
     }
 }
