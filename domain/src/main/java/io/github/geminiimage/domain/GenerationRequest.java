@@ -404,10 +404,11 @@ public final class GenerationRequest {
                         "one of " + family.imageSizes().stream().sorted().map(ImageSize::value).toList() + " for " + modelName);
             }
             if (grounding != null && !family.takesSearchGrounding(grounding)) {
-                throw new InvalidRequestException("grounding", grounding.name(), modelName + " does not take "
+                throw new InvalidRequestException("grounding", grounding.name() + ": " + modelName + " does not take "
                         + (family.takesSearchGrounding(SearchGrounding.WEB) ? "image search grounding; use WEB"
                                 : "grounding with Google Search")
-                        + " (models with it: gemini-3-pro-image for web search, gemini-3.1-flash-image for web and image search)");
+                        + " (gemini-3-pro-image takes web search, gemini-3.1-flash-image web and image search)",
+                        (Throwable) null);
             }
             if (includeThoughts && !family.takesThinkingConfig()) {
                 throw new InvalidRequestException("includeThoughts", "true",

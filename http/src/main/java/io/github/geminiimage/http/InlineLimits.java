@@ -133,7 +133,8 @@ public record InlineLimits(OptionalLong maxInlineBytesPerRequest, OptionalLong m
             inline += image.base64Length();
             if (maxImageBytes.isPresent() && image.sizeBytes() > maxImageBytes.getAsLong()) {
                 throw new InvalidRequestException(fields.get(i), "an inline image of " + image.sizeBytes() + " bytes",
-                        "at most " + bytes(maxImageBytes.getAsLong()) + " per inline image, the limit of " + source + "; send it by URI instead");
+                        "at most " + bytes(maxImageBytes.getAsLong()) + " per inline image, the limit of " + source
+                                + "; send it by URI instead");
             }
         }
         if (maxImages.isPresent() && count > maxImages.getAsInt()) {
