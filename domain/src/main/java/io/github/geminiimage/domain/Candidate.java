@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param finishReason why it stopped; empty for an unfinished stream chunk
  * @param finishMessage the server's explanation, when given
  * @param safetyRatings the ratings, usually none for image models
+ * @param grounding what grounding with Google Search used ({@code groundingMetadata}), when the reply has it
  */
 public record Candidate(int index, List<Part> parts, Optional<FinishReason> finishReason,
-        Optional<String> finishMessage, List<SafetyRating> safetyRatings) {
+        Optional<String> finishMessage, List<SafetyRating> safetyRatings, Optional<Grounding> grounding) {
 
     /** Copies the lists. */
     public Candidate {
@@ -22,6 +23,18 @@ public record Candidate(int index, List<Part> parts, Optional<FinishReason> fini
         Objects.requireNonNull(finishReason, "finishReason");
         Objects.requireNonNull(finishMessage, "finishMessage");
         safetyRatings = List.copyOf(safetyRatings);
+        Objects.requireNonNull(grounding, "grounding");
+    }
+
+    /** A candidate without grounding metadata. */
+    public Candidate(int index, List<Part> parts, Optional<FinishReason> finishReason, Optional<String> finishMessage,
+            List<SafetyRating> safetyRatings) {
+        this(index, parts, finishReason, finishMessage, safetyRatings, Optional.empty());
+    }
+
+    /** This candidate with {@code grounding} in place of its own. */
+    public Candidate withGrounding(Optional<Grounding> grounding) {
+        return new Candidate(index, parts, finishReason, finishMessage, safetyRatings, grounding);
     }
 
     /** The images of non-thought parts, in order. */

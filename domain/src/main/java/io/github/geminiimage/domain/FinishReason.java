@@ -2,6 +2,7 @@ package io.github.geminiimage.domain;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Why a candidate stopped (docs/wire-format.md, "Replies").
@@ -52,7 +53,19 @@ public record FinishReason(String value) {
     /** {@code MALFORMED_RESPONSE}. */
     public static final FinishReason MALFORMED_RESPONSE = new FinishReason("MALFORMED_RESPONSE");
 
-    private static final List<FinishReason> KNOWN = List.of(FINISH_REASON_UNSPECIFIED, STOP, MAX_TOKENS, SAFETY, RECITATION, LANGUAGE, OTHER, BLOCKLIST, PROHIBITED_CONTENT, SPII, MALFORMED_FUNCTION_CALL, IMAGE_SAFETY, UNEXPECTED_TOOL_CALL, TOO_MANY_TOOL_CALLS, IMAGE_PROHIBITED_CONTENT, NO_IMAGE, IMAGE_RECITATION, IMAGE_OTHER, MISSING_THOUGHT_SIGNATURE, MALFORMED_RESPONSE);
+    /** {@code ESCALATION} (2026; Google documents no meaning yet: reported as no image). */
+    public static final FinishReason ESCALATION = new FinishReason("ESCALATION");
+    /** {@code PUP_LIMITED_DISABLED} (2026; Google documents no meaning yet: reported as no image). */
+    public static final FinishReason PUP_LIMITED_DISABLED = new FinishReason("PUP_LIMITED_DISABLED");
+    /** {@code MODEL_ARMOR} (2026): a Model Armor template screened the prompt or the answer (Vertex AI). */
+    public static final FinishReason MODEL_ARMOR = new FinishReason("MODEL_ARMOR");
+    /**
+     * {@code CONTINUATION} (2026): the answer is not finished; the candidate carries a continuation
+     * token and the same request sent again with it gets the rest.
+     */
+    public static final FinishReason CONTINUATION = new FinishReason("CONTINUATION");
+
+    private static final List<FinishReason> KNOWN = List.of(FINISH_REASON_UNSPECIFIED, STOP, MAX_TOKENS, SAFETY, RECITATION, LANGUAGE, OTHER, BLOCKLIST, PROHIBITED_CONTENT, SPII, MALFORMED_FUNCTION_CALL, IMAGE_SAFETY, UNEXPECTED_TOOL_CALL, TOO_MANY_TOOL_CALLS, IMAGE_PROHIBITED_CONTENT, NO_IMAGE, IMAGE_RECITATION, IMAGE_OTHER, MISSING_THOUGHT_SIGNATURE, MALFORMED_RESPONSE, ESCALATION, PUP_LIMITED_DISABLED, MODEL_ARMOR, CONTINUATION);
 
     /** Checks the value is present. */
     public FinishReason {
@@ -81,11 +94,31 @@ public record FinishReason(String value) {
 
     /**
      * Whether the candidate was refused for its content (safety, prohibited content, blocklist,
-     * personal data, recitation, language): retrying the same request will not help.
+     * personal data, recitation, language, a Model Armor policy): retrying the same request will not help.
      */
     public boolean isContentRefusal() {
         return List.of(SAFETY, RECITATION, LANGUAGE, BLOCKLIST, PROHIBITED_CONTENT, SPII, IMAGE_SAFETY,
-                IMAGE_PROHIBITED_CONTENT, IMAGE_RECITATION).contains(this);
+                IMAGE_PROHIBITED_CONTENT, IMAGE_RECITATION, MODEL_ARMOR).contains(this);
+    }
+
+    /**
+     * What this reason means and what to do about it, for the reasons whose meaning is not plain
+     * from the name (docs/wire-format.md, "Finish reasons"); empty for the others.
+     */
+    public Optional<String> explanation() {
+        String text = switch (value) {
+            case "MISSING_THOUGHT_SIGNATURE" -> "the session lost a thought signature: a replayed model turn came "
+                    + "without the thoughtSignature it was answered with (the turn was edited, rebuilt or saved without "
+                    + "it). Recover by replaying the model turns exactly as received (Conversation.then keeps them, "
+                    + "signatures included), or start a new conversation (Conversation.empty()) with the last image "
+                    + "as an input image";
+            case "MODEL_ARMOR" -> "a Model Armor policy on the project screened the prompt or the answer; "
+                    + "change the prompt or the policy (Vertex AI)";
+            case "CONTINUATION" -> "the answer is not finished: send the same request again with the candidate's "
+                    + "continuation token to get the rest";
+            default -> null;
+        };
+        return Optional.ofNullable(text);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -18,6 +19,12 @@ import java.util.Optional;
 /**
  * An image in a reply (or replayed from one): its MIME type, its bytes, and its pixel size read
  * from the PNG, JPEG or WebP header. Immutable and thread-safe: {@link #bytes()} returns a copy.
+ *
+ * <p>An image <em>by reference</em> ({@link #isReference()}) came back as {@code fileData
+ * {fileUri, mimeType}}, e.g. in Cloud Storage when a Vertex AI request set
+ * {@link VertexOptions#outputUriPrefix()}: it has a {@link #uri()} and no bytes, so the accessors
+ * of the bytes ({@link #bytes()}, {@link #openStream()}, the {@code writeTo} methods) refuse with
+ * an {@link IllegalStateException} naming the URI; fetch it from there.
  */
 public final class GeneratedImage {
 
@@ -28,12 +35,54 @@ public final class GeneratedImage {
     // The image is bytes[0, length): a decoder may hand over an array a little longer than the image.
     private final int length;
     private final PixelSize pixels;
+    // Set only for an image by reference, which has no bytes (an empty array).
+    private final URI uri;
 
     private GeneratedImage(String mimeType, byte[] bytes, int length) {
         this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
         this.bytes = bytes;
         this.length = length;
         this.pixels = ImageHeaders.pixelSize(bytes, length).orElse(null);
+        this.uri = null;
+    }
+
+    private GeneratedImage(String mimeType, URI uri) {
+        this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.bytes = new byte[0];
+        this.length = 0;
+        this.pixels = null;
+    }
+
+    /**
+     * An image by reference: the reply named where the image is ({@code fileData.fileUri}, e.g.
+     * {@code gs://bucket/prefix/...png}) instead of carrying its bytes.
+     *
+     * @throws IllegalArgumentException if the URI is not absolute
+     */
+    public static GeneratedImage ofReference(String mimeType, URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!uri.isAbsolute()) {
+            throw new IllegalArgumentException("fileUri " + uri + " must be an absolute URI such as gs://bucket/name.png");
+        }
+        return new GeneratedImage(mimeType, uri);
+    }
+
+    /** Whether the reply gave this image by reference ({@code fileData}): a {@link #uri()} and no bytes. */
+    public boolean isReference() {
+        return uri != null;
+    }
+
+    /** Where the image is, for an image by reference; empty for an image whose bytes came in the reply. */
+    public Optional<URI> uri() {
+        return Optional.ofNullable(uri);
+    }
+
+    private void requireBytes(String accessor) {
+        if (uri != null) {
+            throw new IllegalStateException(accessor + ": the image came by reference, not as bytes; it is at " + uri
+                    + " (read it from there, e.g. with gcloud storage cp or a Cloud Storage client)");
+        }
     }
 
     /** An image from bytes, copied. */
@@ -76,23 +125,38 @@ public final class GeneratedImage {
         return MediaType.fromMimeType(mimeType);
     }
 
-    /** A copy of the image's bytes. */
+    /**
+     * A copy of the image's bytes.
+     *
+     * @throws IllegalStateException for an image by reference, which has none
+     */
     public byte[] bytes() {
+        requireBytes("bytes()");
         return Arrays.copyOf(bytes, length);
     }
 
-    /** The number of bytes. */
+    /** The number of bytes; 0 for an image by reference. */
     public int size() {
         return length;
     }
 
-    /** Reads the bytes without copying them. */
+    /**
+     * Reads the bytes without copying them.
+     *
+     * @throws IllegalStateException for an image by reference
+     */
     public InputStream openStream() {
+        requireBytes("openStream()");
         return new ByteArrayInputStream(bytes, 0, length);
     }
 
-    /** Writes the bytes to a stream without copying them. */
+    /**
+     * Writes the bytes to a stream without copying them.
+     *
+     * @throws IllegalStateException for an image by reference
+     */
     public void writeTo(OutputStream out) throws IOException {
+        requireBytes("writeTo(OutputStream)");
         out.write(bytes, 0, length);
     }
 
@@ -101,8 +165,16 @@ public final class GeneratedImage {
         return Optional.ofNullable(pixels);
     }
 
-    /** This image as an input for a later request (shares the bytes, which neither side changes). */
+    /**
+     * This image as an input for a later request (shares the bytes, which neither side changes); an
+     * image by reference becomes a reference input ({@link ImageInput#ofUri}) to the same URI.
+     */
     public ImageInput asInput() {
+        if (uri != null) {
+            MediaType type = MediaType.fromMimeType(mimeType).orElseThrow(() -> new InvalidRequestException("images",
+                    "image of type " + mimeType + " is not a PNG, JPEG, WebP, HEIC or HEIF image", (Throwable) null));
+            return ImageInput.ofUri(uri, type);
+        }
         MediaType type = MediaType.sniff(bytes, length).orElseThrow(() -> new InvalidRequestException("images",
                 "image of type " + mimeType + " is not a PNG, JPEG, WebP, HEIC or HEIF image", (Throwable) null));
         return ImageInput.wrapOwned(length == bytes.length ? bytes : Arrays.copyOf(bytes, length), type);
@@ -126,6 +198,7 @@ public final class GeneratedImage {
     }
 
     private void write(Path target, boolean replace) throws IOException {
+        requireBytes("writeTo(" + target + ")");
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (!replace && Files.exists(absolute)) {
@@ -157,10 +230,10 @@ public final class GeneratedImage {
         }
     }
 
-    /** Equal when the MIME type and every byte are equal. */
+    /** Equal when the MIME type, the URI of a reference and every byte are equal. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof GeneratedImage that && mimeType.equals(that.mimeType)
+        return other instanceof GeneratedImage that && mimeType.equals(that.mimeType) && Objects.equals(uri, that.uri)
                 && Arrays.equals(bytes, 0, length, that.bytes, 0, that.length);
     }
 
@@ -170,11 +243,14 @@ public final class GeneratedImage {
         for (int i = 0; i < length; i++) {
             hash = 31 * hash + bytes[i];
         }
-        return 31 * mimeType.hashCode() + hash;
+        return 31 * mimeType.hashCode() + hash + Objects.hashCode(uri);
     }
 
     @Override
     public String toString() {
+        if (uri != null) {
+            return "GeneratedImage[" + mimeType + ", by reference at " + uri + "]";
+        }
         return "GeneratedImage[" + mimeType + ", " + length + " bytes"
                 + (pixels != null ? ", " + pixels : "") + "]";
     }

@@ -18,7 +18,9 @@ public final class GenerationRequest {
 
     /**
      * The inline request limit of Google's endpoint (100 MB of JSON since January 2026). The
-     * builder refuses requests whose body would be larger; transports may set a lower limit.
+     * builder refuses requests whose body would be larger; transports may set a lower limit, and
+     * each endpoint its own inline limits (per image on Vertex AI, for instance), checked when the
+     * call is made.
      */
     public static final long MAX_REQUEST_BYTES = 100L * 1000 * 1000;
 
@@ -41,6 +43,7 @@ public final class GenerationRequest {
     private final List<Turn> history;
     private final boolean includeThoughts;
     private final VertexOptions vertexOptions;
+    private final SearchGrounding grounding;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -59,6 +62,7 @@ public final class GenerationRequest {
         this.history = List.copyOf(b.history);
         this.includeThoughts = b.includeThoughts;
         this.vertexOptions = b.vertexOptions;
+        this.grounding = b.grounding;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -85,6 +89,7 @@ public final class GenerationRequest {
         b.history.addAll(history);
         b.includeThoughts = includeThoughts;
         b.vertexOptions = vertexOptions;
+        b.grounding = grounding;
         return b;
     }
 
@@ -176,6 +181,14 @@ public final class GenerationRequest {
         return vertexOptions;
     }
 
+    /**
+     * Grounding with Google Search, when asked for ({@code tools: [{"googleSearch": ...}]}): the
+     * reply then names its queries and sources ({@link GenerationResult#grounding()}).
+     */
+    public Optional<SearchGrounding> grounding() {
+        return Optional.ofNullable(grounding);
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -186,7 +199,8 @@ public final class GenerationRequest {
         return "GenerationRequest[model=" + model + ", prompt=" + (prompt == null ? "none" : prompt.length() + " chars")
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
                 + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "")
-                + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + "]";
+                + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + (grounding == null ? "" : ", grounding=" + grounding)
+                + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -207,6 +221,7 @@ public final class GenerationRequest {
         private final List<Turn> history = new ArrayList<>();
         private boolean includeThoughts;
         private VertexOptions vertexOptions = VertexOptions.NONE;
+        private SearchGrounding grounding;
 
         private Builder() {
         }
@@ -333,6 +348,21 @@ public final class GenerationRequest {
         }
 
         /**
+         * Grounding with Google Search: web, image or both. Only models that take it
+         * ({@link ModelFamily#takesSearchGrounding}); {@link #build()} refuses the others.
+         */
+        public Builder grounding(SearchGrounding grounding) {
+            this.grounding = Objects.requireNonNull(grounding, "grounding");
+            return this;
+        }
+
+        /** Drops grounding with Google Search (the default). */
+        public Builder noGrounding() {
+            this.grounding = null;
+            return this;
+        }
+
+        /**
          * Checks every value against the model's limits and ranges and builds the request.
          *
          * @throws InvalidRequestException naming the field, the value and the limit
@@ -355,11 +385,6 @@ public final class GenerationRequest {
             }
             for (int i = 0; i < images.size(); i++) {
                 ImageInput image = images.get(i);
-                if (image.sizeBytes() > family.maxImageBytes()) {
-                    throw new InvalidRequestException("images[" + i + "]", "image " + (i + 1) + " has " + image.sizeBytes()
-                            + " bytes, more than the limit of " + modelName + ": at most " + family.maxImageBytes()
-                            + " bytes (" + family.maxImageBytes() / (1024 * 1024) + " MB) per image", (Throwable) null);
-                }
                 if (!family.inputTypes().contains(image.mediaType())) {
                     throw new InvalidRequestException("images[" + i + "]", image.mediaType().mimeType(),
                             "one of " + mimeList(family.inputTypes()) + " for " + modelName);
@@ -377,6 +402,13 @@ public final class GenerationRequest {
             if (imageSize != null && !family.imageSizes().contains(imageSize)) {
                 throw new InvalidRequestException("imageSize", imageSize.value(),
                         "one of " + family.imageSizes().stream().sorted().map(ImageSize::value).toList() + " for " + modelName);
+            }
+            if (grounding != null && !family.takesSearchGrounding(grounding)) {
+                throw new InvalidRequestException("grounding", grounding.name() + ": " + modelName + " does not take "
+                        + (family.takesSearchGrounding(SearchGrounding.WEB) ? "image search grounding; use WEB"
+                                : "grounding with Google Search")
+                        + " (gemini-3-pro-image takes web search, gemini-3.1-flash-image web and image search)",
+                        (Throwable) null);
             }
             if (includeThoughts && !family.takesThinkingConfig()) {
                 throw new InvalidRequestException("includeThoughts", "true",

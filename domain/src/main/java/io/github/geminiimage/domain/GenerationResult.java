@@ -60,6 +60,14 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
         return candidates.isEmpty() ? Optional.empty() : candidates.get(0).finishReason();
     }
 
+    /**
+     * What grounding with Google Search used for the first candidate (queries and sources), when the
+     * request asked for it and the reply carries it. Google's terms ask applications to show the sources.
+     */
+    public Optional<Grounding> grounding() {
+        return candidates.isEmpty() ? Optional.empty() : candidates.get(0).grounding();
+    }
+
     /** The prompt's block reason, if it was blocked. */
     public Optional<BlockReason> blockReason() {
         return promptFeedback.flatMap(PromptFeedback::blockReason);
@@ -104,6 +112,7 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
                     .append(finishReason().map(FinishReason::value).orElse("no candidates")).append(')');
         }
         message.ifPresent(m -> why.append(": ").append(m));
+        finishReason().flatMap(FinishReason::explanation).ifPresent(e -> why.append("; ").append(e));
         String text = text();
         if (!text.isBlank()) {
             why.append("; model said: ").append(InvalidRequestException.shorten(text));

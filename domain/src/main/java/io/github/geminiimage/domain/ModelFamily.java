@@ -27,6 +27,13 @@ public enum ModelFamily {
     GEMINI_3_1_FLASH_IMAGE("gemini-3.1-flash-image", 14, 7L * 1024 * 1024,
             EnumSet.allOf(MediaType.class), EnumSet.allOf(AspectRatio.class),
             EnumSet.allOf(ImageSize.class), MediaType.JPEG),
+    /**
+     * {@code gemini-3.1-flash-lite-image} ("Nano Banana 2 Lite"): 14 images, 1K only, every ratio of
+     * 3.1 Flash Image, thinks, no grounding with Google Search (docs/wire-format.md, "Models").
+     */
+    GEMINI_3_1_FLASH_LITE_IMAGE("gemini-3.1-flash-lite-image", 14, 7L * 1024 * 1024,
+            EnumSet.allOf(MediaType.class), EnumSet.allOf(AspectRatio.class),
+            EnumSet.of(ImageSize.SIZE_1K), MediaType.JPEG),
     /** Any other id: every type, ratio and size allowed, 14 images, the size limit of the endpoint only. */
     UNKNOWN("", 14, Long.MAX_VALUE, EnumSet.allOf(MediaType.class), EnumSet.allOf(AspectRatio.class),
             EnumSet.allOf(ImageSize.class), MediaType.PNG);
@@ -90,7 +97,8 @@ public enum ModelFamily {
             id = id.substring("models/".length());
         }
         // Longest prefix first: "gemini-3.1-..." must not fall into "gemini-3-...".
-        for (ModelFamily family : new ModelFamily[] {GEMINI_3_1_FLASH_IMAGE, GEMINI_3_PRO_IMAGE, GEMINI_2_5_FLASH_IMAGE}) {
+        for (ModelFamily family : new ModelFamily[] {GEMINI_3_1_FLASH_LITE_IMAGE, GEMINI_3_1_FLASH_IMAGE, GEMINI_3_PRO_IMAGE,
+                GEMINI_2_5_FLASH_IMAGE}) {
             if (id.startsWith(family.idPrefix)) {
                 return family;
             }
@@ -103,7 +111,11 @@ public enum ModelFamily {
         return maxInputImages;
     }
 
-    /** The most bytes one input image may have ({@link Long#MAX_VALUE} when unlimited). */
+    /**
+     * The most bytes one inline input image may have on Vertex AI, as its model card documents
+     * ({@link Long#MAX_VALUE} when unknown). The Gemini API limits the whole request instead; where
+     * each limit applies is the endpoint's choice (the http module's {@code InlineLimits}).
+     */
     public long maxImageBytes() {
         return maxImageBytes;
     }
@@ -137,6 +149,20 @@ public enum ModelFamily {
         return this != GEMINI_2_5_FLASH_IMAGE;
     }
 
+    /**
+     * Whether the family takes grounding with Google Search of that kind ({@code tools.googleSearch}):
+     * web search on Gemini 3 Pro Image and 3.1 Flash Image, image search on 3.1 Flash Image only,
+     * neither on 2.5 Flash Image nor 3.1 Flash-Lite Image (docs/wire-format.md, "Grounding with
+     * Google Search"). Unknown ids are allowed.
+     */
+    public boolean takesSearchGrounding(SearchGrounding grounding) {
+        return switch (this) {
+            case GEMINI_3_PRO_IMAGE -> !grounding.imageSearch();
+            case GEMINI_3_1_FLASH_IMAGE, UNKNOWN -> true;
+            default -> false;
+        };
+    }
+
     /** The format the model answers in (PNG for 2.5 Flash Image, JPEG for Gemini 3 models). */
     public MediaType outputType() {
         return outputType;
@@ -154,6 +180,7 @@ public enum ModelFamily {
                 return Optional.ofNullable(FLASH_2_5_SIZES.get(ratio));
             case GEMINI_3_PRO_IMAGE:
             case GEMINI_3_1_FLASH_IMAGE:
+            case GEMINI_3_1_FLASH_LITE_IMAGE:
                 if (!aspectRatios.contains(ratio)) {
                     return Optional.empty();
                 }
@@ -180,6 +207,9 @@ public enum ModelFamily {
         switch (this) {
             case GEMINI_3_PRO_IMAGE:
                 return tier == ImageSize.SIZE_4K ? 2000 : 1120;
+            case GEMINI_3_1_FLASH_LITE_IMAGE:
+                // Google publishes no figure for Lite; its only size is 1K, billed here like the other Gemini 3 models at 1K.
+                return 1120;
             case GEMINI_3_1_FLASH_IMAGE:
                 return tier == ImageSize.SIZE_512 ? 747 : tier == ImageSize.SIZE_4K ? 2000 : 1120;
             default:

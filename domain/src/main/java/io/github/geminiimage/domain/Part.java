@@ -31,9 +31,10 @@ public sealed interface Part permits Part.Text, Part.Image, Part.Other {
     }
 
     /**
-     * An inline image part ({@code inlineData}).
+     * An image part: inline ({@code inlineData}), or by reference ({@code fileData} with an image
+     * type, {@link GeneratedImage#isReference()}), as Vertex AI answers with an output prefix.
      *
-     * @param image the decoded image
+     * @param image the decoded image, or the reference
      * @param thought whether it is an interim draft
      * @param thoughtSignature the signature, if any
      */
@@ -46,7 +47,8 @@ public sealed interface Part permits Part.Text, Part.Image, Part.Other {
     }
 
     /**
-     * A part this library does not model (function calls, file data, ...), kept as its JSON text.
+     * A part this library does not model (function calls, file data that is not an image, ...),
+     * kept as its JSON text.
      *
      * @param json the part's JSON object, as received
      * @param thought whether it is reasoning

@@ -10,7 +10,9 @@ import java.util.TreeMap;
 /**
  * Request fields only Vertex AI accepts: the output format
  * ({@code imageConfig.imageOutputOptions {mimeType, compressionQuality}}), whether people may be
- * drawn ({@code imageConfig.personGeneration}), and billing {@code labels}. The Gemini API rejects
+ * drawn ({@code imageConfig.personGeneration}), billing {@code labels}, and a Cloud Storage prefix
+ * the images are written under ({@code outputConfig.outputUriPrefix}; the reply then gives each
+ * image by reference, {@link GeneratedImage#isReference()}). The Gemini API rejects
  * them, so a request carrying any is refused before sending unless it goes to a Vertex endpoint.
  * Immutable; start from {@link #NONE} and add with the {@code with...} methods.
  *
@@ -19,12 +21,15 @@ import java.util.TreeMap;
  * @param personGeneration whether people may be drawn
  * @param labels billing labels: at most {@value #MAX_LABELS}; keys of 1 to 63 and values of 0 to 63
  *     lowercase letters, digits, {@code _} or {@code -}, keys starting with a letter; kept sorted by key
+ * @param outputUriPrefix where Vertex AI writes the images, {@code gs://bucket/prefix/}
+ *     ({@code outputConfig.outputUriPrefix})
  */
 public record VertexOptions(Optional<MediaType> outputMimeType, OptionalInt compressionQuality,
-        Optional<PersonGeneration> personGeneration, Map<String, String> labels) {
+        Optional<PersonGeneration> personGeneration, Map<String, String> labels, Optional<String> outputUriPrefix) {
 
     /** No Vertex-only field set. */
-    public static final VertexOptions NONE = new VertexOptions(Optional.empty(), OptionalInt.empty(), Optional.empty(), Map.of());
+    public static final VertexOptions NONE = new VertexOptions(Optional.empty(), OptionalInt.empty(), Optional.empty(), Map.of(),
+            Optional.empty());
 
     /** The most labels Google Cloud allows on a resource. */
     public static final int MAX_LABELS = 64;
@@ -42,6 +47,11 @@ public record VertexOptions(Optional<MediaType> outputMimeType, OptionalInt comp
         Objects.requireNonNull(compressionQuality, "compressionQuality");
         Objects.requireNonNull(personGeneration, "personGeneration");
         Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(outputUriPrefix, "outputUriPrefix");
+        outputUriPrefix.filter(prefix -> !prefix.matches("gs://[a-z0-9][a-z0-9._-]{1,221}[a-z0-9](/.*)?")).ifPresent(prefix -> {
+            throw new InvalidRequestException("outputConfig.outputUriPrefix", prefix,
+                    "a Cloud Storage URI gs://BUCKET/PREFIX (lowercase bucket name of 3 to 222 characters)");
+        });
         outputMimeType.filter(type -> type != MediaType.PNG && type != MediaType.JPEG).ifPresent(type -> {
             throw new InvalidRequestException("imageOutputOptions.mimeType", type.mimeType(), "image/png or image/jpeg");
         });
@@ -74,33 +84,52 @@ public record VertexOptions(Optional<MediaType> outputMimeType, OptionalInt comp
         labels = Collections.unmodifiableMap(sorted);
     }
 
+    /** Options with the fields before {@code outputUriPrefix}, and no output prefix. */
+    public VertexOptions(Optional<MediaType> outputMimeType, OptionalInt compressionQuality,
+            Optional<PersonGeneration> personGeneration, Map<String, String> labels) {
+        this(outputMimeType, compressionQuality, personGeneration, labels, Optional.empty());
+    }
+
+    /**
+     * These options with the Cloud Storage prefix Vertex AI writes the images under
+     * ({@code outputConfig.outputUriPrefix}, e.g. {@code gs://my-bucket/renders/}); the reply then
+     * names each image's {@code gs://} URI instead of carrying its bytes.
+     *
+     * @throws InvalidRequestException unless it is {@code gs://BUCKET} or {@code gs://BUCKET/PREFIX}
+     */
+    public VertexOptions withOutputUriPrefix(String prefix) {
+        return new VertexOptions(outputMimeType, compressionQuality, personGeneration, labels,
+                Optional.of(Objects.requireNonNull(prefix, "outputUriPrefix")));
+    }
+
     /** These options with the output format. */
     public VertexOptions withOutputMimeType(MediaType type) {
         return new VertexOptions(Optional.of(Objects.requireNonNull(type, "outputMimeType")), compressionQuality,
-                personGeneration, labels);
+                personGeneration, labels, outputUriPrefix);
     }
 
     /** These options with the JPEG quality (set {@link #withOutputMimeType} to JPEG first). */
     public VertexOptions withCompressionQuality(int quality) {
-        return new VertexOptions(outputMimeType, OptionalInt.of(quality), personGeneration, labels);
+        return new VertexOptions(outputMimeType, OptionalInt.of(quality), personGeneration, labels, outputUriPrefix);
     }
 
     /** These options with the person-generation rule. */
     public VertexOptions withPersonGeneration(PersonGeneration rule) {
         return new VertexOptions(outputMimeType, compressionQuality, Optional.of(Objects.requireNonNull(rule, "personGeneration")),
-                labels);
+                labels, outputUriPrefix);
     }
 
     /** These options with one more label (replacing one of the same key). */
     public VertexOptions withLabel(String key, String value) {
         Map<String, String> more = new TreeMap<>(labels);
         more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-        return new VertexOptions(outputMimeType, compressionQuality, personGeneration, more);
+        return new VertexOptions(outputMimeType, compressionQuality, personGeneration, more, outputUriPrefix);
     }
 
     /** Whether no field is set. */
     public boolean isEmpty() {
-        return outputMimeType.isEmpty() && compressionQuality.isEmpty() && personGeneration.isEmpty() && labels.isEmpty();
+        return outputMimeType.isEmpty() && compressionQuality.isEmpty() && personGeneration.isEmpty() && labels.isEmpty()
+                && outputUriPrefix.isEmpty();
     }
 
     /**
@@ -116,6 +145,9 @@ public record VertexOptions(Optional<MediaType> outputMimeType, OptionalInt comp
         }
         if (!labels.isEmpty()) {
             return Optional.of("labels = " + labels);
+        }
+        if (outputUriPrefix.isPresent()) {
+            return Optional.of("outputConfig.outputUriPrefix = " + outputUriPrefix.get());
         }
         return Optional.empty();
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code image-safety}, {@code no-image}, {@code rate-limited}, {@code server-error},
  * {@code timeout}, {@code transport-failure}, {@code authentication-failed},
  * {@code permission-denied}, {@code model-not-found}, {@code invalid-request},
- * {@code malformed-response}, {@code response-too-large}.
+ * {@code malformed-response}, {@code response-too-large}, {@code grounded} (an image with the
+ * {@code groundingMetadata} the request's grounding asks for).
  *
  * @param name the outcome's name, lowercase with dashes
  * @param retryAfter for {@code rate-limited}: the delay put in {@code RetryInfo.retryDelay}
@@ -25,7 +26,7 @@ public record EmulatorOutcome(String name, Optional<Duration> retryAfter, Durati
     /** Every outcome name, in the order of the command line's {@code --fake-outcome}. */
     public static final List<String> NAMES = List.of("image", "text-only", "prompt-blocked", "image-safety", "no-image",
             "rate-limited", "server-error", "timeout", "transport-failure", "authentication-failed", "permission-denied",
-            "model-not-found", "invalid-request", "malformed-response", "response-too-large");
+            "model-not-found", "invalid-request", "malformed-response", "response-too-large", "grounded");
 
     /**
      * Checks the name and the parameters.

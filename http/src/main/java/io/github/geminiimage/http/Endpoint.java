@@ -51,14 +51,22 @@ public final class Endpoint {
     private final String apiVersion;
     private final String project;
     private final String location;
+    private final InlineLimits inlineLimits;
 
     private Endpoint(Layout layout, URI baseUri, String apiVersion, String project, String location) {
+        this(layout, baseUri, apiVersion, project, location,
+                layout == Layout.GEMINI_API ? InlineLimits.geminiApi() : InlineLimits.vertexAi());
+    }
+
+    private Endpoint(Layout layout, URI baseUri, String apiVersion, String project, String location,
+            InlineLimits inlineLimits) {
         this.layout = layout;
         this.apiVersion = checkVersion(apiVersion);
         this.baseUri = checkBase(baseUri);
         refuseVersionInBase();
         this.project = project;
         this.location = location;
+        this.inlineLimits = Objects.requireNonNull(inlineLimits, "inlineLimits");
     }
 
     /** Google's Gemini API, version {@code v1beta}. */
@@ -112,7 +120,23 @@ public final class Endpoint {
      *     the version is added to it
      */
     public Endpoint withBaseUri(URI baseUri) {
-        return new Endpoint(layout, baseUri, apiVersion, project, location);
+        return new Endpoint(layout, baseUri, apiVersion, project, location, inlineLimits);
+    }
+
+    /**
+     * The same endpoint with other inline limits, e.g. those a proxy states
+     * ({@code InlineLimits.stated("the proxy's documentation").withMaxImages(3).withMaxImageBytes(7 * 1024 * 1024)}).
+     */
+    public Endpoint withInlineLimits(InlineLimits limits) {
+        return new Endpoint(layout, baseUri, apiVersion, project, location, Objects.requireNonNull(limits, "inlineLimits"));
+    }
+
+    /**
+     * How much image data the endpoint takes inline, checked before any I/O: the Gemini API's
+     * 100 MB per request, Vertex AI's 7 MB per image, or what {@link #withInlineLimits} set.
+     */
+    public InlineLimits inlineLimits() {
+        return inlineLimits;
     }
 
     /**
@@ -121,7 +145,7 @@ public final class Endpoint {
      * @throws IllegalArgumentException if the version is not one path segment
      */
     public Endpoint withApiVersion(String apiVersion) {
-        return new Endpoint(layout, baseUri, apiVersion, project, location);
+        return new Endpoint(layout, baseUri, apiVersion, project, location, inlineLimits);
     }
 
     /** The scheme, host, port and any path prefix every URL starts with. */
@@ -293,12 +317,12 @@ public final class Endpoint {
     public boolean equals(Object other) {
         return other instanceof Endpoint e && e.layout == layout && e.baseUri.equals(baseUri)
                 && e.apiVersion.equals(apiVersion) && Objects.equals(e.project, project)
-                && Objects.equals(e.location, location);
+                && Objects.equals(e.location, location) && e.inlineLimits.equals(inlineLimits);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(layout, baseUri, apiVersion, project, location);
+        return Objects.hash(layout, baseUri, apiVersion, project, location, inlineLimits);
     }
 
     @Override

@@ -211,6 +211,7 @@ public final class HttpOptions {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private long maxRequestBytes = GenerationRequest.MAX_REQUEST_BYTES;
+        private InlineLimits inlineLimits;
         private CallObserver observer = CallObserver.NONE;
         private Optional<URI> proxy = Optional.empty();
         private Optional<ProxySelector> proxySelector = Optional.empty();
@@ -247,7 +248,18 @@ public final class HttpOptions {
 
         private Endpoint effectiveEndpoint() {
             Endpoint effective = baseUri == null ? endpoint : endpoint.withBaseUri(baseUri);
+            effective = inlineLimits == null ? effective : effective.withInlineLimits(inlineLimits);
             return apiVersion == null ? effective : effective.withApiVersion(apiVersion);
+        }
+
+        /**
+         * The inline limits in place of the endpoint's ({@link Endpoint#inlineLimits()}): what a
+         * proxy states, e.g. {@code InlineLimits.stated("the proxy's documentation").withMaxImages(3)
+         * .withMaxImageBytes(7 * 1024 * 1024)}. Applies to whichever endpoint is set, before or after.
+         */
+        public Builder inlineLimits(InlineLimits limits) {
+            this.inlineLimits = Objects.requireNonNull(limits, "inlineLimits");
+            return this;
         }
 
         /** How the key is sent. */

@@ -14,17 +14,23 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.Grounding;
+import io.github.geminiimage.domain.GroundingSource;
+import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.SearchGrounding;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.InlineLimits;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.TransportSettings;
+import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -207,6 +213,81 @@ public abstract class HttpPortWiringContract {
         for (byte[] png : images) {
             assertThat(text.contains(Base64.getEncoder().encodeToString(png))).as("image sent whole, base64").isTrue();
         }
+    }
+
+    private static final String GROUNDED_PATH = "/v1beta/models/gemini-3.1-flash-image:generateContent";
+    private static final String GROUNDED_STREAM_PATH = "/v1beta/models/gemini-3.1-flash-image:streamGenerateContent";
+    private static final String GROUNDING_METADATA = "\"groundingMetadata\":{\"webSearchQueries\":[\"quetzal\"],"
+            + "\"imageSearchQueries\":[\"quetzal photo\"],\"groundingChunks\":["
+            + "{\"web\":{\"uri\":\"https://example.org/quetzal\",\"title\":\"Quetzal\"}},"
+            + "{\"image\":{\"imageUri\":\"https://img.example.org/q.jpg\",\"sourceUri\":\"https://example.org/gallery\","
+            + "\"title\":\"A quetzal\",\"domain\":\"example.org\"}}]}";
+
+    private static GenerationRequest groundedRequest() {
+        return GenerationRequest.builder().model("gemini-3.1-flash-image").prompt("a quetzal")
+                .grounding(SearchGrounding.WEB_AND_IMAGE).build();
+    }
+
+    private static void assertGrounded(GenerationResult result) {
+        Grounding grounding = result.grounding().orElseThrow(() -> new AssertionError("no grounding in " + result));
+        assertThat(grounding.queries()).containsExactly("quetzal", "quetzal photo");
+        assertThat(grounding.sources()).containsExactly(GroundingSource.web("https://example.org/quetzal", "Quetzal"),
+                GroundingSource.image("https://img.example.org/q.jpg", "https://example.org/gallery", "A quetzal", "example.org"));
+    }
+
+    @Test
+    void groundingGoesOutAsTheGoogleSearchToolAndItsSourcesComeBack() {
+        wireMock.stubFor(post(urlPathEqualTo(GROUNDED_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"candidates\":[{\"content\":{\"role\":\"model\","
+                        + "\"parts\":[{\"text\":\"Here\"}]},\"finishReason\":\"STOP\"," + GROUNDING_METADATA + "}]}")));
+
+        GenerationResult result = port(options(URI.create(wireMock.baseUrl())).build()).generate(groundedRequest());
+
+        assertGrounded(result);
+        String body = new String(wireMock.findAll(postRequestedFor(urlPathEqualTo(GROUNDED_PATH))).get(0).getBody(),
+                StandardCharsets.UTF_8);
+        assertThat(body).contains("\"tools\":[{\"googleSearch\":{\"searchTypes\":{\"webSearch\":{},\"imageSearch\":{}}}}]");
+    }
+
+    @Test
+    void aStreamKeepsTheGroundingOfItsLastEvent() {
+        String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Her\"}]},\"index\":0}]}\r\n\r\n"
+                + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"e\"}]},"
+                + "\"finishReason\":\"STOP\"," + GROUNDING_METADATA + ",\"index\":0}]}\r\n\r\n";
+        wireMock.stubFor(post(urlPathEqualTo(GROUNDED_STREAM_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(sse)));
+
+        GenerationResult result;
+        try (GenerationStream stream = port(options(URI.create(wireMock.baseUrl())).build()).stream(groundedRequest())) {
+            stream.events().forEach(event -> { });
+            result = stream.result();
+        }
+
+        assertThat(result.text()).isEqualTo("Here");
+        assertGrounded(result);
+    }
+
+    @Test
+    void aProxysStatedInlineLimitsRefuseBeforeAnyRequestNamingTheirSource() {
+        wireMock.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(RecordedReplies.forOutcome(Outcome.IMAGE))));
+        InlineLimits seedProxy = InlineLimits.stated("the seed proxy's documentation").withMaxImages(3)
+                .withMaxImageBytes(7L * 1024 * 1024);
+        GenerationRequest.Builder four = GenerationRequest.builder().model("gemini-3-pro-image").prompt("merge");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        for (int i = 0; i < 4; i++) {
+            four.addImage(ImageInput.ofBytes(png));
+        }
+        ImageGenerationPort port = port(options(URI.create(wireMock.baseUrl())).inlineLimits(seedProxy).build());
+
+        assertThatThrownBy(() -> port.generate(four.build())).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("4 inline images").hasMessageContaining("at most 3 inline images per request")
+                .hasMessageContaining("the seed proxy's documentation");
+        assertThatThrownBy(() -> port.stream(four.build())).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("at most 3 inline images per request");
+        assertThat(wireMock.findAll(postRequestedFor(anyUrl()))).isEmpty();
+        assertThat(port.generate(GenerationRequest.builder().model("gemini-3-pro-image").prompt("merge")
+                .addImage(ImageInput.ofBytes(png)).build()).outcome()).isEqualTo(Outcome.IMAGE);
     }
 
     @Test

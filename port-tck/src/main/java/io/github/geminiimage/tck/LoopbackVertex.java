@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback stand-in for Vertex AI: answers {@code generateContent} only on the Vertex path of
@@ -122,8 +124,10 @@ final class LoopbackVertex implements AutoCloseable {
                 // A bound, not an assertion: the test checks how many were refused afterwards.
                 hold.await(20, TimeUnit.SECONDS);
             }
+            Matcher prefix = OUTPUT_PREFIX.matcher(body);
             reply = switch (status) {
-                case 200 -> RecordedReplies.load("vertex-image.json");
+                // With an output prefix, Vertex AI writes the image to Cloud Storage and names it (fileData).
+                case 200 -> prefix.find() ? byReference(prefix.group(1)) : RecordedReplies.load("vertex-image.json");
                 case 401 -> UNAUTHENTICATED.getBytes(StandardCharsets.UTF_8);
                 default -> NOT_FOUND.getBytes(StandardCharsets.UTF_8);
             };
@@ -135,6 +139,20 @@ final class LoopbackVertex implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static final Pattern OUTPUT_PREFIX =
+            Pattern.compile("\"outputConfig\":\\{\"outputUriPrefix\":\"([^\"]+)\"");
+
+    /** A Vertex reply whose image is a {@code fileData} under {@code prefix}, as Vertex AI answers with an output prefix. */
+    private static byte[] byReference(String prefix) {
+        String uri = (prefix.endsWith("/") ? prefix : prefix + "/") + "tck-0.png";
+        return ("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Here you go!\"},"
+                + "{\"fileData\":{\"mimeType\":\"image/png\",\"fileUri\":\"" + uri + "\"}}]},\"finishReason\":\"STOP\"}],"
+                + "\"usageMetadata\":{\"promptTokenCount\":7,\"candidatesTokenCount\":1290,\"totalTokenCount\":1297,"
+                + "\"trafficType\":\"ON_DEMAND\"},\"modelVersion\":\"gemini-2.5-flash-image\","
+                + "\"createTime\":\"2026-06-01T10:00:00.000000Z\",\"responseId\":\"tck-by-reference\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

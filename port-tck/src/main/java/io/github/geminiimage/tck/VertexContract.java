@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Outcome;
@@ -16,6 +18,7 @@ import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -218,6 +221,55 @@ public abstract class VertexContract {
                 HttpOptions.defaults())) {
             assertThatThrownBy(() -> port.generate(labelled)).isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("labels = {team=design}");
+        }
+        assertThat(server.seen()).isEmpty();
+    }
+
+    @Test
+    void anOutputPrefixIsSentAsOutputConfigAndTheImageComesBackByReference() {
+        server.accept(CountingTokens.token(1));
+        GenerationRequest toStorage = request().toBuilder()
+                .vertexOptions(VertexOptions.NONE.withOutputUriPrefix("gs://tck-bucket/renders")).build();
+
+        GenerationResult result;
+        try (ImageGenerationPort port = port(tokens)) {
+            result = port.generate(toStorage);
+        }
+
+        assertThat(server.seen().get(0).body()).contains("\"outputConfig\":{\"outputUriPrefix\":\"gs://tck-bucket/renders\"}");
+        assertThat(result.outcome()).isEqualTo(Outcome.IMAGE);
+        GeneratedImage image = result.requireImage();
+        assertThat(image.isReference()).isTrue();
+        assertThat(image.uri()).contains(URI.create("gs://tck-bucket/renders/tck-0.png"));
+        assertThatThrownBy(image::bytes).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gs://tck-bucket/renders/tck-0.png");
+    }
+
+    @Test
+    void anOutputPrefixIsRefusedOnTheGeminiApiBeforeAnyRequest() {
+        GenerationRequest toStorage = request().toBuilder()
+                .vertexOptions(VertexOptions.NONE.withOutputUriPrefix("gs://tck-bucket/renders")).build();
+
+        try (ImageGenerationPort port = keyPort(Endpoint.geminiApi(server.baseUri(), "v1beta"), TckSecrets.SENTINEL_KEY,
+                HttpOptions.defaults())) {
+            assertThatThrownBy(() -> port.generate(toStorage)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("outputConfig.outputUriPrefix = gs://tck-bucket/renders");
+        }
+        assertThat(server.seen()).isEmpty();
+    }
+
+    @Test
+    void anInlineImageOverVertexsSevenMegabytesIsRefusedBeforeAnyRequestNamingTheLimitsSource() {
+        server.accept(CountingTokens.token(1));
+        byte[] png = new byte[7 * 1024 * 1024 + 1];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, png, 0, 8);
+        GenerationRequest big = request().toBuilder().addImage(ImageInput.ofOwnedBytes(png)).build();
+
+        try (ImageGenerationPort port = port(tokens)) {
+            assertThatThrownBy(() -> port.generate(big)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining("images[0]").hasMessageContaining(String.valueOf(png.length))
+                    .hasMessageContaining("at most 7340032 bytes (7 MB) per inline image")
+                    .hasMessageContaining("Vertex AI");
         }
         assertThat(server.seen()).isEmpty();
     }

@@ -6,6 +6,7 @@ import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.Grounding;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.MediaType;
@@ -83,14 +84,43 @@ public final class FakeResponse {
      * request always gives the same bytes.
      */
     public static FakeResponse generatedImage() {
-        return of("generated image", (request, images, fingerprint) ->
-                Replies.withImage(request, Replies.picture(request, images, fingerprint), fingerprint));
+        return of("generated image", (request, images, fingerprint) -> Replies.byReferenceIfAsked(request,
+                Replies.withImage(request, Replies.picture(request, images, fingerprint), fingerprint)));
+    }
+
+    /**
+     * {@link #generatedImage()} grounded with Google Search as the request asks: the search queries
+     * (the prompt, as a web and/or image query, per {@link GenerationRequest#grounding()}) and made-up
+     * sources on {@code example.com} (a page per web query, an image with its page per image query),
+     * in {@code groundingMetadata}. Without grounding in the request it is {@link #generatedImage()}.
+     */
+    public static FakeResponse groundedImage() {
+        return of("grounded image", (request, images, fingerprint) -> Replies.grounded(request, Replies.byReferenceIfAsked(
+                request, Replies.withImage(request, Replies.picture(request, images, fingerprint), fingerprint))));
+    }
+
+    /**
+     * This answer with {@code grounding} as the first candidate's {@code groundingMetadata}, whatever
+     * the request asked; on {@code generate} and on the stream's last event alike.
+     *
+     * @throws IllegalStateException for a {@link #streamed} response: script the grounding on a chunk instead
+     */
+    public FakeResponse withGrounding(Grounding grounding) {
+        Objects.requireNonNull(grounding, "grounding");
+        if (stream != null) {
+            throw new IllegalStateException("a streamed response takes its grounding from its chunks: put it on a "
+                    + "chunk's candidate (Candidate.withGrounding)");
+        }
+        Answer inner = answer;
+        return new FakeResponse(description + " with grounding", (request, images, fingerprint) ->
+                Replies.withGrounding(inner.answer(request, images, fingerprint), Optional.of(grounding)), delay, null);
     }
 
     /** A successful answer carrying the given image instead of a drawn one (text part, {@code STOP}, usage as usual). */
     public static FakeResponse image(GeneratedImage image) {
         Objects.requireNonNull(image, "image");
-        return of("image " + image, (request, images, fingerprint) -> Replies.withImage(request, image, fingerprint));
+        return of("image " + image, (request, images, fingerprint) -> Replies.byReferenceIfAsked(request,
+                Replies.withImage(request, image, fingerprint)));
     }
 
     /**

@@ -40,10 +40,23 @@ final class CliDocuments {
      * @param previews the interim images; null (left out) unless {@code --previews} was given
      */
     @JsonbPropertyOrder({"outcome", "finishReason", "finishMessage", "blockReason", "text", "modelVersion", "responseId",
-        "usage", "image", "previews"})
+        "usage", "image", "grounding", "previews"})
     public record Result(String outcome, @JsonbNillable String finishReason, @JsonbNillable String finishMessage,
             @JsonbNillable String blockReason, @JsonbNillable String text, @JsonbNillable String modelVersion,
-            @JsonbNillable String responseId, Tokens usage, @JsonbNillable Image image, List<String> previews) {
+            @JsonbNillable String responseId, Tokens usage, @JsonbNillable Image image, @JsonbNillable Grounding grounding,
+            List<String> previews) {
+    }
+
+    /** What grounding with Google Search used: every query, then the sources; null when the reply has none. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"queries", "sources"})
+    public record Grounding(List<String> queries, List<Source> sources) {
+    }
+
+    /** One grounding source: the page ({@code uri}), the image ({@code imageUri}); absent fields left out. */
+    @JsonbPropertyOrder({"title", "uri", "imageUri", "domain"})
+    public record Source(@JsonbNillable(false) String title, @JsonbNillable(false) String uri,
+            @JsonbNillable(false) String imageUri, @JsonbNillable(false) String domain) {
     }
 
     /** A result's token counts. */
@@ -51,11 +64,14 @@ final class CliDocuments {
     public record Tokens(long promptTokens, long candidatesTokens, long thoughtsTokens, long totalTokens) {
     }
 
-    /** The image a result wrote; the pixel size left out when unknown. */
+    /**
+     * The image a result wrote; the pixel size left out when unknown. An image by reference (stored
+     * in Cloud Storage by Vertex AI) has its {@code uri} instead of a file, and no size.
+     */
     @JsonbNillable
-    @JsonbPropertyOrder({"file", "mimeType", "width", "height", "bytes"})
-    public record Image(String file, String mimeType, @JsonbNillable(false) Integer width,
-            @JsonbNillable(false) Integer height, long bytes) {
+    @JsonbPropertyOrder({"file", "uri", "mimeType", "width", "height", "bytes"})
+    public record Image(@JsonbNillable(false) String file, @JsonbNillable(false) String uri, String mimeType,
+            @JsonbNillable(false) Integer width, @JsonbNillable(false) Integer height, @JsonbNillable(false) Long bytes) {
     }
 
     /** The session file a run continued. */

@@ -25,7 +25,9 @@ public enum FakeOutcome {
     MODEL_NOT_FOUND(FakeResponse::modelNotFound),
     INVALID_REQUEST(() -> FakeResponse.invalidRequest("Invalid JSON payload received.")),
     MALFORMED_RESPONSE(FakeResponse::malformedResponse),
-    RESPONSE_TOO_LARGE(FakeResponse::responseTooLarge);
+    RESPONSE_TOO_LARGE(FakeResponse::responseTooLarge),
+    /** An image grounded as {@code --grounding} asks: search queries and made-up sources in the reply. */
+    GROUNDED(FakeResponse::groundedImage);
 
     private final Supplier<FakeResponse> response;
 

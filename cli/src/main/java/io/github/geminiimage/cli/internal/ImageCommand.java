@@ -13,6 +13,8 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.SearchGrounding;
+import io.github.geminiimage.domain.VertexOptions;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.GeminiClient;
@@ -66,6 +68,16 @@ abstract class ImageCommand implements Callable<Integer> {
     @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "1",
             description = "How many images to make, one call each (1 to " + MAX_COUNT + ").")
     int count;
+
+    @Option(names = "--grounding", paramLabel = "SEARCH",
+            description = {"Grounding with Google Search: web, image or both (gemini-3-pro-image: web; gemini-3.1-flash-image: all).",
+                "The summary lists the sources the model used (Google's terms ask you to show them)."})
+    String grounding;
+
+    @Option(names = "--output-uri-prefix", paramLabel = "gs://BUCKET/PREFIX",
+            description = {"Vertex AI only: the images are written to Cloud Storage under this prefix and the reply names",
+                "them; their gs:// URIs are printed (and recorded with --json) instead of writing --out."})
+    String outputUriPrefix;
 
     @Option(names = "--force", description = "Replace existing output files.")
     boolean force;
@@ -184,8 +196,13 @@ abstract class ImageCommand implements Callable<Integer> {
                 }
                 // The paid image first: a session file that cannot be written must not cost the image.
                 GeneratedImage image = result.finalImage().orElseThrow();
-                Path written = outputs.write(image, i);
-                report.result(result, Optional.of(new Report.Written(written, image)));
+                if (image.isReference()) {
+                    // Already stored where the reply says (an output prefix on Vertex AI): nothing to write.
+                    report.result(result, Optional.empty());
+                } else {
+                    Path written = outputs.write(image, i);
+                    report.result(result, Optional.of(new Report.Written(written, image)));
+                }
                 conversation = saveSession(store, conversation, request, result, report);
             }
         }
@@ -257,6 +274,12 @@ abstract class ImageCommand implements Callable<Integer> {
             builder.imageSize(ImageSize.parse(imageSize));
         }
         builder.images(inputImages);
+        if (grounding != null) {
+            builder.grounding(SearchGrounding.parse(grounding));
+        }
+        if (outputUriPrefix != null) {
+            builder.vertexOptions(VertexOptions.NONE.withOutputUriPrefix(outputUriPrefix));
+        }
         if (plan.includeThoughts()) {
             builder.includeThoughts(true);
         }

@@ -3,6 +3,8 @@ package io.github.geminiimage.cli.internal;
 import io.github.geminiimage.domain.BlockReason;
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.Grounding;
+import io.github.geminiimage.domain.GroundingSource;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageModel;
@@ -106,12 +108,27 @@ final class Report {
             out.println("wrote " + written.get().file() + " (" + image.pixelSize().map(PixelSize::toString).orElse("unknown size")
                     + ", " + image.mimeType() + ", " + ByteSizes.human(image.size()) + ")");
         }
+        Optional<GeneratedImage> byReference = result.finalImage().filter(GeneratedImage::isReference);
+        if (byReference.isPresent()) {
+            out.println("image stored at " + byReference.get().uri().orElseThrow() + " (" + byReference.get().mimeType()
+                    + ", by reference: not downloaded)");
+        }
         out.println("  finish reason: " + result.finishReason().map(FinishReason::value)
                 .orElse(result.blockReason().map(b -> "none (prompt blocked: " + b.value() + ")").orElse("none"))
                 + "; tokens: " + usage(result.usage()));
         String text = oneLine(result.text());
         if (!text.isBlank()) {
             out.println("  model text: " + text);
+        }
+        if (result.grounding().isPresent()) {
+            Grounding grounding = result.grounding().get();
+            if (!grounding.queries().isEmpty()) {
+                out.println("  searched: " + String.join("; ", grounding.queries().stream().map(Report::oneLine).toList()));
+            }
+            for (GroundingSource source : grounding.sources()) {
+                out.println("  source: " + oneLine(source.label())
+                        + source.imageUri().filter(i -> source.uri().isPresent()).map(i -> " (image " + i + ")").orElse(""));
+            }
         }
     }
 
@@ -190,15 +207,28 @@ final class Report {
     private CliDocuments.Result resultJson(Entry entry) {
         GenerationResult result = entry.result();
         Usage usage = result.usage();
-        CliDocuments.Image image = entry.written().map(w -> new CliDocuments.Image(w.file().toString(), w.image().mimeType(),
+        CliDocuments.Image image = entry.written().map(w -> new CliDocuments.Image(w.file().toString(), null, w.image().mimeType(),
                 w.image().pixelSize().map(PixelSize::width).orElse(null), w.image().pixelSize().map(PixelSize::height).orElse(null),
-                w.image().size())).orElse(null);
+                (long) w.image().size())).orElse(null);
+        // An image by reference (an output prefix on Vertex AI) was not written: its URI stands for the file.
+        Optional<GeneratedImage> byReference = result.finalImage().filter(GeneratedImage::isReference);
+        if (image == null && byReference.isPresent()) {
+            image = new CliDocuments.Image(null, byReference.get().uri().orElseThrow().toString(), byReference.get().mimeType(),
+                    null, null, null);
+        }
         return new CliDocuments.Result(result.outcome().name(), result.finishReason().map(FinishReason::value).orElse(null),
                 result.candidates().isEmpty() ? null : result.candidates().get(0).finishMessage().orElse(null),
                 result.blockReason().map(BlockReason::value).orElse(null), result.text(), result.modelVersion().orElse(null),
                 result.responseId().orElse(null), new CliDocuments.Tokens(usage.promptTokens(), usage.candidatesTokens(),
-                        usage.thoughtsTokens(), usage.totalTokens()), image,
+                        usage.thoughtsTokens(), usage.totalTokens()), image, groundingJson(result.grounding()),
                 previewsAsked ? entry.previews().stream().map(Path::toString).toList() : null);
+    }
+
+    /** The grounding as {@code --json} records it: queries, then sources with their absent fields left out. */
+    private static CliDocuments.Grounding groundingJson(Optional<Grounding> grounding) {
+        return grounding.map(g -> new CliDocuments.Grounding(g.queries(), g.sources().stream()
+                .map(s -> new CliDocuments.Source(s.title().orElse(null), s.uri().orElse(null), s.imageUri().orElse(null),
+                        s.domain().orElse(null))).toList())).orElse(null);
     }
 
     private static String label(ExitCode exit) {

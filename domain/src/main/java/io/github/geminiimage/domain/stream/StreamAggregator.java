@@ -4,6 +4,7 @@ import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.Grounding;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
@@ -29,7 +30,8 @@ import java.util.TreeMap;
  *       {@code thoughtSignature} (which the joined part keeps): signatures are never dropped nor
  *       combined, and an empty text part that carries one is kept;</li>
  *   <li>images and other parts are never joined, each kept once;</li>
- *   <li>finish reason, finish message and safety ratings from the last chunk that has them; usage
+ *   <li>finish reason, finish message, safety ratings and grounding metadata from the last chunk
+ *       that has them; usage
  *       from the last chunk that reports any; prompt feedback from the first; model version and
  *       response id from the last.</li>
  * </ul>
@@ -81,6 +83,9 @@ public final class StreamAggregator {
             }
             if (c.finishMessage().isPresent()) {
                 state.finishMessage = c.finishMessage();
+            }
+            if (c.grounding().isPresent()) {
+                state.grounding = c.grounding();
             }
             if (c.finishReason().isPresent() && !c.finishReason().equals(state.finishReason)) {
                 state.finishReason = c.finishReason();
@@ -163,6 +168,7 @@ public final class StreamAggregator {
         Optional<FinishReason> finishReason = Optional.empty();
         Optional<String> finishMessage = Optional.empty();
         List<SafetyRating> safetyRatings = List.of();
+        Optional<Grounding> grounding = Optional.empty();
 
         CandidateState(int index) {
             this.index = index;
@@ -201,7 +207,7 @@ public final class StreamAggregator {
             if (openText != null) {
                 parts.add(new Part.Text(openText.toString(), openThought, openSignature));
             }
-            return new Candidate(index, parts, finishReason, finishMessage, safetyRatings);
+            return new Candidate(index, parts, finishReason, finishMessage, safetyRatings, grounding);
         }
     }
 }

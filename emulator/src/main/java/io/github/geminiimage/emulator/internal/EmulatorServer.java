@@ -461,7 +461,7 @@ public final class EmulatorServer implements AutoCloseable {
             for (StreamEvent event : events) {
                 encoder.accept(event);
             }
-            encoder.flush();
+            encoder.flush(Optional.of(events.result()));
         } catch (ImageGenerationException failure) {
             encoder.flush();
             Optional<Outcomes.Special> special = Outcomes.special(failure);

@@ -11,7 +11,8 @@ import java.util.Optional;
 final class Models {
 
     private static final List<String> IDS = List.of("gemini-2.5-flash-image", "gemini-3-pro-image",
-            "gemini-3-pro-image-preview", "gemini-3.1-flash-image", "gemini-3.1-flash-image-preview");
+            "gemini-3-pro-image-preview", "gemini-3.1-flash-image", "gemini-3.1-flash-image-preview",
+            "gemini-3.1-flash-lite-image");
 
     private Models() {
     }
@@ -32,7 +33,7 @@ final class Models {
         ModelFamily family = ImageModel.of(id).family();
         boolean thinking = family.takesThinkingConfig();
         String display = id.startsWith("gemini-2.5") ? "Nano Banana" : id.startsWith("gemini-3-pro") ? "Nano Banana Pro"
-                : "Nano Banana 2";
+                : id.startsWith("gemini-3.1-flash-lite") ? "Nano Banana 2 Lite" : "Nano Banana 2";
         return Jsons.PROVIDER.createObjectBuilder().add("name", "models/" + id).add("version", id.startsWith("gemini-2.5") ? "2.0" : "3.0")
                 .add("displayName", display + (id.endsWith("-preview") ? " (preview)" : ""))
                 .add("description", "Gemini image generation and editing model (served by the gemini-image emulator)")

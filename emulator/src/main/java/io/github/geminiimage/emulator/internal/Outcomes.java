@@ -34,6 +34,7 @@ public final class Outcomes {
     public static FakeResponse response(EmulatorOutcome outcome) {
         FakeResponse response = switch (outcome.name()) {
             case "image" -> FakeResponse.generatedImage();
+            case "grounded" -> FakeResponse.groundedImage();
             case "text-only" -> FakeResponse.textOnly("I can describe the picture, but I did not draw it this time.");
             case "prompt-blocked" -> FakeResponse.promptBlocked(BlockReason.PROHIBITED_CONTENT);
             case "image-safety" -> FakeResponse.imageSafety();

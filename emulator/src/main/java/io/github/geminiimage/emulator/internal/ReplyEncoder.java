@@ -2,6 +2,8 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.Grounding;
+import io.github.geminiimage.domain.GroundingSource;
 import io.github.geminiimage.domain.ModalityTokens;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
@@ -83,8 +85,44 @@ public final class ReplyEncoder {
         candidate.finishReason().ifPresent(r -> g.write("finishReason", r.value()));
         candidate.finishMessage().ifPresent(m -> g.write("finishMessage", m));
         safetyRatings(g, candidate.safetyRatings());
+        candidate.grounding().ifPresent(grounding -> grounding(g, grounding));
         if (!vertex) {
             g.write("index", candidate.index());
+        }
+        g.writeEnd();
+    }
+
+    /** {@code groundingMetadata}: the queries, then a {@code web} or {@code image} chunk per source. */
+    private static void grounding(JsonGenerator g, Grounding grounding) {
+        g.writeStartObject("groundingMetadata");
+        if (!grounding.webSearchQueries().isEmpty()) {
+            g.writeStartArray("webSearchQueries");
+            grounding.webSearchQueries().forEach(g::write);
+            g.writeEnd();
+        }
+        if (!grounding.imageSearchQueries().isEmpty()) {
+            g.writeStartArray("imageSearchQueries");
+            grounding.imageSearchQueries().forEach(g::write);
+            g.writeEnd();
+        }
+        if (!grounding.sources().isEmpty()) {
+            g.writeStartArray("groundingChunks");
+            for (GroundingSource source : grounding.sources()) {
+                g.writeStartObject();
+                if (source.isImage()) {
+                    g.writeStartObject("image");
+                    source.imageUri().ifPresent(v -> g.write("imageUri", v));
+                    source.uri().ifPresent(v -> g.write("sourceUri", v));
+                } else {
+                    g.writeStartObject("web");
+                    source.uri().ifPresent(v -> g.write("uri", v));
+                }
+                source.title().ifPresent(v -> g.write("title", v));
+                source.domain().ifPresent(v -> g.write("domain", v));
+                g.writeEnd();
+                g.writeEnd();
+            }
+            g.writeEnd();
         }
         g.writeEnd();
     }
@@ -99,6 +137,11 @@ public final class ReplyEncoder {
         g.writeStartObject();
         if (part instanceof Part.Text text) {
             g.write("text", text.text());
+        } else if (part instanceof Part.Image image && image.image().isReference()) {
+            g.writeStartObject("fileData");
+            g.write("mimeType", image.image().mimeType());
+            g.write("fileUri", image.image().uri().orElseThrow().toString());
+            g.writeEnd();
         } else if (part instanceof Part.Image image) {
             g.writeStartObject("inlineData");
             g.write("mimeType", image.image().mimeType());

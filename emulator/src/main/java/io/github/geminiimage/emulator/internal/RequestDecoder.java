@@ -12,6 +12,8 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.ResponseModalities;
+import io.github.geminiimage.domain.SearchGrounding;
+import io.github.geminiimage.domain.VertexOptions;
 import io.github.geminiimage.domain.Turn;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,7 +33,7 @@ import java.util.Set;
 public final class RequestDecoder {
 
     private static final Set<String> TOP_LEVEL = Set.of("contents", "systemInstruction", "generationConfig",
-            "safetySettings", "tools", "toolConfig", "cachedContent", "serviceTier", "labels", "model");
+            "safetySettings", "tools", "toolConfig", "cachedContent", "serviceTier", "labels", "model", "outputConfig");
     private static final Set<String> GENERATION_CONFIG = Set.of("responseModalities", "imageConfig", "candidateCount",
             "temperature", "topP", "topK", "seed", "maxOutputTokens", "stopSequences", "thinkingConfig",
             "presencePenalty", "frequencyPenalty", "responseMimeType", "responseSchema", "responseJsonSchema",
@@ -137,6 +139,9 @@ public final class RequestDecoder {
             }
         }
         JsonMembers.object(body, "generationConfig", "").ifPresent(config -> generationConfig(config, modelId, builder));
+        grounding(JsonMembers.array(body, "tools", "")).ifPresent(builder::grounding);
+        JsonMembers.object(body, "outputConfig", "").flatMap(config -> JsonMembers.string(config, "outputUriPrefix", "output_config"))
+                .ifPresent(prefix -> builder.vertexOptions(VertexOptions.NONE.withOutputUriPrefix(prefix)));
         try {
             return new Decoded(builder.build(), prompt, List.copyOf(sizes));
         } catch (InvalidRequestException e) {
@@ -148,6 +153,33 @@ public final class RequestDecoder {
     public static String notFoundMessage(String modelId) {
         return "models/" + modelId + " is not found for API version v1beta, or is not supported for generateContent. "
                 + "Call ListModels to see the list of available models and their supported methods.";
+    }
+
+    /**
+     * The search grounding of {@code tools[].googleSearch}: its {@code searchTypes} ({@code webSearch},
+     * {@code imageSearch}), web search when it names none, as the API reads it.
+     */
+    private static Optional<SearchGrounding> grounding(List<JsonValue> tools) {
+        boolean web = false;
+        boolean image = false;
+        for (int i = 0; i < tools.size(); i++) {
+            if (tools.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw JsonMembers.invalidValue("tools[" + i + "]", tools.get(i));
+            }
+            Optional<JsonObject> search = JsonMembers.object(tools.get(i).asJsonObject(), "googleSearch", "tools[" + i + "]");
+            if (search.isEmpty()) {
+                continue;
+            }
+            Optional<JsonObject> types = JsonMembers.object(search.get(), "searchTypes", "tools[" + i + "].google_search");
+            boolean webType = types.flatMap(t -> JsonMembers.member(t, "webSearch")).isPresent();
+            boolean imageType = types.flatMap(t -> JsonMembers.member(t, "imageSearch")).isPresent();
+            web |= webType || !imageType;
+            image |= imageType;
+        }
+        if (web && image) {
+            return Optional.of(SearchGrounding.WEB_AND_IMAGE);
+        }
+        return web ? Optional.of(SearchGrounding.WEB) : image ? Optional.of(SearchGrounding.IMAGE) : Optional.empty();
     }
 
     private static void generationConfig(JsonObject config, String modelId, GenerationRequest.Builder builder) {

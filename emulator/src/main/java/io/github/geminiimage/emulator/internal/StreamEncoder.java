@@ -2,6 +2,7 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.Grounding;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.StreamEvent;
@@ -49,10 +50,20 @@ final class StreamEncoder {
 
     /** Sends the finish still held, with the latest usage. */
     void flush() {
+        flush(Optional.empty());
+    }
+
+    /**
+     * Sends the finish still held, with the latest usage and the grounding {@code result} has for
+     * its candidate: stream events carry no grounding, and Google sends it with the finish.
+     */
+    void flush(Optional<GenerationResult> result) {
         if (finish != null) {
             StreamEvent.Finished f = finish;
             finish = null;
-            send(List.of(new Candidate(f.candidate(), List.of(), Optional.of(f.reason()), f.message(), List.of())),
+            Optional<Grounding> grounding = result.flatMap(r -> r.candidates().stream()
+                    .filter(c -> c.index() == f.candidate()).findFirst()).flatMap(Candidate::grounding);
+            send(List.of(new Candidate(f.candidate(), List.of(), Optional.of(f.reason()), f.message(), List.of(), grounding)),
                     Optional.empty());
         }
     }

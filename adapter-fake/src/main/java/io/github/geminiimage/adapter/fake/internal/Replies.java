@@ -8,6 +8,8 @@ import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.Grounding;
+import io.github.geminiimage.domain.GroundingSource;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.InvalidRequestException;
@@ -20,6 +22,7 @@ import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PixelSize;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.ResponseModalities;
+import io.github.geminiimage.domain.SearchGrounding;
 import io.github.geminiimage.domain.Turn;
 import io.github.geminiimage.domain.Usage;
 import java.io.IOException;
@@ -229,8 +232,78 @@ public final class Replies {
                 u.cachedTokens(), u.toolUsePromptTokens(), u.promptDetails(), u.candidatesDetails(), u.cacheDetails(),
                 u.toolUsePromptDetails());
         return new GenerationResult(List.of(new Candidate(answer.index(), parts, answer.finishReason(),
-                answer.finishMessage(), answer.safetyRatings())), result.promptFeedback(), usage, result.modelVersion(),
+                answer.finishMessage(), answer.safetyRatings(), answer.grounding())), result.promptFeedback(), usage, result.modelVersion(),
                 result.responseId());
+    }
+
+    /**
+     * {@code result} with its images given by reference when the request asked Vertex AI to write
+     * them to Cloud Storage ({@code outputConfig.outputUriPrefix}): each non-thought image becomes
+     * {@code fileData} naming {@code PREFIX/<response id>-<n>.<ext>}, as Vertex AI answers.
+     */
+    public static GenerationResult byReferenceIfAsked(GenerationRequest request, GenerationResult result) {
+        Optional<String> prefix = request.vertexOptions().outputUriPrefix();
+        if (prefix.isEmpty()) {
+            return result;
+        }
+        String base = prefix.get().endsWith("/") ? prefix.get() : prefix.get() + "/";
+        String id = result.responseId().orElse("image");
+        List<Candidate> candidates = new ArrayList<>();
+        int n = 0;
+        for (Candidate c : result.candidates()) {
+            List<Part> parts = new ArrayList<>();
+            for (Part part : c.parts()) {
+                if (part instanceof Part.Image image && !image.thought() && !image.image().isReference()) {
+                    String ext = image.image().mediaType().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("img");
+                    java.net.URI uri = java.net.URI.create(base + id + "-" + (n++) + "." + ext);
+                    parts.add(new Part.Image(GeneratedImage.ofReference(image.image().mimeType(), uri), false,
+                            image.thoughtSignature()));
+                } else {
+                    parts.add(part);
+                }
+            }
+            candidates.add(new Candidate(c.index(), parts, c.finishReason(), c.finishMessage(), c.safetyRatings(),
+                    c.grounding()));
+        }
+        return new GenerationResult(candidates, result.promptFeedback(), result.usage(), result.modelVersion(),
+                result.responseId());
+    }
+
+    /** {@code result} with {@code grounding} on its first candidate (none without candidates). */
+    public static GenerationResult withGrounding(GenerationResult result, Optional<Grounding> grounding) {
+        if (result.candidates().isEmpty()) {
+            return result;
+        }
+        List<Candidate> candidates = new ArrayList<>(result.candidates());
+        candidates.set(0, candidates.get(0).withGrounding(grounding));
+        return new GenerationResult(candidates, result.promptFeedback(), result.usage(), result.modelVersion(),
+                result.responseId());
+    }
+
+    /**
+     * {@code result} grounded as {@code request} asks: its prompt as the web and/or image query, one
+     * made-up {@code example.com} source per query; unchanged without grounding in the request.
+     */
+    public static GenerationResult grounded(GenerationRequest request, GenerationResult result) {
+        if (request.grounding().isEmpty()) {
+            return result;
+        }
+        SearchGrounding asked = request.grounding().get();
+        String query = request.prompt().orElse("the pictures");
+        String slug = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                query.getBytes(StandardCharsets.UTF_8));
+        slug = slug.substring(0, Math.min(12, slug.length()));
+        List<String> web = asked.webSearch() ? List.of(query) : List.of();
+        List<String> images = asked.imageSearch() ? List.of(query) : List.of();
+        List<GroundingSource> sources = new ArrayList<>();
+        if (asked.webSearch()) {
+            sources.add(GroundingSource.web("https://example.com/pages/" + slug, "About " + query));
+        }
+        if (asked.imageSearch()) {
+            sources.add(GroundingSource.image("https://images.example.com/" + slug + ".jpg",
+                    "https://example.com/gallery/" + slug, "Picture of " + query, "example.com"));
+        }
+        return withGrounding(result, Optional.of(new Grounding(web, images, sources)));
     }
 
     /** An answer with text only and finish reason {@code STOP}. */

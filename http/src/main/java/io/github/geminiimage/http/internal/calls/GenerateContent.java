@@ -34,6 +34,7 @@ public final class GenerateContent {
         String modelId = request.model().id();
         return Exchange.<GenerationResult>of(OPERATION, Optional.of(modelId), () -> {
             VertexOnlyFields.check(request, endpoint);
+            endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body(request, maxRequestBytes));
         }, reply -> GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes()))
                 .withUsage(GenerationResult::usage)

@@ -46,6 +46,8 @@ public final class StreamGenerateContent {
     public static Exchange<GenerationStream> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes) {
         String modelId = request.model().id();
         return Exchange.<GenerationStream>of(OPERATION, Optional.of(modelId), () -> {
+            VertexOnlyFields.check(request, endpoint);
+            endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), GenerateContent.body(request, maxRequestBytes))
                     .withQueryParameter("alt", "sse").withHeader("Accept", "text/event-stream");
         }, StreamGenerateContent::open).withExplanation(failure -> GenerateContent.explainRetired(failure, request));

@@ -73,16 +73,26 @@ final class JsonSchema {
 
     static {
         Node inlineData = new Node(true).field("mimeType", Kind.VALUE).field("data", Kind.DATA);
+        Node replyFileData = new Node(true).field("mimeType", Kind.VALUE).field("fileUri", Kind.VALUE);
         Node part = new Node(true).field("text", Kind.VALUE).field("thought", Kind.VALUE)
                 .field("inlineData", Kind.OBJECT, inlineData, Role.NONE, null)
+                .field("fileData", Kind.OBJECT, replyFileData, Role.NONE, null)
                 .field("thoughtSignature", Kind.SIGNATURE);
         Node content = new Node(false).field("role", Kind.VALUE)
                 .field("parts", Kind.ARRAY, part, Role.PART, "part");
         Node rating = new Node(false).field("category", Kind.VALUE).field("probability", Kind.VALUE)
                 .field("blocked", Kind.VALUE);
+        Node webChunk = new Node(false).field("uri", Kind.VALUE).field("title", Kind.VALUE).field("domain", Kind.VALUE);
+        Node imageChunk = new Node(false).field("imageUri", Kind.VALUE).field("sourceUri", Kind.VALUE)
+                .field("title", Kind.VALUE).field("domain", Kind.VALUE);
+        Node chunk = new Node(false).field("web", Kind.OBJECT, webChunk, Role.NONE, null)
+                .field("image", Kind.OBJECT, imageChunk, Role.NONE, null);
+        Node grounding = new Node(false).field("webSearchQueries", Kind.VALUE).field("imageSearchQueries", Kind.VALUE)
+                .field("groundingChunks", Kind.ARRAY, chunk, Role.NONE, null);
         Node candidate = new Node(false).field("content", Kind.OBJECT, content, Role.NONE, null)
                 .field("finishReason", Kind.VALUE).field("finishMessage", Kind.VALUE).field("index", Kind.VALUE)
-                .field("safetyRatings", Kind.ARRAY, rating, Role.NONE, null);
+                .field("safetyRatings", Kind.ARRAY, rating, Role.NONE, null)
+                .field("groundingMetadata", Kind.OBJECT, grounding, Role.NONE, null);
         Node feedback = new Node(false).field("blockReason", Kind.VALUE).field("blockReasonMessage", Kind.VALUE)
                 .field("safetyRatings", Kind.ARRAY, rating, Role.NONE, null);
         Node tokens = new Node(false).field("modality", Kind.VALUE).field("tokenCount", Kind.VALUE);
@@ -109,7 +119,8 @@ final class JsonSchema {
                 .field("parts", Kind.ARRAY, requestPart, Role.PART, "part");
         REQUEST = new Node(true).field("contents", Kind.ARRAY, requestContent, Role.OUTER, "content")
                 .field("systemInstruction", Kind.VALUE).field("generationConfig", Kind.VALUE)
-                .field("safetySettings", Kind.VALUE).field("labels", Kind.VALUE);
+                .field("safetySettings", Kind.VALUE).field("labels", Kind.VALUE)
+                .field("tools", Kind.VALUE).field("outputConfig", Kind.VALUE);
     }
 
     /**

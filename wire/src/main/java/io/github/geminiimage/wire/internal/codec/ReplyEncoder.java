@@ -2,6 +2,8 @@ package io.github.geminiimage.wire.internal.codec;
 
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.Grounding;
+import io.github.geminiimage.domain.GroundingSource;
 import io.github.geminiimage.domain.ModalityTokens;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
@@ -112,10 +114,63 @@ public final class ReplyEncoder {
             o.string(candidate.finishMessage().get(), "finishMessage");
         }
         safetyRatings(candidate.safetyRatings(), o);
+        if (candidate.grounding().isPresent()) {
+            grounding(candidate.grounding().get(), o);
+        }
         if (!vertex) {
             o.ascii(",\"index\":" + candidate.index());
         }
         o.ascii('}');
+    }
+
+    /** {@code groundingMetadata}: the queries, then one chunk per source ({@code web} or {@code image}). */
+    private static void grounding(Grounding grounding, JsonOutput o) throws IOException {
+        o.ascii(",\"groundingMetadata\":{");
+        Separator s = new Separator();
+        strings("webSearchQueries", grounding.webSearchQueries(), s, o);
+        strings("imageSearchQueries", grounding.imageSearchQueries(), s, o);
+        if (!grounding.sources().isEmpty()) {
+            o.ascii(s.next() + "\"groundingChunks\":[");
+            for (int i = 0; i < grounding.sources().size(); i++) {
+                GroundingSource source = grounding.sources().get(i);
+                o.ascii(i > 0 ? "," : "");
+                Separator m = new Separator();
+                if (source.isImage()) {
+                    o.ascii("{\"image\":{");
+                    member("imageUri", source.imageUri(), m, o);
+                    member("sourceUri", source.uri(), m, o);
+                    member("title", source.title(), m, o);
+                    member("domain", source.domain(), m, o);
+                } else {
+                    o.ascii("{\"web\":{");
+                    member("uri", source.uri(), m, o);
+                    member("title", source.title(), m, o);
+                    member("domain", source.domain(), m, o);
+                }
+                o.ascii("}}");
+            }
+            o.ascii(']');
+        }
+        o.ascii('}');
+    }
+
+    private static void strings(String name, List<String> values, Separator s, JsonOutput o) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
+        o.ascii(s.next() + "\"" + name + "\":[");
+        for (int i = 0; i < values.size(); i++) {
+            o.ascii(i > 0 ? "," : "");
+            o.string(values.get(i), name);
+        }
+        o.ascii(']');
+    }
+
+    private static void member(String name, Optional<String> value, Separator s, JsonOutput o) throws IOException {
+        if (value.isPresent()) {
+            o.ascii(s.next() + "\"" + name + "\":");
+            o.string(value.get(), name);
+        }
     }
 
     private static void promptFeedback(PromptFeedback feedback, JsonOutput o) throws IOException {

@@ -13,6 +13,7 @@ import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PersonGeneration;
 import io.github.geminiimage.domain.ResponseModalities;
 import io.github.geminiimage.domain.Turn;
+import io.github.geminiimage.domain.SearchGrounding;
 import io.github.geminiimage.domain.VertexOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
 public final class RequestDecoder {
 
     private static final Set<String> TOP_LEVEL = Set.of("contents", "systemInstruction", "generationConfig",
-            "safetySettings", "labels", "tools", "toolConfig", "cachedContent");
+            "safetySettings", "labels", "tools", "toolConfig", "cachedContent", "outputConfig");
     private static final Set<String> GENERATION_CONFIG = Set.of("responseModalities", "candidateCount", "temperature",
             "topP", "topK", "seed", "imageConfig", "thinkingConfig", "maxOutputTokens", "stopSequences",
             "presencePenalty", "frequencyPenalty", "responseMimeType");
@@ -111,6 +112,7 @@ public final class RequestDecoder {
         if (!vertex.isEmpty()) {
             builder.vertexOptions(vertex);
         }
+        grounding(wire.tools()).ifPresent(builder::grounding);
         return builder.build();
     }
 
@@ -123,10 +125,11 @@ public final class RequestDecoder {
             String field = "contents[" + index + "].parts[" + j + "]";
             if (part instanceof Part.Text t) {
                 text = text == null ? new StringBuilder(t.text()) : text.append('\n').append(t.text());
+            } else if (wireParts.get(j).fileData() != null) {
+                // Before Part.Image: a reference may name a stored file, which only reference() tells.
+                images.add(reference(wireParts.get(j).fileData(), field));
             } else if (part instanceof Part.Image image) {
                 images.add(image.image().asInput());
-            } else if (wireParts.get(j).fileData() != null) {
-                images.add(reference(wireParts.get(j).fileData(), field));
             } else {
                 throw new InvalidRequestException(field, field + ": a user part holds a text, inlineData or fileData",
                         (Throwable) null);
@@ -207,6 +210,28 @@ public final class RequestDecoder {
                 "[\"TEXT\",\"IMAGE\"] or [\"IMAGE\"] for an image model");
     }
 
+    /**
+     * The search grounding the tools ask for: {@code googleSearch} with its {@code searchTypes}; no
+     * search type named means web search, as the API reads it. Other tools are not for image models here.
+     */
+    private static Optional<SearchGrounding> grounding(List<Wire.Tool> tools) {
+        boolean web = false;
+        boolean image = false;
+        for (Wire.Tool tool : tools == null ? List.<Wire.Tool>of() : tools) {
+            if (tool == null || tool.googleSearch() == null) {
+                continue;
+            }
+            Wire.SearchTypes types = tool.googleSearch().searchTypes();
+            boolean anyType = types != null && (types.webSearch() != null || types.imageSearch() != null);
+            web |= !anyType || types.webSearch() != null;
+            image |= anyType && types.imageSearch() != null;
+        }
+        if (web && image) {
+            return Optional.of(SearchGrounding.WEB_AND_IMAGE);
+        }
+        return web ? Optional.of(SearchGrounding.WEB) : image ? Optional.of(SearchGrounding.IMAGE) : Optional.empty();
+    }
+
     private static VertexOptions vertexOptions(Wire.Request wire) {
         VertexOptions options = VertexOptions.NONE;
         Wire.ImageConfig image = wire.generationConfig() == null ? null : wire.generationConfig().imageConfig();
@@ -230,6 +255,9 @@ public final class RequestDecoder {
             for (Map.Entry<String, String> label : wire.labels().entrySet()) {
                 options = options.withLabel(label.getKey(), label.getValue());
             }
+        }
+        if (wire.outputConfig() != null && wire.outputConfig().outputUriPrefix() != null) {
+            options = options.withOutputUriPrefix(wire.outputConfig().outputUriPrefix());
         }
         return options;
     }

@@ -22,7 +22,27 @@ public final class Wire {
 
     /** {@code Candidate}. */
     public record Candidate(Content content, String finishReason, String finishMessage,
-            List<SafetyRating> safetyRatings, BigDecimal index) {
+            List<SafetyRating> safetyRatings, BigDecimal index, GroundingMetadata groundingMetadata) {
+    }
+
+    /**
+     * {@code GroundingMetadata}: the fields grounding with Google Search fills. Queries are bound as
+     * any JSON value and only strings kept: the reply's image was paid for, a stray value must not lose it.
+     */
+    public record GroundingMetadata(List<Object> webSearchQueries, List<Object> imageSearchQueries,
+            List<GroundingChunk> groundingChunks) {
+    }
+
+    /** {@code GroundingChunk}: a web page or an image. */
+    public record GroundingChunk(WebChunk web, ImageChunk image) {
+    }
+
+    /** {@code GroundingChunk.Web}. */
+    public record WebChunk(String uri, String title, String domain) {
+    }
+
+    /** {@code GroundingChunk.Image}. */
+    public record ImageChunk(String imageUri, String sourceUri, String title, String domain) {
     }
 
     /** {@code Content}: a role and its parts. */
@@ -62,7 +82,24 @@ public final class Wire {
 
     /** {@code GenerateContentRequest}, as a server reads it. */
     public record Request(List<Content> contents, Content systemInstruction, GenerationConfig generationConfig,
-            List<SafetySetting> safetySettings, java.util.Map<String, String> labels) {
+            List<SafetySetting> safetySettings, java.util.Map<String, String> labels, List<Tool> tools,
+            OutputConfig outputConfig) {
+    }
+
+    /** {@code Tool}: only {@code googleSearch} is read. */
+    public record Tool(GoogleSearch googleSearch) {
+    }
+
+    /** {@code GoogleSearch}: which searches ({@code searchTypes}); none named means web search. */
+    public record GoogleSearch(SearchTypes searchTypes) {
+    }
+
+    /** {@code SearchTypes}: each present as an empty object when asked for. */
+    public record SearchTypes(java.util.Map<String, Object> webSearch, java.util.Map<String, Object> imageSearch) {
+    }
+
+    /** {@code OutputConfig} (Vertex AI). */
+    public record OutputConfig(String outputUriPrefix) {
     }
 
     /** {@code GenerationConfig}: the fields this library writes. */

@@ -5,6 +5,8 @@ import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.Grounding;
+import io.github.geminiimage.domain.GroundingSource;
 import io.github.geminiimage.domain.HarmCategory;
 import io.github.geminiimage.domain.HarmProbability;
 import io.github.geminiimage.domain.MediaType;
@@ -18,6 +20,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +58,7 @@ final class WireMapper {
             List<Part> parts = parts(c.content(), i, "candidate");
             candidates.add(new Candidate(c.index() == null ? 0 : exactInt(c.index(), where + "index"), parts,
                     Optional.ofNullable(c.finishReason()).map(FinishReason::of), Optional.ofNullable(c.finishMessage()),
-                    ratings(c.safetyRatings())));
+                    ratings(c.safetyRatings()), grounding(c.groundingMetadata())));
         }
         Optional<PromptFeedback> feedback = Optional.ofNullable(wire.promptFeedback())
                 .map(f -> new PromptFeedback(Optional.ofNullable(f.blockReason()).map(BlockReason::of),
@@ -103,7 +107,61 @@ final class WireMapper {
         if (wire.text() != null) {
             return new Part.Text(wire.text(), thought, signature);
         }
+        Optional<GeneratedImage> byReference = imageByReference(wire.fileData());
+        if (byReference.isPresent()) {
+            return new Part.Image(byReference.get(), thought, signature);
+        }
         return new Part.Other(scanner.rawJson(record), thought, signature);
+    }
+
+    /** Grounding metadata, when present with anything in it (docs/wire-format.md, "Grounding with Google Search"). */
+    private static Optional<Grounding> grounding(Wire.GroundingMetadata wire) {
+        if (wire == null) {
+            return Optional.empty();
+        }
+        List<GroundingSource> sources = new ArrayList<>();
+        for (Wire.GroundingChunk chunk : orEmpty(wire.groundingChunks())) {
+            if (chunk == null) {
+                continue;
+            }
+            if (chunk.image() != null) {
+                Wire.ImageChunk image = chunk.image();
+                sources.add(GroundingSource.image(image.imageUri(), image.sourceUri(), image.title(), image.domain()));
+            } else if (chunk.web() != null) {
+                Wire.WebChunk web = chunk.web();
+                sources.add(new GroundingSource(Optional.ofNullable(web.title()), Optional.ofNullable(web.uri()),
+                        Optional.empty(), Optional.ofNullable(web.domain())));
+            }
+        }
+        Grounding grounding = new Grounding(strings(wire.webSearchQueries()), strings(wire.imageSearchQueries()), sources);
+        return grounding.isEmpty() ? Optional.empty() : Optional.of(grounding);
+    }
+
+    private static List<String> strings(List<Object> wire) {
+        List<String> values = new ArrayList<>();
+        for (Object value : orEmpty(wire)) {
+            if (value instanceof String text) {
+                values.add(text);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * An image part given by reference ({@code fileData {fileUri, mimeType}}, as Vertex AI answers
+     * when the request set an output prefix); empty for other file data, which stays an unknown part.
+     */
+    private static Optional<GeneratedImage> imageByReference(Wire.FileData file) {
+        if (file == null || file.fileUri() == null || file.mimeType() == null
+                || !file.mimeType().regionMatches(true, 0, "image/", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(file.fileUri());
+            return uri.isAbsolute() ? Optional.of(GeneratedImage.ofReference(file.mimeType(), uri)) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<SafetyRating> ratings(List<Wire.SafetyRating> wire) {

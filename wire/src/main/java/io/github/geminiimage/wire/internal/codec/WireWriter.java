@@ -5,6 +5,7 @@ import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.SafetySetting;
+import io.github.geminiimage.domain.SearchGrounding;
 import io.github.geminiimage.domain.Turn;
 import io.github.geminiimage.domain.VertexOptions;
 import java.io.IOException;
@@ -53,8 +54,31 @@ final class WireWriter {
             }
             o.ascii(']');
         }
+        tools(request, o);
         labels(request.vertexOptions().labels(), o);
+        if (request.vertexOptions().outputUriPrefix().isPresent()) {
+            // Vertex AI only (refused on the Gemini API before encoding): the images go to Cloud Storage.
+            o.ascii(",\"outputConfig\":{\"outputUriPrefix\":");
+            o.string(request.vertexOptions().outputUriPrefix().get(), "outputConfig.outputUriPrefix");
+            o.ascii('}');
+        }
         o.ascii('}');
+    }
+
+    /** {@code tools: [{"googleSearch": {"searchTypes": {...}}}]}, the shape java-genai 2.3.0 sends. */
+    private static void tools(GenerationRequest request, JsonOutput o) throws IOException {
+        if (request.grounding().isEmpty()) {
+            return;
+        }
+        SearchGrounding grounding = request.grounding().get();
+        o.ascii(",\"tools\":[{\"googleSearch\":{\"searchTypes\":{");
+        if (grounding.webSearch()) {
+            o.ascii("\"webSearch\":{}");
+        }
+        if (grounding.imageSearch()) {
+            o.ascii(grounding.webSearch() ? ",\"imageSearch\":{}" : "\"imageSearch\":{}");
+        }
+        o.ascii("}}}]");
     }
 
     /** Writes a conversation document: {@code {"contents":[...]}}. */
@@ -222,7 +246,15 @@ final class WireWriter {
         } else {
             Part.Image image = (Part.Image) part;
             o.ascii('{');
-            inlineDataMember(image.image().mimeType(), ImageSource.of(image.image()), o);
+            if (image.image().isReference()) {
+                o.ascii("\"fileData\":{\"mimeType\":");
+                o.string(image.image().mimeType(), "fileData.mimeType");
+                o.ascii(",\"fileUri\":");
+                o.string(image.image().uri().orElseThrow().toString(), "fileData.fileUri");
+                o.ascii('}');
+            } else {
+                inlineDataMember(image.image().mimeType(), ImageSource.of(image.image()), o);
+            }
         }
         if (part.thought()) {
             o.ascii(",\"thought\":true");
