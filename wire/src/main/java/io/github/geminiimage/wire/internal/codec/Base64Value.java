@@ -203,7 +203,10 @@ final class Base64Value {
     private int bulk(DecodedBytes out) throws IOException {
         int carried = input.lim - input.pos;
         boolean fromBuffer = carried >= CHUNK;
-        if (!fromBuffer && input.eof) {
+        if (!fromBuffer && (input.eof || declaredLength >= 0 && declaredLength - input.offset() < CHUNK)) {
+            // Not a chunk's worth left (as declared): the scalar loop takes it, a small image
+            // allocates no chunk arrays, and a chunk handed back (giveBack) always fits the read
+            // buffer, which a short declared length makes smaller than a chunk.
             return BULK_SKIPPED;
         }
         if (spare == null) {

@@ -13,13 +13,15 @@ import java.util.Optional;
 final class JsonInput {
 
     static final int BUFFER = 32 * 1024;
+    /** The smallest buffer: a reply of a few hundred bytes still fills it in one read. */
+    static final int MIN_BUFFER = 512;
     private static final int EXCERPT_BYTES = 240;
 
     private final InputStream in;
     final long maxBytes;
     final String subject;
     private final ScanErrors errors;
-    byte[] buf = new byte[BUFFER];
+    byte[] buf;
     int pos;
     int lim;
     long total;
@@ -27,11 +29,18 @@ final class JsonInput {
     private final byte[] head = new byte[EXCERPT_BYTES];
     private int headLength;
 
-    JsonInput(InputStream in, long maxBytes, String subject, ScanErrors errors) {
+    /**
+     * @param declaredLength the length the sender declared, or -1: a short reply gets a buffer of
+     *     its size (one more byte to see the end in the same read) instead of {@link #BUFFER}, so
+     *     small replies do not allocate and zero 32 KB each
+     */
+    JsonInput(InputStream in, long maxBytes, long declaredLength, String subject, ScanErrors errors) {
         this.in = in;
         this.maxBytes = maxBytes;
         this.subject = subject;
         this.errors = errors;
+        long size = declaredLength >= 0 ? Math.min(BUFFER, Math.max(MIN_BUFFER, declaredLength + 1)) : BUFFER;
+        this.buf = new byte[(int) size];
     }
 
     int skipWhitespace() throws IOException {

@@ -64,9 +64,9 @@ final class JsonScanner {
      */
     JsonScanner(InputStream in, long maxBytes, OptionalLong declaredLength, String subject) {
         this.errors = new ScanErrors();
-        this.input = new JsonInput(in, maxBytes, subject, errors);
-        errors.input = input;
         this.declaredLength = declaredLength.orElse(-1);
+        this.input = new JsonInput(in, maxBytes, this.declaredLength, subject, errors);
+        errors.input = input;
         this.subject = subject;
         this.base64 = new Base64Value(input, errors, this.declaredLength);
         this.tokens = new JsonTokens(input, errors);

@@ -18,10 +18,10 @@ import io.github.geminiimage.domain.SafetyRating;
 import io.github.geminiimage.domain.Usage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +41,7 @@ final class WireMapper {
     /** The compacted JSON bound to {@code type}. */
     <T> T bind(Class<T> type, String shape) {
         try {
-            return JSONB.fromJson(new ByteArrayInputStream(scanner.compactBytes(), 0, scanner.compactSize()), type);
+            return JSONB.fromJson(new String(scanner.compactBytes(), 0, scanner.compactSize(), StandardCharsets.UTF_8), type);
         } catch (RuntimeException e) {
             String why = String.valueOf(e.getMessage());
             throw scanner.malformed("the JSON does not have the shape of " + shape + ": "
