@@ -1,11 +1,12 @@
 package io.github.geminiimage.adapter.httpclient5;
 
+import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.adapter.httpclient5.internal.ExchangeRunner;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,7 +194,7 @@ public final class HttpClient5Transport implements HttpTransport {
             out.setEntity(new HttpEntityWrapper(new EntityTemplate(request.contentLength(), null, null,
                     stream -> {
                         if (request.body().isPresent()) {
-                            TransportSupport.writeExactly(request.body().get(), stream);
+                            RequestBody.writeExactly(request.body().get(), stream);
                         }
                     })) {
                 @Override
