@@ -47,7 +47,7 @@ class ArchitectureRulesTest {
     private static final String BENCHMARKS = ROOT + ".benchmarks..";
     /** The emulator's internals, which still build their JSON with JSON-P until they move onto wire's server half. */
     private static final String EMULATOR_INTERNALS = ROOT + ".emulator.internal..";
-    /** The cassette files' own format (recordings of exchanges, not an API document), written with JSON-P. */
+    /** The cassette files' own format (recordings of exchanges, not an API document), bound with JSON-B. */
     private static final String CASSETTE_INTERNALS = ROOT + ".http.internal.cassette..";
     /**
      * The command line, whose own documents (its {@code --json} output, the files it keeps) are bound
@@ -182,11 +182,17 @@ class ArchitectureRulesTest {
                     + "where image bytes flow, JSON-B for the small documents");
 
     @ArchTest
-    static final ArchRule the_cli_binds_its_own_documents_and_parses_no_json = noClasses()
-            .that().resideInAPackage(CLI)
+    static final ArchRule the_transport_helpers_depend_only_on_the_jdk = classes()
+            .that().resideInAPackage(ROOT + ".http.support..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".http.support..", "java..")
+            .because("the http package's SPI uses them, so a dependency back on http would be a package cycle");
+
+    @ArchTest
+    static final ArchRule own_documents_are_bound_with_json_b_only = noClasses()
+            .that().resideInAnyPackage(CLI, CASSETTE_INTERNALS)
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.json", "jakarta.json.stream..", "org.eclipse.yasson..")
-            .because("the command line's own documents are records bound with JSON-B in one place (CliJson); "
-                    + "JSON-P trees and streams, a second way to read or write JSON, stay out of it");
+            .because("the command line's documents and the cassette files are records bound with JSON-B; JSON-P trees "
+                    + "and streams, a further way to read or write JSON, stay out of them");
 
     @ArchTest
     static final ArchRule the_emulator_is_a_server_not_a_client = noClasses()

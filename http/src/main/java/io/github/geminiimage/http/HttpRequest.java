@@ -51,18 +51,6 @@ public record HttpRequest(String method, URI uri, List<Map.Entry<String, String>
         this("POST", uri, headers, Set.of(), Optional.of(body), deadline);
     }
 
-    /** A {@code POST} of {@code body}. */
-    public static HttpRequest post(URI uri, List<Map.Entry<String, String>> headers, Set<String> sensitiveHeaders,
-            RequestBody body, Instant deadline) {
-        return new HttpRequest("POST", uri, headers, sensitiveHeaders, Optional.of(body), deadline);
-    }
-
-    /** A request without a body ({@code GET}, {@code DELETE}). */
-    public static HttpRequest withoutBody(String method, URI uri, List<Map.Entry<String, String>> headers,
-            Set<String> sensitiveHeaders, Instant deadline) {
-        return new HttpRequest(method, uri, headers, sensitiveHeaders, Optional.empty(), deadline);
-    }
-
     /** Whether {@code name}'s value is a secret (compared case-insensitively). */
     public boolean isSensitive(String name) {
         return sensitiveHeaders.contains(name.toLowerCase(Locale.ROOT));

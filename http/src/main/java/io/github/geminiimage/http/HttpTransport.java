@@ -1,5 +1,6 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 

@@ -17,9 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A {@link CallObserver} that turns the HTTP port's events into Micrometer meters and, given an
- * {@link ObservationRegistry}, into one {@link Observation} per call, so that a tracing bridge
- * makes a span of each call. Spring is not needed:
+ * A {@link CallObserver} that turns each call into Micrometer meters and, given an
+ * {@link ObservationRegistry}, into one {@link Observation} (a span with a tracing bridge); Spring is
+ * not needed. Meters: {@value #CALLS} (a timer, which this observer records only without an
+ * observation registry: with one, the registry's meter handler makes it, so no call counts twice),
+ * {@value #ATTEMPTS}, {@value #RETRIES}, {@value #TOKENS}, {@value #REQUEST_BYTES} and
+ * {@value #RESPONSE_BYTES}; their tags are in the README, "Metrics and tracing". Never a prompt, an
+ * image, a message or the key. An observation stays open from a call's first attempt to its one
+ * completion event, which every call gets, so none is left open. Thread-safe.
  *
  * <pre>{@code
  * CallObserver observer = MicrometerCallObserver.create(observationRegistry, meterRegistry);
@@ -27,49 +32,6 @@ import java.util.concurrent.ConcurrentMap;
  *         .options(HttpOptions.builder().observer(observer).build())
  *         .build();
  * }</pre>
- *
- * <table>
- * <caption>Meters</caption>
- * <tr><th>name</th><th>type</th><th>tags</th><th>what</th></tr>
- * <tr><td>{@value #CALLS}</td><td>timer</td><td>operation, model, outcome, exception, status</td>
- *     <td>one sample per call, its whole duration (every attempt and wait); see below for who records it</td></tr>
- * <tr><td>{@value #ATTEMPTS}</td><td>counter</td><td>operation, model</td><td>attempts started</td></tr>
- * <tr><td>{@value #RETRIES}</td><td>counter</td><td>operation, model, cause</td><td>retries scheduled, by the
- *     failure that caused them</td></tr>
- * <tr><td>{@value #REQUEST_BYTES}, {@value #RESPONSE_BYTES}</td><td>summary (bytes)</td><td>operation,
- *     model</td><td>bytes sent and received per call, all attempts</td></tr>
- * <tr><td>{@value #TOKENS}</td><td>counter</td><td>operation, model, type (prompt, candidates,
- *     thoughts)</td><td>tokens reported by successful calls</td></tr>
- * </table>
- *
- * <p>Tag values: {@code outcome} is {@code success} or {@code failure}; {@code exception} is the
- * simple name of the failure's type ({@code RateLimitedException}, ...) or {@code none};
- * {@code status} is the class of the last HTTP status ({@code 2xx} ... {@code 5xx}) or {@code none}
- * when no reply arrived; {@code model} is the model id or {@code none}. Nothing else of a call is
- * recorded: no prompt, no image, no key, no message.
- *
- * <p><b>The call timer, recorded once.</b> Without an {@code ObservationRegistry}
- * ({@link #create(MeterRegistry)}) this observer records {@value #CALLS} itself, from the duration
- * the completion event reports. With one ({@link #create(ObservationRegistry, MeterRegistry)}) each
- * call is an observation named {@value #CALLS}, started at its first attempt and stopped at its
- * end, with the five tags above as low-cardinality key values, {@code attempts} as a
- * high-cardinality one, and the failure as its error; the timer is then the one the registry's
- * meter handler makes of it ({@code DefaultMeterObservationHandler}, which Spring Boot registers
- * when there is a {@code MeterRegistry}; it adds an {@code error} tag and a
- * {@code gemini.image.calls.active} long task timer), and this observer does not record it too. A
- * registry without a meter handler gives spans and no call timer. The other meters always go to
- * the {@code MeterRegistry}. A call refused before sending has no attempt: its observation starts
- * and stops at its end.
- *
- * <p><b>No observation is left open.</b> Open observations are kept by call id until the call's
- * completion event, which the engine reports exactly once for every call, never followed by an
- * attempt's start (see {@link CallObserver}): a call always ends, by its result, its failure, its
- * overall deadline, a cancellation or the port's close. The map therefore holds the calls in
- * flight and no more. No scope is opened, since a call's events may arrive on different threads
- * (an asynchronous call's attempts run on pool threads); the observation's parent is the one
- * current on the thread of its first attempt.
- *
- * <p>Thread-safe; every callback is a few map lookups.
  */
 public final class MicrometerCallObserver implements CallObserver {
 

@@ -1,11 +1,12 @@
 package io.github.geminiimage.adapter.httpclient5;
 
+import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.adapter.httpclient5.internal.ExchangeRunner;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,38 +42,16 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * An {@link HttpTransport} over Apache HttpClient 5 (classic API). Thread-safe; meets the SPI's
- * contract:
- * <ul>
- *   <li>HttpClient's automatic retries, redirect handling and content decompression are off (on a
- *       lent client too: per request, and the entity tells HttpClient it cannot be sent twice), so a
- *       3xx or 503 comes back as it is, after one request, and a gzip body comes back as it was sent;
- *       no {@code Accept-Encoding} is added.</li>
- *   <li>Any of {@code GET POST PUT PATCH DELETE}; a body streams from {@link io.github.geminiimage.http.RequestBody#writeTo}
- *       with its exact {@code Content-Length}, never chunked, never buffered whole.</li>
- *   <li>Connect, pool-lease and inactivity timeouts come from the {@link TransportSettings}; the
- *       request's deadline is enforced by a watchdog that aborts the exchange, also while the body is
- *       read, so the read fails with a {@link java.net.SocketTimeoutException}. Waiting for a pooled connection counts as connecting.</li>
- *   <li>The exchange runs on a bounded pool of daemon threads named {@code gemini-hc5-N-worker-M}, so
- *       interrupting {@link #send} or cancelling the future of {@link #sendAsync} aborts it
- *       (blocking socket reads do not answer interrupts).</li>
- *   <li>A response closed before its raw body was read to the end of its framing is aborted: its
- *       connection is closed, never drained (a body may be endless or promise more than it holds).
- *       A reply with a malformed head (status line, {@code Content-Length}, oversized) fails with an
- *       {@link IOException} and its connection is closed: the choice for untrusted proxies. On the
- *       clients it builds a status or header line over {@value #MAX_HEAD_LINE_LENGTH} bytes, or over
- *       {@value #MAX_HEADER_COUNT} header lines, is such a head, whatever HttpCore version is on the
- *       class path (before 5.4 its own defaults are unbounded).</li>
- *   <li>Forward proxies, on the clients it builds: the {@link TransportSettings#proxySelector()},
- *       else the JVM's ({@code -Dhttps.proxyHost=... -Dhttps.proxyPort=...}, {@code http.nonProxyHosts}),
- *       which HttpClient ignores by default.</li>
- *   <li>{@link #close()} aborts exchanges in flight and releases the threads, and the client and its
- *       pool when the transport built them; a client passed to {@link #using} stays
- *       open. Its own proxy, TLS and cookie settings apply.</li>
- * </ul>
- * Headers named in {@link HttpRequest#sensitiveHeaders()} are marked sensitive, so HttpClient treats
- * them as credentials. Note that HttpClient's own DEBUG logging ({@code org.apache.hc.client5.http.wire})
- * prints request bodies.
+ * An {@link HttpTransport} over Apache HttpClient 5 (classic API). HttpClient's retries, redirects
+ * and decompression are off (on a lent client too), so a reply comes back as sent after one request;
+ * a body streams with its exact {@code Content-Length}; the request's deadline is enforced by a
+ * watchdog that aborts the exchange, while the body is read too; exchanges run on bounded, named
+ * daemon threads, so an interrupt or a cancel aborts them. A malformed reply head (on the clients it
+ * builds also a line over {@value #MAX_HEAD_LINE_LENGTH} bytes or over {@value #MAX_HEADER_COUNT}
+ * header lines) fails and closes its connection, as does a body closed before its end: the choice for
+ * untrusted proxies. {@link #close()} aborts the exchanges in flight and releases what this transport
+ * built; a client lent with {@link #using} stays open. Sensitive headers are marked as such;
+ * HttpClient's own DEBUG wire logging prints request bodies. Thread-safe.
  */
 public final class HttpClient5Transport implements HttpTransport {
 
@@ -193,7 +172,7 @@ public final class HttpClient5Transport implements HttpTransport {
             out.setEntity(new HttpEntityWrapper(new EntityTemplate(request.contentLength(), null, null,
                     stream -> {
                         if (request.body().isPresent()) {
-                            TransportSupport.writeExactly(request.body().get(), stream);
+                            RequestBody.writeExactly(request.body().get(), stream);
                         }
                     })) {
                 @Override

@@ -7,7 +7,7 @@ import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -30,47 +30,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@link HttpTransport} over {@code java.net.http.HttpClient} (Java 17 API). Thread-safe; one
- * instance serves any number of concurrent exchanges and should live as long as the application.
- * What it adds to the JDK client:
- * <ul>
- *   <li><b>Streaming with the exact length.</b> A body ({@code GET POST PUT PATCH DELETE}, with or
- *       without one) is produced by {@code RequestBody.writeTo} on an upload thread in 64 KiB chunks
- *       as the client asks for them, with an exact {@code Content-Length}; over cleartext HTTP/1.1
- *       the chunks are recycled, so an upload allocates a few whatever its size.</li>
- *   <li><b>Timeouts that cover the body.</b> Java 17's {@code HttpRequest.timeout} stops at the reply
- *       headers (JDK-8258397). Until they arrive a timer aborts the exchange when no bytes moved for
- *       the inactivity timeout or the deadline passed; afterwards every read of the body waits at most
- *       as long, and checks the deadline while bytes dribble in: a {@link SocketTimeoutException}.</li>
- *   <li><b>Cancellation and interrupts that abort</b> the client's exchange and close the body, and
- *       keep the interrupt flag (the JDK's own body stream ignores interrupts).</li>
- *   <li><b>No redirects, retries or inflating.</b> {@code Redirect.NEVER}; the JDK never resends a
- *       request, never asks for gzip and hands the raw body back.</li>
- *   <li><b>Strict framing.</b> Two different {@code Content-Length} values, or one that is not a
- *       non-negative number, are refused at once with a {@link java.net.ProtocolException} and the
- *       connection closed (RFC 9112 §6.3), where the JDK takes the first value, or reads a negative
- *       one as "until the connection closes".</li>
- *   <li><b>HTTP/1.1</b> on the clients it builds: image calls are few, long and large, and under
- *       HTTP/2 one reset or {@code GOAWAY} fails every call in flight. Lend a client for HTTP/2.</li>
- *   <li><b>Forward proxies</b> on the clients it builds: the {@link TransportSettings#proxySelector()},
- *       else the JVM's ({@code -Dhttps.proxyHost=... -Dhttps.proxyPort=...}, {@code http.nonProxyHosts}).</li>
- *   <li><b>Bounded, named daemon threads</b> {@code gemini-jdk-http-N-worker-M} (the client's,
- *       instead of the JDK's unbounded pool), {@code -upload-M} and {@code -timer-M}; idle ones die
- *       after 10 s.</li>
- * </ul>
- *
- * <p><b>Behind an untrusted proxy, use the HttpClient 5 adapter.</b> When a reply has an invalid
- * status line or a head over the JDK's size limit, Java 17's client fails the exchange but leaves
- * that connection's socket open; neither this transport nor dropping the client can release it
- * (measured: the server never sees a close). A proxy sending such replies again and again exhausts
- * the process's file descriptors. (A {@code Content-Length} that is not a number, which the JDK
- * leaks too, is refused here before the JDK parses it, and that connection is closed.)
- *
- * <p>{@link #close()} aborts the exchanges in flight and stops the threads this instance created.
- * Java 17's {@code HttpClient} has no {@code close()}: the client built here is dropped, and its
- * selector thread ends once it is garbage collected (on Java 21+ {@code shutdownNow()} is called). A
- * client lent with {@link #using} is never closed. {@code -Djdk.httpclient.HttpClient.log=headers}
- * prints every header, credentials included: the JDK has no notion of a sensitive header.
+ * The {@link HttpTransport} over {@code java.net.http.HttpClient}. On top of the JDK client it
+ * streams bodies with their exact length, applies the inactivity timeout and the deadline to the
+ * body too (Java 17's timeout stops at the headers, JDK-8258397), aborts the exchange on cancel or
+ * interrupt, never redirects, retries or inflates, refuses conflicting or negative
+ * {@code Content-Length}s, and runs on bounded, named daemon threads; the clients it builds speak
+ * HTTP/1.1 (one HTTP/2 reset would fail every call in flight) and honour forward proxies. Behind a
+ * proxy you do not trust prefer the HttpClient 5 adapter (README, "Behind a proxy you do not trust").
+ * {@link #close()} aborts the exchanges in flight and stops this instance's threads; a client lent
+ * with {@link #using} is never closed. {@code -Djdk.httpclient.HttpClient.log=headers} prints
+ * credentials. Thread-safe; one instance for the application's lifetime.
  */
 public final class JdkHttpTransport implements HttpTransport {
 

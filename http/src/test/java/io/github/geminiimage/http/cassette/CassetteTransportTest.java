@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -138,10 +139,10 @@ class CassetteTransportTest {
             try (HttpImageGeneration port = port(recorder, KEY)) {
                 port.generate(prompt("An apple"));
             }
-            HttpRequest withQueryKey = HttpRequest.withoutBody("GET",
+            HttpRequest withQueryKey = new HttpRequest("GET",
                     URI.create("http://127.0.0.1:9/v1beta/files?pageSize=10&key=" + KEY), List.of(
                             Map.entry("Authorization", "Bearer " + KEY), Map.entry("x-custom-secret", KEY)),
-                    Set.of("x-custom-secret"), Instant.now().plusSeconds(30));
+                    Set.of("x-custom-secret"), Optional.empty(), Instant.now().plusSeconds(30));
             try (HttpResponse response = recorder.send(withQueryKey)) {
                 assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8)).contains(KEY);
             }
@@ -322,14 +323,14 @@ class CassetteTransportTest {
     }
 
     private static HttpRequest get(String pathAndQuery) {
-        return HttpRequest.withoutBody("GET", URI.create("http://127.0.0.1:9" + pathAndQuery),
-                List.of(Map.entry("x-goog-api-key", KEY)), Set.of("x-goog-api-key"), Instant.now().plusSeconds(30));
+        return new HttpRequest("GET", URI.create("http://127.0.0.1:9" + pathAndQuery),
+                List.of(Map.entry("x-goog-api-key", KEY)), Set.of("x-goog-api-key"), Optional.empty(), Instant.now().plusSeconds(30));
     }
 
     private static HttpRequest post(String pathAndQuery, String body) {
-        return HttpRequest.post(URI.create("http://127.0.0.1:9" + pathAndQuery),
+        return new HttpRequest("POST", URI.create("http://127.0.0.1:9" + pathAndQuery),
                 List.of(Map.entry("Content-Type", "application/json"), Map.entry("x-goog-api-key", KEY)),
-                Set.of("x-goog-api-key"), bytes(body.getBytes(StandardCharsets.UTF_8)), Instant.now().plusSeconds(30));
+                Set.of("x-goog-api-key"), Optional.of(bytes(body.getBytes(StandardCharsets.UTF_8))), Instant.now().plusSeconds(30));
     }
 
     private static RequestBody bytes(byte[] content) {

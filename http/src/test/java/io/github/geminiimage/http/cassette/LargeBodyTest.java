@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -151,8 +152,8 @@ class LargeBodyTest {
             public void close() {
             }
         };
-        HttpRequest request = HttpRequest.withoutBody("GET", URI.create("http://127.0.0.1:9/v1beta/large"), List.of(),
-                Set.of(), Instant.now().plusSeconds(300));
+        HttpRequest request = new HttpRequest("GET", URI.create("http://127.0.0.1:9/v1beta/large"), List.of(),
+                Set.of(), Optional.empty(), Instant.now().plusSeconds(300));
         String live;
         try (CassetteTransport recorder = CassetteTransport.record(dir, network);
                 HttpResponse response = recorder.send(request)) {

@@ -1,9 +1,9 @@
 package io.github.geminiimage.http.cassette;
 
+import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
-import io.github.geminiimage.http.TransportSupport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class ScriptedServer implements HttpTransport {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             if (request.body().isPresent()) {
-                TransportSupport.writeExactly(request.body().get(), body);
+                RequestBody.writeExactly(request.body().get(), body);
             }
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);

@@ -1,7 +1,7 @@
 package io.github.geminiimage.adapter.httpclient5.internal;
 
 import io.github.geminiimage.http.HttpResponse;
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

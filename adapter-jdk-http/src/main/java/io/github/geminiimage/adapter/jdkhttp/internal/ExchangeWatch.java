@@ -1,6 +1,6 @@
 package io.github.geminiimage.adapter.jdkhttp.internal;
 
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package io.github.geminiimage.adapter.jdkhttp.internal;
 
 import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.http.TransportSupport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -95,7 +94,7 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
         @Override
         public void run() {
             try {
-                TransportSupport.writeExactly(body, this);
+                RequestBody.writeExactly(body, this);
                 if (buffer != null) {
                     emit();
                 }

@@ -2,7 +2,7 @@ package io.github.geminiimage.adapter.jdkhttp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse.ResponseInfo;

@@ -1,9 +1,10 @@
 package io.github.geminiimage.http.internal.cassette;
 
+import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -225,7 +226,7 @@ public final class CassetteCore implements AutoCloseable {
             Path spool = settings.record() ? folder.spool() : Files.createTempFile("gemini-cassette-", ".tmp");
             try {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
-                    TransportSupport.writeExactly(request.body().get(), out);
+                    RequestBody.writeExactly(request.body().get(), out);
                 }
                 body = scanner.store(spool, settings.record() ? folder.payloads() : BodyScanner.hashOnly(), secrets::text);
             } finally {

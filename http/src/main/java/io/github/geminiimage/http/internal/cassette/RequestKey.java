@@ -1,17 +1,15 @@
 package io.github.geminiimage.http.internal.cassette;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,6 +29,8 @@ import java.util.TreeSet;
 record RequestKey(String method, String path, List<String> query, Map<String, String> headers, StoredBody body) {
 
     private static final int MAX_DIFFERENCES = 3;
+    /** Binds request bodies to compare them member by member; thread-safe. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
     private static final int MAX_VALUE_CHARS = 80;
 
     RequestKey {
@@ -113,10 +113,10 @@ record RequestKey(String method, String path, List<String> query, Map<String, St
         if (mine.equals(theirs) && volatileFields.isEmpty()) {
             return;
         }
-        JsonValue myJson = json(mine);
-        JsonValue theirJson = json(theirs);
-        if (myJson != null && theirJson != null) {
-            compare("", strip(theirJson, "", volatileFields), strip(myJson, "", volatileFields), out);
+        Optional<Object> myJson = json(mine);
+        Optional<Object> theirJson = json(theirs);
+        if (myJson.isPresent() && theirJson.isPresent()) {
+            compare("", strip(theirJson.get(), "", volatileFields), strip(myJson.get(), "", volatileFields), out);
             return;
         }
         if (mine.equals(theirs)) {
@@ -165,57 +165,60 @@ record RequestKey(String method, String path, List<String> query, Map<String, St
         return out.toString();
     }
 
-    private static JsonValue json(String text) {
+    /** The body as JSON-B binds any JSON: maps, lists, strings, numbers, booleans; empty if it is not JSON. */
+    private static Optional<Object> json(String text) {
         String trimmed = text.strip();
         if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
-            return null;
+            return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            return null;
+        try {
+            return Optional.ofNullable(JSONB.fromJson(trimmed, Object.class));
+        } catch (JsonbException | IllegalStateException | ClassCastException e) {
+            return Optional.empty();
         }
     }
 
     /** The value without members named in {@code fields} (a name anywhere, or a JSON pointer from the root). */
-    private static JsonValue strip(JsonValue value, String pointer, Set<String> fields) {
+    private static Object strip(Object value, String pointer, Set<String> fields) {
         if (fields.isEmpty()) {
             return value;
         }
-        if (value instanceof JsonObject object) {
-            var builder = Json.createObjectBuilder();
-            for (Map.Entry<String, JsonValue> member : object.entrySet()) {
-                String child = pointer + "/" + member.getKey().replace("~", "~0").replace("/", "~1");
-                if (!fields.contains(member.getKey()) && !fields.contains(child)) {
-                    builder.add(member.getKey(), strip(member.getValue(), child, fields));
+        if (value instanceof Map<?, ?> object) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> member : object.entrySet()) {
+                String name = (String) member.getKey();
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!fields.contains(name) && !fields.contains(child)) {
+                    kept.put(name, strip(member.getValue(), child, fields));
                 }
             }
-            return builder.build();
+            return kept;
         }
-        if (value instanceof JsonArray array) {
-            var builder = Json.createArrayBuilder();
+        if (value instanceof List<?> array) {
+            List<Object> kept = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
-                builder.add(strip(array.get(i), pointer + "/" + i, fields));
+                kept.add(strip(array.get(i), pointer + "/" + i, fields));
             }
-            return builder.build();
+            return kept;
         }
         return value;
     }
 
-    private static void compare(String pointer, JsonValue recorded, JsonValue requested, List<String> out) {
-        if (out.size() >= MAX_DIFFERENCES || recorded.equals(requested)) {
+    private static void compare(String pointer, Object recorded, Object requested, List<String> out) {
+        if (out.size() >= MAX_DIFFERENCES || Objects.equals(recorded, requested)) {
             return;
         }
         String where = "body " + (pointer.isEmpty() ? "/" : pointer);
-        if (recorded instanceof JsonObject a && requested instanceof JsonObject b) {
-            Set<String> names = new TreeSet<>(a.keySet());
-            names.addAll(b.keySet());
+        if (recorded instanceof Map<?, ?> a && requested instanceof Map<?, ?> b) {
+            Set<String> names = new TreeSet<>();
+            a.keySet().forEach(name -> names.add((String) name));
+            b.keySet().forEach(name -> names.add((String) name));
             for (String name : names) {
                 String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
                 if (!a.containsKey(name)) {
-                    out.add("body " + child + ": not recorded, requested " + quote(b.get(name).toString()));
+                    out.add("body " + child + ": not recorded, requested " + quote(text(b.get(name))));
                 } else if (!b.containsKey(name)) {
-                    out.add("body " + child + ": recorded " + quote(a.get(name).toString()) + ", not requested");
+                    out.add("body " + child + ": recorded " + quote(text(a.get(name))) + ", not requested");
                 } else {
                     compare(child, a.get(name), b.get(name), out);
                 }
@@ -225,7 +228,7 @@ record RequestKey(String method, String path, List<String> query, Map<String, St
             }
             return;
         }
-        if (recorded instanceof JsonArray a && requested instanceof JsonArray b) {
+        if (recorded instanceof List<?> a && requested instanceof List<?> b) {
             if (a.size() != b.size()) {
                 out.add(where + ": recorded " + a.size() + " elements, requested " + b.size());
                 return;
@@ -235,7 +238,12 @@ record RequestKey(String method, String path, List<String> query, Map<String, St
             }
             return;
         }
-        out.add(where + ": recorded " + quote(recorded.toString()) + ", requested " + quote(requested.toString()));
+        out.add(where + ": recorded " + quote(text(recorded)) + ", requested " + quote(text(requested)));
+    }
+
+    /** A bound value as compact JSON text again. */
+    private static String text(Object value) {
+        return value == null ? "null" : JSONB.toJson(value);
     }
 
     private static String quote(String value) {

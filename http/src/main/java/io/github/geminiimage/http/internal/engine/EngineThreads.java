@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,5 +1,6 @@
 package io.github.geminiimage.http.internal.error;
 
+import io.github.geminiimage.http.support.TransportSupport;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.ImageGenerationException;

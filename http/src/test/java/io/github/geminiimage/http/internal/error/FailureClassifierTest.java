@@ -7,7 +7,7 @@ import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.TransportException;
-import io.github.geminiimage.http.TransportSupport;
+import io.github.geminiimage.http.support.TransportSupport;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

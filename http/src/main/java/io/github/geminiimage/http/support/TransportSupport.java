@@ -1,9 +1,7 @@
-package io.github.geminiimage.http;
+package io.github.geminiimage.http.support;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
@@ -28,9 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Helpers every transport needs, written once: waiting for an asynchronous exchange with exact
- * interruption, named daemon threads and the bounded pools and timers built on them, writing a body
- * of exactly its declared length, checking a reply's {@code Content-Length}, and exceptions that
- * are safe to report (fresh copies for another thread, connect failures without path or query).
+ * interruption, named daemon threads and the bounded pools and timers built on them, checking a
+ * reply's {@code Content-Length}, and exceptions that are safe to report (fresh copies for another
+ * thread, connect failures without path or query). Writing a body of exactly its declared length is
+ * {@link io.github.geminiimage.http.RequestBody#writeExactly}.
  */
 public final class TransportSupport {
 
@@ -71,42 +70,6 @@ public final class TransportSupport {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /**
-     * Writes {@code body} to {@code out} (without closing it), checking that it writes exactly
-     * {@link RequestBody#contentLength()} bytes: a longer body fails before its extra bytes reach
-     * {@code out}, a shorter one once {@code writeTo} returns (the server would otherwise wait for
-     * bytes that never come).
-     *
-     * @throws IOException if {@code writeTo} fails, or the body is longer or shorter than declared
-     */
-    public static void writeExactly(RequestBody body, OutputStream out) throws IOException {
-        long declared = body.contentLength();
-        long[] written = {0};
-        body.writeTo(new FilterOutputStream(out) {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (written[0] + len > declared) {
-                    throw new IOException("the request body wrote more than the " + declared + " bytes it declared");
-                }
-                written[0] += len;
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() {
-                // The stream belongs to the transport.
-            }
-        });
-        if (written[0] != declared) {
-            throw new IOException("the request body wrote " + written[0] + " bytes but declared " + declared);
-        }
     }
 
     /**
