@@ -115,12 +115,62 @@ public final class GeminiEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Cuts the next chunk sent to an upload session after {@code bytes} bytes of its body: the
+     * whole granules read so far are kept, as a resumable server persists them, and the connection
+     * is dropped without a reply, so the client must {@code query} and resume. A reset cancels it.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator cutNextUploadChunkAfter(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes: " + bytes + " is negative");
+        }
+        server.cutNextChunkAfter(bytes);
+        return this;
+    }
+
+    /**
+     * Answers the next {@code count} chunks sent to upload sessions with 503 {@code UNAVAILABLE}
+     * (their bytes dropped). The message echoes the session URL, as some proxies do, so a test can
+     * check that a client never shows it. A reset cancels it.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator failNextUploadChunks(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count: " + count + " is negative");
+        }
+        server.failNextChunks(count);
+        return this;
+    }
+
+    /** How many chunks {@link #cutNextUploadChunkAfter} has cut since the start or the last reset. */
+    public int uploadCuts() {
+        return server.uploadCuts();
+    }
+
+    /**
+     * Every request made to an upload session, oldest first (the last 10,000): {@code "upload@OFFSET"},
+     * {@code "finalize@OFFSET"} (the last chunk), {@code "query"}, {@code "cancel"}.
+     */
+    public List<String> uploadCommands() {
+        return server.uploadCommands();
+    }
+
+    /** The lowercase hex SHA-256 of the content stored for {@code name} ({@code files/ID}), computed from the bytes held. */
+    public Optional<String> storedSha256(String name) {
+        Objects.requireNonNull(name, "name");
+        return server.files().get(name.startsWith("files/") ? name.substring("files/".length()) : name)
+                .map(io.github.geminiimage.emulator.internal.FileStore.Entry::sha256Hex);
+    }
+
     /** The requests received, oldest first (the last 10,000): no image bytes, no keys. */
     public List<RecordedRequest> requests() {
         return server.requests();
     }
 
-    /** Forgets queued outcomes and rules, the request log, every file and every batch job. */
+    /** Forgets queued outcomes and rules, the request log, upload faults, every file and every batch job. */
     public void reset() {
         server.reset();
     }
@@ -180,6 +230,7 @@ public final class GeminiEmulator implements AutoCloseable {
         private Duration batchPending = Duration.ofSeconds(1);
         private Duration batchRunning = Duration.ofSeconds(2);
         private java.time.Clock clock = java.time.Clock.systemUTC();
+        private Optional<String> uploadUrlBase = Optional.empty();
 
         private Builder() {
         }
@@ -243,6 +294,21 @@ public final class GeminiEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Hands out upload session URLs on {@code base} (e.g. {@code https://generativelanguage.googleapis.com},
+         * as a server behind a proxy may) instead of the host the request named; for testing how a
+         * client treats such a URL. By default the request's own host.
+         */
+        public Builder uploadUrlBase(URI base) {
+            Objects.requireNonNull(base, "uploadUrlBase");
+            if (base.getScheme() == null || base.getHost() == null) {
+                throw new IllegalArgumentException("uploadUrlBase: " + base + " is not an absolute http(s) URL");
+            }
+            String text = base.toString();
+            this.uploadUrlBase = Optional.of(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            return this;
+        }
+
         /** The clock batch jobs follow (default the system clock); a {@code FakeClock} lets a test jump hours ahead. */
         public Builder clock(java.time.Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
@@ -266,6 +332,7 @@ public final class GeminiEmulator implements AutoCloseable {
                 }
                 EmulatorServer server = new EmulatorServer(new EmulatorServer.Config(host, port, apiKey, dir,
                         uploadGranularity, batchPending, batchRunning, clock));
+                server.uploadUrlBase(uploadUrlBase);
                 return new GeminiEmulator(server, owned);
             } catch (IOException e) {
                 owned.ifPresent(GeminiEmulator::deleteTree);

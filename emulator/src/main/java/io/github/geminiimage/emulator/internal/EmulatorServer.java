@@ -88,6 +88,11 @@ public final class EmulatorServer implements AutoCloseable {
     private final FileStore files;
     private final BatchService batches;
     private final Deque<RecordedRequest> log = new ArrayDeque<>();
+    private final Deque<String> uploadCommands = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong cutNextChunkAfter = new java.util.concurrent.atomic.AtomicLong(-1);
+    private final AtomicInteger failNextChunks = new AtomicInteger();
+    private final AtomicInteger uploadCuts = new AtomicInteger();
+    private volatile Optional<String> uploadUrlBase = Optional.empty();
 
     /** Binds and starts the server. */
     public EmulatorServer(Config config) throws IOException {
@@ -151,12 +156,49 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Cuts the next chunk sent to an upload session after {@code bytes} bytes of its body: the whole
+     * granules read are kept, as a resumable server persists them, and the connection is dropped
+     * without a reply. A negative value cancels a pending cut.
+     */
+    public void cutNextChunkAfter(long bytes) {
+        cutNextChunkAfter.set(bytes);
+    }
+
+    /** Answers the next {@code count} chunks 503 {@code UNAVAILABLE}, their bytes dropped. */
+    public void failNextChunks(int count) {
+        failNextChunks.set(count);
+    }
+
+    /** How many chunks {@link #cutNextChunkAfter} cut. */
+    public int uploadCuts() {
+        return uploadCuts.get();
+    }
+
+    /** Every request to an upload session, oldest first: {@code upload@OFFSET}, {@code finalize@OFFSET}, {@code query}, {@code cancel}. */
+    public List<String> uploadCommands() {
+        synchronized (uploadCommands) {
+            return List.copyOf(uploadCommands);
+        }
+    }
+
+    /** Hands out upload session URLs on {@code base} (e.g. Google's host, as behind a proxy) instead of the request's host. */
+    public void uploadUrlBase(Optional<String> base) {
+        this.uploadUrlBase = base;
+    }
+
     /** Forgets the queued outcomes, rules, request log, files and batch jobs. */
     public void reset() {
         fake.reset();
         synchronized (log) {
             log.clear();
         }
+        synchronized (uploadCommands) {
+            uploadCommands.clear();
+        }
+        cutNextChunkAfter.set(-1);
+        failNextChunks.set(0);
+        uploadCuts.set(0);
         files.clear();
         files.processing(0, Optional.empty());
         batches.reset();
@@ -510,7 +552,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .orElseThrow(() -> ApiError.invalidArgument("X-Goog-Upload-Header-Content-Type is required"));
         String session = files.start(total, mime, JsonMembers.string(file, "displayName", "file"),
                 JsonMembers.string(file, "name", "file"));
-        String base = base(exchange);
+        String base = uploadUrlBase.orElseGet(() -> base(exchange));
         exchange.getResponseHeaders().set("x-goog-upload-url", base + exchange.getRequestURI().getPath()
                 + "?upload_id=" + session + "&upload_protocol=resumable");
         exchange.getResponseHeaders().set("x-goog-upload-status", "active");
@@ -527,9 +569,11 @@ public final class EmulatorServer implements AutoCloseable {
                 .toLowerCase(Locale.ROOT).replace(" ", "");
         FileStore.SessionState state;
         if (command.equals("query")) {
+            logUploadCommand("query");
             drain(exchange);
             state = files.query(session);
         } else if (command.equals("cancel")) {
+            logUploadCommand("cancel");
             drain(exchange);
             state = files.cancel(session);
         } else if (command.equals("upload") || command.equals("upload,finalize") || command.equals("finalize")) {
@@ -537,7 +581,19 @@ public final class EmulatorServer implements AutoCloseable {
             long offset = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Offset")).map(EmulatorServer::parseLong)
                     .orElseGet(() -> files.query(session).received());
             long length = Optional.ofNullable(headers.getFirst("Content-Length")).map(EmulatorServer::parseLong).orElse(-1L);
+            logUploadCommand((finalize ? "finalize@" : "upload@") + offset);
+            if (failNextChunks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                drain(exchange);
+                // Echoes the request target, as some proxies do: a client must redact the session URL in it.
+                throw ApiError.of(503, "UNAVAILABLE", "The service is currently unavailable (" + exchange.getRequestURI()
+                        + ").");
+            }
             InputStream body = exchange.getRequestBody();
+            long cut = cutNextChunkAfter.getAndSet(-1);
+            if (cut >= 0) {
+                uploadCuts.incrementAndGet();
+                body = new CutBody(body, cut);
+            }
             if (length < 0) {
                 // A chunked body: spool it to learn its length (the SDKs always send Content-Length).
                 Path spool = Files.createTempFile(config.dataDir(), "chunk-", ".part");
@@ -566,6 +622,49 @@ public final class EmulatorServer implements AutoCloseable {
             sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
         } else {
             sendHeaders(exchange, 200, -1);
+        }
+    }
+
+    private void logUploadCommand(String command) {
+        synchronized (uploadCommands) {
+            if (uploadCommands.size() == LOG_LIMIT) {
+                uploadCommands.removeFirst();
+            }
+            uploadCommands.addLast(command);
+        }
+    }
+
+    /** A chunk's body that ends after {@code limit} bytes, as if the connection broke there. */
+    private static final class CutBody extends java.io.FilterInputStream {
+        private long left;
+
+        CutBody(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 
@@ -698,6 +797,22 @@ public final class EmulatorServer implements AutoCloseable {
                 }
                 sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
             }
+            case "/emulator/v1/upload-faults" -> {
+                requireMethod(method, "POST");
+                JsonObject body = JsonMembers.parseObject(body(exchange));
+                JsonMembers.requireKnown(body, java.util.Set.of("cutNextChunkAfter", "failNextChunks"), "");
+                Optional<Integer> cut = JsonMembers.integer(body, "cutNextChunkAfter", "");
+                Optional<Integer> fail = JsonMembers.integer(body, "failNextChunks", "");
+                if (cut.isEmpty() && fail.isEmpty()) {
+                    throw ApiError.invalidArgument("expected e.g. {\"cutNextChunkAfter\": 1000} or {\"failNextChunks\": 2}");
+                }
+                if (cut.filter(n -> n < 0).isPresent() || fail.filter(n -> n < 0).isPresent()) {
+                    throw ApiError.invalidArgument("cutNextChunkAfter and failNextChunks must not be negative: " + body);
+                }
+                cut.ifPresent(this::cutNextChunkAfter);
+                fail.ifPresent(this::failNextChunks);
+                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+            }
             case "/emulator/v1/reset" -> {
                 requireMethod(method, "POST");
                 drain(exchange);
@@ -705,7 +820,8 @@ public final class EmulatorServer implements AutoCloseable {
                 sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
             }
             default -> throw ApiError.notFound("No control endpoint " + path + "; the emulator has /emulator/v1/outcomes, "
-                    + "/emulator/v1/requests and /emulator/v1/reset");
+                    + "/emulator/v1/requests, /emulator/v1/file-processing, /emulator/v1/batch-failures, /emulator/v1/upload-faults "
+                    + "and /emulator/v1/reset");
         }
     }
 
