@@ -165,12 +165,62 @@ public final class GeminiEmulator implements AutoCloseable {
                 .map(io.github.geminiimage.emulator.internal.FileStore.Entry::sha256Hex);
     }
 
+    /**
+     * Makes Vertex AI calls with a bearer token pass only with one of {@code tokens} (or of those
+     * given before) that was not revoked; any other token gets the 401 {@code UNAUTHENTICATED}
+     * Vertex answers for an expired or unknown one. By default, and after a reset, any bearer token
+     * passes (or only the {@code apiKey} when one was set). For tests of token handling.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator acceptVertexTokens(String... tokens) {
+        List<String> list = List.of(tokens);
+        list.forEach(t -> {
+            if (t.isBlank()) {
+                throw new IllegalArgumentException("tokens: a token must not be blank");
+            }
+        });
+        server.acceptVertexTokens(list);
+        return this;
+    }
+
+    /**
+     * Stops taking {@code token} (given to {@link #acceptVertexTokens}), as Google does once it
+     * expired: later calls with it get 401 {@code UNAUTHENTICATED}.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator revokeVertexToken(String token) {
+        server.revokeVertexToken(Objects.requireNonNull(token, "token"));
+        return this;
+    }
+
+    /**
+     * Holds the reply of each call refused for its credentials (401, 403, {@code API_KEY_INVALID})
+     * until {@code count} such calls have arrived, 20 seconds at most: a test then knows that many
+     * calls used a stale token at the same time. A reset releases them.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator holdRefusedCallsUntil(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count: " + count + " is not positive");
+        }
+        server.holdRefusedCallsUntil(count);
+        return this;
+    }
+
+    /** The credentials each Vertex AI call carried, oldest first (the last 10,000), without tokens or keys. */
+    public List<VertexCall> vertexCalls() {
+        return server.vertexCalls();
+    }
+
     /** The requests received, oldest first (the last 10,000): no image bytes, no keys. */
     public List<RecordedRequest> requests() {
         return server.requests();
     }
 
-    /** Forgets queued outcomes and rules, the request log, upload faults, every file and every batch job. */
+    /** Forgets queued outcomes and rules, the request log, upload faults, accepted Vertex tokens, every file and every batch job. */
     public void reset() {
         server.reset();
     }
