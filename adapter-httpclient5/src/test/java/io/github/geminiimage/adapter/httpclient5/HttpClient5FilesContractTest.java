@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;
-import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.tck.TckSecrets;
 import io.github.geminiimage.tck.http.HttpFilesPortContract;
 import java.nio.file.Files;

@@ -1,8 +1,5 @@
 package io.github.geminiimage.tck.http;
 
-import io.github.geminiimage.emulator.EmulatorOutcome;
-import io.github.geminiimage.emulator.GeminiEmulator;
-
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.ImageGenerationException;
@@ -15,6 +12,8 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.emulator.EmulatorOutcome;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
