@@ -3,6 +3,7 @@ package io.github.geminiimage.tck.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GeneratedImage;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +56,9 @@ public abstract class VertexContract {
     private static final String MODEL = "gemini-2.5-flash-image";
     private static final String VERTEX_PATH = "/v1/projects/" + PROJECT + "/locations/" + LOCATION + "/publishers/google/models/"
             + MODEL + ":generateContent";
+    /** A 1x1 PNG: the tests are about credentials, and drawing a full-size picture for each of 33 calls costs seconds. */
+    private static final byte[] TINY_PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private static final String EXPRESS_PATH = "/v1/publishers/google/models/" + MODEL + ":generateContent";
 
     private GeminiEmulator server;
@@ -72,6 +77,7 @@ public abstract class VertexContract {
     void start() {
         // The key is express mode's; bearer tokens pass only once accepted.
         server = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).start();
+        server.imageGeneration().when(request -> true, FakeResponse.image(TINY_PNG));
         tokens = new CountingTokens(Duration.ofHours(1), Optional.empty());
     }
 
