@@ -201,6 +201,13 @@ class ArchitectureRulesTest {
             .because("the emulator is built on the fake alone, so a client under test never shares code with its server");
 
     @ArchTest
+    static final ArchRule the_port_tck_knows_no_emulator = noClasses()
+            .that().resideInAPackage(ROOT + ".tck")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".emulator..", ROOT + ".tck.http..")
+            .because("the emulator is built on the fake, whose tests run port-tck's suites: the suites that need the "
+                    + "emulator live in http-tck, or the modules would form a cycle");
+
+    @ArchTest
     static final ArchRule only_the_emulators_junit_extension_knows_junit = noClasses()
             .that().resideInAPackage(ROOT + ".emulator..")
             .and().resideOutsideOfPackage(ROOT + ".emulator.junit..")

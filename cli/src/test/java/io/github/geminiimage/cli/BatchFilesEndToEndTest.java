@@ -2,13 +2,10 @@ package io.github.geminiimage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeClock;
-import io.github.geminiimage.adapter.fake.FakeFiles;
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.tck.BatchWireServer;
-import io.github.geminiimage.tck.LoopbackFilesServer;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The CLI's default path for an image batch, end to end over HTTP with nothing in process between the
  * commands and the wire: the JSONL uploaded over the Files API's resumable protocol, the job created
  * from that file, polled, its results file downloaded over HTTP and every image saved by key, all
- * against one loopback server speaking both the Files API and Batch Mode (the fake's batches behind
- * it). Every saved file is compared byte for byte with the image the backend drew, and the key
+ * against the emulator, which speaks both the Files API and Batch Mode (its jobs on a virtual clock
+ * the test moves on). Every saved file is compared byte for byte with the image the backend drew, and the key
  * appears in no output.
  */
 class BatchFilesEndToEndTest {
@@ -44,26 +41,18 @@ class BatchFilesEndToEndTest {
 
     private final FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private byte[] png;
-    private FakeFiles backendFiles;
-    private FakeBatches backend;
-    private LoopbackFilesServer server;
-    private BatchWireServer batches;
+    private GeminiEmulator server;
 
     @BeforeEach
     void setUp() throws IOException {
         png = Files.readAllBytes(TestImages.write(dir.resolve("answer.png"), 8, 8));
-        backendFiles = FakeFiles.builder().clock(clock).build();
-        backend = FakeBatches.builder().clock(clock).files(backendFiles).response(FakeResponse.image(png)).build();
-        server = LoopbackFilesServer.start(TckSecrets.SENTINEL_KEY, 256 * 1024);
-        batches = BatchWireServer.on(server, backend, backendFiles);
+        server = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).uploadGranularity(256 * 1024).clock(clock).start();
+        server.batches().when(r -> true, FakeResponse.image(png));
     }
 
     @AfterEach
     void tearDown() {
-        batches.close();
         server.close();
-        backend.close();
-        backendFiles.close();
     }
 
     @ParameterizedTest
@@ -75,10 +64,10 @@ class BatchFilesEndToEndTest {
         CliRunner.Result submitted = run(cli, outputs, transport, "submit", "--input", input().toString());
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
         String name = submitted.out().strip();
-        assertThat(backend.inputMode(name)).contains(BatchInputMode.FILE);
-        assertThat(backend.keys(name)).hasSize(REQUESTS).startsWith("sku-0", "sku-1");
+        assertThat(server.batches().inputMode(name)).contains(BatchInputMode.FILE);
+        assertThat(server.batches().keys(name)).hasSize(REQUESTS).startsWith("sku-0", "sku-1");
 
-        clock.advance(Duration.ofHours(2)); // the backend's jobs run on this clock
+        clock.advance(Duration.ofHours(2)); // the emulator's jobs run on this clock
         CliRunner.Result status = run(cli, outputs, transport, "status", name, "--wait");
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out() + status.err()).contains("SUCCEEDED");
@@ -98,8 +87,9 @@ class BatchFilesEndToEndTest {
             assertThat(written.get("sku-" + i + ".png")).as("sku-" + i + ".png").isEqualTo(png);
         }
         // Over HTTP from the one server: the input uploaded in chunks, the results file downloaded.
-        assertThat(server.sessionCommands()).isNotEmpty().last().asString().startsWith("finalize@");
-        assertThat(batches.requests()).anyMatch(r -> r.startsWith("POST /v1beta/models/") && r.endsWith(":batchGenerateContent"));
+        assertThat(server.uploadCommands()).isNotEmpty().last().asString().startsWith("finalize@");
+        assertThat(server.requests()).anyMatch(r -> r.method().equals("POST") && r.path().startsWith("/v1beta/models/")
+                && r.path().endsWith(":batchGenerateContent"));
         assertThat(outputs).allSatisfy(r -> assertThat(r.out() + r.err()).doesNotContain(TckSecrets.SENTINEL_KEY));
     }
 

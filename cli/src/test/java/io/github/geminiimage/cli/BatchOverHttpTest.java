@@ -2,12 +2,10 @@ package io.github.geminiimage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeClock;
-import io.github.geminiimage.adapter.fake.FakeFiles;
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.tck.BatchWireServer;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,32 +20,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The batch commands over the HTTP transports, against the loopback batch server in front of the fake. */
+/** The batch commands over the HTTP transports, against the emulator (its jobs on a virtual clock the test moves on). */
 class BatchOverHttpTest {
 
     @TempDir
     Path dir;
 
     private final FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-    private FakeFiles files;
-    private FakeBatches fake;
-    private BatchWireServer server;
+    private GeminiEmulator server;
     private Path state;
 
     @BeforeEach
     void setUp() throws IOException {
         Path png = TestImages.write(dir.resolve("answer.png"), 8, 8);
-        files = FakeFiles.builder().clock(clock).build();
-        fake = FakeBatches.builder().clock(clock).files(files).response(FakeResponse.image(Files.readAllBytes(png))).build();
-        server = BatchWireServer.start(fake, files);
+        server = GeminiEmulator.builder().clock(clock).start();
+        server.batches().when(r -> true, FakeResponse.image(Files.readAllBytes(png)));
         state = dir.resolve("state.json");
     }
 
     @AfterEach
     void tearDown() {
         server.close();
-        fake.close();
-        files.close();
     }
 
     @ParameterizedTest
@@ -58,8 +51,8 @@ class BatchOverHttpTest {
         CliRunner.Result submitted = cli.run(args(transport, "submit", "--input", input(40).toString(), "--via", "file"));
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
         String name = submitted.out().strip();
-        assertThat(fake.inputMode(name)).contains(BatchInputMode.FILE);
-        assertThat(fake.keys(name)).hasSize(40);
+        assertThat(server.batches().inputMode(name)).contains(BatchInputMode.FILE);
+        assertThat(server.batches().keys(name)).hasSize(40);
 
         clock.advance(Duration.ofHours(2));
         Path out = dir.resolve("out");

@@ -2,11 +2,8 @@ package io.github.geminiimage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeClock;
-import io.github.geminiimage.adapter.fake.FakeFiles;
-import io.github.geminiimage.tck.BatchWireServer;
-import io.github.geminiimage.tck.LoopbackFilesServer;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +88,7 @@ class CassetteCliTest {
         Path cassette = dir.resolve("upload");
         Path image = TestImages.write(dir.resolve("cat.png"), 300, 200);
         String live;
-        try (LoopbackFilesServer server = LoopbackFilesServer.start(KEY, 256)) {
+        try (GeminiEmulator server = GeminiEmulator.builder().apiKey(KEY).uploadGranularity(256).start()) {
             CliRunner.Result run = new CliRunner().withKey(KEY).run("files", "upload", image.toString(), "--name", "the cat",
                     "--base-url", server.baseUri().toString(), "--record", cassette.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -111,9 +108,7 @@ class CassetteCliTest {
                 "{\"key\": \"b\", \"prompt\": \"a meadow\"}"), StandardCharsets.UTF_8);
         FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         String live;
-        try (FakeFiles files = FakeFiles.builder().clock(clock).build();
-                FakeBatches fake = FakeBatches.builder().clock(clock).files(files).build();
-                BatchWireServer server = BatchWireServer.start(fake, files)) {
+        try (GeminiEmulator server = GeminiEmulator.builder().apiKey(KEY).clock(clock).start()) {
             CliRunner.Result run = new CliRunner().withKey(KEY).run("batch", "submit", "--input", input.toString(),
                     "--base-url", server.baseUri().toString(), "--state-file", dir.resolve("state-1.json").toString(),
                     "--record", cassette.toString());

@@ -115,12 +115,112 @@ public final class GeminiEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Cuts the next chunk sent to an upload session after {@code bytes} bytes of its body: the
+     * whole granules read so far are kept, as a resumable server persists them, and the connection
+     * is dropped without a reply, so the client must {@code query} and resume. A reset cancels it.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator cutNextUploadChunkAfter(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes: " + bytes + " is negative");
+        }
+        server.cutNextChunkAfter(bytes);
+        return this;
+    }
+
+    /**
+     * Answers the next {@code count} chunks sent to upload sessions with 503 {@code UNAVAILABLE}
+     * (their bytes dropped). The message echoes the session URL, as some proxies do, so a test can
+     * check that a client never shows it. A reset cancels it.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator failNextUploadChunks(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count: " + count + " is negative");
+        }
+        server.failNextChunks(count);
+        return this;
+    }
+
+    /** How many chunks {@link #cutNextUploadChunkAfter} has cut since the start or the last reset. */
+    public int uploadCuts() {
+        return server.uploadCuts();
+    }
+
+    /**
+     * Every request made to an upload session, oldest first (the last 10,000): {@code "upload@OFFSET"},
+     * {@code "finalize@OFFSET"} (the last chunk), {@code "query"}, {@code "cancel"}.
+     */
+    public List<String> uploadCommands() {
+        return server.uploadCommands();
+    }
+
+    /** The lowercase hex SHA-256 of the content stored for {@code name} ({@code files/ID}), computed from the bytes held. */
+    public Optional<String> storedSha256(String name) {
+        Objects.requireNonNull(name, "name");
+        return server.files().get(name.startsWith("files/") ? name.substring("files/".length()) : name)
+                .map(io.github.geminiimage.emulator.internal.FileStore.Entry::sha256Hex);
+    }
+
+    /**
+     * Makes Vertex AI calls with a bearer token pass only with one of {@code tokens} (or of those
+     * given before) that was not revoked; any other token gets the 401 {@code UNAUTHENTICATED}
+     * Vertex answers for an expired or unknown one. By default, and after a reset, any bearer token
+     * passes (or only the {@code apiKey} when one was set). For tests of token handling.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator acceptVertexTokens(String... tokens) {
+        List<String> list = List.of(tokens);
+        list.forEach(t -> {
+            if (t.isBlank()) {
+                throw new IllegalArgumentException("tokens: a token must not be blank");
+            }
+        });
+        server.acceptVertexTokens(list);
+        return this;
+    }
+
+    /**
+     * Stops taking {@code token} (given to {@link #acceptVertexTokens}), as Google does once it
+     * expired: later calls with it get 401 {@code UNAUTHENTICATED}.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator revokeVertexToken(String token) {
+        server.revokeVertexToken(Objects.requireNonNull(token, "token"));
+        return this;
+    }
+
+    /**
+     * Holds the reply of each call refused for its credentials (401, 403, {@code API_KEY_INVALID})
+     * until {@code count} such calls have arrived, 20 seconds at most: a test then knows that many
+     * calls used a stale token at the same time. A reset releases them.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator holdRefusedCallsUntil(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count: " + count + " is not positive");
+        }
+        server.holdRefusedCallsUntil(count);
+        return this;
+    }
+
+    /** The credentials each Vertex AI call carried, oldest first (the last 10,000), without tokens or keys. */
+    public List<VertexCall> vertexCalls() {
+        return server.vertexCalls();
+    }
+
     /** The requests received, oldest first (the last 10,000): no image bytes, no keys. */
     public List<RecordedRequest> requests() {
         return server.requests();
     }
 
-    /** Forgets queued outcomes and rules, the request log, every file and every batch job. */
+    /** Forgets queued outcomes and rules, the request log, upload faults, accepted Vertex tokens, every file and every batch job. */
     public void reset() {
         server.reset();
     }
@@ -180,6 +280,7 @@ public final class GeminiEmulator implements AutoCloseable {
         private Duration batchPending = Duration.ofSeconds(1);
         private Duration batchRunning = Duration.ofSeconds(2);
         private java.time.Clock clock = java.time.Clock.systemUTC();
+        private Optional<String> uploadUrlBase = Optional.empty();
 
         private Builder() {
         }
@@ -243,6 +344,21 @@ public final class GeminiEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Hands out upload session URLs on {@code base} (e.g. {@code https://generativelanguage.googleapis.com},
+         * as a server behind a proxy may) instead of the host the request named; for testing how a
+         * client treats such a URL. By default the request's own host.
+         */
+        public Builder uploadUrlBase(URI base) {
+            Objects.requireNonNull(base, "uploadUrlBase");
+            if (base.getScheme() == null || base.getHost() == null) {
+                throw new IllegalArgumentException("uploadUrlBase: " + base + " is not an absolute http(s) URL");
+            }
+            String text = base.toString();
+            this.uploadUrlBase = Optional.of(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            return this;
+        }
+
         /** The clock batch jobs follow (default the system clock); a {@code FakeClock} lets a test jump hours ahead. */
         public Builder clock(java.time.Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
@@ -266,6 +382,7 @@ public final class GeminiEmulator implements AutoCloseable {
                 }
                 EmulatorServer server = new EmulatorServer(new EmulatorServer.Config(host, port, apiKey, dir,
                         uploadGranularity, batchPending, batchRunning, clock));
+                server.uploadUrlBase(uploadUrlBase);
                 return new GeminiEmulator(server, owned);
             } catch (IOException e) {
                 owned.ifPresent(GeminiEmulator::deleteTree);

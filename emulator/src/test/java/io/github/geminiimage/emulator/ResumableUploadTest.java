@@ -2,6 +2,7 @@ package io.github.geminiimage.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +35,89 @@ class ResumableUploadTest {
     @AfterAll
     static void stop() {
         emulator.close();
+    }
+
+    @AfterEach
+    void reset() {
+        emulator.reset();
+    }
+
+    private static URI startSession(int length) {
+        HttpResponse<String> start = Http.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/upload/v1beta/files"))
+                .header("x-goog-api-key", "k").header("X-Goog-Upload-Protocol", "resumable")
+                .header("X-Goog-Upload-Command", "start")
+                .header("X-Goog-Upload-Header-Content-Length", Integer.toString(length))
+                .header("X-Goog-Upload-Header-Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(start.statusCode()).isEqualTo(200);
+        return URI.create(start.headers().firstValue("x-goog-upload-url").orElseThrow());
+    }
+
+    private static HttpResponse<String> chunk(URI session, String command, long offset, byte[] content, int from, int to) {
+        return Http.send(HttpRequest.newBuilder(session).header("X-Goog-Upload-Command", command)
+                .header("X-Goog-Upload-Offset", Long.toString(offset))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content, from, to - from)).build());
+    }
+
+    @Test
+    void scriptedChunkFaultsOverTheControlApiAnswer503ThenCutThenLetTheUploadFinish() {
+        byte[] content = new byte[GRANULE * 3];
+        new Random(8).nextBytes(content);
+        URI session = startSession(content.length);
+        HttpResponse<String> scripted = Http.post(emulator.baseUri(), "/emulator/v1/upload-faults",
+                "{\"failNextChunks\": 1, \"cutNextChunkAfter\": " + (GRANULE + 100) + "}", Map.of());
+        assertThat(scripted.statusCode()).as(scripted.body()).isEqualTo(200);
+
+        HttpResponse<String> refused = chunk(session, "upload", 0, content, 0, GRANULE * 2);
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(Http.json(refused.body()).getJsonObject("error").getString("status")).isEqualTo("UNAVAILABLE");
+
+        // The cut drops the connection without a reply; the server keeps the one whole granule it read.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Http.CLIENT.send(HttpRequest.newBuilder(session)
+                .header("X-Goog-Upload-Command", "upload").header("X-Goog-Upload-Offset", "0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content, 0, GRANULE * 2)).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        HttpResponse<String> query = Http.send(HttpRequest.newBuilder(session).header("X-Goog-Upload-Command", "query")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(query.headers().firstValue("x-goog-upload-size-received")).hasValue(Integer.toString(GRANULE));
+
+        HttpResponse<String> last = chunk(session, "upload, finalize", GRANULE, content, GRANULE, content.length);
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+        assertThat(emulator.uploadCuts()).isEqualTo(1);
+        assertThat(emulator.uploadCommands()).containsExactly("upload@0", "upload@0", "query", "finalize@" + GRANULE);
+        String name = Http.json(last.body()).getJsonObject("file").getString("name");
+        assertThat(emulator.storedSha256(name)).contains(sha256(content));
+    }
+
+    @Test
+    void uploadFaultsRefuseNegativeOrMissingCounts() {
+        assertThat(Http.post(emulator.baseUri(), "/emulator/v1/upload-faults", "{\"failNextChunks\": -1}", Map.of())
+                .statusCode()).isEqualTo(400);
+        assertThat(Http.post(emulator.baseUri(), "/emulator/v1/upload-faults", "{}", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(Http.post(emulator.baseUri(), "/emulator/v1/upload-faults", "{\"cutAfter\": 5}", Map.of()).body())
+                .contains("cutAfter");
+    }
+
+    @Test
+    void sessionUrlsCanBeHandedOutOnAnotherBase() {
+        try (GeminiEmulator proxied = GeminiEmulator.builder().uploadUrlBase(URI.create("https://upload.example/"))
+                .start()) {
+            HttpResponse<String> start = Http.send(HttpRequest.newBuilder(proxied.baseUri().resolve("/upload/v1beta/files"))
+                    .header("x-goog-api-key", "k").header("X-Goog-Upload-Protocol", "resumable")
+                    .header("X-Goog-Upload-Command", "start").header("X-Goog-Upload-Header-Content-Length", "1")
+                    .header("X-Goog-Upload-Header-Content-Type", "image/png")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertThat(start.headers().firstValue("x-goog-upload-url")).hasValueSatisfying(u -> assertThat(u)
+                    .startsWith("https://upload.example/upload/v1beta/files?upload_id="));
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

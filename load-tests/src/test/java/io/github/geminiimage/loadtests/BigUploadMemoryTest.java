@@ -7,9 +7,9 @@ import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
 import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.Sha256;
 import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;
-import io.github.geminiimage.tck.LoopbackFilesServer;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -79,8 +79,8 @@ class BigUploadMemoryTest {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
-        try (LoopbackFilesServer server = LoopbackFilesServer.start(TckSecrets.SENTINEL_KEY, 8 * MIB)
-                .cutNextChunkAfter(3 * MIB + 12345);
+        try (GeminiEmulator server = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).uploadGranularity(8 * MIB).start()
+                .cutNextUploadChunkAfter(3 * MIB + 12345);
                 GeminiClient client = client(transport, server.baseUri())) {
             FilesPort files = client.files();
             long start = System.nanoTime();
@@ -88,12 +88,12 @@ class BigUploadMemoryTest {
             double seconds = (System.nanoTime() - start) / 1e9;
 
             assertThat(stored.sizeBytes()).isEqualTo(size);
-            assertThat(server.cuts()).isEqualTo(1);
+            assertThat(server.uploadCuts()).isEqualTo(1);
             assertThat(server.storedSha256(stored.name())).contains(hex);
             assertThat(stored.sha256().map(Sha256::hex)).contains(hex);
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            String line = String.format("%s: %d MiB uploaded in %.1f s (%.0f MiB/s incl. the loopback server's disk writes),"
+            String line = String.format("%s: %d MiB uploaded in %.1f s (%.0f MiB/s incl. the emulator's disk writes),"
                     + " one cut resumed, -Xmx %d MiB, peak heap (sum of pool peaks, client and server in one JVM) %d MiB%n",
                     transport, size / MIB, seconds, size / MIB / seconds, Runtime.getRuntime().maxMemory() / MIB,
                     peakHeap / MIB);

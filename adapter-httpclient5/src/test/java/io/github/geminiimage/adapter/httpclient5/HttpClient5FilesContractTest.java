@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;
-import io.github.geminiimage.tck.HttpFilesPortContract;
-import io.github.geminiimage.tck.LoopbackFilesServer;
 import io.github.geminiimage.tck.TckSecrets;
+import io.github.geminiimage.tck.http.HttpFilesPortContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class HttpClient5FilesContractTest extends HttpFilesPortContract {
 
     @Test
     void theAdaptersClientHasAFilesView() throws Exception {
-        LoopbackFilesServer server = server(8 * 1024 * 1024);
+        GeminiEmulator server = emulator(8 * 1024 * 1024);
         Path path = Files.write(dir.resolve("built.bin"), content(1234, 50));
         try (GeminiClient gemini = HttpClient5GeminiClient.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(server.baseUri()).build()) {
             FilesPort files = gemini.files();

@@ -1,33 +1,33 @@
 package io.github.geminiimage.adapter.jdkhttp;
 
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.GeminiClientContract;
-import io.github.geminiimage.tck.LoopbackFilesServer;
 import io.github.geminiimage.tck.TckSecrets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 
-/** The client contract over this adapter, built the way users build it, against a loopback Files API server. */
+/** The client contract over this adapter, built the way users build it, against the emulator. */
 class JdkHttpGeminiClientContractTest extends GeminiClientContract {
 
-    private final List<LoopbackFilesServer> servers = new CopyOnWriteArrayList<>();
+    private final List<GeminiEmulator> emulators = new CopyOnWriteArrayList<>();
 
     @AfterEach
-    void stopServers() {
-        servers.forEach(LoopbackFilesServer::close);
+    void stopEmulators() {
+        emulators.forEach(GeminiEmulator::close);
     }
 
     @Override
     protected GeminiClient newClient() {
-        LoopbackFilesServer server = LoopbackFilesServer.start(TckSecrets.SENTINEL_KEY, 256 * 1024);
-        servers.add(server);
+        GeminiEmulator server = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).start();
+        emulators.add(server);
         return JdkHttpGeminiClient.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(server.baseUri()).build();
     }
 
     @Override
     protected boolean isIgnoredThread(Thread thread) {
-        // The loopback server's own threads, started with it.
-        return thread.getName().startsWith("HTTP-Dispatcher") || thread.getName().equals("idle-timeout-task");
+        // The emulator's own threads, started with it.
+        return thread.getName().startsWith("HTTP-Dispatcher") || thread.getName().startsWith("gemini-emulator-") || thread.getName().equals("idle-timeout-task");
     }
 }

@@ -4,7 +4,7 @@ import io.github.geminiimage.http.AccessTokenSource;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.ImageGenerationPort;
-import io.github.geminiimage.tck.VertexContract;
+import io.github.geminiimage.tck.http.VertexContract;
 
 class JdkHttpVertexTest extends VertexContract {
 

@@ -11,6 +11,7 @@ import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.emulator.EmulatorOutcome;
 import io.github.geminiimage.emulator.RecordedRequest;
+import io.github.geminiimage.emulator.VertexCall;
 import io.github.geminiimage.port.GenerationStream;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -62,7 +63,6 @@ public final class EmulatorServer implements AutoCloseable {
             "/(v1|v1beta1)/(?:projects/[^/]+/locations/[^/]+/)?publishers/google/models/([^/:]+):([A-Za-z]+)");
     private static final Pattern FILES = Pattern.compile("/(?:download/)?(v1beta|v1)/files(?:/([a-z0-9-]+)(:download)?)?");
     private static final Pattern BATCHES = Pattern.compile("/(v1beta|v1)/batches(?:/([^/:]+)(:cancel)?)?");
-    private static final String TRACE = "gemini-emulator.trace";
     private static final Pattern UPLOAD = Pattern.compile("/upload/(v1beta|v1)/files");
 
     /**
@@ -88,6 +88,21 @@ public final class EmulatorServer implements AutoCloseable {
     private final FileStore files;
     private final BatchService batches;
     private final Deque<RecordedRequest> log = new ArrayDeque<>();
+    /**
+     * The trace of each exchange in flight. Not {@code HttpExchange.setAttribute}: on Java 17 the JDK's
+     * server keeps exchange attributes in the context, shared by every exchange at once, so concurrent
+     * calls logged each other's status.
+     */
+    private final Map<HttpExchange, Trace> traces = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Deque<String> uploadCommands = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong cutNextChunkAfter = new java.util.concurrent.atomic.AtomicLong(-1);
+    private final AtomicInteger failNextChunks = new AtomicInteger();
+    private final AtomicInteger uploadCuts = new AtomicInteger();
+    private volatile Optional<String> uploadUrlBase = Optional.empty();
+    private final List<String> vertexTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<String> revokedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Deque<VertexCall> vertexCalls = new ArrayDeque<>();
+    private volatile java.util.concurrent.CountDownLatch holdRefused = new java.util.concurrent.CountDownLatch(0);
 
     /** Binds and starts the server. */
     public EmulatorServer(Config config) throws IOException {
@@ -151,12 +166,82 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Cuts the next chunk sent to an upload session after {@code bytes} bytes of its body: the whole
+     * granules read are kept, as a resumable server persists them, and the connection is dropped
+     * without a reply. A negative value cancels a pending cut.
+     */
+    public void cutNextChunkAfter(long bytes) {
+        cutNextChunkAfter.set(bytes);
+    }
+
+    /** Answers the next {@code count} chunks 503 {@code UNAVAILABLE}, their bytes dropped. */
+    public void failNextChunks(int count) {
+        failNextChunks.set(count);
+    }
+
+    /** How many chunks {@link #cutNextChunkAfter} cut. */
+    public int uploadCuts() {
+        return uploadCuts.get();
+    }
+
+    /** Every request to an upload session, oldest first: {@code upload@OFFSET}, {@code finalize@OFFSET}, {@code query}, {@code cancel}. */
+    public List<String> uploadCommands() {
+        synchronized (uploadCommands) {
+            return List.copyOf(uploadCommands);
+        }
+    }
+
+    /** Hands out upload session URLs on {@code base} (e.g. Google's host, as behind a proxy) instead of the request's host. */
+    public void uploadUrlBase(Optional<String> base) {
+        this.uploadUrlBase = base;
+    }
+
+    /**
+     * From now on Vertex AI calls with a bearer token pass only with one of {@code tokens} (and the
+     * ones given before) that was not revoked; any other gets the 401 Vertex answers for an expired
+     * or unknown token.
+     */
+    public void acceptVertexTokens(List<String> tokens) {
+        vertexTokens.addAll(tokens);
+    }
+
+    /** Stops taking {@code token}, as Google does once it expired. */
+    public void revokeVertexToken(String token) {
+        revokedTokens.add(token);
+    }
+
+    /** Holds each call refused for its credentials until {@code count} of them have arrived (20 s at most). */
+    public void holdRefusedCallsUntil(int count) {
+        holdRefused = new java.util.concurrent.CountDownLatch(count);
+    }
+
+    /** The credentials of each Vertex AI call, oldest first (the last {@link #LOG_LIMIT}). */
+    public List<VertexCall> vertexCalls() {
+        synchronized (vertexCalls) {
+            return List.copyOf(vertexCalls);
+        }
+    }
+
     /** Forgets the queued outcomes, rules, request log, files and batch jobs. */
     public void reset() {
         fake.reset();
         synchronized (log) {
             log.clear();
         }
+        synchronized (uploadCommands) {
+            uploadCommands.clear();
+        }
+        cutNextChunkAfter.set(-1);
+        failNextChunks.set(0);
+        uploadCuts.set(0);
+        vertexTokens.clear();
+        revokedTokens.clear();
+        synchronized (vertexCalls) {
+            vertexCalls.clear();
+        }
+        holdRefused.countDown();
+        holdRefused = new java.util.concurrent.CountDownLatch(0);
         files.clear();
         files.processing(0, Optional.empty());
         batches.reset();
@@ -180,6 +265,8 @@ public final class EmulatorServer implements AutoCloseable {
         Optional<String> prompt = Optional.empty();
         List<Long> images = List.of();
         int status;
+        /** Set for a Vertex AI call: its credentials, without the secrets. */
+        Optional<VertexCall> vertex = Optional.empty();
 
         Trace(String path) {
             this.path = path;
@@ -200,7 +287,7 @@ public final class EmulatorServer implements AutoCloseable {
         boolean control = path.startsWith("/emulator/");
         Trace trace = new Trace(path);
         if (!control) {
-            exchange.setAttribute(TRACE, trace);
+            traces.put(exchange, trace);
         }
         boolean drop = false;
         try {
@@ -224,6 +311,7 @@ public final class EmulatorServer implements AutoCloseable {
         } finally {
             if (!control) {
                 record(exchange, trace);
+                traces.remove(exchange);
             }
         }
         if (drop) {
@@ -238,7 +326,8 @@ public final class EmulatorServer implements AutoCloseable {
      * has its reply finds the exchange there.
      */
     private void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
-        if (exchange.getAttribute(TRACE) instanceof Trace trace) {
+        Trace trace = traces.get(exchange);
+        if (trace != null) {
             trace.status = status;
             record(exchange, trace);
         }
@@ -258,6 +347,15 @@ public final class EmulatorServer implements AutoCloseable {
             }
             log.addLast(request);
         }
+        trace.vertex.ifPresent(call -> {
+            synchronized (vertexCalls) {
+                if (vertexCalls.size() == LOG_LIMIT) {
+                    vertexCalls.removeFirst();
+                }
+                vertexCalls.addLast(new VertexCall(call.path(), call.bearer(), call.tokenNumber(), call.apiKey(),
+                        call.quotaProject(), trace.status));
+            }
+        });
     }
 
     private void route(HttpExchange exchange, String path, Trace trace) throws IOException {
@@ -269,19 +367,19 @@ public final class EmulatorServer implements AutoCloseable {
                 uploadSession(exchange, query.get("upload_id"), trace);
                 return;
             }
-            authorize(exchange, query, false);
+            authorize(exchange, query, false, trace);
             requireMethod(method, "POST");
             uploadStart(exchange, trace);
             return;
         }
         if ((m = VERTEX_MODEL.matcher(path)).matches()) {
-            authorize(exchange, query, true);
+            authorize(exchange, query, true, trace);
             trace.model = Optional.of(m.group(2));
             generateCall(exchange, m.group(2), m.group(3), query, true, trace);
             return;
         }
         if ((m = GEMINI_MODEL.matcher(path)).matches()) {
-            authorize(exchange, query, false);
+            authorize(exchange, query, false, trace);
             String model = m.group(2);
             String version = m.group(1);
             trace.model = Optional.of(model);
@@ -301,18 +399,18 @@ public final class EmulatorServer implements AutoCloseable {
             return;
         }
         if (path.equals("/v1beta/models") || path.equals("/v1/models") || path.equals("/v1alpha/models")) {
-            authorize(exchange, query, false);
+            authorize(exchange, query, false, trace);
             requireMethod(method, "GET");
             reply(exchange, 200, Models.list(), trace);
             return;
         }
         if ((m = FILES.matcher(path)).matches()) {
-            authorize(exchange, query, false);
+            authorize(exchange, query, false, trace);
             files(exchange, method, m.group(2), m.group(3) != null, query, trace);
             return;
         }
         if ((m = BATCHES.matcher(path)).matches()) {
-            authorize(exchange, query, false);
+            authorize(exchange, query, false, trace);
             batchCall(exchange, method, m.group(2), m.group(3) != null, query, trace);
             return;
         }
@@ -330,7 +428,7 @@ public final class EmulatorServer implements AutoCloseable {
      * Gemini API (a missing one is a 403, a wrong one the 400 {@code API_KEY_INVALID}); a bearer
      * token or, in express mode, a key on Vertex paths (401 when missing or wrong).
      */
-    private void authorize(HttpExchange exchange, Map<String, String> query, boolean vertex) {
+    private void authorize(HttpExchange exchange, Map<String, String> query, boolean vertex, Trace trace) {
         String key = exchange.getRequestHeaders().getFirst("x-goog-api-key");
         if (key == null) {
             key = query.get("key");
@@ -339,12 +437,37 @@ public final class EmulatorServer implements AutoCloseable {
         String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
         String credential = vertex ? (bearer != null ? bearer : key) : (key != null ? key : bearer);
+        if (vertex) {
+            int number = bearer == null ? -1 : vertexTokens.indexOf(bearer);
+            trace.vertex = Optional.of(new VertexCall(trace.path, bearer != null,
+                    number < 0 ? Optional.empty() : Optional.of(number + 1), key != null,
+                    Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-goog-user-project")), 0));
+        }
         if (credential == null || credential.isBlank()) {
-            throw vertex ? ApiError.unauthenticated(true) : ApiError.keyMissing();
+            throw refused(vertex ? ApiError.unauthenticated(true) : ApiError.keyMissing());
+        }
+        if (vertex && bearer != null && !vertexTokens.isEmpty()) {
+            if (!vertexTokens.contains(bearer) || revokedTokens.contains(bearer)) {
+                throw refused(ApiError.unauthenticated(false));
+            }
+            return;
         }
         if (config.apiKey().isPresent() && !config.apiKey().get().equals(credential)) {
-            throw vertex ? ApiError.unauthenticated(false) : ApiError.apiKeyInvalid();
+            throw refused(vertex ? ApiError.unauthenticated(false) : ApiError.apiKeyInvalid());
         }
+    }
+
+    /** Holds a refused call while {@link #holdRefusedCallsUntil} waits for more, then returns its error. */
+    private ApiError refused(ApiError error) {
+        java.util.concurrent.CountDownLatch hold = holdRefused;
+        hold.countDown();
+        try {
+            // A bound, not a promise: the test counts the refusals afterwards.
+            hold.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return error;
     }
 
     // ---------------------------------------------------------------- generate
@@ -510,7 +633,7 @@ public final class EmulatorServer implements AutoCloseable {
                 .orElseThrow(() -> ApiError.invalidArgument("X-Goog-Upload-Header-Content-Type is required"));
         String session = files.start(total, mime, JsonMembers.string(file, "displayName", "file"),
                 JsonMembers.string(file, "name", "file"));
-        String base = base(exchange);
+        String base = uploadUrlBase.orElseGet(() -> base(exchange));
         exchange.getResponseHeaders().set("x-goog-upload-url", base + exchange.getRequestURI().getPath()
                 + "?upload_id=" + session + "&upload_protocol=resumable");
         exchange.getResponseHeaders().set("x-goog-upload-status", "active");
@@ -527,9 +650,11 @@ public final class EmulatorServer implements AutoCloseable {
                 .toLowerCase(Locale.ROOT).replace(" ", "");
         FileStore.SessionState state;
         if (command.equals("query")) {
+            logUploadCommand("query");
             drain(exchange);
             state = files.query(session);
         } else if (command.equals("cancel")) {
+            logUploadCommand("cancel");
             drain(exchange);
             state = files.cancel(session);
         } else if (command.equals("upload") || command.equals("upload,finalize") || command.equals("finalize")) {
@@ -537,7 +662,19 @@ public final class EmulatorServer implements AutoCloseable {
             long offset = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Offset")).map(EmulatorServer::parseLong)
                     .orElseGet(() -> files.query(session).received());
             long length = Optional.ofNullable(headers.getFirst("Content-Length")).map(EmulatorServer::parseLong).orElse(-1L);
+            logUploadCommand((finalize ? "finalize@" : "upload@") + offset);
+            if (failNextChunks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                drain(exchange);
+                // Echoes the request target, as some proxies do: a client must redact the session URL in it.
+                throw ApiError.of(503, "UNAVAILABLE", "The service is currently unavailable (" + exchange.getRequestURI()
+                        + ").");
+            }
             InputStream body = exchange.getRequestBody();
+            long cut = cutNextChunkAfter.getAndSet(-1);
+            if (cut >= 0) {
+                uploadCuts.incrementAndGet();
+                body = new CutBody(body, cut);
+            }
             if (length < 0) {
                 // A chunked body: spool it to learn its length (the SDKs always send Content-Length).
                 Path spool = Files.createTempFile(config.dataDir(), "chunk-", ".part");
@@ -566,6 +703,49 @@ public final class EmulatorServer implements AutoCloseable {
             sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
         } else {
             sendHeaders(exchange, 200, -1);
+        }
+    }
+
+    private void logUploadCommand(String command) {
+        synchronized (uploadCommands) {
+            if (uploadCommands.size() == LOG_LIMIT) {
+                uploadCommands.removeFirst();
+            }
+            uploadCommands.addLast(command);
+        }
+    }
+
+    /** A chunk's body that ends after {@code limit} bytes, as if the connection broke there. */
+    private static final class CutBody extends java.io.FilterInputStream {
+        private long left;
+
+        CutBody(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
         }
     }
 
@@ -698,6 +878,22 @@ public final class EmulatorServer implements AutoCloseable {
                 }
                 sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
             }
+            case "/emulator/v1/upload-faults" -> {
+                requireMethod(method, "POST");
+                JsonObject body = JsonMembers.parseObject(body(exchange));
+                JsonMembers.requireKnown(body, java.util.Set.of("cutNextChunkAfter", "failNextChunks"), "");
+                Optional<Integer> cut = JsonMembers.integer(body, "cutNextChunkAfter", "");
+                Optional<Integer> fail = JsonMembers.integer(body, "failNextChunks", "");
+                if (cut.isEmpty() && fail.isEmpty()) {
+                    throw ApiError.invalidArgument("expected e.g. {\"cutNextChunkAfter\": 1000} or {\"failNextChunks\": 2}");
+                }
+                if (cut.filter(n -> n < 0).isPresent() || fail.filter(n -> n < 0).isPresent()) {
+                    throw ApiError.invalidArgument("cutNextChunkAfter and failNextChunks must not be negative: " + body);
+                }
+                cut.ifPresent(this::cutNextChunkAfter);
+                fail.ifPresent(this::failNextChunks);
+                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+            }
             case "/emulator/v1/reset" -> {
                 requireMethod(method, "POST");
                 drain(exchange);
@@ -705,7 +901,8 @@ public final class EmulatorServer implements AutoCloseable {
                 sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
             }
             default -> throw ApiError.notFound("No control endpoint " + path + "; the emulator has /emulator/v1/outcomes, "
-                    + "/emulator/v1/requests and /emulator/v1/reset");
+                    + "/emulator/v1/requests, /emulator/v1/file-processing, /emulator/v1/batch-failures, /emulator/v1/upload-faults "
+                    + "and /emulator/v1/reset");
         }
     }
 

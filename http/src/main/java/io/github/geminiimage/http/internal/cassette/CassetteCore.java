@@ -39,6 +39,8 @@ public final class CassetteCore implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CassetteCore.class.getName());
     private static final String UPLOAD_URL = "x-goog-upload-url";
+    /** Google sends the session URL twice; the second copy carries the same upload id and is stored the same way. */
+    private static final String UPLOAD_CONTROL_URL = "x-goog-upload-control-url";
     /** The most a recording reads past where its caller stopped, to keep the body whole. */
     private static final long MAX_DRAIN_BYTES = 32L * 1024 * 1024;
 
@@ -352,7 +354,7 @@ public final class CassetteCore implements AutoCloseable {
         List<String> out = new ArrayList<>();
         sorted.forEach((name, values) -> {
             for (String value : values) {
-                String stored = name.equals(UPLOAD_URL) ? secrets.url(value)
+                String stored = name.equals(UPLOAD_URL) || name.equals(UPLOAD_CONTROL_URL) ? secrets.url(value)
                         : settings.secretHeaders().contains(name) ? Secrets.REDACTED : secrets.text(value);
                 out.add(Documents.header(name, stored));
             }
@@ -417,7 +419,7 @@ public final class CassetteCore implements AutoCloseable {
                 String value = Documents.headerValue(header);
                 if (name.equalsIgnoreCase("content-length")) {
                     value = Long.toString(replyBody.bytes());
-                } else if (name.equalsIgnoreCase(UPLOAD_URL)) {
+                } else if (name.equalsIgnoreCase(UPLOAD_URL) || name.equalsIgnoreCase(UPLOAD_CONTROL_URL)) {
                     value = sameHost(value, request.uri());
                 }
                 map.computeIfAbsent(name, k -> new ArrayList<>()).add(value);

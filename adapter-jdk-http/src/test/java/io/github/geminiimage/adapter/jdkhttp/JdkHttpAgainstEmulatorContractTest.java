@@ -1,7 +1,7 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.adapter.jdkhttp;
 
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.tck.ImageGenerationPortContract;
+import io.github.geminiimage.tck.http.EmulatorPortFixture;
 
 /** The image-generation contract over the JDK transport, against the emulator instead of WireMock. */
 class JdkHttpAgainstEmulatorContractTest extends ImageGenerationPortContract {

@@ -1,4 +1,4 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.adapter.jdkhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ import com.google.genai.types.SearchTypes;
 import com.google.genai.types.Tool;
 import com.google.genai.types.WebSearch;
 import com.sun.net.httpserver.HttpServer;
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Grounding;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.SearchGrounding;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.wire.GenerateContentCodec;

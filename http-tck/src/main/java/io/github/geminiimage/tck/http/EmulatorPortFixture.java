@@ -1,4 +1,4 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.tck.http;
 
 import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.GenerationTimeoutException;
@@ -12,6 +12,8 @@ import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
 import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.emulator.EmulatorOutcome;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
@@ -33,7 +35,7 @@ import java.util.function.BooleanSupplier;
  * The image-generation contract's fixture over the emulator: one emulator per port, answering
  * every call with one outcome ({@link GeminiEmulator#always}), through the adapter's public builder.
  */
-final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixture {
+public final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixture {
 
     private static final String KEY = "contract-key";
     private static final Map<Class<? extends ImageGenerationException>, String> OUTCOMES = Map.of(
@@ -55,7 +57,8 @@ final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixtu
     private final AtomicInteger heldRequests = new AtomicInteger();
     private final AtomicInteger abortedRequests = new AtomicInteger();
 
-    EmulatorPortFixture(HttpPortFactory factory) {
+    /** A fixture whose ports {@code factory} builds, each against an emulator of its own. */
+    public EmulatorPortFixture(HttpPortFactory factory) {
         this.factory = factory;
     }
 

@@ -1,7 +1,7 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.adapter.httpclient5;
 
-import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
 import io.github.geminiimage.tck.ImageGenerationPortContract;
+import io.github.geminiimage.tck.http.EmulatorPortFixture;
 
 /** The image-generation contract over Apache HttpClient 5, against the emulator instead of WireMock. */
 class HttpClient5AgainstEmulatorContractTest extends ImageGenerationPortContract {

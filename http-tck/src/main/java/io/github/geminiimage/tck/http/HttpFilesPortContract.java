@@ -1,4 +1,4 @@
-package io.github.geminiimage.tck;
+package io.github.geminiimage.tck.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.Sha256;
 import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.AuthScheme;
 import io.github.geminiimage.http.Endpoint;
@@ -19,13 +20,18 @@ import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.FilesPort;
+import io.github.geminiimage.tck.ClientFilesPort;
+import io.github.geminiimage.tck.FilesPortContract;
+import io.github.geminiimage.tck.TckSecrets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +40,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The {@link FilesPortContract} for an HTTP transport, through {@link HttpFiles} against the
- * {@link LoopbackFilesServer}, plus what only HTTP has: a chunk cut mid-body resumes and the stored
+ * The {@link FilesPortContract} for an HTTP transport, through {@link HttpFiles} against a
+ * {@link GeminiEmulator} of its own per store, plus what only HTTP has: a chunk cut mid-body resumes and the stored
  * content is byte-identical (the server's own SHA-256), a 503 on a chunk resumes, a stream cannot
  * resume once the server lost bytes, the session URL is rewritten to the base and never shown, and
  * Vertex AI is refused. A subclass supplies only the transport.
@@ -45,33 +51,38 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
     /** A small granularity so that multi-chunk uploads stay small. */
     protected static final long GRANULARITY = 256 * 1024;
 
-    private final List<LoopbackFilesServer> servers = new ArrayList<>();
+    private final List<GeminiEmulator> emulators = new ArrayList<>();
     private final List<HttpGeminiClient> clients = new ArrayList<>();
 
     /** A new transport with {@code settings}, owned by the port made over it. */
     protected abstract HttpTransport createTransport(TransportSettings settings);
 
     @AfterEach
-    void stopServers() {
+    void stopEmulators() {
         clients.forEach(HttpGeminiClient::close);
-        servers.forEach(LoopbackFilesServer::close);
+        emulators.forEach(GeminiEmulator::close);
     }
 
-    /** A server with the 8 MiB granularity of the service. */
-    protected LoopbackFilesServer server(long granularity) {
-        LoopbackFilesServer server = LoopbackFilesServer.start(TckSecrets.SENTINEL_KEY, granularity);
-        servers.add(server);
-        return server;
+    /** An emulator taking {@link TckSecrets#SENTINEL_KEY} and chunks in multiples of {@code granularity}, stopped after the test. */
+    protected GeminiEmulator emulator(long granularity) {
+        return emulator(b -> b.uploadGranularity(granularity));
+    }
+
+    /** An emulator taking {@link TckSecrets#SENTINEL_KEY}, set up by {@code settings}, stopped after the test. */
+    protected GeminiEmulator emulator(UnaryOperator<GeminiEmulator.Builder> settings) {
+        GeminiEmulator emulator = settings.apply(GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY)).start();
+        emulators.add(emulator);
+        return emulator;
     }
 
     /** A port over a new transport to {@code server}; fast polls and retries so no test waits long. */
-    protected HttpFiles port(LoopbackFilesServer server, UnaryOperator<HttpOptions.Builder> options,
+    protected HttpFiles port(GeminiEmulator server, UnaryOperator<HttpOptions.Builder> options,
             UnaryOperator<HttpGeminiClient.Builder> builder) {
         return client(server, options, builder).files();
     }
 
     /** A client over a new transport to {@code server}, closed after the test. */
-    protected HttpGeminiClient client(LoopbackFilesServer server, UnaryOperator<HttpOptions.Builder> options,
+    protected HttpGeminiClient client(GeminiEmulator server, UnaryOperator<HttpOptions.Builder> options,
             UnaryOperator<HttpGeminiClient.Builder> builder) {
         HttpOptions built = options.apply(HttpOptions.builder().baseUri(server.baseUri())
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(20), 2, Duration.ofMillis(200)))
@@ -84,7 +95,7 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
     }
 
     /** The contract's port: the files view, whose close() here closes its client (the view's own does nothing). */
-    private FilesPort port(LoopbackFilesServer server) {
+    private FilesPort port(GeminiEmulator server) {
         return new ClientFilesPort(client(server, o -> o, b -> b));
     }
 
@@ -93,22 +104,22 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
         return new FilesFixture() {
             @Override
             public FilesPort emptyStore() {
-                return port(server(8 * 1024 * 1024));
+                return port(emulator(8 * 1024 * 1024));
             }
 
             @Override
             public FilesPort storeProcessingFor(int polls) {
-                return port(server(8 * 1024 * 1024).processing(LoopbackFilesServer.Processing.POLLS, polls, ""));
+                return port(emulator(8 * 1024 * 1024).fileProcessing(polls, Optional.empty()));
             }
 
             @Override
             public FilesPort storeNeverFinishingProcessing() {
-                return port(server(8 * 1024 * 1024).processing(LoopbackFilesServer.Processing.NEVER_ENDS, 0, ""));
+                return port(emulator(8 * 1024 * 1024).fileProcessing(Integer.MAX_VALUE, Optional.empty()));
             }
 
             @Override
             public FilesPort storeFailingProcessing(String message) {
-                return port(server(8 * 1024 * 1024).processing(LoopbackFilesServer.Processing.FAILS, 0, message));
+                return port(emulator(8 * 1024 * 1024).fileProcessing(0, Optional.of(message)));
             }
         };
     }
@@ -121,7 +132,7 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
     @ValueSource(booleans = {false, true})
     void aChunkCutMidBodyResumesFromWhatTheServerHoldsAndTheStoredContentIsByteIdentical(boolean async) throws Exception {
         byte[] bytes = content((int) (GRANULARITY * 9 + 777), 40);
-        LoopbackFilesServer server = server(GRANULARITY).cutNextChunkAfter(GRANULARITY * 2 + 1000);
+        GeminiEmulator server = emulator(GRANULARITY).cutNextUploadChunkAfter(GRANULARITY * 2 + 1000);
         HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY * 4));
         List<Long> reports = new ArrayList<>();
         FileUpload upload = FileUpload.fromFile(write("cut.bin", bytes)).build();
@@ -129,9 +140,9 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
         StoredFile stored = async ? files.uploadAsync(upload, (sent, total) -> reports.add(sent)).get(30, TimeUnit.SECONDS)
                 : files.upload(upload, (sent, total) -> reports.add(sent));
 
-        assertThat(server.cuts()).isEqualTo(1);
+        assertThat(server.uploadCuts()).isEqualTo(1);
         // 4-granule chunks; the cut keeps 2 whole granules; then 4 more, then the last 3 and 777 bytes.
-        assertThat(server.sessionCommands()).containsExactly("upload@0", "query", "upload@" + GRANULARITY * 2,
+        assertThat(server.uploadCommands()).containsExactly("upload@0", "query", "upload@" + GRANULARITY * 2,
                 "finalize@" + GRANULARITY * 6);
         assertThat(server.storedSha256(stored.name())).contains(Sha256.of(bytes).hex());
         assertThat(stored.sha256()).contains(Sha256.of(bytes));
@@ -141,45 +152,45 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
     @Test
     void aChunkAnswered503IsResumedAfterAQuery() throws IOException {
         byte[] bytes = content((int) (GRANULARITY * 3 + 5), 41);
-        LoopbackFilesServer server = server(GRANULARITY).failNextChunks(1);
+        GeminiEmulator server = emulator(GRANULARITY).failNextUploadChunks(1);
         HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY));
 
         StoredFile stored = files.upload(FileUpload.fromFile(write("503.bin", bytes)).build());
 
-        assertThat(server.sessionCommands()).startsWith("upload@0", "query", "upload@0", "upload@" + GRANULARITY);
+        assertThat(server.uploadCommands()).startsWith("upload@0", "query", "upload@0", "upload@" + GRANULARITY);
         assertThat(server.storedSha256(stored.name())).contains(Sha256.of(bytes).hex());
     }
 
     @Test
     void aCutStreamUploadCannotResumeAndSaysSo() {
         byte[] bytes = content((int) (GRANULARITY * 3), 42);
-        LoopbackFilesServer server = server(GRANULARITY).cutNextChunkAfter(GRANULARITY + 10);
+        GeminiEmulator server = emulator(GRANULARITY).cutNextUploadChunkAfter(GRANULARITY + 10);
         HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY * 2));
         FileUpload upload = FileUpload.fromStream(new ByteArrayInputStream(bytes), bytes.length).mimeType("image/png").build();
 
         assertThatThrownBy(() -> files.upload(upload)).isInstanceOf(TransportException.class)
                 .hasMessageContaining("stream").hasMessageContaining("upload from a file");
-        assertThat(server.sessionCommands()).endsWith("cancel");
+        assertThat(server.uploadCommands()).endsWith("cancel");
         assertThat(files.list().toList()).isEmpty();
     }
 
     @Test
     void retriesExhaustedWithoutProgressFailWithTheLastError() throws IOException {
         byte[] bytes = content((int) GRANULARITY * 2, 43);
-        LoopbackFilesServer server = server(GRANULARITY).failNextChunks(10);
+        GeminiEmulator server = emulator(GRANULARITY).failNextUploadChunks(10);
         HttpFiles files = port(server, o -> o.retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)
                 .withBackoff(Duration.ofMillis(10), 1, Duration.ofMillis(10))), b -> b.chunkSize(GRANULARITY));
 
         assertThatThrownBy(() -> files.upload(FileUpload.fromFile(write("fail.bin", bytes)).build()))
                 .isInstanceOf(ImageGenerationException.class).hasMessageContaining("unavailable");
-        assertThat(server.sessionCommands().stream().filter(c -> c.startsWith("upload@"))).hasSize(3);
+        assertThat(server.uploadCommands().stream().filter(c -> c.startsWith("upload@"))).hasSize(3);
         assertThat(files.list().toList()).isEmpty();
     }
 
     @Test
     void theSessionUrlIsRewrittenToTheBaseAndNeverShownEvenWhenItCarriesTheKey() throws IOException {
-        LoopbackFilesServer server = server(GRANULARITY).uploadUrlBase("https://generativelanguage.googleapis.com")
-                .failNextChunks(5);
+        GeminiEmulator server = emulator(b -> b.uploadGranularity(GRANULARITY)
+                .uploadUrlBase(URI.create("https://generativelanguage.googleapis.com"))).failNextUploadChunks(5);
         HttpFiles files = port(server, o -> o.authScheme(AuthScheme.QUERY_PARAMETER)
                 .retryPolicy(RetryPolicy.noRetries()), b -> b.chunkSize(GRANULARITY));
         byte[] bytes = content(1000, 44);
@@ -190,7 +201,7 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
         // Without the failure the loop below would check nothing.
         assertThat(e).as("the upload answered 503 without retries").isInstanceOf(ImageGenerationException.class)
                 .hasMessageContaining("currently unavailable");
-        assertThat(server.sessionCommands()).startsWith("finalize@0"); // it reached the loopback, not Google
+        assertThat(server.uploadCommands()).startsWith("finalize@0"); // it reached the loopback, not Google
         for (Throwable t = e; t != null; t = t.getCause()) {
             assertThat(String.valueOf(t.getMessage())).doesNotContain("upload_id").doesNotContain(TckSecrets.SENTINEL_KEY);
         }
@@ -199,20 +210,20 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
 
     @Test
     void aSessionUrlNamingAnotherHostIsRefusedBeforeAnyByteIsSent() throws IOException {
-        LoopbackFilesServer server = server(GRANULARITY).uploadUrlBase("https://evil.example");
+        GeminiEmulator server = emulator(b -> b.uploadGranularity(GRANULARITY).uploadUrlBase(URI.create("https://evil.example")));
         HttpFiles files = port(server, o -> o, b -> b);
 
         assertThatThrownBy(() -> files.upload(FileUpload.fromFile(write("h.bin", content(10, 45))).build()))
                 .isInstanceOf(ImageGenerationException.class).hasMessageContaining("another host")
                 .hasMessageNotContaining("evil.example").hasMessageNotContaining("upload_id");
-        assertThat(server.sessionCommands()).isEmpty();
+        assertThat(server.uploadCommands()).isEmpty();
     }
 
     @Test
     void aFileThatChangesSizeDuringTheUploadFails() throws IOException {
         byte[] bytes = content((int) GRANULARITY * 3, 46);
         Path path = write("grow.bin", bytes);
-        LoopbackFilesServer server = server(GRANULARITY);
+        GeminiEmulator server = emulator(GRANULARITY);
         HttpFiles files = port(server, o -> o, b -> b.chunkSize(GRANULARITY));
         FileUpload upload = FileUpload.fromFile(path).build();
 
@@ -230,13 +241,13 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
 
     @Test
     void everyCallOnVertexIsRefusedBeforeSending() {
-        LoopbackFilesServer server = server(GRANULARITY);
+        GeminiEmulator server = emulator(GRANULARITY);
         HttpFiles files = port(server, o -> o.endpoint(Endpoint.vertex("my-project", "us-central1")), b -> b);
 
         assertThatThrownBy(() -> files.get("files/abc")).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("gs://");
         assertThatThrownBy(() -> files.list().findFirst()).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> files.getAsync("files/abc").join()).hasCauseInstanceOf(InvalidRequestException.class);
-        assertThat(server.sessionCommands()).isEmpty();
+        assertThat(server.uploadCommands()).isEmpty();
     }
 }

@@ -1,9 +1,11 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.tck.http;
 
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.adapter.fake.FakeStream;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.emulator.EmulatorOutcome;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The streaming contract's fixture over the emulator: one emulator per port, scripted through its fake. */
-final class EmulatorStreamFixture implements ImageGenerationStreamContract.StreamFixture {
+public final class EmulatorStreamFixture implements ImageGenerationStreamContract.StreamFixture {
 
     private static final String KEY = "stream-key";
 
@@ -23,7 +25,8 @@ final class EmulatorStreamFixture implements ImageGenerationStreamContract.Strea
     private final List<GeminiEmulator> emulators = new ArrayList<>();
     private final List<ImageGenerationPort> ports = new ArrayList<>();
 
-    EmulatorStreamFixture(HttpPortFactory factory) {
+    /** A fixture whose ports {@code factory} builds, each against an emulator of its own. */
+    public EmulatorStreamFixture(HttpPortFactory factory) {
         this.factory = factory;
     }
 

@@ -1,11 +1,12 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.adapter.jdkhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.emulator.EmulatorOutcome;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.emulator.junit.GeminiEmulatorExtension;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.net.URI;
