@@ -238,7 +238,8 @@ final class Call<T> {
         Exchange.Attempts policy = exchange.policy().attempts();
         boolean canRefresh = policy != Exchange.Attempts.NEVER_RETRIED && engine.authenticator().refreshable() && !refreshed;
         // A call sent once gives up as if its attempts were spent; a refused token may still be refreshed.
-        RetryDecider.Decision decision = engine.decider().decide(cause, failure.serverHint(), canRefresh,
+        RetryDecider decider = exchange.policy().retry().map(engine::decider).orElse(engine.decider());
+        RetryDecider.Decision decision = decider.decide(cause, failure.serverHint(), canRefresh,
                 policy == Exchange.Attempts.NORMAL ? attempts : Integer.MAX_VALUE, engine.clock().instant(), deadline);
         if (decision instanceof RetryDecider.GiveUp giveUp) {
             return new Step.Fail<>(giveUp.exception());
