@@ -131,7 +131,7 @@ final class HttpGenerationStream implements GenerationStream {
                 throw fail(handover.failure(e));
             }
             ended = true;
-            handover.finish(result.usage(), null);
+            handover.finish(result.usage(), result.cost(), null);
             return false;
         }
         return true;
