@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -132,6 +133,21 @@ public record PriceTable(LocalDate date, String source, Map<String, Map<PriceTie
             return Optional.empty();
         }
         return Optional.of(new CostEstimate(cost(result.usage(), !result.images().isEmpty(), rates.get()), date));
+    }
+
+    /**
+     * The estimated cost of a batch job's results at batch rates, summed: the successful results
+     * of {@code results} (failed requests are not billed); empty when the table has no row for the
+     * model or nothing succeeded.
+     *
+     * @param modelId the job's model, e.g. {@code models/gemini-2.5-flash-image}
+     */
+    public Optional<CostEstimate> estimateBatch(String modelId, Collection<BatchResult> results) {
+        List<CostEstimate> each = new ArrayList<>();
+        for (BatchResult r : results) {
+            r.result().flatMap(result -> estimate(modelId, result, Optional.empty(), true)).ifPresent(each::add);
+        }
+        return CostEstimate.sum(each);
     }
 
     /** The cost of {@code usage} at {@code rates} (see {@link #estimate}). */

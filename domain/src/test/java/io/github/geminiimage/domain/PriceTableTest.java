@@ -122,6 +122,17 @@ class PriceTableTest {
     }
 
     @Test
+    void aBatchIsPricedAtBatchRatesAndSummedOverItsSuccessfulResults() {
+        GenerationResult one = proReply(ServedTier.NONE);
+        List<BatchResult> results = List.of(BatchResult.success("a", one), BatchResult.success("b", one),
+                BatchResult.failure("c", new InvalidRequestException("prompt", "x", "y")));
+        // Two results at half of 0.13818 each.
+        assertThat(PriceTable.google().estimateBatch("models/gemini-3-pro-image", results).orElseThrow().usd())
+                .isEqualByComparingTo("0.13818");
+        assertThat(PriceTable.google().estimateBatch("imagen-9", results)).isEmpty();
+    }
+
+    @Test
     void estimatesAddUpOverABatch() {
         LocalDate d = LocalDate.of(2026, 12, 7);
         assertThat(CostEstimate.sum(List.of(new CostEstimate(new BigDecimal("0.0195"), d),

@@ -187,12 +187,14 @@ final class CliDocuments {
     }
 
     /** {@code batch results --json}: what was saved to the folder. */
-    @JsonbPropertyOrder({"name", "folder", "written", "skipped", "failed", "failures"})
-    public record Saved(String name, String folder, long written, long skipped, long failed, List<SaveFailure> failures) {
+    @JsonbPropertyOrder({"name", "folder", "written", "skipped", "failed", "failures", "cost"})
+    public record Saved(String name, String folder, long written, long skipped, long failed, List<SaveFailure> failures,
+            @JsonbNillable Cost cost) {
 
-        static Saved of(String name, Path folder, BatchSaveSummary summary) {
+        /** @param cost the results' estimated cost summed at batch rates, null when unknown */
+        static Saved of(String name, Path folder, BatchSaveSummary summary, Cost cost) {
             return new Saved(name, folder.toAbsolutePath().toString(), summary.written(), summary.skipped(),
-                    summary.failed(), summary.failures().stream().map(f -> new SaveFailure(f.key(), f.reason())).toList());
+                    summary.failed(), summary.failures().stream().map(f -> new SaveFailure(f.key(), f.reason())).toList(), cost);
         }
     }
 

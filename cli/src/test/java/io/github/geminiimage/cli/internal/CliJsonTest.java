@@ -40,7 +40,8 @@ class CliJsonTest {
     void indentsByTwoSpaces_writesEmptyArraysAsBrackets_andEndsWithANewline() {
         assertThat(CliJson.write(new CliDocuments.Jobs(List.of()))).isEqualTo("{\n  \"batches\": []\n}\n");
         assertThat(CliJson.write(new CliDocuments.Saved("batches/x", "/out", 1, 0, 1,
-                List.of(new CliDocuments.SaveFailure("a", "b"))))).isEqualTo("""
+                List.of(new CliDocuments.SaveFailure("a", "b")), new CliDocuments.Cost(new java.math.BigDecimal("0.0672"),
+                "2026-12-07")))).isEqualTo("""
                 {
                   "name": "batches/x",
                   "folder": "/out",
@@ -52,7 +53,11 @@ class CliJsonTest {
                       "key": "a",
                       "reason": "b"
                     }
-                  ]
+                  ],
+                  "cost": {
+                    "usd": 0.0672,
+                    "priceTable": "2026-12-07"
+                  }
                 }
                 """);
         assertThat(CliJson.write(new CliDocuments.Output(null, null))).isEqualTo("{}\n");
