@@ -68,12 +68,13 @@ class CliJsonTest {
         CliDocuments.Tokens tokens = new CliDocuments.Tokens(1, 2, 0, 3);
         String json = CliJson.write(new CliDocuments.Run("generate", null, 3, List.of(
                 new CliDocuments.Result("IMAGE", null, null, null, "", null, null, tokens,
-                        new CliDocuments.Image("a.png", null, "image/png", null, null, 10L), null, null),
-                new CliDocuments.Result("NO_IMAGE", null, null, null, "", null, null, tokens, null, null, null)), null, null));
+                        new CliDocuments.Image("a.png", null, "image/png", null, null, 10L), null, null, null, null),
+                new CliDocuments.Result("NO_IMAGE", null, null, null, "", null, null, tokens, null, null, null, null, null)),
+                null, null));
 
         assertThat(json).contains("\"transport\": null", "\"finishReason\": null", "\"session\": null", "\"error\": null",
                 "\"file\": \"a.png\",\n        \"mimeType\": \"image/png\",\n        \"bytes\": 10", "\"image\": null",
-                "\"grounding\": null")
+                "\"grounding\": null", "\"serviceTier\": null", "\"cost\": null")
                 .doesNotContain("width").doesNotContain("previews");
         assertThat(CliJson.write(new CliDocuments.File("files/a", null, "u", "image/png", 1, "ACTIVE", null, null, null, null,
                 null, null, null, null))).contains("\"displayName\": null", "\"error\": null");
