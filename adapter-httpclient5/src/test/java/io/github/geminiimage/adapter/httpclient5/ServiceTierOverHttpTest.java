@@ -1,10 +1,13 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.adapter.httpclient5;
+
+import io.github.geminiimage.emulator.EmulatorOutcome;
+import io.github.geminiimage.emulator.GeminiEmulator;
+import io.github.geminiimage.emulator.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.GenerationTimeoutException;
@@ -29,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Service tiers and cost estimates through both HTTP transports against the emulator. */
+/** Service tiers and cost estimates through the HttpClient 5 transport against the emulator. */
 @Timeout(30)
 class ServiceTierOverHttpTest {
 
@@ -50,11 +53,9 @@ class ServiceTierOverHttpTest {
     }
 
     static Stream<Arguments> transports() {
-        BiFunction<String, HttpOptions, ImageGenerationPort> jdk = (key, options) -> JdkHttpImageGeneration.builder()
-                .apiKey(key).options(options).build();
         BiFunction<String, HttpOptions, ImageGenerationPort> hc5 = (key, options) -> HttpClient5ImageGeneration.builder()
                 .apiKey(key).options(options).build();
-        return Stream.of(Arguments.of("jdk", jdk), Arguments.of("httpclient5", hc5));
+        return Stream.of(Arguments.of("httpclient5", hc5));
     }
 
     private ImageGenerationPort port(BiFunction<String, HttpOptions, ImageGenerationPort> factory, HttpOptions.Builder options) {

@@ -1,4 +1,4 @@
-package io.github.geminiimage.emulator;
+package io.github.geminiimage.adapter.jdkhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.google.genai.Client;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.HttpOptions;
 import com.sun.net.httpserver.HttpServer;
-import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ResponseModalities;
 import io.github.geminiimage.domain.ServiceTier;
@@ -79,10 +78,16 @@ class ServiceTierMatchesGoogleSdkTest {
         }
 
         assertThat(bodies).hasSize(2);
-        JsonObject sdk = Http.json(bodies.get(0));
-        JsonObject ours = Http.json(bodies.get(1));
+        JsonObject sdk = json(bodies.get(0));
+        JsonObject ours = json(bodies.get(1));
         assertThat(sdk.getString("serviceTier")).isEqualTo(tier.value());
         assertThat(withoutRoles(ours)).isEqualTo(withoutRoles(sdk));
+    }
+
+    private static JsonObject json(String text) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+            return reader.readObject();
+        }
     }
 
     /** java-genai sends {@code "role":"user"} on a single user turn; the API reads a missing role as user. */
