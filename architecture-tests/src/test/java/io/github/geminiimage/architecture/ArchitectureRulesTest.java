@@ -75,7 +75,8 @@ class ArchitectureRulesTest {
             ROOT + ".domain.Sha256",
             // The builders of records with many optional components.
             ROOT + ".domain.StoredFile$Builder",
-            ROOT + ".domain.BatchJob$Builder");
+            ROOT + ".domain.BatchJob$Builder",
+            ROOT + ".domain.PriceTable$Builder");
 
     @ArchTest
     static final ArchRule domain_depends_only_on_the_jdk = classes()

@@ -66,6 +66,8 @@ class BatchOfflineFlowTest {
         CliRunner.Result saved = run("results", "--out", out.toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
         assertThat(saved.out()).contains("written 3, failed 0, skipped 0");
+        // The three results summed at the batch rates of the built-in table.
+        assertThat(saved.out()).containsPattern("; estimated cost: \\$0\\.\\d{4} \\(batch prices of 2026-12-07\\)");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("red.png", "odd%2Fkey%3F.png", "cat.png");
         }

@@ -44,6 +44,7 @@ public final class GenerationRequest {
     private final boolean includeThoughts;
     private final VertexOptions vertexOptions;
     private final SearchGrounding grounding;
+    private final ServiceTier serviceTier;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -63,6 +64,7 @@ public final class GenerationRequest {
         this.includeThoughts = b.includeThoughts;
         this.vertexOptions = b.vertexOptions;
         this.grounding = b.grounding;
+        this.serviceTier = b.serviceTier;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -90,6 +92,7 @@ public final class GenerationRequest {
         b.includeThoughts = includeThoughts;
         b.vertexOptions = vertexOptions;
         b.grounding = grounding;
+        b.serviceTier = serviceTier;
         return b;
     }
 
@@ -189,6 +192,15 @@ public final class GenerationRequest {
         return Optional.ofNullable(grounding);
     }
 
+    /**
+     * The service tier asked for (top-level {@code serviceTier}); empty sends none and the server
+     * serves it as standard. A flex call may take up to 15 minutes: the HTTP client gives it its own
+     * overall deadline and retry policy ({@code HttpOptions.flexDeadline}, {@code flexRetryPolicy}).
+     */
+    public Optional<ServiceTier> serviceTier() {
+        return Optional.ofNullable(serviceTier);
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -200,7 +212,7 @@ public final class GenerationRequest {
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
                 + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "")
                 + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + (grounding == null ? "" : ", grounding=" + grounding)
-                + "]";
+                + (serviceTier == null ? "" : ", serviceTier=" + serviceTier.value()) + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -222,6 +234,7 @@ public final class GenerationRequest {
         private boolean includeThoughts;
         private VertexOptions vertexOptions = VertexOptions.NONE;
         private SearchGrounding grounding;
+        private ServiceTier serviceTier;
 
         private Builder() {
         }
@@ -359,6 +372,16 @@ public final class GenerationRequest {
         /** Drops grounding with Google Search (the default). */
         public Builder noGrounding() {
             this.grounding = null;
+            return this;
+        }
+
+        /**
+         * The service tier to ask for: {@link ServiceTier#FLEX} (half price, up to 15 minutes,
+         * may be shed with 503), {@link ServiceTier#STANDARD} or {@link ServiceTier#PRIORITY}.
+         * Not set by default (the server's standard).
+         */
+        public Builder serviceTier(ServiceTier tier) {
+            this.serviceTier = Objects.requireNonNull(tier, "serviceTier");
             return this;
         }
 

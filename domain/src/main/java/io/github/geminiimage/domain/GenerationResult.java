@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param usage token usage as reported
  * @param modelVersion the model version the server reported
  * @param responseId the server's response id
+ * @param servedTier the tier that served the call, as the reply says it ({@link ServedTier#NONE} when it does not)
+ * @param cost the estimated cost, when the client priced the reply (see {@link PriceTable})
  */
 public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedback> promptFeedback, Usage usage,
-        Optional<String> modelVersion, Optional<String> responseId) {
+        Optional<String> modelVersion, Optional<String> responseId, ServedTier servedTier, Optional<CostEstimate> cost) {
 
     /** Copies the list. */
     public GenerationResult {
@@ -25,6 +27,32 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(responseId, "responseId");
+        Objects.requireNonNull(servedTier, "servedTier");
+        Objects.requireNonNull(cost, "cost");
+    }
+
+    /** A result that names no served tier and carries no cost estimate. */
+    public GenerationResult(List<Candidate> candidates, Optional<PromptFeedback> promptFeedback, Usage usage,
+            Optional<String> modelVersion, Optional<String> responseId) {
+        this(candidates, promptFeedback, usage, modelVersion, responseId, ServedTier.NONE, Optional.empty());
+    }
+
+    /** This result with another served tier. */
+    public GenerationResult withServedTier(ServedTier tier) {
+        return new GenerationResult(candidates, promptFeedback, usage, modelVersion, responseId, tier, cost);
+    }
+
+    /** This result with another cost estimate. */
+    public GenerationResult withCost(Optional<CostEstimate> estimate) {
+        return new GenerationResult(candidates, promptFeedback, usage, modelVersion, responseId, servedTier, estimate);
+    }
+
+    /**
+     * This result priced with {@code table} for {@code request} (a synchronous call): the served
+     * tier, else the requested one, picks the row. No row for the model leaves the cost empty.
+     */
+    public GenerationResult priced(PriceTable table, GenerationRequest request) {
+        return withCost(table.estimate(request.model().id(), this, request.serviceTier(), false));
     }
 
     /** Every non-thought image of every candidate, in order. */

@@ -215,6 +215,22 @@ public final class GeminiEmulator implements AutoCloseable {
         return server.vertexCalls();
     }
 
+    /**
+     * Sheds the next {@code count} generate calls that ask for the flex tier with a 503
+     * {@code UNAVAILABLE}, as the service does when capacity runs short; {@link #reset()} clears it.
+     * Every call that names a tier is otherwise served at it: the reply carries the
+     * {@code x-gemini-service-tier} header and {@code usageMetadata.trafficType}.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator shedFlex(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count: " + count + " is negative");
+        }
+        server.shedFlex(count);
+        return this;
+    }
+
     /** The requests received, oldest first (the last 10,000): no image bytes, no keys. */
     public List<RecordedRequest> requests() {
         return server.requests();

@@ -1,5 +1,6 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.domain.CostEstimate;
 import io.github.geminiimage.domain.Usage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,9 +125,11 @@ public interface CallObserver {
      * @param duration from the call's start to its end
      * @param usage token usage of a successful generation, {@link Usage#NONE} otherwise
      * @param failure the failure, empty on success
+     * @param cost the estimated cost of a successful generation ({@code HttpOptions.priceTable}), empty otherwise
      */
     record CallCompleted(long callId, String operation, Optional<String> modelId, int attempts, OptionalInt httpStatus,
-            long bytesSent, long bytesReceived, Duration duration, Usage usage, Optional<Throwable> failure) {
+            long bytesSent, long bytesReceived, Duration duration, Usage usage, Optional<Throwable> failure,
+            Optional<CostEstimate> cost) {
         /** Checks for nulls. */
         public CallCompleted {
             Objects.requireNonNull(operation, "operation");
@@ -135,6 +138,14 @@ public interface CallObserver {
             Objects.requireNonNull(duration, "duration");
             Objects.requireNonNull(usage, "usage");
             Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(cost, "cost");
+        }
+
+        /** A completion without a cost estimate. */
+        public CallCompleted(long callId, String operation, Optional<String> modelId, int attempts, OptionalInt httpStatus,
+                long bytesSent, long bytesReceived, Duration duration, Usage usage, Optional<Throwable> failure) {
+            this(callId, operation, modelId, attempts, httpStatus, bytesSent, bytesReceived, duration, usage, failure,
+                    Optional.empty());
         }
 
         /** Whether the call succeeded. */

@@ -52,8 +52,8 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationStream stream(GenerationRequest request) {
         Objects.requireNonNull(request, "request");
-        return client.engine.execute(StreamGenerateContent.exchange(request, client.options.endpoint(),
-                client.options.maxRequestBytes()));
+        return client.engine.execute(GenerateContent.fitted(StreamGenerateContent.exchange(request,
+                client.options.endpoint(), client.options.maxRequestBytes(), priced(request)), request, client.options));
     }
 
     /** The events are read and handed to {@code listener} on a reader thread, which the stream occupies until it ends. */
@@ -61,13 +61,21 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        return StreamGenerateContent.deliver(client.engine.executeAsync(StreamGenerateContent.exchange(request,
-                client.options.endpoint(), client.options.maxRequestBytes())), listener, client.engine.readers());
+        return StreamGenerateContent.deliver(client.engine.executeAsync(GenerateContent.fitted(
+                StreamGenerateContent.exchange(request, client.options.endpoint(), client.options.maxRequestBytes(),
+                        priced(request)), request, client.options)), listener, client.engine.readers());
     }
 
     private io.github.geminiimage.http.internal.engine.Exchange<GenerationResult> generateContent(GenerationRequest request) {
         Objects.requireNonNull(request, "request");
-        return GenerateContent.exchange(request, client.options.endpoint(), client.options.maxRequestBytes());
+        // A flex call waits longer and backs off longer; every reply is priced (HttpOptions.priceTable).
+        return GenerateContent.fitted(GenerateContent.exchange(request, client.options.endpoint(),
+                client.options.maxRequestBytes()), request, client.options)
+                .withResults(priced(request));
+    }
+
+    private java.util.function.UnaryOperator<GenerationResult> priced(GenerationRequest request) {
+        return result -> result.priced(client.options.priceTable(), request);
     }
 
     /** Closes the client only for the images-only shortcut; a client's view leaves it open. */

@@ -1,5 +1,7 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.PriceTable;
 import io.github.geminiimage.domain.GenerationRequest;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -46,6 +48,9 @@ public final class HttpOptions {
     private final CallObserver observer;
     private final Optional<URI> proxy;
     private final Optional<ProxySelector> proxySelector;
+    private final Duration flexDeadline;
+    private final RetryPolicy flexRetryPolicy;
+    private final PriceTable priceTable;
 
     private HttpOptions(Builder b) {
         this.endpoint = b.effectiveEndpoint();
@@ -61,6 +66,9 @@ public final class HttpOptions {
         this.observer = b.observer;
         this.proxy = b.proxy;
         this.proxySelector = b.proxySelector;
+        this.flexDeadline = b.flexDeadline;
+        this.flexRetryPolicy = b.flexRetryPolicy;
+        this.priceTable = b.priceTable;
     }
 
     /** The defaults: Google's endpoint, {@code v1beta}, {@code x-goog-api-key}, minutes-long timeouts. */
@@ -89,6 +97,9 @@ public final class HttpOptions {
         b.observer = observer;
         b.proxy = proxy;
         b.proxySelector = proxySelector;
+        b.flexDeadline = flexDeadline;
+        b.flexRetryPolicy = flexRetryPolicy;
+        b.priceTable = priceTable;
         return b;
     }
 
@@ -146,6 +157,33 @@ public final class HttpOptions {
         return retryPolicy;
     }
 
+    /**
+     * The overall deadline of a call that asks for the flex tier, in place of
+     * {@link #overallDeadline()} (default 20 min): flex answers within 1 to 15 minutes, and the
+     * rest leaves room for a retry after a 503. The {@link #inactivityTimeout()} still applies
+     * while waiting for the reply's headers: raise it too (e.g. to 15 min) for flex calls.
+     */
+    public Duration flexDeadline() {
+        return flexDeadline;
+    }
+
+    /**
+     * The retry policy of a call that asks for the flex tier, in place of {@link #retryPolicy()}
+     * (default {@link RetryPolicy#flexDefaults()}): flex requests are shed with 503 when capacity
+     * is short, and retrying at once would be shed again.
+     */
+    public RetryPolicy flexRetryPolicy() {
+        return flexRetryPolicy;
+    }
+
+    /**
+     * The prices every {@code generateContent} reply is estimated with
+     * ({@link GenerationResult#cost()}); {@link PriceTable#google()} by default. Never fetched.
+     */
+    public PriceTable priceTable() {
+        return priceTable;
+    }
+
     /** The largest reply body read; a larger one fails with {@code ResponseTooLargeException}. */
     public long maxResponseBytes() {
         return maxResponseBytes;
@@ -192,7 +230,7 @@ public final class HttpOptions {
     public String toString() {
         return "HttpOptions[" + endpoint + ", auth=" + authScheme
                 + ", connectTimeout=" + connectTimeout + ", inactivityTimeout=" + inactivityTimeout
-                + ", overallDeadline=" + overallDeadline + ", retry=" + retryPolicy + ", maxResponseBytes="
+                + ", overallDeadline=" + overallDeadline + ", flexDeadline=" + flexDeadline + ", retry=" + retryPolicy + ", maxResponseBytes="
                 + maxResponseBytes + ", maxRequestBytes=" + maxRequestBytes + ", proxy="
                 + proxy.map(URI::toString).orElse(proxySelector.isPresent() ? "(selector)" : "(JVM settings)") + "]";
     }
@@ -215,6 +253,9 @@ public final class HttpOptions {
         private CallObserver observer = CallObserver.NONE;
         private Optional<URI> proxy = Optional.empty();
         private Optional<ProxySelector> proxySelector = Optional.empty();
+        private Duration flexDeadline = Duration.ofMinutes(20);
+        private RetryPolicy flexRetryPolicy = RetryPolicy.flexDefaults();
+        private PriceTable priceTable = PriceTable.google();
 
         private Builder() {
         }
@@ -304,6 +345,24 @@ public final class HttpOptions {
             return this;
         }
 
+        /** The overall deadline of a flex call (see {@link HttpOptions#flexDeadline()}). */
+        public Builder flexDeadline(Duration deadline) {
+            this.flexDeadline = Objects.requireNonNull(deadline, "flexDeadline");
+            return this;
+        }
+
+        /** The retry policy of a flex call (see {@link HttpOptions#flexRetryPolicy()}). */
+        public Builder flexRetryPolicy(RetryPolicy policy) {
+            this.flexRetryPolicy = Objects.requireNonNull(policy, "flexRetryPolicy");
+            return this;
+        }
+
+        /** The price table replies are estimated with (see {@link HttpOptions#priceTable()}). */
+        public Builder priceTable(PriceTable table) {
+            this.priceTable = Objects.requireNonNull(table, "priceTable");
+            return this;
+        }
+
         /** The reply cap in bytes. */
         public Builder maxResponseBytes(long bytes) {
             this.maxResponseBytes = bytes;
@@ -381,6 +440,7 @@ public final class HttpOptions {
             positive(connectTimeout, "connectTimeout");
             positive(inactivityTimeout, "inactivityTimeout");
             positive(overallDeadline, "overallDeadline");
+            positive(flexDeadline, "flexDeadline");
             if (maxResponseBytes < 1024) {
                 throw new IllegalArgumentException("maxResponseBytes must be at least 1024; got " + maxResponseBytes);
             }

@@ -49,6 +49,17 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, double multipl
                 DEFAULT_RETRYABLE_STATUSES);
     }
 
+    /**
+     * The policy of flex calls: 5 attempts, 30 s doubling to at most 4 min (with jitter), server
+     * hints up to 5 min, the default statuses. A flex request is shed with 503 when capacity runs
+     * short; waiting minutes, not seconds, gives the capacity time to come back, and the waits
+     * (at most about 7.5 min in all) fit in the 20-minute flex deadline next to a 15-minute answer.
+     */
+    public static RetryPolicy flexDefaults() {
+        return new RetryPolicy(5, Duration.ofSeconds(30), 2.0, Duration.ofMinutes(4), Duration.ofMinutes(5),
+                DEFAULT_RETRYABLE_STATUSES);
+    }
+
     /** One attempt, no retry. */
     public static RetryPolicy noRetries() {
         return defaults().withMaxAttempts(1);

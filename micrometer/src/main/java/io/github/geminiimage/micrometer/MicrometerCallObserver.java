@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link ObservationRegistry}, into one {@link Observation} (a span with a tracing bridge); Spring is
  * not needed. Meters: {@value #CALLS} (a timer, which this observer records only without an
  * observation registry: with one, the registry's meter handler makes it, so no call counts twice),
- * {@value #ATTEMPTS}, {@value #RETRIES}, {@value #TOKENS}, {@value #REQUEST_BYTES} and
+ * {@value #ATTEMPTS}, {@value #RETRIES}, {@value #TOKENS}, {@value #COST} (the estimated cost in USD
+ * of successful generations, from {@code HttpOptions.priceTable}), {@value #REQUEST_BYTES} and
  * {@value #RESPONSE_BYTES}; their tags are in the README, "Metrics and tracing". Never a prompt, an
  * image, a message or the key. An observation stays open from a call's first attempt to its one
  * completion event, which every call gets, so none is left open. Thread-safe.
@@ -47,6 +48,8 @@ public final class MicrometerCallObserver implements CallObserver {
     public static final String RESPONSE_BYTES = "gemini.image.response.size";
     /** The counter of tokens. */
     public static final String TOKENS = "gemini.image.tokens";
+    /** The counter of estimated cost in US dollars. */
+    public static final String COST = "gemini.image.cost";
 
     static final String NONE = "none";
 
@@ -58,6 +61,7 @@ public final class MicrometerCallObserver implements CallObserver {
     private final Meter.MeterProvider<DistributionSummary> requestBytes;
     private final Meter.MeterProvider<DistributionSummary> responseBytes;
     private final Meter.MeterProvider<Counter> tokens;
+    private final Meter.MeterProvider<Counter> cost;
 
     private MicrometerCallObserver(Optional<ObservationRegistry> observations, MeterRegistry registry) {
         this.observations = observations;
@@ -72,6 +76,8 @@ public final class MicrometerCallObserver implements CallObserver {
                 .description("Reply bytes received per call").withRegistry(registry);
         this.tokens = Counter.builder(TOKENS).baseUnit("tokens").description("Tokens reported by successful calls")
                 .withRegistry(registry);
+        this.cost = Counter.builder(COST).baseUnit("usd")
+                .description("Estimated cost of successful generations (the client's price table)").withRegistry(registry);
     }
 
     /** An observer recording every meter, the call timer included, into {@code registry}; no observations. */
@@ -138,6 +144,7 @@ public final class MicrometerCallObserver implements CallObserver {
             count(base, "prompt", event.usage().promptTokens());
             count(base, "candidates", event.usage().candidatesTokens());
             count(base, "thoughts", event.usage().thoughtsTokens());
+            event.cost().ifPresent(estimate -> cost.withTags(base).increment(estimate.usd().doubleValue()));
         }
     }
 

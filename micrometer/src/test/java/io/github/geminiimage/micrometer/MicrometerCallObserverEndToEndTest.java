@@ -6,6 +6,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.PriceTable;
+import io.github.geminiimage.domain.TokenRates;
+import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
@@ -20,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -105,6 +109,30 @@ class MicrometerCallObserverEndToEndTest {
         for (Meter meter : registry.getMeters()) {
             assertThat(meter.getId().getTags()).noneMatch(t -> t.getValue().contains(KEY) || t.getValue().contains("axolotl"));
         }
+    }
+
+    @Test
+    void aSuccessfulGenerationCountsItsEstimatedCostInDollars() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // One dollar per million tokens of every kind: the counter shows the tokens priced, in millionths.
+        PriceTable table = PriceTable.builder(LocalDate.of(2027, 1, 1), "test")
+                .model("gemini-2.5-flash-image", TokenRates.of("1", "1", "1", "1")).build();
+        HttpOptions options = HttpOptions.builder()
+                .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ZERO, 1.0, Duration.ZERO))
+                .observer(MicrometerCallObserver.create(registry)).priceTable(table)
+                .build();
+        GenerationResult result;
+        try (ImageGenerationPort port = JdkHttpImageGeneration.builder().apiKey(KEY)
+                .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).options(options).build()) {
+            result = port.generate(GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("an axolotl").build());
+        }
+
+        double usd = result.cost().orElseThrow().usd().doubleValue();
+        assertThat(usd).isPositive();
+        assertThat(usd * 1_000_000).isCloseTo(result.usage().promptTokens() + result.usage().candidatesTokens()
+                + result.usage().thoughtsTokens(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(registry.get(MicrometerCallObserver.COST).tag("model", "gemini-2.5-flash-image").counter().count())
+                .isEqualTo(usd);
     }
 
     @Test

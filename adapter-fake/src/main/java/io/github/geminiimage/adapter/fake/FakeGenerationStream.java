@@ -36,9 +36,17 @@ final class FakeGenerationStream implements GenerationStream {
     private GenerationResult result;
     private ImageGenerationException failure;
 
+    private final java.util.function.UnaryOperator<GenerationResult> finish;
+
     FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd) {
+        this(steps, onEnd, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A stream whose joined result goes through {@code finish} (the served tier and the price). */
+    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, java.util.function.UnaryOperator<GenerationResult> finish) {
         this.steps = List.copyOf(steps).iterator();
         this.onEnd = onEnd;
+        this.finish = finish;
     }
 
     @Override
@@ -105,7 +113,7 @@ final class FakeGenerationStream implements GenerationStream {
             }
             if (!steps.hasNext()) {
                 try {
-                    result = aggregator.result();
+                    result = finish.apply(aggregator.result());
                 } catch (ImageGenerationException e) {
                     throw fail(e);
                 }

@@ -5,6 +5,9 @@ import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.PriceTable;
+import io.github.geminiimage.domain.ServedTier;
+import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.port.GenerationStream;
@@ -35,6 +38,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -88,6 +92,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     private final FakeResponse defaultResponse;
     private final FakeReferences references;
     private final boolean recordRequests;
+    private final Function<GenerationRequest, ServedTier> servedTiers;
+    private final PriceTable priceTable;
 
     private final Object scriptLock = new Object();
     private final Deque<FakeResponse> queue = new ArrayDeque<>();
@@ -105,6 +111,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         this.defaultResponse = builder.defaultResponse;
         this.references = new FakeReferences(Optional.ofNullable(builder.files), builder.urls);
         this.recordRequests = builder.recordRequests;
+        this.servedTiers = builder.servedTiers;
+        this.priceTable = builder.priceTable;
         if (builder.executor != null) {
             this.executor = builder.executor;
             this.ownedExecutor = null;
@@ -336,7 +344,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         List<FakeStream.Step> steps = call.response.streamSteps(call.request, call.images,
                 Replies.fingerprint(call.request, call.images));
         FakeGenerationStream[] holder = new FakeGenerationStream[1];
-        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]));
+        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]), call::finish);
         holder[0] = stream;
         openStreams.add(stream);
         if (closed.getCount() == 0) {
@@ -421,7 +429,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
                         .map(Rule::response).orElse(defaultResponse);
             }
         }
-        return new Call(request, images, response);
+        return new Call(request, images, response, servedTiers, priceTable);
     }
 
     private static TransportException closedFailure() {
@@ -441,15 +449,31 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         private final GenerationRequest request;
         private final List<byte[]> images;
         private final FakeResponse response;
+        private final Function<GenerationRequest, ServedTier> servedTiers;
+        private final PriceTable priceTable;
 
-        Call(GenerationRequest request, List<byte[]> images, FakeResponse response) {
+        Call(GenerationRequest request, List<byte[]> images, FakeResponse response,
+                Function<GenerationRequest, ServedTier> servedTiers, PriceTable priceTable) {
             this.request = request;
             this.images = images;
             this.response = response;
+            this.servedTiers = servedTiers;
+            this.priceTable = priceTable;
         }
 
+        /** The scripted answer; a computed one with the served tier the fake reports, priced as the HTTP client prices it. */
         GenerationResult answer() {
-            return response.answer(request, images, Replies.fingerprint(request, images));
+            GenerationResult result = response.answer(request, images, Replies.fingerprint(request, images));
+            return response.isGiven() ? result : finish(result);
+        }
+
+        /** {@code result} with the served tier the fake reports and the price the HTTP client would give it. */
+        GenerationResult finish(GenerationResult result) {
+            ServedTier served = servedTiers.apply(request);
+            if (served.isKnown()) {
+                result = result.withServedTier(served);
+            }
+            return result.priced(priceTable, request);
         }
     }
 
@@ -461,8 +485,36 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         private FakeFiles files;
         private final Map<URI, byte[]> urls = new HashMap<>();
         private boolean recordRequests = true;
+        private Function<GenerationRequest, ServedTier> servedTiers = request -> ServedTier.NONE;
+        private PriceTable priceTable = PriceTable.google();
 
         private Builder() {
+        }
+
+        /**
+         * Reports each request as served at the tier it asked for ({@code x-gemini-service-tier}
+         * and {@code trafficType}, e.g. {@code flex} and {@code ON_DEMAND_FLEX}); a request without
+         * a tier reports none. Off by default: the fake then names no served tier.
+         */
+        public Builder echoServiceTier() {
+            this.servedTiers = request -> request.serviceTier().map(ServedTier::of).orElse(ServedTier.NONE);
+            return this;
+        }
+
+        /**
+         * Reports every call as served at {@code tier}, whatever it asked for: e.g.
+         * {@link ServiceTier#STANDARD} to script a priority request that fell back to standard.
+         */
+        public Builder servedTier(ServiceTier tier) {
+            ServedTier served = ServedTier.of(Objects.requireNonNull(tier, "tier"));
+            this.servedTiers = request -> served;
+            return this;
+        }
+
+        /** The prices each answer's {@link GenerationResult#cost()} is estimated with (default {@link PriceTable#google()}). */
+        public Builder priceTable(PriceTable table) {
+            this.priceTable = Objects.requireNonNull(table, "priceTable");
+            return this;
         }
 
         /**

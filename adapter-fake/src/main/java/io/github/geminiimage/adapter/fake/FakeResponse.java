@@ -39,6 +39,14 @@ public final class FakeResponse {
         GenerationResult answer(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint);
     }
 
+    /** The answer of {@link #result}: returned as it is, not priced nor given a served tier. */
+    private record Given(GenerationResult result) implements Answer {
+        @Override
+        public GenerationResult answer(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint) {
+            return result;
+        }
+    }
+
     private final String description;
     private final Answer answer;
     private final Duration delay;
@@ -168,7 +176,7 @@ public final class FakeResponse {
     /** Exactly this result, whatever the request. */
     public static FakeResponse result(GenerationResult result) {
         Objects.requireNonNull(result, "result");
-        return of("result " + result.outcome(), (request, images, fingerprint) -> result);
+        return of("result " + result.outcome(), new Given(result));
     }
 
     /** A result computed from the request by the caller's function (which may also throw an {@link ImageGenerationException}). */
@@ -259,6 +267,11 @@ public final class FakeResponse {
     /** The delay before the answer; zero unless {@link #after} set one. */
     public Duration delay() {
         return delay;
+    }
+
+    /** Whether this response returns a given result as it is ({@link #result}). */
+    boolean isGiven() {
+        return answer instanceof Given;
     }
 
     GenerationResult answer(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint) {

@@ -6,7 +6,9 @@ import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.BatchSubmitOptions;
+import io.github.geminiimage.domain.CostEstimate;
 import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.PriceTable;
 import io.github.geminiimage.port.batch.BatchImageFolder;
 import io.github.geminiimage.port.BatchPort;
 import java.nio.file.Files;
@@ -196,10 +198,14 @@ final class BatchCommand implements Callable<Integer> {
             }
             ExitCode[] first = {ExitCode.OK};
             long[] seen = {0};
+            // Summed as the results stream by (no result is kept): the batch rates of the built-in price table.
+            PriceTable prices = PriceTable.google();
+            List<CostEstimate> costs = new java.util.ArrayList<>();
             BatchSaveSummary summary;
             try (Stream<BatchResult> results = port.results(name)) {
                 summary = BatchImageFolder.save(results.iterator(), out, r -> {
                     seen[0]++;
+                    prices.estimateBatch(found.model(), List.of(r)).ifPresent(costs::add);
                     if (first[0] == ExitCode.OK) {
                         first[0] = r.error().map(ExitCode::of).orElseGet(() -> ExitCode.of(r.result().orElseThrow().outcome()));
                     }
@@ -212,11 +218,13 @@ final class BatchCommand implements Callable<Integer> {
                 context.err().println();
             }
             if (options.json) {
-                context.out().println(CliJson.write(CliDocuments.Saved.of(name, out, summary)));
+                context.out().println(CliJson.write(CliDocuments.Saved.of(name, out, summary,
+                        CostEstimate.sum(costs).map(CliDocuments.Cost::of).orElse(null))));
             } else {
                 summary.failures().forEach(f -> context.err().println("failed: " + f.key() + ": " + f.reason()));
                 context.out().println("written " + summary.written() + ", failed " + summary.failed() + ", skipped "
-                        + summary.skipped() + " -> " + out.toAbsolutePath());
+                        + summary.skipped() + " -> " + out.toAbsolutePath() + CostEstimate.sum(costs)
+                        .map(c -> "; estimated cost: $" + c.usdText(4) + " (batch prices of " + c.priceTable() + ")").orElse(""));
             }
             return first[0];
         }

@@ -40,11 +40,26 @@ final class CliDocuments {
      * @param previews the interim images; null (left out) unless {@code --previews} was given
      */
     @JsonbPropertyOrder({"outcome", "finishReason", "finishMessage", "blockReason", "text", "modelVersion", "responseId",
-        "usage", "image", "grounding", "previews"})
+        "usage", "image", "grounding", "previews", "serviceTier", "cost"})
     public record Result(String outcome, @JsonbNillable String finishReason, @JsonbNillable String finishMessage,
             @JsonbNillable String blockReason, @JsonbNillable String text, @JsonbNillable String modelVersion,
             @JsonbNillable String responseId, Tokens usage, @JsonbNillable Image image, @JsonbNillable Grounding grounding,
-            List<String> previews) {
+            List<String> previews, @JsonbNillable String serviceTier, @JsonbNillable Cost cost) {
+    }
+
+    /**
+     * A result's estimated cost: US dollars, exact, and the date of the price table used; null when
+     * the table has no price for the model.
+     */
+    @JsonbNillable
+    @JsonbPropertyOrder({"usd", "priceTable"})
+    public record Cost(java.math.BigDecimal usd, String priceTable) {
+
+        static Cost of(io.github.geminiimage.domain.CostEstimate estimate) {
+            java.math.BigDecimal usd = estimate.usd().stripTrailingZeros();
+            // Plain notation: 1.29E+3 would be valid JSON, but not what a reader expects.
+            return new Cost(usd.scale() < 0 ? usd.setScale(0) : usd, estimate.priceTable().toString());
+        }
     }
 
     /** What grounding with Google Search used: every query, then the sources; null when the reply has none. */
@@ -172,12 +187,14 @@ final class CliDocuments {
     }
 
     /** {@code batch results --json}: what was saved to the folder. */
-    @JsonbPropertyOrder({"name", "folder", "written", "skipped", "failed", "failures"})
-    public record Saved(String name, String folder, long written, long skipped, long failed, List<SaveFailure> failures) {
+    @JsonbPropertyOrder({"name", "folder", "written", "skipped", "failed", "failures", "cost"})
+    public record Saved(String name, String folder, long written, long skipped, long failed, List<SaveFailure> failures,
+            @JsonbNillable Cost cost) {
 
-        static Saved of(String name, Path folder, BatchSaveSummary summary) {
+        /** @param cost the results' estimated cost summed at batch rates, null when unknown */
+        static Saved of(String name, Path folder, BatchSaveSummary summary, Cost cost) {
             return new Saved(name, folder.toAbsolutePath().toString(), summary.written(), summary.skipped(),
-                    summary.failed(), summary.failures().stream().map(f -> new SaveFailure(f.key(), f.reason())).toList());
+                    summary.failed(), summary.failures().stream().map(f -> new SaveFailure(f.key(), f.reason())).toList(), cost);
         }
     }
 

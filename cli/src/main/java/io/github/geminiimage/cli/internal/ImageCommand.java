@@ -13,13 +13,18 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.PriceTable;
 import io.github.geminiimage.domain.SearchGrounding;
+import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.VertexOptions;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.port.ImageGenerationPort;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -100,6 +105,17 @@ abstract class ImageCommand implements Callable<Integer> {
     @Mixin
     StreamOptions streaming = new StreamOptions();
 
+    @Option(names = "--service-tier", paramLabel = "TIER",
+            description = "The service tier to ask for: flex (about half price, answers within 1-15 minutes, may be shed "
+                    + "with 503 and is then retried with backoff; the deadline becomes 20m unless --timeout says otherwise), "
+                    + "standard or priority (dearer, may be served as standard).")
+    String serviceTier;
+
+    @Option(names = "--price-table", paramLabel = "FILE",
+            description = "Estimate costs with the prices in FILE (the format of README, \"Cost\") instead of the table "
+                    + "built in; never fetched from the network.")
+    Path priceTable;
+
     private final CliContext context;
     private List<ImageInput> inputImages = List.of();
     private StreamOptions.Plan plan = StreamOptions.Plan.NONE;
@@ -139,7 +155,7 @@ abstract class ImageCommand implements Callable<Integer> {
         if (count > 1 && session != null) {
             throw new UsageException("--count above 1 cannot be combined with --session: a conversation continues from one image");
         }
-        TransportChoice settings = settings();
+        TransportChoice settings = tiered(settings());
         report.transport(settings.transport());
         Optional<SessionStore> store = Optional.ofNullable(session).map(SessionStore::new);
         SessionStore.Session saved = store.map(SessionStore::load).orElse(SessionStore.Session.NONE);
@@ -280,6 +296,7 @@ abstract class ImageCommand implements Callable<Integer> {
         if (outputUriPrefix != null) {
             builder.vertexOptions(VertexOptions.NONE.withOutputUriPrefix(outputUriPrefix));
         }
+        tier().ifPresent(builder::serviceTier);
         if (plan.includeThoughts()) {
             builder.includeThoughts(true);
         }
@@ -298,6 +315,51 @@ abstract class ImageCommand implements Callable<Integer> {
             throw new InvalidRequestException("aspectRatio", aspectRatio, "one of "
                     + family.aspectRatios().stream().sorted().map(AspectRatio::value).toList() + " for "
                     + (family == ModelFamily.UNKNOWN ? "model " : "") + imageModel.id());
+        }
+    }
+
+    private Optional<ServiceTier> tier() {
+        if (serviceTier == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ServiceTier.of(serviceTier));
+        } catch (InvalidRequestException e) {
+            throw new UsageException("--service-tier must be flex, standard or priority; got " + serviceTier);
+        }
+    }
+
+    /**
+     * The settings fitted to {@code --service-tier} and {@code --price-table}: a flex call waits up
+     * to 15 minutes for its headers, so the inactivity timeout follows, and an explicit
+     * {@code --timeout} also bounds a flex call.
+     */
+    private TransportChoice tiered(TransportChoice settings) {
+        HttpOptions.Builder options = settings.httpOptions().toBuilder();
+        if (tier().filter(t -> t == ServiceTier.FLEX).isPresent()) {
+            options.inactivityTimeout(Duration.ofMinutes(16));
+            if (transportOptions.timeout != null) {
+                options.flexDeadline(transportOptions.timeout);
+            }
+        }
+        if (priceTable != null) {
+            options.priceTable(readPriceTable(priceTable));
+        }
+        return new TransportChoice(settings.transport(), settings.apiKey(), options.build(), settings.fakeOutcome(),
+                settings.applicationDefaultCredentials(), settings.cassette());
+    }
+
+    private static PriceTable readPriceTable(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("--price-table " + file + " cannot be read: " + e.getMessage());
+        }
+        try {
+            return PriceTable.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--price-table " + file + ": " + e.getMessage());
         }
     }
 

@@ -115,7 +115,7 @@ final class Report {
         }
         out.println("  finish reason: " + result.finishReason().map(FinishReason::value)
                 .orElse(result.blockReason().map(b -> "none (prompt blocked: " + b.value() + ")").orElse("none"))
-                + "; tokens: " + usage(result.usage()));
+                + "; tokens: " + usage(result.usage()) + served(result) + cost(result));
         String text = oneLine(result.text());
         if (!text.isBlank()) {
             out.println("  model text: " + text);
@@ -221,7 +221,9 @@ final class Report {
                 result.blockReason().map(BlockReason::value).orElse(null), result.text(), result.modelVersion().orElse(null),
                 result.responseId().orElse(null), new CliDocuments.Tokens(usage.promptTokens(), usage.candidatesTokens(),
                         usage.thoughtsTokens(), usage.totalTokens()), image, groundingJson(result.grounding()),
-                previewsAsked ? entry.previews().stream().map(Path::toString).toList() : null);
+                previewsAsked ? entry.previews().stream().map(Path::toString).toList() : null,
+                // The served tier as the reply says it (header, else usageMetadata.trafficType); null when it does not.
+                result.servedTier().value().orElse(null), result.cost().map(CliDocuments.Cost::of).orElse(null));
     }
 
     /** The grounding as {@code --json} records it: queries, then sources with their absent fields left out. */
@@ -321,6 +323,17 @@ final class Report {
 
     private static String midStreamHint() {
         return "run again: the stream was cut after its first event, which is never retried (--retries does not help)";
+    }
+
+    /** The served tier as the reply names it, when it does. */
+    private static String served(GenerationResult result) {
+        return result.servedTier().value().map(tier -> "; served tier: " + tier).orElse("");
+    }
+
+    /** The estimate, rounded to a tenth of a cent for reading (the JSON has it exact). */
+    private static String cost(GenerationResult result) {
+        return result.cost().map(c -> "; estimated cost: $" + c.usdText(4) + " (prices of " + c.priceTable() + ")")
+                .orElse("; estimated cost: unknown (no price for this model)");
     }
 
     private static String usage(Usage usage) {

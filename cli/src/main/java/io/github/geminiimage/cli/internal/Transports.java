@@ -64,8 +64,9 @@ public final class Transports implements ClientFactory {
      */
     private GeminiClient fake(TransportChoice settings) {
         FakeFiles store = fakeFiles.load();
+        // The fake reports the tier asked for as served, and prices with the run's table, as a server and the HTTP client would.
         FakeImageGeneration images = FakeImageGeneration.builder().defaultResponse(settings.fakeOutcome().response())
-                .files(store).build();
+                .files(store).echoServiceTier().priceTable(settings.httpOptions().priceTable()).build();
         BatchPort batches = fakeJobs.open();
         return new ClientViews(images, fakeFiles.open(store), batches, () -> {
             images.close();

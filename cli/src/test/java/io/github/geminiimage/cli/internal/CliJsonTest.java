@@ -40,7 +40,8 @@ class CliJsonTest {
     void indentsByTwoSpaces_writesEmptyArraysAsBrackets_andEndsWithANewline() {
         assertThat(CliJson.write(new CliDocuments.Jobs(List.of()))).isEqualTo("{\n  \"batches\": []\n}\n");
         assertThat(CliJson.write(new CliDocuments.Saved("batches/x", "/out", 1, 0, 1,
-                List.of(new CliDocuments.SaveFailure("a", "b"))))).isEqualTo("""
+                List.of(new CliDocuments.SaveFailure("a", "b")), new CliDocuments.Cost(new java.math.BigDecimal("0.0672"),
+                "2026-12-07")))).isEqualTo("""
                 {
                   "name": "batches/x",
                   "folder": "/out",
@@ -52,7 +53,11 @@ class CliJsonTest {
                       "key": "a",
                       "reason": "b"
                     }
-                  ]
+                  ],
+                  "cost": {
+                    "usd": 0.0672,
+                    "priceTable": "2026-12-07"
+                  }
                 }
                 """);
         assertThat(CliJson.write(new CliDocuments.Output(null, null))).isEqualTo("{}\n");
@@ -63,12 +68,13 @@ class CliJsonTest {
         CliDocuments.Tokens tokens = new CliDocuments.Tokens(1, 2, 0, 3);
         String json = CliJson.write(new CliDocuments.Run("generate", null, 3, List.of(
                 new CliDocuments.Result("IMAGE", null, null, null, "", null, null, tokens,
-                        new CliDocuments.Image("a.png", null, "image/png", null, null, 10L), null, null),
-                new CliDocuments.Result("NO_IMAGE", null, null, null, "", null, null, tokens, null, null, null)), null, null));
+                        new CliDocuments.Image("a.png", null, "image/png", null, null, 10L), null, null, null, null),
+                new CliDocuments.Result("NO_IMAGE", null, null, null, "", null, null, tokens, null, null, null, null, null)),
+                null, null));
 
         assertThat(json).contains("\"transport\": null", "\"finishReason\": null", "\"session\": null", "\"error\": null",
                 "\"file\": \"a.png\",\n        \"mimeType\": \"image/png\",\n        \"bytes\": 10", "\"image\": null",
-                "\"grounding\": null")
+                "\"grounding\": null", "\"serviceTier\": null", "\"cost\": null")
                 .doesNotContain("width").doesNotContain("previews");
         assertThat(CliJson.write(new CliDocuments.File("files/a", null, "u", "image/png", 1, "ACTIVE", null, null, null, null,
                 null, null, null, null))).contains("\"displayName\": null", "\"error\": null");

@@ -9,6 +9,7 @@ import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
+import io.github.geminiimage.domain.ServedTier;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.Usage;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public final class StreamAggregator {
     private final Map<Integer, CandidateState> candidates = new TreeMap<>();
     private Optional<PromptFeedback> promptFeedback = Optional.empty();
     private Usage usage = Usage.NONE;
+    /** The served tier of the last chunk that named one (its usage's trafficType). */
+    private ServedTier servedTier = ServedTier.NONE;
     private Optional<String> modelVersion = Optional.empty();
     private Optional<String> responseId = Optional.empty();
     private int chunks;
@@ -91,6 +94,9 @@ public final class StreamAggregator {
                 state.finishReason = c.finishReason();
                 finishes.add(new StreamEvent.Finished(c.index(), c.finishReason().get(), state.finishMessage));
             }
+        }
+        if (chunk.servedTier().isKnown()) {
+            servedTier = chunk.servedTier();
         }
         if (!chunk.usage().equals(Usage.NONE) && !chunk.usage().equals(usage)) {
             usage = chunk.usage();
@@ -145,7 +151,7 @@ public final class StreamAggregator {
         for (CandidateState c : candidates.values()) {
             list.add(c.toCandidate());
         }
-        return new GenerationResult(list, promptFeedback, usage, modelVersion, responseId);
+        return new GenerationResult(list, promptFeedback, usage, modelVersion, responseId, servedTier, Optional.empty());
     }
 
     private static StreamEvent eventOf(int candidate, Part part) {

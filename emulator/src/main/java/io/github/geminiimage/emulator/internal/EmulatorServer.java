@@ -8,6 +8,8 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.ServedTier;
+import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.emulator.EmulatorOutcome;
 import io.github.geminiimage.emulator.RecordedRequest;
@@ -85,8 +87,11 @@ public final class EmulatorServer implements AutoCloseable {
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final FakeImageGeneration fake;
+    private final java.util.concurrent.atomic.AtomicInteger flexSheds = new java.util.concurrent.atomic.AtomicInteger();
     private final FileStore files;
     private final BatchService batches;
+    /** The header that names the tier that served a call. */
+    static final String SERVICE_TIER_HEADER = "x-gemini-service-tier";
     private final Deque<RecordedRequest> log = new ArrayDeque<>();
     /**
      * The trace of each exchange in flight. Not {@code HttpExchange.setAttribute}: on Java 17 the JDK's
@@ -159,6 +164,11 @@ public final class EmulatorServer implements AutoCloseable {
         fake.when(request -> true, Outcomes.response(outcome));
     }
 
+    /** Sheds the next {@code count} generate calls that ask for the flex tier with a 503, as an overloaded service does. */
+    public void shedFlex(int count) {
+        flexSheds.set(count);
+    }
+
     /** The requests received, oldest first (at most {@link #LOG_LIMIT}). */
     public List<RecordedRequest> requests() {
         synchronized (log) {
@@ -226,6 +236,7 @@ public final class EmulatorServer implements AutoCloseable {
     /** Forgets the queued outcomes, rules, request log, files and batch jobs. */
     public void reset() {
         fake.reset();
+        flexSheds.set(0);
         synchronized (log) {
             log.clear();
         }
@@ -483,6 +494,13 @@ public final class EmulatorServer implements AutoCloseable {
         RequestDecoder.Decoded decoded = RequestDecoder.decode(model, JsonMembers.parseObject(body), this::resolve);
         trace.prompt = decoded.prompt();
         trace.images = decoded.imageSizes();
+        Optional<ServiceTier> tier = decoded.request().serviceTier();
+        if (tier.filter(t -> t == ServiceTier.FLEX).isPresent() && flexSheds.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw ApiError.of(503, "UNAVAILABLE", "The model is overloaded and flex requests are being shed. "
+                    + "Please try again later.");
+        }
+        // The service names the tier that served the call: the header, and trafficType in the usage.
+        tier.ifPresent(t -> exchange.getResponseHeaders().set(SERVICE_TIER_HEADER, t.value()));
         if (!stream) {
             GenerationResult result;
             try {
@@ -494,7 +512,7 @@ public final class EmulatorServer implements AutoCloseable {
             trace.status = 200;
             // The response id a stream of the same request carries too.
             result = new GenerationResult(result.candidates(), result.promptFeedback(), result.usage(), result.modelVersion(),
-                    Optional.of(responseId(body)));
+                    Optional.of(responseId(body)), tier.map(ServedTier::of).orElse(ServedTier.NONE), Optional.empty());
             sendBytes(exchange, 200, "application/json; charset=UTF-8", ReplyEncoder.encode(result, vertex));
             return;
         }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -59,8 +60,10 @@ public final class ReplyEncoder {
             g.writeEnd();
         }
         result.promptFeedback().ifPresent(feedback -> promptFeedback(g, feedback));
-        if (!result.usage().equals(Usage.NONE) || vertex) {
-            usage(g, result.usage(), vertex);
+        Optional<String> trafficType = result.servedTier().trafficType().or(() -> vertex ? Optional.of("ON_DEMAND")
+                : Optional.empty());
+        if (!result.usage().equals(Usage.NONE) || trafficType.isPresent()) {
+            usage(g, result.usage(), trafficType);
         }
         result.modelVersion().ifPresent(v -> g.write("modelVersion", v));
         if (vertex) {
@@ -178,7 +181,7 @@ public final class ReplyEncoder {
         g.writeEnd();
     }
 
-    private static void usage(JsonGenerator g, Usage usage, boolean vertex) {
+    private static void usage(JsonGenerator g, Usage usage, Optional<String> trafficType) {
         g.writeStartObject("usageMetadata");
         count(g, "promptTokenCount", usage.promptTokens());
         count(g, "candidatesTokenCount", usage.candidatesTokens());
@@ -190,9 +193,7 @@ public final class ReplyEncoder {
         details(g, "cacheTokensDetails", usage.cacheDetails());
         details(g, "candidatesTokensDetails", usage.candidatesDetails());
         details(g, "toolUsePromptTokensDetails", usage.toolUsePromptDetails());
-        if (vertex) {
-            g.write("trafficType", "ON_DEMAND");
-        }
+        trafficType.ifPresent(t -> g.write("trafficType", t));
         g.writeEnd();
     }
 

@@ -13,6 +13,7 @@ import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.ResponseModalities;
 import io.github.geminiimage.domain.SearchGrounding;
+import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.VertexOptions;
 import io.github.geminiimage.domain.Turn;
 import jakarta.json.JsonObject;
@@ -62,6 +63,17 @@ public final class RequestDecoder {
     }
 
     private RequestDecoder() {
+    }
+
+    /** {@code flex}, {@code standard}, {@code priority}, or the enum spelling {@code SERVICE_TIER_FLEX}. */
+    private static ServiceTier serviceTier(String value) {
+        String v = value.startsWith("SERVICE_TIER_") ? value.substring("SERVICE_TIER_".length()) : value;
+        try {
+            return ServiceTier.of(v);
+        } catch (InvalidRequestException e) {
+            throw ApiError.invalidArgument("Invalid value at 'service_tier' (type.googleapis.com/"
+                    + "google.ai.generativelanguage.v1beta.ServiceTier), \"" + value + "\"");
+        }
     }
 
     /**
@@ -142,6 +154,7 @@ public final class RequestDecoder {
         grounding(JsonMembers.array(body, "tools", "")).ifPresent(builder::grounding);
         JsonMembers.object(body, "outputConfig", "").flatMap(config -> JsonMembers.string(config, "outputUriPrefix", "output_config"))
                 .ifPresent(prefix -> builder.vertexOptions(VertexOptions.NONE.withOutputUriPrefix(prefix)));
+        JsonMembers.string(body, "serviceTier", "").ifPresent(tier -> builder.serviceTier(serviceTier(tier)));
         try {
             return new Decoded(builder.build(), prompt, List.copyOf(sizes));
         } catch (InvalidRequestException e) {

@@ -5,9 +5,12 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.http.Endpoint;
+import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.internal.engine.Exchange;
+import io.github.geminiimage.http.internal.engine.Reply;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.wire.GenerateContentCodec;
@@ -36,9 +39,29 @@ public final class GenerateContent {
             VertexOnlyFields.check(request, endpoint);
             endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body(request, maxRequestBytes));
-        }, reply -> GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes()))
+        }, reply -> withServedTier(GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes()), reply))
                 .withUsage(GenerationResult::usage)
                 .withExplanation(failure -> explainRetired(failure, request));
+    }
+
+    /** The header naming the tier that served a call (docs/wire-format.md, "Service tiers"). */
+    public static final String SERVICE_TIER_HEADER = "x-gemini-service-tier";
+
+    /** {@code result} with the served-tier header of {@code reply} added to the traffic type it read. */
+    public static GenerationResult withServedTier(GenerationResult result, Reply reply) {
+        Optional<String> header = reply.header(SERVICE_TIER_HEADER);
+        return header.isEmpty() ? result : result.withServedTier(result.servedTier().withHeader(header));
+    }
+
+    /**
+     * {@code exchange} fitted to the tier {@code request} asks for: a flex call gets the flex
+     * deadline and retry policy of {@code options}; other calls are unchanged.
+     */
+    public static <T> Exchange<T> fitted(Exchange<T> exchange, GenerationRequest request, HttpOptions options) {
+        if (request.serviceTier().filter(t -> t == ServiceTier.FLEX).isPresent()) {
+            return exchange.withDeadline(options.flexDeadline()).withRetryPolicy(options.flexRetryPolicy());
+        }
+        return exchange;
     }
 
     /**

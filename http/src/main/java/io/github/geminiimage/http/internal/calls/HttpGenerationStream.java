@@ -36,6 +36,7 @@ final class HttpGenerationStream implements GenerationStream {
     private volatile boolean ended;
     private boolean taken;
     private GenerationResult result;
+    private final java.util.function.UnaryOperator<GenerationResult> finish;
     private ImageGenerationException failure;
 
     /**
@@ -43,8 +44,15 @@ final class HttpGenerationStream implements GenerationStream {
      * still retry a failure before it).
      */
     HttpGenerationStream(StreamReplyReader reader, GenerationResult first, Handover handover) {
+        this(reader, first, handover, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A stream whose joined result goes through {@code finish} (the served-tier header, the price). */
+    HttpGenerationStream(StreamReplyReader reader, GenerationResult first, Handover handover,
+            java.util.function.UnaryOperator<GenerationResult> finish) {
         this.reader = reader;
         this.handover = handover;
+        this.finish = finish;
         accept(first);
     }
 
@@ -118,12 +126,12 @@ final class HttpGenerationStream implements GenerationStream {
                 continue;
             }
             try {
-                result = aggregator.result();
+                result = finish.apply(aggregator.result());
             } catch (ImageGenerationException e) {
                 throw fail(handover.failure(e));
             }
             ended = true;
-            handover.finish(result.usage(), null);
+            handover.finish(result.usage(), result.cost(), null);
             return false;
         }
         return true;

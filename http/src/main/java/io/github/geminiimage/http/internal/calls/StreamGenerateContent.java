@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code models/{model}:streamGenerateContent?alt=sse}: the request builder (the same body as
@@ -44,16 +45,25 @@ public final class StreamGenerateContent {
      * @param maxRequestBytes a larger body is refused with {@link InvalidRequestException} before any I/O
      */
     public static Exchange<GenerationStream> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes) {
+        return exchange(request, endpoint, maxRequestBytes, UnaryOperator.identity());
+    }
+
+    /**
+     * The exchange for {@code request} whose stream's joined result, with the served-tier header
+     * added, goes through {@code finish} (e.g. to price it).
+     */
+    public static Exchange<GenerationStream> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes,
+            UnaryOperator<GenerationResult> finish) {
         String modelId = request.model().id();
         return Exchange.<GenerationStream>of(OPERATION, Optional.of(modelId), () -> {
             VertexOnlyFields.check(request, endpoint);
             endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), GenerateContent.body(request, maxRequestBytes))
                     .withQueryParameter("alt", "sse").withHeader("Accept", "text/event-stream");
-        }, StreamGenerateContent::open).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
+        }, reply -> open(reply, finish)).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
     }
 
-    private static GenerationStream open(Reply reply) throws IOException {
+    private static GenerationStream open(Reply reply, UnaryOperator<GenerationResult> finish) throws IOException {
         StreamReplyReader reader = new StreamReplyReader(reply.body(), reply.maxBytes(), StreamCodecs.replyDecoder(),
                 StreamCodecs.googleErrors(reply.redactor(), reply.attempt(), reply.clock()));
         Optional<GenerationResult> first = reader.next();
@@ -61,7 +71,8 @@ public final class StreamGenerateContent {
             throw new MalformedResponseException("the stream ended before its first event: the reply was cut short",
                     new ErrorDetails(reply.statusCode(), Optional.empty(), Optional.empty(), reply.attempt(), Optional.empty()));
         }
-        return new HttpGenerationStream(reader, first.get(), reply.handOver());
+        return new HttpGenerationStream(reader, first.get(), reply.handOver(),
+                result -> finish.apply(GenerateContent.withServedTier(result, reply)));
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.github.geminiimage.http.internal.engine;
 
 import io.github.geminiimage.domain.AuthenticationException;
+import io.github.geminiimage.domain.CostEstimate;
 import io.github.geminiimage.domain.ErrorDetails;
+import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.TransportException;
@@ -238,7 +240,8 @@ final class Call<T> {
         Exchange.Attempts policy = exchange.policy().attempts();
         boolean canRefresh = policy != Exchange.Attempts.NEVER_RETRIED && engine.authenticator().refreshable() && !refreshed;
         // A call sent once gives up as if its attempts were spent; a refused token may still be refreshed.
-        RetryDecider.Decision decision = engine.decider().decide(cause, failure.serverHint(), canRefresh,
+        RetryDecider decider = exchange.policy().retry().map(engine::decider).orElse(engine.decider());
+        RetryDecider.Decision decision = decider.decide(cause, failure.serverHint(), canRefresh,
                 policy == Exchange.Attempts.NORMAL ? attempts : Integer.MAX_VALUE, engine.clock().instant(), deadline);
         if (decision instanceof RetryDecider.GiveUp giveUp) {
             return new Step.Fail<>(giveUp.exception());
@@ -301,7 +304,9 @@ final class Call<T> {
         if (failure == null && handover != null) {
             return;
         }
-        report(value == null ? Usage.NONE : exchange.usage().apply(value), failure);
+        // A generation's result carries its estimated cost; the observer (e.g. Micrometer) counts it.
+        Optional<CostEstimate> cost = value instanceof GenerationResult result ? result.cost() : Optional.empty();
+        report(value == null ? Usage.NONE : exchange.usage().apply(value), failure == null ? cost : Optional.empty(), failure);
     }
 
     /** A result the driver could not deliver (the call was cancelled or the engine closed meanwhile): released. */
@@ -314,6 +319,11 @@ final class Call<T> {
 
     /** Tells the observer the call ended; only the first report counts. */
     void report(Usage usage, Throwable failure) {
+        report(usage, Optional.empty(), failure);
+    }
+
+    /** Tells the observer the call ended, with the cost of its result; only the first report counts. */
+    void report(Usage usage, Optional<CostEstimate> cost, Throwable failure) {
         synchronized (reporting) {
             if (completed) {
                 return;
@@ -324,6 +334,6 @@ final class Call<T> {
                 attempts,
                 lastStatus == 0 ? OptionalInt.empty() : OptionalInt.of(lastStatus),
                 body.map(CountingRequestBody::bytesWritten).orElse(0L), received.get(),
-                Duration.between(start, engine.clock().instant()), usage, Optional.ofNullable(failure)));
+                Duration.between(start, engine.clock().instant()), usage, Optional.ofNullable(failure), cost));
     }
 }

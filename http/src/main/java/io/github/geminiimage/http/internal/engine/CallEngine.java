@@ -9,6 +9,7 @@ import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.internal.error.Redactor;
 import io.github.geminiimage.http.internal.retry.RetryDecider;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class CallEngine implements AutoCloseable {
     private final SafeObserver observer;
     private final Redactor redactor;
     private final RetryDecider decider;
+    private final DoubleSupplier jitter;
     private final String name;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<AsyncCall<?>> asyncCalls = ConcurrentHashMap.newKeySet();
@@ -85,6 +87,7 @@ public final class CallEngine implements AutoCloseable {
         this.observer = new SafeObserver(options.observer());
         this.redactor = new Redactor(authenticator.fixedSecret());
         this.decider = new RetryDecider(options.retryPolicy(), jitter);
+        this.jitter = jitter;
     }
 
     /**
@@ -276,6 +279,11 @@ public final class CallEngine implements AutoCloseable {
     /** Decides retries per the client's policy (the resumable upload's recovery asks it too). */
     public RetryDecider decider() {
         return decider;
+    }
+
+    /** A decider for another policy (a flex call's), with this engine's jitter. */
+    RetryDecider decider(RetryPolicy policy) {
+        return new RetryDecider(policy, jitter);
     }
 
     Set<AsyncCall<?>> asyncCalls() {

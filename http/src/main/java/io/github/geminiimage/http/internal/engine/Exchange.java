@@ -2,6 +2,7 @@ package io.github.geminiimage.http.internal.engine;
 
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.http.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,8 +47,9 @@ public record Exchange<T>(String operation, Optional<String> modelId, Supplier<R
      * @param replyCap the cap on a 2xx reply body when it is not {@code HttpOptions.maxResponseBytes}
      *     (a file download streams gigabytes to disk); error bodies keep the client's cap
      * @param deadline the overall deadline when it is not {@code HttpOptions.overallDeadline}
+     * @param retry the retry policy when it is not {@code HttpOptions.retryPolicy} (a flex call's)
      */
-    public record Policy(Attempts attempts, OptionalLong replyCap, Optional<Duration> deadline) {
+    public record Policy(Attempts attempts, OptionalLong replyCap, Optional<Duration> deadline, Optional<RetryPolicy> retry) {
         /** The client's settings, unchanged. */
         public static final Policy NORMAL = new Policy(Attempts.NORMAL, OptionalLong.empty(), Optional.empty());
 
@@ -56,6 +58,12 @@ public record Exchange<T>(String operation, Optional<String> modelId, Supplier<R
             Objects.requireNonNull(attempts, "attempts");
             Objects.requireNonNull(replyCap, "replyCap");
             Objects.requireNonNull(deadline, "deadline");
+            Objects.requireNonNull(retry, "retry");
+        }
+
+        /** A policy with the client's retry policy. */
+        public Policy(Attempts attempts, OptionalLong replyCap, Optional<Duration> deadline) {
+            this(attempts, replyCap, deadline, Optional.empty());
         }
     }
 
@@ -90,18 +98,30 @@ public record Exchange<T>(String operation, Optional<String> modelId, Supplier<R
     /** This exchange with another cap on its 2xx reply body, e.g. a download's {@code Long.MAX_VALUE}. */
     public Exchange<T> withReplyCap(long maxBytes) {
         return new Exchange<>(operation, modelId, request, reader, usage, explain,
-                new Policy(policy.attempts(), OptionalLong.of(maxBytes), policy.deadline()));
+                new Policy(policy.attempts(), OptionalLong.of(maxBytes), policy.deadline(), policy.retry()));
     }
 
     /** This exchange sent as {@code attempts} says. */
     public Exchange<T> withAttempts(Attempts attempts) {
         return new Exchange<>(operation, modelId, request, reader, usage, explain,
-                new Policy(attempts, policy.replyCap(), policy.deadline()));
+                new Policy(attempts, policy.replyCap(), policy.deadline(), policy.retry()));
     }
 
     /** This exchange with its own overall deadline. */
     public Exchange<T> withDeadline(Duration deadline) {
         return new Exchange<>(operation, modelId, request, reader, usage, explain,
-                new Policy(policy.attempts(), policy.replyCap(), Optional.of(deadline)));
+                new Policy(policy.attempts(), policy.replyCap(), Optional.of(deadline), policy.retry()));
+    }
+
+    /** This exchange retried as {@code retry} says, not as the client's {@code RetryPolicy}. */
+    public Exchange<T> withRetryPolicy(RetryPolicy retry) {
+        return new Exchange<>(operation, modelId, request, reader, usage, explain,
+                new Policy(policy.attempts(), policy.replyCap(), policy.deadline(), Optional.of(retry)));
+    }
+
+    /** This exchange with its results passed through {@code then} once read (e.g. to price them). */
+    public Exchange<T> withResults(UnaryOperator<T> then) {
+        ReplyReader<T> read = reader;
+        return new Exchange<>(operation, modelId, request, reply -> then.apply(read.read(reply)), usage, explain, policy);
     }
 }

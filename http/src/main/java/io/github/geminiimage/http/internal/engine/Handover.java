@@ -1,5 +1,6 @@
 package io.github.geminiimage.http.internal.engine;
 
+import io.github.geminiimage.domain.CostEstimate;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.TransportException;
@@ -8,6 +9,7 @@ import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.http.internal.error.FailureClassifier;
 import java.io.Closeable;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -112,13 +114,18 @@ public final class Handover implements Closeable {
      * @param failure what ended it, null for success
      */
     public void finish(Usage usage, Throwable failure) {
+        finish(usage, Optional.empty(), failure);
+    }
+
+    /** Ends the call as {@link #finish(Usage, Throwable)} does, reporting the estimated cost of its result. */
+    public void finish(Usage usage, Optional<CostEstimate> cost, Throwable failure) {
         if (finished) {
             return;
         }
         finished = true;
         disarm(call.engine());
         CallEngine.closeQuietly(response);
-        call.report(failure == null ? usage : Usage.NONE, failure);
+        call.report(failure == null ? usage : Usage.NONE, failure == null ? cost : Optional.empty(), failure);
     }
 
     private void disarm(CallEngine engine) {

@@ -67,6 +67,10 @@ class StreamEquivalenceTest {
             finish[c] = r.nextInt(5) == 0 ? "IMAGE_SAFETY" : "STOP";
         }
         JsonObject usage = usage(r, 1000 + r.nextInt(1000));
+        if (vertex) {
+            // Vertex names the traffic type in every event's usage, the last one included.
+            usage = Json.createObjectBuilder(usage).add("trafficType", "ON_DEMAND").build();
+        }
 
         // The whole reply.
         JsonArrayBuilder wholeCandidates = Json.createArrayBuilder();

@@ -105,6 +105,7 @@ final class JsonSchema {
                 "toolUsePromptTokensDetails")) {
             usage.field(details, Kind.ARRAY, tokens, Role.NONE, null);
         }
+        usage.field("trafficType", Kind.VALUE);
         RESPONSE = new Node(false).field("candidates", Kind.ARRAY, candidate, Role.OUTER, "candidate")
                 .field("promptFeedback", Kind.OBJECT, feedback, Role.NONE, null)
                 .field("usageMetadata", Kind.OBJECT, usage, Role.NONE, null)
@@ -120,7 +121,8 @@ final class JsonSchema {
         REQUEST = new Node(true).field("contents", Kind.ARRAY, requestContent, Role.OUTER, "content")
                 .field("systemInstruction", Kind.VALUE).field("generationConfig", Kind.VALUE)
                 .field("safetySettings", Kind.VALUE).field("labels", Kind.VALUE)
-                .field("tools", Kind.VALUE).field("outputConfig", Kind.VALUE);
+                .field("tools", Kind.VALUE).field("outputConfig", Kind.VALUE)
+                .field("serviceTier", Kind.VALUE);
     }
 
     /**

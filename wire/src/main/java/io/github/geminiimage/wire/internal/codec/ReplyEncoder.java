@@ -70,9 +70,10 @@ public final class ReplyEncoder {
             promptFeedback(result.promptFeedback().get(), o);
             separator = ",";
         }
-        if (!result.usage().equals(Usage.NONE) || vertex.isPresent()) {
+        Optional<String> trafficType = result.servedTier().trafficType().or(() -> vertex.map(v -> "ON_DEMAND"));
+        if (!result.usage().equals(Usage.NONE) || trafficType.isPresent()) {
             o.ascii(separator + "\"usageMetadata\":");
-            usage(result.usage(), vertex.isPresent(), o);
+            usage(result.usage(), trafficType, o);
             separator = ",";
         }
         if (result.modelVersion().isPresent()) {
@@ -216,7 +217,7 @@ public final class ReplyEncoder {
         o.ascii(']');
     }
 
-    private static void usage(Usage usage, boolean vertex, JsonOutput o) throws IOException {
+    private static void usage(Usage usage, Optional<String> trafficType, JsonOutput o) throws IOException {
         o.ascii('{');
         Separator s = new Separator();
         count("promptTokenCount", usage.promptTokens(), s, o);
@@ -229,8 +230,9 @@ public final class ReplyEncoder {
         details("cacheTokensDetails", usage.cacheDetails(), s, o);
         details("candidatesTokensDetails", usage.candidatesDetails(), s, o);
         details("toolUsePromptTokensDetails", usage.toolUsePromptDetails(), s, o);
-        if (vertex) {
-            o.ascii(s.next() + "\"trafficType\":\"ON_DEMAND\"");
+        if (trafficType.isPresent()) {
+            o.ascii(s.next() + "\"trafficType\":");
+            o.string(trafficType.get(), "trafficType");
         }
         o.ascii('}');
     }

@@ -12,6 +12,7 @@ import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PersonGeneration;
 import io.github.geminiimage.domain.ResponseModalities;
+import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.Turn;
 import io.github.geminiimage.domain.SearchGrounding;
 import io.github.geminiimage.domain.VertexOptions;
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
 public final class RequestDecoder {
 
     private static final Set<String> TOP_LEVEL = Set.of("contents", "systemInstruction", "generationConfig",
-            "safetySettings", "labels", "tools", "toolConfig", "cachedContent", "outputConfig");
+            "safetySettings", "labels", "tools", "toolConfig", "cachedContent", "outputConfig",
+            "serviceTier");
     private static final Set<String> GENERATION_CONFIG = Set.of("responseModalities", "candidateCount", "temperature",
             "topP", "topK", "seed", "imageConfig", "thinkingConfig", "maxOutputTokens", "stopSequences",
             "presencePenalty", "frequencyPenalty", "responseMimeType");
@@ -113,7 +115,21 @@ public final class RequestDecoder {
             builder.vertexOptions(vertex);
         }
         grounding(wire.tools()).ifPresent(builder::grounding);
+        if (wire.serviceTier() != null) {
+            builder.serviceTier(serviceTier(wire.serviceTier()));
+        }
         return builder.build();
+    }
+
+    /** The tier named as the API spells it: {@code flex}, or the enum spelling {@code SERVICE_TIER_FLEX}. */
+    private static ServiceTier serviceTier(String value) {
+        String v = value.startsWith("SERVICE_TIER_") ? value.substring("SERVICE_TIER_".length()) : value;
+        try {
+            return ServiceTier.of(v);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("serviceTier", "Invalid value at 'service_tier' (" + value
+                    + "): one of flex, standard, priority", (Throwable) null);
+        }
     }
 
     /** A user turn's texts (joined by a line break when several) and images, in order. */

@@ -73,7 +73,7 @@ public final class Wire {
     public record Usage(BigDecimal promptTokenCount, BigDecimal candidatesTokenCount, BigDecimal totalTokenCount,
             BigDecimal thoughtsTokenCount, BigDecimal cachedContentTokenCount, BigDecimal toolUsePromptTokenCount,
             List<ModalityTokens> promptTokensDetails, List<ModalityTokens> candidatesTokensDetails,
-            List<ModalityTokens> cacheTokensDetails, List<ModalityTokens> toolUsePromptTokensDetails) {
+            List<ModalityTokens> cacheTokensDetails, List<ModalityTokens> toolUsePromptTokensDetails, String trafficType) {
     }
 
     /** {@code ModalityTokenCount}. */
@@ -83,7 +83,7 @@ public final class Wire {
     /** {@code GenerateContentRequest}, as a server reads it. */
     public record Request(List<Content> contents, Content systemInstruction, GenerationConfig generationConfig,
             List<SafetySetting> safetySettings, java.util.Map<String, String> labels, List<Tool> tools,
-            OutputConfig outputConfig) {
+            OutputConfig outputConfig, String serviceTier) {
     }
 
     /** {@code Tool}: only {@code googleSearch} is read. */

@@ -15,6 +15,7 @@ import io.github.geminiimage.domain.ModalityTokens;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
+import io.github.geminiimage.domain.ServedTier;
 import io.github.geminiimage.domain.Usage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -63,8 +64,10 @@ final class WireMapper {
         Optional<PromptFeedback> feedback = Optional.ofNullable(wire.promptFeedback())
                 .map(f -> new PromptFeedback(Optional.ofNullable(f.blockReason()).map(BlockReason::of),
                         Optional.ofNullable(f.blockReasonMessage()), ratings(f.safetyRatings())));
+        Optional<String> trafficType = Optional.ofNullable(wire.usageMetadata()).map(Wire.Usage::trafficType);
         return new GenerationResult(candidates, feedback, usage(wire.usageMetadata()),
-                Optional.ofNullable(wire.modelVersion()), Optional.ofNullable(wire.responseId()));
+                Optional.ofNullable(wire.modelVersion()), Optional.ofNullable(wire.responseId()),
+                new ServedTier(Optional.empty(), trafficType), Optional.empty());
     }
 
     /** The parts of candidate or content {@code outer}, each joined with what the scanner cut out of it. */

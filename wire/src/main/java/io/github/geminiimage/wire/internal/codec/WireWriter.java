@@ -62,6 +62,10 @@ final class WireWriter {
             o.string(request.vertexOptions().outputUriPrefix().get(), "outputConfig.outputUriPrefix");
             o.ascii('}');
         }
+        if (request.serviceTier().isPresent()) {
+            // Top level and lower case, as java-genai 2.3.0 sends it (docs/wire-format.md, "Service tiers").
+            o.ascii(",\"serviceTier\":\"" + request.serviceTier().get().value() + "\"");
+        }
         o.ascii('}');
     }
 
