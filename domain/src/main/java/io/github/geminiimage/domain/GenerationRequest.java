@@ -44,6 +44,7 @@ public final class GenerationRequest {
     private final boolean includeThoughts;
     private final VertexOptions vertexOptions;
     private final SearchGrounding grounding;
+    private final ImageSink sink;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -63,6 +64,7 @@ public final class GenerationRequest {
         this.includeThoughts = b.includeThoughts;
         this.vertexOptions = b.vertexOptions;
         this.grounding = b.grounding;
+        this.sink = b.sink;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -90,6 +92,7 @@ public final class GenerationRequest {
         b.includeThoughts = includeThoughts;
         b.vertexOptions = vertexOptions;
         b.grounding = grounding;
+        b.sink = sink;
         return b;
     }
 
@@ -189,6 +192,19 @@ public final class GenerationRequest {
         return Optional.ofNullable(grounding);
     }
 
+    /**
+     * Where the reply's images are written while they are decoded, instead of being held in
+     * memory; empty (the default) to hold them. Not sent to the server. See {@link ImageSink}.
+     */
+    public Optional<ImageSink> sink() {
+        return Optional.ofNullable(sink);
+    }
+
+    /** This request with its images going to {@code sink}. */
+    public GenerationRequest withSink(ImageSink sink) {
+        return toBuilder().sink(Objects.requireNonNull(sink, "sink")).build();
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -200,7 +216,7 @@ public final class GenerationRequest {
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
                 + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "")
                 + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + (grounding == null ? "" : ", grounding=" + grounding)
-                + "]";
+                + (sink == null ? "" : ", " + sink) + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -211,6 +227,7 @@ public final class GenerationRequest {
         private AspectRatio aspectRatio;
         private ImageSize imageSize;
         private ResponseModalities responseModalities = ResponseModalities.TEXT_AND_IMAGE;
+        private ImageSink sink;
         private Integer candidateCount;
         private Double temperature;
         private Double topP;
@@ -359,6 +376,21 @@ public final class GenerationRequest {
         /** Drops grounding with Google Search (the default). */
         public Builder noGrounding() {
             this.grounding = null;
+            return this;
+        }
+
+        /**
+         * Writes the reply's images to {@code sink} while they are decoded instead of holding
+         * them (see {@link ImageSink}).
+         */
+        public Builder sink(ImageSink sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Holds the reply's images in memory again (the default). */
+        public Builder noSink() {
+            this.sink = null;
             return this;
         }
 

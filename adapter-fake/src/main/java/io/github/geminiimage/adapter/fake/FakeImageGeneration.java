@@ -3,6 +3,7 @@ package io.github.geminiimage.adapter.fake;
 import io.github.geminiimage.adapter.fake.internal.Replies;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.StreamEvent;
@@ -336,7 +337,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         List<FakeStream.Step> steps = call.response.streamSteps(call.request, call.images,
                 Replies.fingerprint(call.request, call.images));
         FakeGenerationStream[] holder = new FakeGenerationStream[1];
-        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]));
+        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]),
+                call.request.sink().map(SinkSession::open));
         holder[0] = stream;
         openStreams.add(stream);
         if (closed.getCount() == 0) {
@@ -448,8 +450,13 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             this.response = response;
         }
 
+        /** The scripted answer; with a sink, its images written through it (atomically, as a transport does). */
         GenerationResult answer() {
-            return response.answer(request, images, Replies.fingerprint(request, images));
+            GenerationResult answer = response.answer(request, images, Replies.fingerprint(request, images));
+            if (request.sink().isEmpty()) {
+                return answer;
+            }
+            return SinkSession.open(request.sink().get()).writeAll(answer);
         }
     }
 

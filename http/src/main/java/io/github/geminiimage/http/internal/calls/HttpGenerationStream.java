@@ -4,6 +4,7 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.stream.StreamAggregator;
 import io.github.geminiimage.http.internal.engine.Handover;
 import io.github.geminiimage.http.internal.stream.StreamReplyReader;
@@ -37,14 +38,17 @@ final class HttpGenerationStream implements GenerationStream {
     private boolean taken;
     private GenerationResult result;
     private ImageGenerationException failure;
+    /** Where the images go, if the request has a sink: committed with the result, aborted on failure or close. */
+    private final Optional<SinkSession> sink;
 
     /**
      * A stream whose first chunk was already read (before the hand-over, so that the engine could
      * still retry a failure before it).
      */
-    HttpGenerationStream(StreamReplyReader reader, GenerationResult first, Handover handover) {
+    HttpGenerationStream(StreamReplyReader reader, GenerationResult first, Handover handover, Optional<SinkSession> sink) {
         this.reader = reader;
         this.handover = handover;
+        this.sink = sink;
         accept(first);
     }
 
@@ -91,6 +95,7 @@ final class HttpGenerationStream implements GenerationStream {
             return;
         }
         handover.close();
+        sink.ifPresent(SinkSession::abort);
         // The consumer may be idle: the call ends now, whatever it does next.
         handover.finish(usage, handover.closedByCaller());
     }
@@ -118,7 +123,8 @@ final class HttpGenerationStream implements GenerationStream {
                 continue;
             }
             try {
-                result = aggregator.result();
+                GenerationResult joined = aggregator.result();
+                result = sink.isPresent() ? sink.get().commit(joined) : joined;
             } catch (ImageGenerationException e) {
                 throw fail(handover.failure(e));
             }
@@ -137,6 +143,7 @@ final class HttpGenerationStream implements GenerationStream {
     }
 
     private ImageGenerationException fail(ImageGenerationException e) {
+        sink.ifPresent(SinkSession::abort);
         failure = e;
         ended = true;
         handover.finish(usage, e);
