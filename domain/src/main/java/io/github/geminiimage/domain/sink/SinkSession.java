@@ -163,6 +163,22 @@ public final class SinkSession {
         }
     }
 
+    /**
+     * {@code result} with {@code image} (a written image it holds, compared by identity) now at
+     * {@code file}: for a caller that moved the committed file elsewhere, so that what reads the
+     * image later (a conversation saved to disk) finds it.
+     */
+    public static GenerationResult relocated(GenerationResult result, GeneratedImage image, Path file) {
+        Objects.requireNonNull(file, "file");
+        WrittenImage written = image.written().orElseThrow(() -> new IllegalArgumentException("the image is not a written one"));
+        GeneratedImage moved = GeneratedImage.ofWritten(written.at(file));
+        try {
+            return replaceImages(result, (each, thought) -> each == image ? moved : each);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // the mapper does no I/O
+        }
+    }
+
     /** Removes every temporary file and closes every open stream; harmless when called again or after commit. */
     public void abort() {
         synchronized (this) {
