@@ -122,7 +122,7 @@ class SinkSessionTest {
     }
 
     @Test
-    void aCommitAfterAnAbortFailsAndLeavesNothing() {
+    void aCommitAfterAnAbortFailsAndLeavesNothing() throws IOException {
         SinkSession session = SinkSession.open(ImageSink.toFile(dir.resolve("never.png")));
         GenerationResult pending = session.writeImages(reply());
         session.abort();
@@ -133,7 +133,7 @@ class SinkSessionTest {
     }
 
     @Test
-    void anOpenerThatFailsFailsTheCallAsANonRetryableTransportException() {
+    void anOpenerThatFailsFailsTheCallAsANonRetryableTransportException() throws IOException {
         SinkSession session = SinkSession.open(ImageSink.toStreams(slot -> {
             throw new IOException("disk full");
         }));
@@ -143,7 +143,7 @@ class SinkSessionTest {
     }
 
     @Test
-    void aFileSinkInAMissingFolderFailsBeforeWritingAnything() {
+    void aFileSinkInAMissingFolderFailsBeforeWritingAnything() throws IOException {
         SinkSession session = SinkSession.open(ImageSink.toFile(dir.resolve("missing/out.png")));
 
         assertThatThrownBy(() -> session.writeAll(reply())).isInstanceOf(TransportException.class)

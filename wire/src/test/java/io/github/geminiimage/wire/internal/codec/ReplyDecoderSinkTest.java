@@ -155,17 +155,16 @@ class ReplyDecoderSinkTest {
 
     private static long allocationFor(int imageBytes) throws IOException {
         byte[] body = utf8(ReplyDecoderStreamingTest.reply(Base64.getEncoder().encodeToString(random(imageBytes, imageBytes))));
-        OutputStream discard = OutputStream.nullOutputStream();
         for (int warm = 0; warm < 3; warm++) {
-            decodeDiscarding(body, discard);
+            decodeDiscarding(body);
         }
         long before = Fixtures.allocatedBytes();
-        decodeDiscarding(body, discard);
+        decodeDiscarding(body);
         return Fixtures.allocatedBytes() - before;
     }
 
-    private static void decodeDiscarding(byte[] body, OutputStream discard) throws IOException {
-        SinkSession session = SinkSession.open(ImageSink.toStreams(slot -> discard));
+    private static void decodeDiscarding(byte[] body) throws IOException {
+        SinkSession session = SinkSession.open(ImageSink.toStreams(slot -> OutputStream.nullOutputStream()));
         session.commit(ReplyDecoder.decode(new ByteArrayInputStream(body), OptionalLong.of(body.length), CAP, session));
     }
 
