@@ -30,9 +30,17 @@ import java.util.Optional;
  *       when its first bytes are decoded and closed when its last are; the caller owns what was
  *       written, and a failed call leaves it to the caller to discard.</li>
  * </ul>
- * Immutable; the opener is the caller's and is called on the thread that decodes the reply.
+ * Immutable; the opener is the caller's and is called on the thread that decodes the reply. Build
+ * it with the factories; the canonical constructor checks that the fields fit the kind.
+ *
+ * @param kind the kind of destination
+ * @param path the file ({@link Kind#FILE}) or folder ({@link Kind#FOLDER}); empty for streams
+ * @param stem the file name stem of the files written; empty for streams
+ * @param opener the caller's opener ({@link Kind#STREAMS}); empty otherwise
+ * @param thoughtImages whether thought images are kept as files too
  */
-public final class ImageSink {
+public record ImageSink(Kind kind, Optional<Path> path, Optional<String> stem, Optional<Opener> opener,
+        boolean thoughtImages) {
 
     /** The kinds of destination. */
     public enum Kind {
@@ -75,18 +83,21 @@ public final class ImageSink {
         }
     }
 
-    private final Kind kind;
-    private final Path path;
-    private final String stem;
-    private final Opener opener;
-    private final boolean thoughtImages;
-
-    private ImageSink(Kind kind, Path path, String stem, Opener opener, boolean thoughtImages) {
-        this.kind = kind;
-        this.path = path;
-        this.stem = stem;
-        this.opener = opener;
-        this.thoughtImages = thoughtImages;
+    /**
+     * Checks that the fields fit the kind: a path and a stem for files and folders, an opener for streams.
+     *
+     * @throws IllegalArgumentException if they do not
+     */
+    public ImageSink {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(stem, "stem");
+        Objects.requireNonNull(opener, "opener");
+        boolean streams = kind == Kind.STREAMS;
+        if (streams != opener.isPresent() || streams == path.isPresent() || streams == stem.isPresent()) {
+            throw new IllegalArgumentException("sink: a " + kind + " sink needs " + (streams ? "an opener and no path or stem"
+                    : "a path and a stem and no opener"));
+        }
     }
 
     /**
@@ -101,7 +112,7 @@ public final class ImageSink {
         if (name == null || name.toString().isEmpty() || name.toString().equals("..")) {
             throw new IllegalArgumentException("sink file: " + file + " has no file name");
         }
-        return new ImageSink(Kind.FILE, file, stemOf(name.toString()), null, false);
+        return new ImageSink(Kind.FILE, Optional.of(file), Optional.of(stemOf(name.toString())), Optional.empty(), false);
     }
 
     /**
@@ -117,12 +128,13 @@ public final class ImageSink {
             throw new IllegalArgumentException("sink stem: \"" + stem + "\" must be 1 to 200 letters, digits, '.', '-' or '_',"
                     + " not starting with '.'");
         }
-        return new ImageSink(Kind.FOLDER, folder, stem, null, false);
+        return new ImageSink(Kind.FOLDER, Optional.of(folder), Optional.of(stem), Optional.empty(), false);
     }
 
     /** Every image to a stream {@code opener} opens for it. */
     public static ImageSink toStreams(Opener opener) {
-        return new ImageSink(Kind.STREAMS, null, null, Objects.requireNonNull(opener, "opener"), false);
+        Objects.requireNonNull(opener, "opener");
+        return new ImageSink(Kind.STREAMS, Optional.empty(), Optional.empty(), Optional.of(opener), false);
     }
 
     /**
@@ -134,31 +146,6 @@ public final class ImageSink {
         return new ImageSink(kind, path, stem, opener, true);
     }
 
-    /** The kind of destination. */
-    public Kind kind() {
-        return kind;
-    }
-
-    /** The file ({@link Kind#FILE}) or folder ({@link Kind#FOLDER}); empty for streams. */
-    public Optional<Path> path() {
-        return Optional.ofNullable(path);
-    }
-
-    /** The file name stem of the files written; empty for streams. */
-    public Optional<String> stem() {
-        return Optional.ofNullable(stem);
-    }
-
-    /** The caller's opener ({@link Kind#STREAMS}). */
-    public Optional<Opener> opener() {
-        return Optional.ofNullable(opener);
-    }
-
-    /** Whether thought images are kept as files too. */
-    public boolean thoughtImages() {
-        return thoughtImages;
-    }
-
     private static String stemOf(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
@@ -166,7 +153,7 @@ public final class ImageSink {
 
     @Override
     public String toString() {
-        return "ImageSink[" + kind + (path != null ? " " + path : "") + (kind == Kind.FOLDER ? ", stem " + stem : "")
+        return "ImageSink[" + kind + path.map(p -> " " + p).orElse("") + (kind == Kind.FOLDER ? ", stem " + stem.get() : "")
                 + (thoughtImages ? ", with thought images" : "") + "]";
     }
 }
