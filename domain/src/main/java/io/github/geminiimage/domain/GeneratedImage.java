@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,6 +26,11 @@ import java.util.Optional;
  * {@link VertexOptions#outputUriPrefix()}: it has a {@link #uri()} and no bytes, so the accessors
  * of the bytes ({@link #bytes()}, {@link #openStream()}, the {@code writeTo} methods) refuse with
  * an {@link IllegalStateException} naming the URI; fetch it from there.
+ *
+ * <p>An image a request's {@link ImageSink} wrote holds no bytes: {@link #written()} describes the
+ * file or stream it went to. Such an image reads its bytes back from its file when asked
+ * ({@link #openStream()}, {@link #writeTo(OutputStream)}, {@link #bytes()}); one that went to a
+ * caller's stream, or was not kept, has none to give and throws {@link IllegalStateException}.
  */
 public final class GeneratedImage {
 
@@ -37,6 +43,8 @@ public final class GeneratedImage {
     private final PixelSize pixels;
     // Set only for an image by reference, which has no bytes (an empty array).
     private final URI uri;
+    // Set instead of bytes for an image a sink wrote.
+    private final WrittenImage written;
 
     private GeneratedImage(String mimeType, byte[] bytes, int length) {
         this.mimeType = Objects.requireNonNull(mimeType, "mimeType");
@@ -44,6 +52,26 @@ public final class GeneratedImage {
         this.length = length;
         this.pixels = ImageHeaders.pixelSize(bytes, length).orElse(null);
         this.uri = null;
+        this.written = null;
+    }
+
+    private GeneratedImage(WrittenImage written) {
+        this.written = Objects.requireNonNull(written, "written");
+        this.mimeType = written.mimeType();
+        this.bytes = new byte[0];
+        this.length = (int) Math.min(Integer.MAX_VALUE, written.byteCount());
+        this.pixels = written.pixelSize().orElse(null);
+        this.uri = null;
+    }
+
+    /** An image that an {@link ImageSink} wrote: it holds no bytes, only their description. */
+    public static GeneratedImage ofWritten(WrittenImage written) {
+        return new GeneratedImage(written);
+    }
+
+    /** Where a sink wrote this image; empty for an image held in memory or by reference. */
+    public Optional<WrittenImage> written() {
+        return Optional.ofNullable(written);
     }
 
     private GeneratedImage(String mimeType, URI uri) {
@@ -52,6 +80,7 @@ public final class GeneratedImage {
         this.bytes = new byte[0];
         this.length = 0;
         this.pixels = null;
+        this.written = null;
     }
 
     /**
@@ -76,6 +105,11 @@ public final class GeneratedImage {
     /** Where the image is, for an image by reference; empty for an image whose bytes came in the reply. */
     public Optional<URI> uri() {
         return Optional.ofNullable(uri);
+    }
+
+    private Path file() {
+        return written.path().orElseThrow(() -> new IllegalStateException("the image (" + length + " bytes of " + mimeType
+                + ") went to a sink that kept no file of it: its bytes are not held"));
     }
 
     private void requireBytes(String accessor) {
@@ -132,6 +166,13 @@ public final class GeneratedImage {
      */
     public byte[] bytes() {
         requireBytes("bytes()");
+        if (written != null) {
+            try {
+                return Files.readAllBytes(file());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file() + ": " + e.getMessage(), e);
+            }
+        }
         return Arrays.copyOf(bytes, length);
     }
 
@@ -147,6 +188,13 @@ public final class GeneratedImage {
      */
     public InputStream openStream() {
         requireBytes("openStream()");
+        if (written != null) {
+            try {
+                return Files.newInputStream(file());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file() + ": " + e.getMessage(), e);
+            }
+        }
         return new ByteArrayInputStream(bytes, 0, length);
     }
 
@@ -157,6 +205,10 @@ public final class GeneratedImage {
      */
     public void writeTo(OutputStream out) throws IOException {
         requireBytes("writeTo(OutputStream)");
+        if (written != null) {
+            Files.copy(file(), out);
+            return;
+        }
         out.write(bytes, 0, length);
     }
 
@@ -174,6 +226,9 @@ public final class GeneratedImage {
             MediaType type = MediaType.fromMimeType(mimeType).orElseThrow(() -> new InvalidRequestException("images",
                     "image of type " + mimeType + " is not a PNG, JPEG, WebP, HEIC or HEIF image", (Throwable) null));
             return ImageInput.ofUri(uri, type);
+        }
+        if (written != null) {
+            return ImageInput.ofFile(file());
         }
         MediaType type = MediaType.sniff(bytes, length).orElseThrow(() -> new InvalidRequestException("images",
                 "image of type " + mimeType + " is not a PNG, JPEG, WebP, HEIC or HEIF image", (Throwable) null));
@@ -209,7 +264,7 @@ public final class GeneratedImage {
         Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(TEMP_NAMES.nextLong(), 36) + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(bytes, 0, length);
+                writeTo(out);
             }
             if (replace) {
                 try {
@@ -233,12 +288,18 @@ public final class GeneratedImage {
     /** Equal when the MIME type, the URI of a reference and every byte are equal. */
     @Override
     public boolean equals(Object other) {
+        if (other instanceof GeneratedImage that && (written != null || that.written != null)) {
+            return Objects.equals(written, that.written);
+        }
         return other instanceof GeneratedImage that && mimeType.equals(that.mimeType) && Objects.equals(uri, that.uri)
                 && Arrays.equals(bytes, 0, length, that.bytes, 0, that.length);
     }
 
     @Override
     public int hashCode() {
+        if (written != null) {
+            return written.hashCode();
+        }
         int hash = 1;
         for (int i = 0; i < length; i++) {
             hash = 31 * hash + bytes[i];
@@ -252,6 +313,7 @@ public final class GeneratedImage {
             return "GeneratedImage[" + mimeType + ", by reference at " + uri + "]";
         }
         return "GeneratedImage[" + mimeType + ", " + length + " bytes"
-                + (pixels != null ? ", " + pixels : "") + "]";
+                + (pixels != null ? ", " + pixels : "")
+                + (written != null ? ", written" + written.path().map(p -> " to " + p).orElse("") : "") + "]";
     }
 }

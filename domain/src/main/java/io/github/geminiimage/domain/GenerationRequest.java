@@ -45,6 +45,7 @@ public final class GenerationRequest {
     private final VertexOptions vertexOptions;
     private final SearchGrounding grounding;
     private final ServiceTier serviceTier;
+    private final ImageSink sink;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -65,6 +66,7 @@ public final class GenerationRequest {
         this.vertexOptions = b.vertexOptions;
         this.grounding = b.grounding;
         this.serviceTier = b.serviceTier;
+        this.sink = b.sink;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -93,6 +95,7 @@ public final class GenerationRequest {
         b.vertexOptions = vertexOptions;
         b.grounding = grounding;
         b.serviceTier = serviceTier;
+        b.sink = sink;
         return b;
     }
 
@@ -201,6 +204,19 @@ public final class GenerationRequest {
         return Optional.ofNullable(serviceTier);
     }
 
+    /**
+     * Where the reply's images are written while they are decoded, instead of being held in
+     * memory; empty (the default) to hold them. Not sent to the server. See {@link ImageSink}.
+     */
+    public Optional<ImageSink> sink() {
+        return Optional.ofNullable(sink);
+    }
+
+    /** This request with its images going to {@code sink}. */
+    public GenerationRequest withSink(ImageSink sink) {
+        return toBuilder().sink(Objects.requireNonNull(sink, "sink")).build();
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -212,7 +228,7 @@ public final class GenerationRequest {
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
                 + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "")
                 + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + (grounding == null ? "" : ", grounding=" + grounding)
-                + (serviceTier == null ? "" : ", serviceTier=" + serviceTier.value()) + "]";
+                + (serviceTier == null ? "" : ", serviceTier=" + serviceTier.value()) + (sink == null ? "" : ", " + sink) + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -223,6 +239,7 @@ public final class GenerationRequest {
         private AspectRatio aspectRatio;
         private ImageSize imageSize;
         private ResponseModalities responseModalities = ResponseModalities.TEXT_AND_IMAGE;
+        private ImageSink sink;
         private Integer candidateCount;
         private Double temperature;
         private Double topP;
@@ -382,6 +399,21 @@ public final class GenerationRequest {
          */
         public Builder serviceTier(ServiceTier tier) {
             this.serviceTier = Objects.requireNonNull(tier, "serviceTier");
+            return this;
+        }
+
+        /**
+         * Writes the reply's images to {@code sink} while they are decoded instead of holding
+         * them (see {@link ImageSink}).
+         */
+        public Builder sink(ImageSink sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Holds the reply's images in memory again (the default). */
+        public Builder noSink() {
+            this.sink = null;
             return this;
         }
 

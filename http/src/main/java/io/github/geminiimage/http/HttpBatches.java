@@ -14,6 +14,7 @@ import io.github.geminiimage.http.internal.calls.batches.BatchFlows;
 import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.BatchProgress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -134,6 +135,17 @@ public final class HttpBatches implements BatchPort {
     @Override
     public Stream<BatchResult> results(String name) {
         return BatchFlows.results(client.engine, endpoint, files, client.codec, name);
+    }
+
+    /** The results with each response's images decoded straight into {@code folder}: never whole in the heap. */
+    @Override
+    public Stream<BatchResult> results(String name, Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the folder " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return BatchFlows.results(client.engine, endpoint, files, client.codec.toFolder(folder), name);
     }
 
     /** Does nothing: the view belongs to its client, which {@code HttpGeminiClient.close()} closes. */

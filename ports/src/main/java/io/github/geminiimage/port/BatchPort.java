@@ -155,9 +155,27 @@ public interface BatchPort extends AutoCloseable {
      * @throws java.io.UncheckedIOException if the folder cannot be written
      */
     default BatchSaveSummary saveImages(String name, Path folder) {
-        try (Stream<BatchResult> results = results(name)) {
-            return BatchImageFolder.save(results.iterator(), folder);
+        Path staging = BatchImageFolder.staging(folder);
+        try (Stream<BatchResult> results = results(name, staging)) {
+            return BatchImageFolder.save(BatchImageFolder.consuming(results.iterator()), folder);
+        } finally {
+            BatchImageFolder.removeStaging(staging);
         }
+    }
+
+    /**
+     * Like {@link #results(String)}, but each result's images are written to {@code folder} while
+     * they are decoded ({@code result-N.png}, N counting the results from 1, drafts not kept), as
+     * an {@link io.github.geminiimage.domain.ImageSink} writes them, instead of being held in
+     * memory: the results then hold {@linkplain io.github.geminiimage.domain.GeneratedImage#written()
+     * written} images. A result's files appear once it was read whole. The default holds each
+     * result in memory and writes it there; the HTTP client decodes straight to the files.
+     *
+     * @param folder where the images go (created if missing)
+     */
+    default Stream<BatchResult> results(String name, Path folder) {
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        return results(name).map(result -> BatchImageFolder.written(result, folder, number.incrementAndGet()));
     }
 
     /** Releases what this implementation owns. Never throws a checked exception. */

@@ -5,6 +5,7 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.wire.internal.codec.ReplyDecoder;
 import io.github.geminiimage.wire.internal.codec.ReplyEncoder;
 import io.github.geminiimage.wire.internal.codec.RequestDecoder;
@@ -86,6 +87,20 @@ public final class GenerateContentCodec {
      */
     public static GenerationResult read(InputStream in, OptionalLong declaredLength, long maxBytes) throws IOException {
         return ReplyDecoder.decode(in, declaredLength, maxBytes);
+    }
+
+    /**
+     * Like {@link #read(InputStream, OptionalLong, long)}, each image written to {@code sink} while
+     * it is decoded instead of into an array: the result holds {@linkplain
+     * io.github.geminiimage.domain.GeneratedImage#written() written} images whose files are still
+     * temporary. {@link SinkSession#commit} them once the call succeeded, {@link SinkSession#abort()}
+     * otherwise (this method does neither).
+     *
+     * @throws io.github.geminiimage.domain.TransportException (not retryable) if the sink cannot be written
+     */
+    public static GenerationResult read(InputStream in, OptionalLong declaredLength, long maxBytes, SinkSession sink)
+            throws IOException {
+        return ReplyDecoder.decode(in, declaredLength, maxBytes, Objects.requireNonNull(sink, "sink"));
     }
 
     // ---- server side ---------------------------------------------------------------------

@@ -5,6 +5,7 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.stream.StreamAggregator;
 import io.github.geminiimage.port.GenerationStream;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CountDownLatch;
@@ -35,18 +37,18 @@ final class FakeGenerationStream implements GenerationStream {
     private boolean taken;
     private GenerationResult result;
     private ImageGenerationException failure;
+    /** The request's sink: each chunk's images written through it, committed with the result. */
+    private final Optional<SinkSession> sink;
 
     private final java.util.function.UnaryOperator<GenerationResult> finish;
 
-    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd) {
-        this(steps, onEnd, java.util.function.UnaryOperator.identity());
-    }
-
     /** A stream whose joined result goes through {@code finish} (the served tier and the price). */
-    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, java.util.function.UnaryOperator<GenerationResult> finish) {
+    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, java.util.function.UnaryOperator<GenerationResult> finish,
+            Optional<SinkSession> sink) {
         this.steps = List.copyOf(steps).iterator();
         this.onEnd = onEnd;
         this.finish = finish;
+        this.sink = sink;
     }
 
     @Override
@@ -89,6 +91,9 @@ final class FakeGenerationStream implements GenerationStream {
     @Override
     public void close() {
         closed.countDown();
+        if (result == null) {
+            sink.ifPresent(SinkSession::abort);
+        }
         end();
     }
 
@@ -113,7 +118,8 @@ final class FakeGenerationStream implements GenerationStream {
             }
             if (!steps.hasNext()) {
                 try {
-                    result = finish.apply(aggregator.result());
+                    GenerationResult joined = aggregator.result();
+                    result = finish.apply(sink.isPresent() ? sink.get().commit(joined) : joined);
                 } catch (ImageGenerationException e) {
                     throw fail(e);
                 }
@@ -122,7 +128,15 @@ final class FakeGenerationStream implements GenerationStream {
             }
             FakeStream.Step step = steps.next();
             if (step instanceof FakeStream.Chunk chunk) {
-                pending.addAll(aggregator.accept(chunk.chunk()));
+                GenerationResult delta = chunk.chunk();
+                if (sink.isPresent()) {
+                    try {
+                        delta = sink.get().writeImages(delta);
+                    } catch (ImageGenerationException e) {
+                        throw fail(e);
+                    }
+                }
+                pending.addAll(aggregator.accept(delta));
             } else if (step instanceof FakeStream.Pause pause) {
                 pause(pause);
             } else {
@@ -147,6 +161,7 @@ final class FakeGenerationStream implements GenerationStream {
     }
 
     private ImageGenerationException fail(ImageGenerationException e) {
+        sink.ifPresent(SinkSession::abort);
         failure = e;
         end();
         return e;

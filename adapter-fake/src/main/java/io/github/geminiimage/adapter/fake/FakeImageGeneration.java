@@ -3,6 +3,7 @@ package io.github.geminiimage.adapter.fake;
 import io.github.geminiimage.adapter.fake.internal.Replies;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.PriceTable;
@@ -344,7 +345,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         List<FakeStream.Step> steps = call.response.streamSteps(call.request, call.images,
                 Replies.fingerprint(call.request, call.images));
         FakeGenerationStream[] holder = new FakeGenerationStream[1];
-        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]), call::finish);
+        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]), call::finish,
+                call.request.sink().map(SinkSession::open));
         holder[0] = stream;
         openStreams.add(stream);
         if (closed.getCount() == 0) {
@@ -461,10 +463,16 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             this.priceTable = priceTable;
         }
 
-        /** The scripted answer; a computed one with the served tier the fake reports, priced as the HTTP client prices it. */
+        /**
+         * The scripted answer; a computed one with the served tier the fake reports, priced as the
+         * HTTP client prices it; with a sink, its images written through it (atomically, as a transport does).
+         */
         GenerationResult answer() {
             GenerationResult result = response.answer(request, images, Replies.fingerprint(request, images));
-            return response.isGiven() ? result : finish(result);
+            if (!response.isGiven()) {
+                result = finish(result);
+            }
+            return request.sink().isEmpty() ? result : SinkSession.open(request.sink().get()).writeAll(result);
         }
 
         /** {@code result} with the served tier the fake reports and the price the HTTP client would give it. */

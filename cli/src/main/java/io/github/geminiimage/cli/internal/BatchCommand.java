@@ -202,8 +202,11 @@ final class BatchCommand implements Callable<Integer> {
             PriceTable prices = PriceTable.google();
             List<CostEstimate> costs = new java.util.ArrayList<>();
             BatchSaveSummary summary;
-            try (Stream<BatchResult> results = port.results(name)) {
-                summary = BatchImageFolder.save(results.iterator(), out, r -> {
+            // Each result's images go to disk while they are decoded (a staging folder inside
+            // --out), then are saved under their keys: a 4K image never sits in the heap.
+            Path staging = BatchImageFolder.staging(out);
+            try (Stream<BatchResult> results = port.results(name, staging)) {
+                summary = BatchImageFolder.save(BatchImageFolder.consuming(results.iterator()), out, r -> {
                     seen[0]++;
                     prices.estimateBatch(found.model(), List.of(r)).ifPresent(costs::add);
                     if (first[0] == ExitCode.OK) {
@@ -213,6 +216,8 @@ final class BatchCommand implements Callable<Integer> {
                         context.err().print("\rsaving: " + seen[0] + " result(s) read   ");
                     }
                 });
+            } finally {
+                BatchImageFolder.removeStaging(staging);
             }
             if (context.interactive() && !options.json) {
                 context.err().println();

@@ -59,7 +59,22 @@ public enum ExitCode {
     /** A local file problem. */
     FILE_ERROR(17, "a local file problem: the output exists (use --force), a folder is missing, the session file is unreadable"),
     /** A batch command named a job the service does not hold (404 for {@code batches/...}). */
-    NO_SUCH_JOB(18, "no such batch job (404): never submitted, deleted, or a mistyped name");
+    NO_SUCH_JOB(18, "no such batch job (404): never submitted, deleted, or a mistyped name"),
+    /** The JVM ran out of heap. */
+    OUT_OF_MEMORY(19, "the Java heap is too small for what was asked: raise it (JAVA_TOOL_OPTIONS=-Xmx256m)");
+
+    /**
+     * The heap ran out during {@code failure} (a transport thread that could not allocate ends the
+     * call with the error as a cause).
+     */
+    public static boolean outOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final int code;
     private final String description;

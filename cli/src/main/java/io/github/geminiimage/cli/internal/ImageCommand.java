@@ -8,6 +8,8 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.ImageModel;
+import io.github.geminiimage.domain.ImageSink;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
@@ -142,11 +144,15 @@ abstract class ImageCommand implements Callable<Integer> {
         } catch (FileProblem e) {
             return report.fileProblem(e).code();
         } catch (ImageGenerationException e) {
-            return report.failure(e).code();
+            return (ExitCode.outOfMemory(e) ? report.outOfMemory() : report.failure(e)).code();
+        } catch (OutOfMemoryError e) {
+            return report.outOfMemory().code();
         } catch (RuntimeException e) {
-            return report.internalError(e).code();
+            return (ExitCode.outOfMemory(e) ? report.outOfMemory() : report.internalError(e)).code();
         }
     }
+
+    private Optional<Path> staging = Optional.empty();
 
     private ExitCode run(Report report) {
         if (count < 1 || count > MAX_COUNT) {
@@ -180,8 +186,16 @@ abstract class ImageCommand implements Callable<Integer> {
             report.previewsAsked(previews.isPresent());
             ImageGenerationPort port = client.get().images();
             StreamedCall streamed = new StreamedCall(progress, previews, context.err(), spec.name());
+            // The images go straight to disk while they arrive (a 4K image never sits in the heap),
+            // into a folder of their own in the temporary folder, and are moved into place from
+            // there. Live previews need each draft's bytes as it comes, so --previews keeps the
+            // images in memory.
+            staging = previews.isEmpty() ? Optional.of(outputs.staging()) : Optional.empty();
             for (int i = 0; i < count; i++) {
-                GenerationRequest request = i == 0 ? first : conversation.request(requestBuilder());
+                GenerationRequest planned = i == 0 ? first : conversation.request(requestBuilder());
+                int number = i + 1;
+                GenerationRequest request = staging.map(dir -> planned.withSink(ImageSink.toFolder(dir, "image-" + number)))
+                        .orElse(planned);
                 progress.start((count > 1 ? "image " + (i + 1) + " of " + count + ": " : "")
                         + "generating with " + request.model().id()
                         + " over " + settings.transport());
@@ -206,7 +220,7 @@ abstract class ImageCommand implements Callable<Integer> {
                 report.previews(drafts);
                 Outcome outcome = result.outcome();
                 if (outcome != Outcome.IMAGE) {
-                    conversation = saveSession(store, conversation, request, result, report);
+                    conversation = saveSession(store, conversation, planned, result, report);
                     report.result(result, Optional.empty());
                     return report.noImage(result);
                 }
@@ -217,10 +231,16 @@ abstract class ImageCommand implements Callable<Integer> {
                     report.result(result, Optional.empty());
                 } else {
                     Path written = outputs.write(image, i);
+                    if (image.written().isPresent()) {
+                        result = SinkSession.relocated(result, image, written);
+                        image = result.finalImage().orElseThrow();
+                    }
                     report.result(result, Optional.of(new Report.Written(written, image)));
                 }
-                conversation = saveSession(store, conversation, request, result, report);
+                conversation = saveSession(store, conversation, planned, result, report);
             }
+        } finally {
+            staging.ifPresent(OutputFiles::removeStaging);
         }
         return report.success();
     }

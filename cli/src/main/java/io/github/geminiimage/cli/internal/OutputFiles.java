@@ -2,9 +2,12 @@ package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.WrittenImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -106,6 +109,7 @@ public final class OutputFiles {
      */
     public Path write(GeneratedImage image, int index) {
         MediaType type = image.mediaType().orElse(MediaType.PNG);
+        Optional<Path> staged = image.written().flatMap(WrittenImage::path);
         try {
             if (folder) {
                 Files.createDirectories(out);
@@ -115,7 +119,7 @@ public final class OutputFiles {
                         continue;
                     }
                     try {
-                        image.writeToNewFile(target);
+                        put(image, staged, target, false);
                         return target;
                     } catch (FileAlreadyExistsException raced) {
                         // Another writer took this number in the meantime: try the next one.
@@ -123,11 +127,7 @@ public final class OutputFiles {
                 }
             }
             Path target = target(index, type);
-            if (force) {
-                image.writeTo(target);
-            } else {
-                image.writeToNewFile(target);
-            }
+            put(image, staged, target, force);
             return target;
         } catch (FileAlreadyExistsException e) {
             throw new FileProblem(e.getFile() + " already exists (it appeared during the call); " + rescue(image, type)
@@ -135,6 +135,78 @@ public final class OutputFiles {
         } catch (IOException e) {
             throw new FileProblem("could not write " + (folder ? out : target(index, type)) + " (" + reason(e) + "); "
                     + rescue(image, type), e);
+        }
+    }
+
+    /**
+     * Puts the image at {@code target}: a file the sink already wrote is moved there atomically
+     * when the staging folder is on the same file system, otherwise copied from its file through a
+     * temporary file beside the target (a stream copy: the image never sits in the heap); an image
+     * in memory is written through a temporary file. Without {@code replace}, an existing target
+     * fails with {@link FileAlreadyExistsException}.
+     */
+    private static void put(GeneratedImage image, Optional<Path> staged, Path target, boolean replace) throws IOException {
+        if (staged.isEmpty() || !sameFileStore(staged.get(), target)) {
+            if (replace) {
+                image.writeTo(target);
+            } else {
+                image.writeToNewFile(target);
+            }
+            return;
+        }
+        Path source = staged.get();
+        if (replace) {
+            try {
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return;
+        }
+        // A hard link is made atomically and fails if the target exists: no race with another writer.
+        try {
+            Files.createLink(target, source);
+            Files.delete(source);
+        } catch (UnsupportedOperationException e) {
+            Files.move(source, target);
+        }
+    }
+
+    private static boolean sameFileStore(Path source, Path target) {
+        try {
+            Path parent = target.toAbsolutePath().getParent();
+            return Files.getFileStore(source).equals(Files.getFileStore(parent));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A new folder in the system's temporary folder, where the sink writes the images while they
+     * arrive: outside the output folder, so that an image already paid for survives whatever
+     * happens to that folder during the call (and can be kept, see {@link #write}). Remove it with
+     * {@link #removeStaging(Path)}.
+     *
+     * @throws FileProblem if it cannot be made
+     */
+    public Path staging() {
+        try {
+            return Files.createTempDirectory("gemini-image-");
+        } catch (IOException e) {
+            throw new FileProblem("cannot make a folder in the temporary folder " + System.getProperty("java.io.tmpdir")
+                    + " (" + reason(e) + ")", e);
+        }
+    }
+
+    /** Removes the staging folder and what is left in it (images not kept); quietly. */
+    public static void removeStaging(Path staging) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(staging);
+        } catch (IOException e) {
+            // Nothing more to do: a hidden folder of leftovers at worst.
         }
     }
 

@@ -168,6 +168,16 @@ final class Report {
         return error(ExitCode.FILE_ERROR, problem.getMessage(), null);
     }
 
+    /**
+     * The heap ran out: one line naming the heap's size and how to raise it, never a stack trace.
+     * Called after the failed allocation was given up, so there is room to print.
+     */
+    ExitCode outOfMemory() {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return error(ExitCode.OUT_OF_MEMORY, "out of memory: the Java heap (" + mb + " MB) is too small for this call",
+                "raise it, e.g. JAVA_TOOL_OPTIONS=-Xmx256m");
+    }
+
     ExitCode internalError(RuntimeException e) {
         return error(ExitCode.INTERNAL_ERROR, "internal error: " + e, "please report this with the command you ran");
     }

@@ -4,7 +4,9 @@ import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageSink;
 import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.sink.SinkSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,7 @@ public final class BatchImageFolder {
                 GeneratedImage image = entry.result().orElseThrow().finalImage().orElseThrow();
                 Path target = folder.resolve(fileName(entry.key(), image.mediaType().orElse(MediaType.PNG)));
                 try {
+                    // A written image is copied from its file as a stream: never whole in the heap.
                     image.writeToNewFile(target);
                     written++;
                 } catch (FileAlreadyExistsException e) {
@@ -77,6 +80,94 @@ public final class BatchImageFolder {
             each.accept(entry);
         }
         return new BatchSaveSummary(written, skipped, failures);
+    }
+
+    /**
+     * {@code result} with its images written through a folder sink in {@code folder}, named
+     * {@code result-N}; a failed result as it is.
+     */
+    public static BatchResult written(BatchResult result, Path folder, int number) {
+        if (result.result().isEmpty()) {
+            return result;
+        }
+        SinkSession session = SinkSession.open(ImageSink.toFolder(folder, "result-" + number));
+        return BatchResult.success(result.key(), session.writeAll(result.result().get()));
+    }
+
+    /**
+     * A new hidden folder inside {@code folder} (created if missing) where images are written while
+     * they are decoded, before they are saved under their keys: the same file system, and a save
+     * that is interrupted leaves only this folder behind. Remove it with {@link #removeStaging}.
+     *
+     * @throws UncheckedIOException if it cannot be made
+     */
+    public static Path staging(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return Files.createTempDirectory(folder, ".gemini-batch-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder in " + folder.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code results} that deletes the files of each result's written images once the next result
+     * is asked for (after {@link #save} copied what it keeps): a staging folder then holds one
+     * result's images at a time, not the whole job's.
+     */
+    public static Iterator<BatchResult> consuming(Iterator<BatchResult> results) {
+        Objects.requireNonNull(results, "results");
+        return new Iterator<>() {
+            private BatchResult previous;
+
+            @Override
+            public boolean hasNext() {
+                release();
+                return results.hasNext();
+            }
+
+            @Override
+            public BatchResult next() {
+                release();
+                previous = results.next();
+                return previous;
+            }
+
+            private void release() {
+                if (previous == null || previous.result().isEmpty()) {
+                    previous = null;
+                    return;
+                }
+                for (var candidate : previous.result().get().candidates()) {
+                    for (var part : candidate.parts()) {
+                        if (part instanceof io.github.geminiimage.domain.Part.Image image) {
+                            image.image().written().flatMap(w -> w.path()).ifPresent(BatchImageFolder::deleteQuietly);
+                        }
+                    }
+                }
+                previous = null;
+            }
+        };
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left for removeStaging.
+        }
+    }
+
+    /** Removes a staging folder and what is left in it; quietly. */
+    public static void removeStaging(Path staging) {
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(staging);
+        } catch (IOException e) {
+            // A hidden folder of leftovers at worst.
+        }
     }
 
     /** {@link #save(Iterator, Path, Consumer)} without the per-result callback. */

@@ -9,6 +9,7 @@ import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RequestBody;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.Reply;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
@@ -39,7 +40,7 @@ public final class GenerateContent {
             VertexOnlyFields.check(request, endpoint);
             endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body(request, maxRequestBytes));
-        }, reply -> withServedTier(GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes()), reply))
+        }, reply -> withServedTier(read(reply, request), reply))
                 .withUsage(GenerationResult::usage)
                 .withExplanation(failure -> explainRetired(failure, request));
     }
@@ -62,6 +63,24 @@ public final class GenerateContent {
             return exchange.withDeadline(options.flexDeadline()).withRetryPolicy(options.flexRetryPolicy());
         }
         return exchange;
+    }
+
+    /**
+     * Reads one reply; with a sink, its images go to temporary files (or the caller's streams)
+     * while they are decoded, and the files are moved into place once the whole reply was read. A
+     * failure of this attempt removes them, so a retry starts afresh.
+     */
+    private static GenerationResult read(Reply reply, GenerationRequest request) throws IOException {
+        if (request.sink().isEmpty()) {
+            return GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes());
+        }
+        SinkSession session = SinkSession.open(request.sink().get());
+        try {
+            return session.commit(GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes(), session));
+        } catch (IOException | RuntimeException | Error e) {
+            session.abort();
+            throw e;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.stream.StreamAggregator;
 import io.github.geminiimage.http.internal.engine.Handover;
 import io.github.geminiimage.http.internal.stream.StreamReplyReader;
@@ -38,21 +39,20 @@ final class HttpGenerationStream implements GenerationStream {
     private GenerationResult result;
     private final java.util.function.UnaryOperator<GenerationResult> finish;
     private ImageGenerationException failure;
+    /** Where the images go, if the request has a sink: committed with the result, aborted on failure or close. */
+    private final Optional<SinkSession> sink;
 
     /**
      * A stream whose first chunk was already read (before the hand-over, so that the engine could
      * still retry a failure before it).
      */
-    HttpGenerationStream(StreamReplyReader reader, GenerationResult first, Handover handover) {
-        this(reader, first, handover, java.util.function.UnaryOperator.identity());
-    }
-
     /** A stream whose joined result goes through {@code finish} (the served-tier header, the price). */
     HttpGenerationStream(StreamReplyReader reader, GenerationResult first, Handover handover,
-            java.util.function.UnaryOperator<GenerationResult> finish) {
+            java.util.function.UnaryOperator<GenerationResult> finish, Optional<SinkSession> sink) {
         this.reader = reader;
         this.handover = handover;
         this.finish = finish;
+        this.sink = sink;
         accept(first);
     }
 
@@ -99,6 +99,7 @@ final class HttpGenerationStream implements GenerationStream {
             return;
         }
         handover.close();
+        sink.ifPresent(SinkSession::abort);
         // The consumer may be idle: the call ends now, whatever it does next.
         handover.finish(usage, handover.closedByCaller());
     }
@@ -126,7 +127,8 @@ final class HttpGenerationStream implements GenerationStream {
                 continue;
             }
             try {
-                result = finish.apply(aggregator.result());
+                GenerationResult joined = aggregator.result();
+                result = finish.apply(sink.isPresent() ? sink.get().commit(joined) : joined);
             } catch (ImageGenerationException e) {
                 throw fail(handover.failure(e));
             }
@@ -145,6 +147,7 @@ final class HttpGenerationStream implements GenerationStream {
     }
 
     private ImageGenerationException fail(ImageGenerationException e) {
+        sink.ifPresent(SinkSession::abort);
         failure = e;
         ended = true;
         handover.finish(usage, e);

@@ -7,6 +7,7 @@ import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.Reply;
@@ -60,19 +61,30 @@ public final class StreamGenerateContent {
             endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), GenerateContent.body(request, maxRequestBytes))
                     .withQueryParameter("alt", "sse").withHeader("Accept", "text/event-stream");
-        }, reply -> open(reply, finish)).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
+        }, reply -> open(reply, request, finish)).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
     }
 
-    private static GenerationStream open(Reply reply, UnaryOperator<GenerationResult> finish) throws IOException {
-        StreamReplyReader reader = new StreamReplyReader(reply.body(), reply.maxBytes(), StreamCodecs.replyDecoder(),
-                StreamCodecs.googleErrors(reply.redactor(), reply.attempt(), reply.clock()));
-        Optional<GenerationResult> first = reader.next();
-        if (first.isEmpty()) {
-            throw new MalformedResponseException("the stream ended before its first event: the reply was cut short",
-                    new ErrorDetails(reply.statusCode(), Optional.empty(), Optional.empty(), reply.attempt(), Optional.empty()));
+    private static GenerationStream open(Reply reply, GenerationRequest request, UnaryOperator<GenerationResult> finish)
+            throws IOException {
+        // One sink session per attempt: a retry before the first event starts with no files.
+        SinkSession sink = request.sink().map(SinkSession::open).orElse(null);
+        try {
+            StreamReplyReader reader = new StreamReplyReader(reply.body(), reply.maxBytes(),
+                    sink == null ? StreamCodecs.replyDecoder() : StreamCodecs.replyDecoder(sink),
+                    StreamCodecs.googleErrors(reply.redactor(), reply.attempt(), reply.clock()));
+            Optional<GenerationResult> first = reader.next();
+            if (first.isEmpty()) {
+                throw new MalformedResponseException("the stream ended before its first event: the reply was cut short",
+                        new ErrorDetails(reply.statusCode(), Optional.empty(), Optional.empty(), reply.attempt(), Optional.empty()));
+            }
+            return new HttpGenerationStream(reader, first.get(), reply.handOver(),
+                    result -> finish.apply(GenerateContent.withServedTier(result, reply)), Optional.ofNullable(sink));
+        } catch (IOException | RuntimeException | Error e) {
+            if (sink != null) {
+                sink.abort();
+            }
+            throw e;
         }
-        return new HttpGenerationStream(reader, first.get(), reply.handOver(),
-                result -> finish.apply(GenerateContent.withServedTier(result, reply)));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.geminiimage.http.internal.stream;
 import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.http.internal.error.ErrorMapper;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.http.internal.error.Redactor;
@@ -26,6 +27,14 @@ public final class StreamCodecs {
     /** Each event decoded by {@link GenerateContentCodec}, as a whole {@code generateContent} reply is. */
     public static ChunkDecoder replyDecoder() {
         return (data, maxBytes) -> GenerateContentCodec.read(data, OptionalLong.empty(), maxBytes);
+    }
+
+    /**
+     * Each event decoded by {@link GenerateContentCodec}, its images written to {@code sink}
+     * (committed or aborted by the stream at its end).
+     */
+    public static ChunkDecoder replyDecoder(SinkSession sink) {
+        return (data, maxBytes) -> GenerateContentCodec.read(data, OptionalLong.empty(), maxBytes, sink);
     }
 
     /**

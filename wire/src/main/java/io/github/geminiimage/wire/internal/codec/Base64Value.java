@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.internal.codec;
 
+import io.github.geminiimage.domain.sink.SinkSession;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,6 +28,8 @@ final class Base64Value {
     private static final int BULK_REFUSED = 2;
     private static final int INITIAL_IMAGE = 64 * 1024;
     static final int MAX_UPFRONT = 64 * 1024 * 1024;
+    /** The reused buffer an image decoded to a sink goes through (a few JDK chunks' worth). */
+    static final int SINK_BUFFER = 64 * 1024;
     private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     /** Sextet of each base64 character (standard and URL-safe alphabets), -1 for anything else. */
@@ -45,6 +48,8 @@ final class Base64Value {
     private final JsonInput input;
     private final ScanErrors errors;
     private final long declaredLength;
+    /** Where images go instead of arrays, if anywhere. */
+    private SinkSession sink;
     private byte[] spare;
     private byte[] decodedChunk;
     /** Bytes of image arrays sized from the declared length so far. */
@@ -59,6 +64,11 @@ final class Base64Value {
         this.declaredLength = declaredLength;
     }
 
+    /** Sends the images decoded from now on to {@code session} instead of arrays. */
+    void sendTo(SinkSession session) {
+        this.sink = session;
+    }
+
     /**
      * Decodes a base64 string value from just after its opening quote to its closing quote.
      * Chunks of {@link #CHUNK} characters go through the JDK's vectorised array decoder, the first
@@ -68,7 +78,8 @@ final class Base64Value {
      * padding; it is also what names an error.
      */
     DecodedBytes decode() throws IOException {
-        DecodedBytes out = new DecodedBytes(initialImageCapacity());
+        DecodedBytes out = sink != null ? DecodedBytes.toSink(sink.begin(), SINK_BUFFER)
+                : new DecodedBytes(initialImageCapacity());
         long stringStart = input.offset();
         int bits = 0;
         int sextets = 0;

@@ -1,5 +1,8 @@
 package io.github.geminiimage.wire.internal.codec;
 
+import io.github.geminiimage.domain.sink.SinkSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +12,11 @@ import java.util.List;
  * The first array is sized from an upper bound when one is known (the reply's declared length), so
  * an image is usually decoded into a single array that is never copied. Without a bound, full
  * arrays are set aside and the next one is twice as large; they are joined once at the end, so
- * nothing is copied twice. Not thread-safe.
+ * nothing is copied twice.
+ *
+ * <p>Going to a sink ({@link #toSink}), the array is a small fixed buffer instead: whenever it is
+ * full it is written to the sink's output and reused, so an image of any size costs the buffer.
+ * Not thread-safe.
  */
 final class DecodedBytes {
 
@@ -24,14 +31,55 @@ final class DecodedBytes {
     private List<byte[]> filled;
     private List<Integer> filledLengths;
     private long filledBytes;
+    /** Where full buffers go, when decoding to a sink. */
+    private final SinkSession.Output sink;
+    private long flushed;
 
     DecodedBytes(int capacity) {
         array = new byte[capacity];
+        sink = null;
+    }
+
+    private DecodedBytes(SinkSession.Output sink, int buffer) {
+        array = new byte[buffer];
+        this.sink = sink;
+    }
+
+    /**
+     * Bytes that go to {@code output} through a reused buffer of {@code buffer} bytes (at least
+     * what one {@link #ensure} or {@link #append} asks for).
+     */
+    static DecodedBytes toSink(SinkSession.Output output, int buffer) {
+        return new DecodedBytes(output, buffer);
+    }
+
+    /** The sink's output, when decoding to one. */
+    SinkSession.Output sink() {
+        return sink;
+    }
+
+    /** All bytes decoded, including those already written to the sink. */
+    long total() {
+        return flushed + length;
+    }
+
+    private void flush() {
+        try {
+            sink.write(array, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        flushed += length;
+        length = 0;
     }
 
     /** Room for {@code extra} more bytes in {@link #array}, moving on to a new array if needed. */
     void ensure(int extra) {
         if (length + extra <= array.length) {
+            return;
+        }
+        if (sink != null) {
+            flush();
             return;
         }
         if (filled == null) {
@@ -67,6 +115,15 @@ final class DecodedBytes {
      * memory alive.
      */
     byte[] settle() {
+        if (sink != null) {
+            flush();
+            try {
+                sink.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return array;
+        }
         if (filled != null) {
             long total = filledBytes + length;
             if (total > MAX_ARRAY) {

@@ -92,6 +92,11 @@ final class JsonScanner {
         }
     }
 
+    /** Decodes every {@code inlineData.data} met from now on to {@code session} instead of an array. */
+    void sendImagesTo(io.github.geminiimage.domain.sink.SinkSession session) {
+        base64.sendTo(session);
+    }
+
     /** A {@link MalformedResponseException} for what the bound copy turned out to hold. */
     MalformedResponseException malformed(String message) {
         return errors.malformed(message);
@@ -443,8 +448,13 @@ final class JsonScanner {
         input.pos++;
         DecodedBytes bytes = base64.decode();
         currentPart.hasData = true;
-        currentPart.data = bytes.settle();
-        currentPart.dataLength = bytes.length;
+        if (bytes.sink() != null) {
+            bytes.settle();
+            currentPart.written = bytes.sink();
+        } else {
+            currentPart.data = bytes.settle();
+            currentPart.dataLength = bytes.length;
+        }
         int start = compact.size();
         compact.put(PLACEHOLDER);
         currentPart.cuts.add(new PartRecord.Cut(start, compact.size(), true));

@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.internal.codec;
 
+import io.github.geminiimage.domain.sink.SinkSession;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ final class PartRecord {
     boolean hasData;
     byte[] data;
     int dataLength;
+    /** Where the decoded image went instead of {@link #data}, when the reply is decoded to a sink. */
+    SinkSession.Output written;
     String signature;
     final List<Cut> cuts = new ArrayList<>(2);
 

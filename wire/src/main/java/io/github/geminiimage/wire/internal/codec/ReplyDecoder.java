@@ -4,7 +4,10 @@ import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.sink.SinkSession;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +40,17 @@ public final class ReplyDecoder {
      */
     public static GenerationResult decode(InputStream body, OptionalLong declaredLength, long maxBytes)
             throws IOException {
+        return decode(body, declaredLength, maxBytes, null);
+    }
+
+    /**
+     * Like {@link #decode(InputStream, OptionalLong, long)}, each image going to {@code sink}
+     * while it is decoded (the result holds written images, not committed); {@code null} for arrays.
+     *
+     * @throws TransportException (not retryable) if the sink cannot be written
+     */
+    public static GenerationResult decode(InputStream body, OptionalLong declaredLength, long maxBytes, SinkSession sink)
+            throws IOException {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(declaredLength, "declaredLength");
         if (maxBytes <= 0) {
@@ -48,8 +62,20 @@ public final class ReplyDecoder {
                     new ErrorDetails(200, Optional.empty(), Optional.empty(), 1, Optional.empty()));
         }
         JsonScanner scanner = new JsonScanner(body, maxBytes, declaredLength, "reply");
-        scanner.scan(JsonScanner.RESPONSE);
-        WireMapper mapper = new WireMapper(scanner);
-        return mapper.result(mapper.bind(Wire.Response.class, "a GenerateContentResponse"));
+        if (sink == null) {
+            scanner.scan(JsonScanner.RESPONSE);
+            WireMapper mapper = new WireMapper(scanner);
+            return mapper.result(mapper.bind(Wire.Response.class, "a GenerateContentResponse"));
+        }
+        scanner.sendImagesTo(sink);
+        try {
+            scanner.scan(JsonScanner.RESPONSE);
+            WireMapper mapper = new WireMapper(scanner);
+            return mapper.result(mapper.bind(Wire.Response.class, "a GenerateContentResponse"));
+        } catch (UncheckedIOException e) {
+            // Only the sink's writes are unchecked: the stream's reads throw IOException.
+            throw new TransportException("cannot write the image to " + sink.sink() + ": " + e.getCause().getMessage(),
+                    ErrorDetails.ofAttempts(1), e.getCause(), false);
+        }
     }
 }

@@ -96,6 +96,9 @@ final class WireMapper {
                 throw scanner.malformed(where + "inlineData has no data");
             }
             String mimeType = wire.inlineData().mimeType();
+            if (record.written != null) {
+                return writtenPart(record, mimeType, thought, signature, where);
+            }
             if (mimeType == null) {
                 mimeType = MediaType.sniff(record.data, record.dataLength).map(MediaType::mimeType)
                         .orElseThrow(() -> scanner.malformed(where + "inlineData has no mimeType"));
@@ -165,6 +168,22 @@ final class WireMapper {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** A part whose data went to a sink: an image described, or anything else taken back to be kept as JSON. */
+    private Part writtenPart(PartRecord record, String declared, boolean thought, Optional<String> signature, String where) {
+        String mimeType = declared != null ? declared : record.written.sniffed().map(MediaType::mimeType)
+                .orElseThrow(() -> scanner.malformed(where + "inlineData has no mimeType"));
+        if (mimeType.regionMatches(true, 0, "image/", 0, 6)) {
+            return new Part.Image(record.written.image(mimeType), thought, signature);
+        }
+        try {
+            record.data = record.written.takeBack().orElse(new byte[0]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        record.dataLength = record.data.length;
+        return new Part.Other(scanner.rawJson(record), thought, signature);
     }
 
     private static List<SafetyRating> ratings(List<Wire.SafetyRating> wire) {
