@@ -44,6 +44,8 @@ public final class GenerationRequest {
     private final boolean includeThoughts;
     private final VertexOptions vertexOptions;
     private final SearchGrounding grounding;
+    private final String continuationToken;
+    private final boolean automaticContinuation;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -63,6 +65,8 @@ public final class GenerationRequest {
         this.includeThoughts = b.includeThoughts;
         this.vertexOptions = b.vertexOptions;
         this.grounding = b.grounding;
+        this.continuationToken = b.continuationToken;
+        this.automaticContinuation = b.automaticContinuation;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -90,6 +94,8 @@ public final class GenerationRequest {
         b.includeThoughts = includeThoughts;
         b.vertexOptions = vertexOptions;
         b.grounding = grounding;
+        b.continuationToken = continuationToken;
+        b.automaticContinuation = automaticContinuation;
         return b;
     }
 
@@ -189,6 +195,38 @@ public final class GenerationRequest {
         return Optional.ofNullable(grounding);
     }
 
+    /**
+     * The top-level {@code continuationToken}: this request resumes a generation that stopped with
+     * {@link FinishReason#CONTINUATION} (docs/wire-format.md, "Continuation").
+     */
+    public Optional<String> continuationToken() {
+        return Optional.ofNullable(continuationToken);
+    }
+
+    /**
+     * Whether a reply that stops with {@link FinishReason#CONTINUATION} is continued by the client
+     * (the same request sent again with the reply's token, within the call's overall deadline, the
+     * replies joined into one result). Default true; when false such a reply is returned as it is,
+     * with {@link Outcome#INCOMPLETE} and {@link GenerationResult#continuationToken()}. Not sent.
+     */
+    public boolean automaticContinuation() {
+        return automaticContinuation;
+    }
+
+    /**
+     * This request resuming {@code partial}, a result of it that stopped with
+     * {@link Outcome#INCOMPLETE}: the same request with {@code partial}'s continuation token. Join
+     * the reply with {@link GenerationResult#followedBy}.
+     *
+     * @throws InvalidRequestException if {@code partial} has no continuation token
+     */
+    public GenerationRequest resuming(GenerationResult partial) {
+        Objects.requireNonNull(partial, "partial");
+        String token = partial.continuationToken().orElseThrow(() -> new InvalidRequestException("continuationToken",
+                "none", "a result with outcome INCOMPLETE (this one is " + partial.outcome() + ")"));
+        return toBuilder().continuationToken(token).build();
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -200,7 +238,8 @@ public final class GenerationRequest {
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
                 + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "")
                 + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + (grounding == null ? "" : ", grounding=" + grounding)
-                + "]";
+                + (continuationToken == null ? "" : ", continuationToken=" + continuationToken.length() + " chars")
+                + (automaticContinuation ? "" : ", automaticContinuation=false") + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -222,6 +261,8 @@ public final class GenerationRequest {
         private boolean includeThoughts;
         private VertexOptions vertexOptions = VertexOptions.NONE;
         private SearchGrounding grounding;
+        private String continuationToken;
+        private boolean automaticContinuation = true;
 
         private Builder() {
         }
@@ -363,6 +404,30 @@ public final class GenerationRequest {
         }
 
         /**
+         * Resumes a generation: the {@code continuationToken} of a reply to this same request that
+         * stopped with {@link FinishReason#CONTINUATION} (base64, as the server sent it).
+         */
+        public Builder continuationToken(String token) {
+            this.continuationToken = Objects.requireNonNull(token, "continuationToken");
+            return this;
+        }
+
+        /** Sends no continuation token. */
+        public Builder clearContinuationToken() {
+            this.continuationToken = null;
+            return this;
+        }
+
+        /**
+         * Whether a reply that stops with {@code CONTINUATION} is continued automatically (default
+         * true); false returns it as an {@link Outcome#INCOMPLETE} result carrying its token.
+         */
+        public Builder automaticContinuation(boolean automatic) {
+            this.automaticContinuation = automatic;
+            return this;
+        }
+
+        /**
          * Checks every value against the model's limits and ranges and builds the request.
          *
          * @throws InvalidRequestException naming the field, the value and the limit
@@ -377,6 +442,7 @@ public final class GenerationRequest {
                 throw new InvalidRequestException("prompt", prompt, "non-blank text, or no prompt with at least one image");
             }
             checkText("prompt", prompt);
+            checkToken(continuationToken);
             checkText("systemInstruction", systemInstruction);
             checkTurnsHaveParts(history);
             if (images.size() > family.maxInputImages()) {
@@ -441,7 +507,8 @@ public final class GenerationRequest {
         }
 
         private long estimatedBodyBytes() {
-            long size = JSON_OVERHEAD_BYTES + utf8Estimate(prompt) + utf8Estimate(systemInstruction);
+            long size = JSON_OVERHEAD_BYTES + utf8Estimate(prompt) + utf8Estimate(systemInstruction)
+                    + (continuationToken == null ? 0 : continuationToken.length());
             for (ImageInput image : images) {
                 size += image.base64Length();
             }
@@ -477,6 +544,25 @@ public final class GenerationRequest {
                     throw new InvalidRequestException("history[" + t + "]", "a " + (turn instanceof Turn.User ? "user" : "model")
                             + " turn without parts is not allowed (the server answers 400 \"contents.parts must not be empty\"); "
                             + "drop the turn, as Conversation does", (Throwable) null);
+                }
+            }
+        }
+
+        /** The token is opaque but base64: anything else was not taken from a reply. */
+        private static void checkToken(String token) {
+            if (token == null) {
+                return;
+            }
+            if (token.isEmpty()) {
+                throw new InvalidRequestException("continuationToken", "\"\"", "the non-empty base64 token of a reply");
+            }
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                boolean base64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                        || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+                if (!base64) {
+                    throw new InvalidRequestException("continuationToken", InvalidRequestException.shorten(token),
+                            "base64 as the reply sent it (character '" + c + "' at index " + i + " is not base64)");
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.http.internal.calls.Continuation;
 import io.github.geminiimage.http.internal.calls.GenerateContent;
 import io.github.geminiimage.http.internal.calls.StreamGenerateContent;
 import io.github.geminiimage.port.GenerationStream;
@@ -18,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * before any I/O; a gzip or deflate reply is inflated here, the cap applying to the inflated bytes.
  * Thread-safe. {@link #close()} does nothing when the view belongs to a client; the images-only
  * shortcut of the adapters ({@code JdkHttpImageGeneration.builder()...build()}) closes its client.
+ * A reply that stops with {@code CONTINUATION} is continued automatically in every call
+ * ({@link HttpOptions#maxContinuations()}, {@code GenerationRequest.automaticContinuation}).
  */
 public final class HttpImageGeneration implements ImageGenerationPort {
 
@@ -36,12 +39,14 @@ public final class HttpImageGeneration implements ImageGenerationPort {
 
     @Override
     public GenerationResult generate(GenerationRequest request) {
-        return client.engine.execute(generateContent(request));
+        Objects.requireNonNull(request, "request");
+        return Continuation.generate(client.engine, request, this::generateContent);
     }
 
     @Override
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
-        return client.engine.executeAsync(generateContent(request));
+        Objects.requireNonNull(request, "request");
+        return Continuation.generateAsync(client.engine, request, this::generateContent);
     }
 
     /**
@@ -52,8 +57,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationStream stream(GenerationRequest request) {
         Objects.requireNonNull(request, "request");
-        return client.engine.execute(StreamGenerateContent.exchange(request, client.options.endpoint(),
-                client.options.maxRequestBytes()));
+        return Continuation.stream(client.engine, request, this::streamGenerateContent);
     }
 
     /** The events are read and handed to {@code listener} on a reader thread, which the stream occupies until it ends. */
@@ -61,8 +65,13 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        return StreamGenerateContent.deliver(client.engine.executeAsync(StreamGenerateContent.exchange(request,
-                client.options.endpoint(), client.options.maxRequestBytes())), listener, client.engine.readers());
+        return StreamGenerateContent.deliver(Continuation.streamAsync(client.engine, request, this::streamGenerateContent),
+                listener, client.engine.readers());
+    }
+
+    private io.github.geminiimage.http.internal.engine.Exchange<GenerationStream> streamGenerateContent(
+            GenerationRequest request) {
+        return StreamGenerateContent.exchange(request, client.options.endpoint(), client.options.maxRequestBytes());
     }
 
     private io.github.geminiimage.http.internal.engine.Exchange<GenerationResult> generateContent(GenerationRequest request) {

@@ -35,10 +35,17 @@ final class FakeGenerationStream implements GenerationStream {
     private boolean taken;
     private GenerationResult result;
     private ImageGenerationException failure;
+    private final int continuations;
 
     FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd) {
+        this(steps, onEnd, 0);
+    }
+
+    /** A stream of a continued generation: its result counts {@code continuations} extra requests. */
+    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, int continuations) {
         this.steps = List.copyOf(steps).iterator();
         this.onEnd = onEnd;
+        this.continuations = continuations;
     }
 
     @Override
@@ -106,6 +113,10 @@ final class FakeGenerationStream implements GenerationStream {
             if (!steps.hasNext()) {
                 try {
                     result = aggregator.result();
+                    if (continuations > 0) {
+                        result = new GenerationResult(result.candidates(), result.promptFeedback(), result.usage(),
+                                result.modelVersion(), result.responseId(), continuations);
+                    }
                 } catch (ImageGenerationException e) {
                     throw fail(e);
                 }

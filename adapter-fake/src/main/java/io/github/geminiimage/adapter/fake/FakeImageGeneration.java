@@ -7,6 +7,7 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.continuation.ContinuationHops;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;
@@ -95,6 +96,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     private final List<GenerationRequest> recorded = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<GenerationResult>> pending = ConcurrentHashMap.newKeySet();
     private final Set<FakeGenerationStream> openStreams = ConcurrentHashMap.newKeySet();
+    /** The response that gave each continuation token: a request resuming with one goes back to it. */
+    private final Map<String, FakeResponse> continuations = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private record Rule(Predicate<GenerationRequest> condition, FakeResponse response) {
@@ -333,10 +336,18 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     }
 
     private GenerationStream open(Call call) {
-        List<FakeStream.Step> steps = call.response.streamSteps(call.request, call.images,
-                Replies.fingerprint(call.request, call.images));
+        List<FakeStream.Step> steps;
+        int continued = 0;
+        if (call.response.isStreamScript()) {
+            steps = call.response.streamSteps(call.request, call.images, Replies.fingerprint(call.request, call.images));
+        } else {
+            // A continued generation streams as its joined result (each request answered at once).
+            GenerationResult answer = call.answer();
+            continued = answer.continuations();
+            steps = FakeStream.of(answer);
+        }
         FakeGenerationStream[] holder = new FakeGenerationStream[1];
-        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]));
+        FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]), continued);
         holder[0] = stream;
         openStreams.add(stream);
         if (closed.getCount() == 0) {
@@ -413,7 +424,10 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         }
         references.checkHistory(request);
         List<byte[]> images = Replies.check(request, references::bytes);
-        FakeResponse response;
+        FakeResponse response = request.continuationToken().map(continuations::get).orElse(null);
+        if (response != null) {
+            return new Call(request, images, response);
+        }
         synchronized (scriptLock) {
             response = queue.pollFirst();
             if (response == null) {
@@ -437,7 +451,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         };
     }
 
-    private static final class Call {
+    private final class Call {
         private final GenerationRequest request;
         private final List<byte[]> images;
         private final FakeResponse response;
@@ -448,8 +462,28 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             this.response = response;
         }
 
+        /**
+         * The answer, continued as the HTTP transports continue it: each continuation request is
+         * recorded and answered by the same response, the replies joined.
+         */
         GenerationResult answer() {
-            return response.answer(request, images, Replies.fingerprint(request, images));
+            ContinuationHops hops = new ContinuationHops(request, ContinuationHops.DEFAULT_MAX_CONTINUATIONS,
+                    ContinuationHops.DEFAULT_MAX_WITHOUT_PROGRESS);
+            Optional<String> token = hops.add(remembered(response.answer(request, images,
+                    Replies.fingerprint(request, images))));
+            while (token.isPresent()) {
+                GenerationRequest next = request.toBuilder().continuationToken(token.get()).build();
+                if (recordRequests) {
+                    recorded.add(next);
+                }
+                token = hops.add(remembered(response.answer(next, images, Replies.fingerprint(next, images))));
+            }
+            return hops.result();
+        }
+
+        private GenerationResult remembered(GenerationResult reply) {
+            reply.continuationToken().ifPresent(t -> continuations.put(t, response));
+            return reply;
         }
     }
 

@@ -315,6 +315,19 @@ public final class Replies {
                 Optional.empty(), textTokens(text), List.of(new ModalityTokens(Modality.TEXT, textTokens(text))));
     }
 
+    /**
+     * One piece of a generation that is not finished: a text part (signed on Gemini 3), finish
+     * reason {@code CONTINUATION} and the token that gets the rest.
+     */
+    public static GenerationResult continuationPiece(GenerationRequest request, String text, String token,
+            byte[] fingerprint) {
+        GenerationResult piece = textOnly(request, text, fingerprint);
+        Candidate c = piece.candidates().get(0);
+        return new GenerationResult(List.of(new Candidate(c.index(), c.parts(), Optional.of(FinishReason.CONTINUATION),
+                Optional.empty(), List.of(), Optional.empty(), Optional.of(token))), piece.promptFeedback(), piece.usage(),
+                piece.modelVersion(), piece.responseId());
+    }
+
     /** A blocked prompt: no candidates, {@code promptFeedback.blockReason}, prompt tokens only. */
     public static GenerationResult promptBlocked(GenerationRequest request, BlockReason reason, byte[] fingerprint) {
         PromptFeedback feedback = new PromptFeedback(Optional.of(reason), Optional.empty(), List.of());

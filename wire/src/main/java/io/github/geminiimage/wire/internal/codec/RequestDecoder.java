@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
 public final class RequestDecoder {
 
     private static final Set<String> TOP_LEVEL = Set.of("contents", "systemInstruction", "generationConfig",
-            "safetySettings", "labels", "tools", "toolConfig", "cachedContent", "outputConfig");
+            "safetySettings", "labels", "tools", "toolConfig", "cachedContent", "outputConfig", "continuationToken");
     private static final Set<String> GENERATION_CONFIG = Set.of("responseModalities", "candidateCount", "temperature",
             "topP", "topK", "seed", "imageConfig", "thinkingConfig", "maxOutputTokens", "stopSequences",
             "presencePenalty", "frequencyPenalty", "responseMimeType");
@@ -113,6 +113,9 @@ public final class RequestDecoder {
             builder.vertexOptions(vertex);
         }
         grounding(wire.tools()).ifPresent(builder::grounding);
+        if (wire.continuationToken() != null) {
+            builder.continuationToken(wire.continuationToken());
+        }
         return builder.build();
     }
 

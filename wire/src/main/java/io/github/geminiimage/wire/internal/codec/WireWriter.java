@@ -62,6 +62,10 @@ final class WireWriter {
             o.string(request.vertexOptions().outputUriPrefix().get(), "outputConfig.outputUriPrefix");
             o.ascii('}');
         }
+        if (request.continuationToken().isPresent()) {
+            o.ascii(",\"continuationToken\":");
+            o.string(request.continuationToken().get(), "continuationToken");
+        }
         o.ascii('}');
     }
 
