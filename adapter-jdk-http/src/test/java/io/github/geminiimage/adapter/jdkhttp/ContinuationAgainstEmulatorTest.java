@@ -12,7 +12,15 @@ import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import io.github.geminiimage.domain.ImageSink;
+import io.github.geminiimage.domain.PriceTable;
+import io.github.geminiimage.domain.ServiceTier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 
 /** The emulator's {@code continuation} outcome, queued over its HTTP API, continued by this library's client. */
@@ -60,6 +68,37 @@ class ContinuationAgainstEmulatorTest {
             assertThat(partial.outcome()).isEqualTo(Outcome.INCOMPLETE);
 
             assertThat(partial.followedBy(port.generate(manual.resuming(partial))).outcome()).isEqualTo(Outcome.IMAGE);
+        }
+    }
+
+    @Test
+    void aFlexCallWithASinkIsContinuedServedAsFlexPricedOnceFromTheSummedUsageAndWrittenOnce(@TempDir Path dir)
+            throws IOException {
+        try (GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start(); ImageGenerationPort port = port(emulator)) {
+            emulator.enqueue("continuation");
+            emulator.enqueue("continuation");
+            Path file = dir.resolve("apple.png");
+            GenerationRequest flex = request.toBuilder().serviceTier(ServiceTier.FLEX).sink(ImageSink.toFile(file)).build();
+
+            GenerationResult whole = port.generate(flex);
+            GenerationResult streamed;
+            try (GenerationStream stream = port.stream(flex)) {
+                streamed = stream.result();
+            }
+
+            for (GenerationResult result : new GenerationResult[] {whole, streamed}) {
+                assertThat(result.outcome()).isEqualTo(Outcome.IMAGE);
+                assertThat(result.continuations()).isEqualTo(1);
+                assertThat(result.servedTier().tier()).contains(ServiceTier.FLEX);
+                assertThat(result.cost()).isPresent().isEqualTo(
+                        PriceTable.google().estimate(flex.model().id(), result, flex.serviceTier(), false));
+                assertThat(result.requireImage().written().orElseThrow().path()).contains(file.toAbsolutePath());
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).contains("apple.png")
+                        .noneMatch(name -> name.startsWith(".") || name.endsWith(".part"));
+            }
+            assertThat(emulator.requests()).hasSize(4).extracting(RecordedRequest::status).containsOnly(200);
         }
     }
 

@@ -141,13 +141,15 @@ public final class SinkSession {
 
     /**
      * {@code result} (or a stream's chunk) with every image held in memory written through the
-     * sink, not yet committed.
+     * sink, not yet committed; images by reference are left as they are.
      *
      * @throws TransportException if the sink cannot be written
      */
     public GenerationResult writeImages(GenerationResult result) {
         try {
-            return replaceImages(result, (image, thought) -> image.written().isPresent() ? image : write(image));
+            // An image by reference (an output prefix on Vertex AI) is stored by the server: nothing to write.
+            return replaceImages(result, (image, thought) -> image.written().isPresent() || image.isReference() ? image
+                    : write(image));
         } catch (IOException e) {
             throw failure(e);
         }
