@@ -16,6 +16,8 @@ import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.ImageSink;
 import io.github.geminiimage.domain.NoImageException;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.Part;
@@ -30,12 +32,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +49,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Automatic continuation over HTTP, for every adapter (docs/wire-format.md, "Continuation"): a
@@ -62,6 +69,10 @@ public abstract class HttpContinuationContract {
     private static final String SIGNATURE = "c2lnbmF0dXJlLW9mLXBpZWNlLTE=";
 
     private static final String PIECE_PARTS = "{\"text\":\"Here is \",\"thoughtSignature\":\"" + SIGNATURE + "\"}";
+    /** Another PNG (2x1), so that the files of two requests can be told apart. */
+    private static final String PNG_2 = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==";
+    private static final String IMAGE_PIECE_PARTS = "{\"text\":\"A draft \"},{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\""
+            + PNG_2 + "\"}}";
     private static final String REST_PARTS = "{\"text\":\"a red bicycle\"},{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\""
             + PNG + "\"}}";
     private static final String PIECE_USAGE = "\"usageMetadata\":{\"promptTokenCount\":10,\"candidatesTokenCount\":5,"
@@ -97,6 +108,15 @@ public abstract class HttpContinuationContract {
         stub(T1, "long", whole(PIECE_PARTS, "CONTINUATION", T2, PIECE_USAGE), events(PIECE_PARTS, T2), 1);
         stub(T2, "long", whole(REST_PARTS, "STOP", null, REST_USAGE), events(REST_PARTS, null), 1);
         stub(null, "loop", whole(PIECE_PARTS, "CONTINUATION", LOOP, PIECE_USAGE), events(PIECE_PARTS, LOOP), 10);
+        // The "two images" prompt: an image in each request; "broken": the second request fails.
+        stub(null, "two images", whole(IMAGE_PIECE_PARTS, "CONTINUATION", T1, PIECE_USAGE), events(IMAGE_PIECE_PARTS, T1), 10);
+        stub(T1, "two images", whole(REST_PARTS, "STOP", null, REST_USAGE), events(REST_PARTS, null), 1);
+        stub(null, "broken", whole(IMAGE_PIECE_PARTS, "CONTINUATION", T1, PIECE_USAGE), events(IMAGE_PIECE_PARTS, T1), 10);
+        server.stubFor(post(urlPathMatching(".*Content")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.contents[-1:].parts[0].text", equalTo("broken")))
+                .withRequestBody(matchingJsonPath("$.continuationToken", equalTo(T1)))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":400,\"message\":\"bad token\",\"status\":\"INVALID_ARGUMENT\"}}")));
         // The "slow" prompt: each of its two replies takes a second.
         stub(null, "slow", whole(PIECE_PARTS, "CONTINUATION", T1, PIECE_USAGE), events(PIECE_PARTS, T1), 10, 1000);
         stub(T1, "slow", whole(REST_PARTS, "STOP", null, REST_USAGE), events(REST_PARTS, null), 1, 1000);
@@ -191,6 +211,60 @@ public abstract class HttpContinuationContract {
         assertThat(List.of(usage.promptTokens(), usage.candidatesTokens(), usage.totalTokens()))
                 .as("usage summed over both requests").containsExactly(20L, 1295L, 1315L);
         assertThat(result.modelTurn().orElseThrow().parts()).as("the conversation keeps the joined turn").isEqualTo(parts);
+    }
+
+    @Test
+    void withASinkTheImagesOfEveryRequestAreMovedIntoPlaceOnceNamedFromTheJoinedResult(@TempDir Path dir)
+            throws Exception {
+        byte[] first = Base64.getDecoder().decode(PNG_2);
+        byte[] last = Base64.getDecoder().decode(PNG);
+        ImageGenerationPort port = port();
+        for (String call : List.of("generate", "generateAsync", "stream")) {
+            Path folder = Files.createDirectories(dir.resolve(call));
+            Path file = folder.resolve("bike.png");
+            GenerationRequest request = request("two images").toBuilder().sink(ImageSink.toFile(file)).build();
+
+            GenerationResult result = switch (call) {
+                case "generate" -> port.generate(request);
+                case "generateAsync" -> port.generateAsync(request).get(20, TimeUnit.SECONDS);
+                default -> {
+                    try (GenerationStream stream = port.stream(request)) {
+                        yield stream.result();
+                    }
+                }
+            };
+
+            assertThat(result.continuations()).as(call).isEqualTo(1);
+            assertThat(Files.readAllBytes(file)).as(call + ": the joined result's final image").isEqualTo(last);
+            assertThat(Files.readAllBytes(folder.resolve("bike-1.png"))).as(call + ": the first request's image")
+                    .isEqualTo(first);
+            assertThat(names(folder)).as(call).containsExactly("bike-1.png", "bike.png");
+            assertThat(result.requireImage().written().orElseThrow().path()).contains(file.toAbsolutePath());
+        }
+    }
+
+    @Test
+    void withASinkAFailingContinuationRequestLeavesNoFileOfAnyRequest(@TempDir Path dir) throws IOException {
+        ImageGenerationPort port = port();
+        Path file = dir.resolve("bike.png");
+        GenerationRequest request = request("broken").toBuilder().sink(ImageSink.toFile(file)).build();
+
+        assertThatThrownBy(() -> port.generate(request)).isInstanceOf(ImageGenerationException.class);
+        assertThatThrownBy(() -> port.generateAsync(request).get(20, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ImageGenerationException.class);
+        assertThatThrownBy(() -> {
+            try (GenerationStream stream = port.stream(request)) {
+                stream.result();
+            }
+        }).isInstanceOf(ImageGenerationException.class);
+
+        assertThat(names(dir)).isEmpty();
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
