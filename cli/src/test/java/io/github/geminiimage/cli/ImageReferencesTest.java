@@ -7,9 +7,8 @@ import io.github.geminiimage.cli.internal.Transports;
 import io.github.geminiimage.domain.MediaType;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** edit --image with files/..., https:// and gs:// references, over the fake and over HTTP. */
@@ -20,17 +19,8 @@ class ImageReferencesTest {
     @TempDir
     Path dir;
 
-    private LoopbackGemini server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackGemini();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final LoopbackGemini server = LoopbackGemini.perTest();
 
     private CliRunner cli() {
         return new CliRunner().clients(new Transports(dir.resolve("store")));

@@ -17,9 +17,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A Gemini-shaped endpoint on loopback that answers scripted replies and records what it received. */
-final class LoopbackGemini implements AutoCloseable {
+/**
+ * A Gemini-shaped endpoint on loopback that answers scripted replies and records what it received. A test
+ * holds one per test method as {@code @RegisterExtension final LoopbackGemini server = LoopbackGemini.perTest();},
+ * which stops it after each test, or one per block in try-with-resources.
+ */
+final class LoopbackGemini implements AutoCloseable, AfterEachCallback {
 
     /** One request as received. */
     record Received(String method, String path, Map<String, List<String>> headers, String body) {
@@ -40,6 +46,15 @@ final class LoopbackGemini implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A started endpoint for a {@code @RegisterExtension} field; JUnit stops it after the test. */
+    static LoopbackGemini perTest() {
+        try {
+            return new LoopbackGemini();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String baseUrl() {
@@ -90,6 +105,11 @@ final class LoopbackGemini implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
