@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,7 +17,7 @@ class HttpTransportsTest {
     @TempDir
     Path dir;
 
-    @RegisterExtension
+    @AutoClose
     final LoopbackGemini server = LoopbackGemini.perTest();
 
     @ParameterizedTest

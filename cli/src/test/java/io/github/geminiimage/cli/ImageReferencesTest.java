@@ -7,8 +7,8 @@ import io.github.geminiimage.cli.internal.Transports;
 import io.github.geminiimage.domain.MediaType;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** edit --image with files/..., https:// and gs:// references, over the fake and over HTTP. */
@@ -19,7 +19,7 @@ class ImageReferencesTest {
     @TempDir
     Path dir;
 
-    @RegisterExtension
+    @AutoClose
     final LoopbackGemini server = LoopbackGemini.perTest();
 
     private CliRunner cli() {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,7 +27,7 @@ class KeyNeverShownOverHttpTest {
     @TempDir
     Path dir;
 
-    @RegisterExtension
+    @AutoClose
     final LoopbackGemini server = LoopbackGemini.perTest();
 
     static Stream<Arguments> scenarios() {

@@ -17,15 +17,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Gemini-shaped endpoint on loopback that answers scripted replies and records what it received. A test
- * holds one per test method as {@code @RegisterExtension final LoopbackGemini server = LoopbackGemini.perTest();},
- * which stops it after each test, or one per block in try-with-resources.
+ * holds one per test method as {@code @AutoClose final LoopbackGemini server = LoopbackGemini.perTest();},
+ * which JUnit stops after each test, or one per block in try-with-resources.
  */
-final class LoopbackGemini implements AutoCloseable, AfterEachCallback {
+final class LoopbackGemini implements AutoCloseable {
 
     /** One request as received. */
     record Received(String method, String path, Map<String, List<String>> headers, String body) {
@@ -48,7 +46,7 @@ final class LoopbackGemini implements AutoCloseable, AfterEachCallback {
         server.start();
     }
 
-    /** A started endpoint for a {@code @RegisterExtension} field; JUnit stops it after the test. */
+    /** A started endpoint for an {@code @AutoClose} field: like the constructor, without its checked exception. */
     static LoopbackGemini perTest() {
         try {
             return new LoopbackGemini();
@@ -105,11 +103,6 @@ final class LoopbackGemini implements AutoCloseable, AfterEachCallback {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        close();
     }
 
     @Override

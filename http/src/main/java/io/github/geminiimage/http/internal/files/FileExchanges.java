@@ -67,7 +67,7 @@ public final class FileExchanges {
                     Map.entry("X-Goog-Upload-Header-Content-Type", upload.mimeType()),
                     Map.entry("Content-Type", "application/json"));
             return new RequestSpec("POST", endpoint.upload(), List.of(), headers,
-                    Optional.of(bytes(FileResources.startBody(upload))), false);
+                    Optional.of(RequestBody.ofBytes(FileResources.startBody(upload))), false);
         }, reply -> UploadSession.from(reply.header("x-goog-upload-url"),
                 reply.header("x-goog-upload-chunk-granularity"), endpoint));
     }
@@ -235,21 +235,6 @@ public final class FileExchanges {
         String id = name.startsWith("files/") ? name.substring(6) : name;
         return failure -> failure.getMessage() != null && failure.getMessage().contains(id) ? failure
                 : Exceptions.withMessage(failure, failure.getMessage() + " (file " + name + ")");
-    }
-
-    private static RequestBody bytes(byte[] content) {
-        byte[] copy = content.clone();
-        return new RequestBody() {
-            @Override
-            public long contentLength() {
-                return copy.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(copy);
-            }
-        };
     }
 
     /** A malformed-reply exception for a Files call that got HTTP 200. */
