@@ -1,6 +1,5 @@
 package io.github.geminiimage.domain;
 
-import java.util.List;
 import java.util.Objects;
 
 /**

@@ -19,7 +19,6 @@ import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.Reply;
-import io.github.geminiimage.http.internal.engine.ReplyReader;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.wire.FileResources;
