@@ -66,13 +66,15 @@ final class ReplyBody {
         return new ErrorDetails(status, Optional.empty(), Optional.empty(), 1, Optional.empty());
     }
 
-    /**
-     * A filter whose single bytes and skips go through {@link #read(byte[], int, int)} too, so that the
-     * one method sees every byte; no mark.
-     */
-    private abstract static class ArrayReads extends FilterInputStream {
-        ArrayReads(InputStream in) {
+    /** Counts the raw bytes, remembers whether the end was reached and the last failure it threw. */
+    private static final class Raw extends FilterInputStream {
+        private final AtomicLong counter;
+        private volatile IOException thrown;
+        private volatile boolean ended;
+
+        Raw(InputStream in, AtomicLong counter) {
             super(in);
+            this.counter = counter;
         }
 
         @Override
@@ -83,7 +85,21 @@ final class ReplyBody {
         }
 
         @Override
-        public abstract int read(byte[] b, int off, int len) throws IOException;
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException e) {
+                thrown = e;
+                throw e;
+            }
+            if (n > 0) {
+                counter.addAndGet(n);
+            } else if (n < 0) {
+                ended = true;
+            }
+            return n;
+        }
 
         @Override
         public long skip(long n) throws IOException {
@@ -97,50 +113,27 @@ final class ReplyBody {
         }
     }
 
-    /** Counts the raw bytes, remembers whether the end was reached and the last failure it threw. */
-    private static final class Raw extends ArrayReads {
-        private final AtomicLong counter;
-        private volatile IOException thrown;
-        private volatile boolean ended;
-
-        Raw(InputStream in, AtomicLong counter) {
-            super(in);
-            this.counter = counter;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n;
-            try {
-                n = in.read(b, off, len);
-            } catch (IOException e) {
-                thrown = e;
-                throw e;
-            }
-            if (n > 0) {
-                counter.addAndGet(n);
-            } else if (n < 0) {
-                ended = true;
-            }
-            return n;
-        }
-    }
-
     /**
      * Inflates gzip or zlib lazily (the gzip header is read on the first read, not when the body
      * is opened), telling a bad stream from a broken connection.
      */
-    private static final class Inflating extends ArrayReads {
+    private static final class Inflating extends InputStream {
         private final Raw raw;
         private final boolean gzip;
         private final int status;
         private InputStream inflater;
 
         Inflating(Raw raw, boolean gzip, int status) {
-            super(raw);
             this.raw = raw;
             this.gzip = gzip;
             this.status = status;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -162,15 +155,14 @@ final class ReplyBody {
             }
         }
 
-        /** Zero, as before this was a filter: the raw stream's count says nothing of the inflated bytes. */
         @Override
-        public int available() {
-            return 0;
+        public void close() throws IOException {
+            raw.close();
         }
     }
 
     /** Fails once a reader takes more than the cap; nothing is ever truncated. */
-    private static final class Capped extends ArrayReads {
+    private static final class Capped extends FilterInputStream {
         private final long maxBytes;
         private final int status;
         private long total;
@@ -179,6 +171,13 @@ final class ReplyBody {
             super(in);
             this.maxBytes = maxBytes;
             this.status = status;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -192,6 +191,17 @@ final class ReplyBody {
                 }
             }
             return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            int want = (int) Math.min(Math.max(n, 0), 8192);
+            return want == 0 ? 0 : Math.max(0, read(new byte[want], 0, want));
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }
