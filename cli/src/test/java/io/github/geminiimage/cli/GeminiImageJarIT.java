@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,15 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GeminiImageJarIT {
 
-    private static ShadedJar jar;
+    private final ShadedJar jar = ShadedJar.built();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void findJar() {
-        jar = ShadedJar.built();
-    }
 
     @Test
     void generatesOfflineWithoutAKeyAndSaysSoOnStderrInOneLine() throws Exception {

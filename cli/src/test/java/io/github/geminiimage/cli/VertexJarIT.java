@@ -12,7 +12,6 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class VertexJarIT {
 
     private static final String TOKEN = "ya29.cli-loopback-token";
-    private static ShadedJar jar;
+
+    private final ShadedJar jar = ShadedJar.built();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void findJar() {
-        jar = ShadedJar.built();
-    }
 
     @Test
     void applicationDefaultCredentialsFromAServiceAccountFileAuthenticateVertexCalls() throws Exception {
