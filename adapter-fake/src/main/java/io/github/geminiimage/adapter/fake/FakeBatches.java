@@ -190,16 +190,7 @@ public final class FakeBatches implements BatchPort {
 
     @Override
     public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
-        Objects.requireNonNull(displayName, "displayName");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(requests, "requests");
-        Objects.requireNonNull(options, "options");
-        if (displayName.isBlank() || displayName.length() > 512) {
-            throw new InvalidRequestException("displayName", displayName, "non-blank text of at most 512 characters");
-        }
-        if (model.isBlank()) {
-            throw new InvalidRequestException("model", model, "a model id such as gemini-2.5-flash-image");
-        }
+        BatchInputCheck.checkSubmit(displayName, model, requests, options);
         calls.begin(Operation.SUBMIT);
         Replies.checkModel(ImageModel.of(BatchInputCheck.bareModel(model)));
         BatchInputCheck check = new BatchInputCheck(model);
@@ -268,9 +259,7 @@ public final class FakeBatches implements BatchPort {
     @Override
     public BatchPage listPage(int pageSize, Optional<String> pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
-        if (pageSize < 1 || pageSize > BatchPage.MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + BatchPage.MAX_PAGE_SIZE);
-        }
+        BatchPage.checkPageSize(pageSize);
         calls.begin(Operation.LIST);
         int from = pageToken.map(BatchReplies::pageIndex).orElse(0);
         synchronized (lock) {

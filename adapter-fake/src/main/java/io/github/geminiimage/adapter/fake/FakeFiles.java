@@ -228,7 +228,7 @@ public final class FakeFiles implements FilesPort {
     @Override
     public FilePage listPage(int pageSize, Optional<String> pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
-        FileReplies.checkPageSize(pageSize);
+        FilePage.checkPageSize(pageSize);
         calls.begin(Operation.LIST);
         long from = pageToken.map(FileReplies::pageTokenSequence).orElse(0L);
         synchronized (lock) {

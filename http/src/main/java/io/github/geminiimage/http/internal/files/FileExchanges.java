@@ -106,9 +106,7 @@ public final class FileExchanges {
     /** Checks a list page's arguments before any I/O. */
     public static void checkList(int pageSize, Optional<String> pageToken) {
         java.util.Objects.requireNonNull(pageToken, "pageToken");
-        if (pageSize < 1 || pageSize > FilePage.MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + FilePage.MAX_PAGE_SIZE);
-        }
+        FilePage.checkPageSize(pageSize);
     }
 
     /** {@code query}: how many bytes the server holds. */
