@@ -229,18 +229,24 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationResult generate(GenerationRequest request) {
         Call call = begin(request);
-        if (!call.response.delay().isZero()) {
-            try {
-                if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw closedFailure();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("the call was interrupted while waiting for the reply",
-                        ErrorDetails.ofAttempts(1), e, false);
-            }
-        }
+        awaitDelay(call);
         return call.answer();
+    }
+
+    /** Waits out the answer's delay on the caller's thread; closing the fake ends the wait with a failure. */
+    private void awaitDelay(Call call) {
+        if (call.response.delay().isZero()) {
+            return;
+        }
+        try {
+            if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw closedFailure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("the call was interrupted while waiting for the reply",
+                    ErrorDetails.ofAttempts(1), e, false);
+        }
     }
 
     @Override
@@ -276,17 +282,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationStream stream(GenerationRequest request) {
         Call call = begin(request);
-        if (!call.response.delay().isZero()) {
-            try {
-                if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw closedFailure();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("the call was interrupted while waiting for the reply",
-                        ErrorDetails.ofAttempts(1), e, false);
-            }
-        }
+        awaitDelay(call);
         return open(call);
     }
 
