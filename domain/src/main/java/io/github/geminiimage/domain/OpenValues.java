@@ -13,11 +13,12 @@ import java.util.function.Function;
  * values cannot drift from its constants, and its {@code of}, {@code knownValues} and {@code isKnown}
  * read them back from here.
  *
- * <p>Filled only while the owning record's class initialises; read-only after that.
+ * <p>Filled only while the owning record's class initialises; read-only after that. Public so that the
+ * open value types of every domain package share it; each holds its instance privately.
  *
  * @param <T> the open value type
  */
-final class OpenValues<T> {
+public final class OpenValues<T> {
 
     private final Function<String, T> factory;
     private final List<T> known = new ArrayList<>();
@@ -25,12 +26,12 @@ final class OpenValues<T> {
     private final Map<String, T> byValue = new HashMap<>();
 
     /** A registry whose unknown values are made by {@code factory} (the record's constructor). */
-    OpenValues(Function<String, T> factory) {
+    public OpenValues(Function<String, T> factory) {
         this.factory = factory;
     }
 
     /** Makes and registers a known constant; call only from the owning record's static initialisers. */
-    T known(String value) {
+    public T known(String value) {
         T constant = factory.apply(value);
         known.add(constant);
         byValue.put(value, constant);
@@ -38,18 +39,18 @@ final class OpenValues<T> {
     }
 
     /** The known constant for a raw string, or a new value holding it when it is not known. */
-    T of(String value) {
+    public T of(String value) {
         T constant = value == null ? null : byValue.get(value);
         return constant != null ? constant : factory.apply(value);
     }
 
     /** The known constants, in declaration order. */
-    List<T> values() {
+    public List<T> values() {
         return knownView;
     }
 
     /** Whether {@code value} equals one of the known constants. */
-    boolean contains(T value) {
+    public boolean contains(T value) {
         return known.contains(value);
     }
 }
