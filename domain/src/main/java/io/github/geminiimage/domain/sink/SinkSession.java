@@ -225,7 +225,8 @@ public final class SinkSession {
         for (Candidate c : result.candidates()) {
             List<Part> parts = new ArrayList<>(c.parts().size());
             for (Part part : c.parts()) {
-                if (part instanceof Part.Image image) {
+                if (part instanceof Part.Image image && !image.image().isReference()) {
+                    // An image by reference is already stored where the reply says: nothing to write.
                     parts.add(new Part.Image(mapper.map(image.image(), image.thought()), image.thought(),
                             image.thoughtSignature()));
                 } else {
