@@ -2,6 +2,7 @@ package io.github.geminiimage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.geminiimage.cli.ShadedJar.Run;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -10,12 +11,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,20 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class GeminiImageJarIT {
 
-    private static Path jar;
+    private final ShadedJar jar = ShadedJar.built();
 
     @TempDir
     Path dir;
-
-    /** What one process did. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    @BeforeAll
-    static void findJar() {
-        jar = Path.of(System.getProperty("gemini.image.jar", "target/gemini-image.jar")).toAbsolutePath();
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-    }
 
     @Test
     void generatesOfflineWithoutAKeyAndSaysSoOnStderrInOneLine() throws Exception {
@@ -196,31 +183,9 @@ class GeminiImageJarIT {
 
     private Run run(List<String> jvmOptions, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().remove("GEMINI_API_KEY");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("gemini-image did not finish within 60 s: " + command);
-        }
-        return new Run(process.exitValue(), out.join(), err.join());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return jar.run(dir, jvmOptions, env -> {
+            env.remove("GEMINI_API_KEY");
+            env.putAll(environment);
+        }, args);
     }
 }

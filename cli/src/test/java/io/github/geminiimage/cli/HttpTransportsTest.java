@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,17 +17,8 @@ class HttpTransportsTest {
     @TempDir
     Path dir;
 
-    private LoopbackGemini server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackGemini();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    final LoopbackGemini server = LoopbackGemini.perTest();
 
     @ParameterizedTest
     @ValueSource(strings = {"jdk", "httpclient5"})

@@ -7,8 +7,7 @@ import io.github.geminiimage.cli.internal.Transports;
 import io.github.geminiimage.domain.MediaType;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +19,8 @@ class ImageReferencesTest {
     @TempDir
     Path dir;
 
-    private LoopbackGemini server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackGemini();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    final LoopbackGemini server = LoopbackGemini.perTest();
 
     private CliRunner cli() {
         return new CliRunner().clients(new Transports(dir.resolve("store")));

@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,17 +27,8 @@ class KeyNeverShownOverHttpTest {
     @TempDir
     Path dir;
 
-    private LoopbackGemini server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackGemini();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    final LoopbackGemini server = LoopbackGemini.perTest();
 
     static Stream<Arguments> scenarios() {
         List<Arguments> all = new ArrayList<>();

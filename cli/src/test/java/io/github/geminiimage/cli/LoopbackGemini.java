@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** A Gemini-shaped endpoint on loopback that answers scripted replies and records what it received. */
+/**
+ * A Gemini-shaped endpoint on loopback that answers scripted replies and records what it received. A test
+ * holds one per test method as {@code @AutoClose final LoopbackGemini server = LoopbackGemini.perTest();},
+ * which JUnit stops after each test, or one per block in try-with-resources.
+ */
 final class LoopbackGemini implements AutoCloseable {
 
     /** One request as received. */
@@ -40,6 +44,15 @@ final class LoopbackGemini implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** A started endpoint for an {@code @AutoClose} field: like the constructor, without its checked exception. */
+    static LoopbackGemini perTest() {
+        try {
+            return new LoopbackGemini();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String baseUrl() {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,17 +19,8 @@ class VerboseTest {
     @TempDir
     Path dir;
 
-    private LoopbackGemini server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackGemini();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    final LoopbackGemini server = LoopbackGemini.perTest();
 
     @ParameterizedTest
     @CsvSource({"jdk, google", "jdk, bearer", "httpclient5, google", "httpclient5, raw"})

@@ -2,21 +2,16 @@ package io.github.geminiimage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.geminiimage.cli.ShadedJar.Run;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 class VertexJarIT {
 
     private static final String TOKEN = "ya29.cli-loopback-token";
-    private static Path jar;
+
+    private final ShadedJar jar = ShadedJar.built();
 
     @TempDir
     Path dir;
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    @BeforeAll
-    static void findJar() {
-        jar = Path.of(System.getProperty("gemini.image.jar", "target/gemini-image.jar")).toAbsolutePath();
-        assertThat(jar).as("the shaded jar (built by mvn package)").exists();
-    }
 
     @Test
     void applicationDefaultCredentialsFromAServiceAccountFileAuthenticateVertexCalls() throws Exception {
@@ -99,32 +86,11 @@ class VertexJarIT {
     }
 
     private Run run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(name -> name.equals("GEMINI_API_KEY") || name.startsWith("GOOGLE_")
-                || name.startsWith("GCLOUD") || name.startsWith("CLOUDSDK"));
-        builder.environment().put("CLOUDSDK_CONFIG", dir.resolve("no-gcloud").toString());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("gemini-image did not finish within 60 s: " + command);
-        }
-        return new Run(process.exitValue(), out.join(), err.join());
-    }
-
-    private static String read(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jar.run(dir, List.of(), env -> {
+            env.keySet().removeIf(name -> name.equals("GEMINI_API_KEY") || name.startsWith("GOOGLE_")
+                    || name.startsWith("GCLOUD") || name.startsWith("CLOUDSDK"));
+            env.put("CLOUDSDK_CONFIG", dir.resolve("no-gcloud").toString());
+            env.putAll(environment);
+        }, args);
     }
 }

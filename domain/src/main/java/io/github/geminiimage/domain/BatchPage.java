@@ -23,6 +23,19 @@ public record BatchPage(List<BatchJob> jobs, Optional<String> nextPageToken) {
     /** The most jobs asked for on one page. */
     public static final int MAX_PAGE_SIZE = 100;
 
+    /**
+     * Checks the page size a listing asks for, before it is sent.
+     *
+     * @return the size
+     * @throws InvalidRequestException naming {@code pageSize}, the value and the range 1 to {@value #MAX_PAGE_SIZE}
+     */
+    public static int checkPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + MAX_PAGE_SIZE);
+        }
+        return pageSize;
+    }
+
     /** Copies the list; an empty or blank token means there is no next page. */
     public BatchPage {
         jobs = List.copyOf(jobs);

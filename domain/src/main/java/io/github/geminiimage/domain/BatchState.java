@@ -13,22 +13,23 @@ import java.util.Objects;
  */
 public record BatchState(String value) {
 
-    /** No state reported. */
-    public static final BatchState UNSPECIFIED = new BatchState("UNSPECIFIED");
-    /** Queued. */
-    public static final BatchState PENDING = new BatchState("PENDING");
-    /** In progress. */
-    public static final BatchState RUNNING = new BatchState("RUNNING");
-    /** Finished; results available (single requests may still have failed: see the counts). */
-    public static final BatchState SUCCEEDED = new BatchState("SUCCEEDED");
-    /** The job failed as a whole; see {@link BatchJob#error()}. */
-    public static final BatchState FAILED = new BatchState("FAILED");
-    /** Cancelled; partial results may exist. */
-    public static final BatchState CANCELLED = new BatchState("CANCELLED");
-    /** Pending or running for more than 48 hours; no results. */
-    public static final BatchState EXPIRED = new BatchState("EXPIRED");
+    private static final OpenValues<BatchState> VALUES = new OpenValues<>(BatchState::new);
 
-    private static final List<BatchState> KNOWN = List.of(UNSPECIFIED, PENDING, RUNNING, SUCCEEDED, FAILED, CANCELLED, EXPIRED);
+    /** No state reported. */
+    public static final BatchState UNSPECIFIED = VALUES.known("UNSPECIFIED");
+    /** Queued. */
+    public static final BatchState PENDING = VALUES.known("PENDING");
+    /** In progress. */
+    public static final BatchState RUNNING = VALUES.known("RUNNING");
+    /** Finished; results available (single requests may still have failed: see the counts). */
+    public static final BatchState SUCCEEDED = VALUES.known("SUCCEEDED");
+    /** The job failed as a whole; see {@link BatchJob#error()}. */
+    public static final BatchState FAILED = VALUES.known("FAILED");
+    /** Cancelled; partial results may exist. */
+    public static final BatchState CANCELLED = VALUES.known("CANCELLED");
+    /** Pending or running for more than 48 hours; no results. */
+    public static final BatchState EXPIRED = VALUES.known("EXPIRED");
+
     private static final List<BatchState> TERMINAL = List.of(SUCCEEDED, FAILED, CANCELLED, EXPIRED);
 
     /** Checks the value is present and has no prefix. */
@@ -47,12 +48,7 @@ public record BatchState(String value) {
         Objects.requireNonNull(name, "name");
         String bare = name.startsWith("BATCH_STATE_") ? name.substring(12)
                 : name.startsWith("JOB_STATE_") ? name.substring(10) : name;
-        for (BatchState known : KNOWN) {
-            if (known.value.equals(bare)) {
-                return known;
-            }
-        }
-        return new BatchState(bare);
+        return VALUES.of(bare);
     }
 
     /** The name the Gemini API sends, {@code BATCH_STATE_} and the value. */
@@ -67,12 +63,12 @@ public record BatchState(String value) {
 
     /** Whether this version of the library knows the state. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     /** The values this version of the library knows. */
     public static List<BatchState> knownValues() {
-        return KNOWN;
+        return VALUES.values();
     }
 
     @Override

@@ -11,24 +11,24 @@ import java.util.Objects;
  */
 public record BlockReason(String value) {
 
-    /** {@code BLOCKED_REASON_UNSPECIFIED}. */
-    public static final BlockReason BLOCKED_REASON_UNSPECIFIED = new BlockReason("BLOCKED_REASON_UNSPECIFIED");
-    /** {@code SAFETY}. */
-    public static final BlockReason SAFETY = new BlockReason("SAFETY");
-    /** {@code OTHER}. */
-    public static final BlockReason OTHER = new BlockReason("OTHER");
-    /** {@code BLOCKLIST}. */
-    public static final BlockReason BLOCKLIST = new BlockReason("BLOCKLIST");
-    /** {@code PROHIBITED_CONTENT}. */
-    public static final BlockReason PROHIBITED_CONTENT = new BlockReason("PROHIBITED_CONTENT");
-    /** {@code IMAGE_SAFETY}. */
-    public static final BlockReason IMAGE_SAFETY = new BlockReason("IMAGE_SAFETY");
-    /** {@code MODEL_ARMOR}. */
-    public static final BlockReason MODEL_ARMOR = new BlockReason("MODEL_ARMOR");
-    /** {@code JAILBREAK}. */
-    public static final BlockReason JAILBREAK = new BlockReason("JAILBREAK");
+    private static final OpenValues<BlockReason> VALUES = new OpenValues<>(BlockReason::new);
 
-    private static final List<BlockReason> KNOWN = List.of(BLOCKED_REASON_UNSPECIFIED, SAFETY, OTHER, BLOCKLIST, PROHIBITED_CONTENT, IMAGE_SAFETY, MODEL_ARMOR, JAILBREAK);
+    /** {@code BLOCKED_REASON_UNSPECIFIED}. */
+    public static final BlockReason BLOCKED_REASON_UNSPECIFIED = VALUES.known("BLOCKED_REASON_UNSPECIFIED");
+    /** {@code SAFETY}. */
+    public static final BlockReason SAFETY = VALUES.known("SAFETY");
+    /** {@code OTHER}. */
+    public static final BlockReason OTHER = VALUES.known("OTHER");
+    /** {@code BLOCKLIST}. */
+    public static final BlockReason BLOCKLIST = VALUES.known("BLOCKLIST");
+    /** {@code PROHIBITED_CONTENT}. */
+    public static final BlockReason PROHIBITED_CONTENT = VALUES.known("PROHIBITED_CONTENT");
+    /** {@code IMAGE_SAFETY}. */
+    public static final BlockReason IMAGE_SAFETY = VALUES.known("IMAGE_SAFETY");
+    /** {@code MODEL_ARMOR}. */
+    public static final BlockReason MODEL_ARMOR = VALUES.known("MODEL_ARMOR");
+    /** {@code JAILBREAK}. */
+    public static final BlockReason JAILBREAK = VALUES.known("JAILBREAK");
 
     /** Checks the value is present. */
     public BlockReason {
@@ -37,22 +37,17 @@ public record BlockReason(String value) {
 
     /** The value for a raw string: a known constant when it is one. */
     public static BlockReason of(String value) {
-        for (BlockReason known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new BlockReason(value);
+        return VALUES.of(value);
     }
 
     /** The values this version of the library knows. */
     public static List<BlockReason> knownValues() {
-        return KNOWN;
+        return VALUES.values();
     }
 
     /** Whether this version of the library knows the value. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     @Override

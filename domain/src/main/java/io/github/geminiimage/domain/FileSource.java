@@ -1,6 +1,5 @@
 package io.github.geminiimage.domain;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,16 +11,16 @@ import java.util.Objects;
  */
 public record FileSource(String value) {
 
-    /** {@code SOURCE_UNSPECIFIED}. */
-    public static final FileSource SOURCE_UNSPECIFIED = new FileSource("SOURCE_UNSPECIFIED");
-    /** {@code UPLOADED}. */
-    public static final FileSource UPLOADED = new FileSource("UPLOADED");
-    /** {@code GENERATED}: made by the service, e.g. a batch's result file. */
-    public static final FileSource GENERATED = new FileSource("GENERATED");
-    /** {@code REGISTERED}: a Cloud Storage object registered with {@code files:register}. */
-    public static final FileSource REGISTERED = new FileSource("REGISTERED");
+    private static final OpenValues<FileSource> VALUES = new OpenValues<>(FileSource::new);
 
-    private static final List<FileSource> KNOWN = List.of(SOURCE_UNSPECIFIED, UPLOADED, GENERATED, REGISTERED);
+    /** {@code SOURCE_UNSPECIFIED}. */
+    public static final FileSource SOURCE_UNSPECIFIED = VALUES.known("SOURCE_UNSPECIFIED");
+    /** {@code UPLOADED}. */
+    public static final FileSource UPLOADED = VALUES.known("UPLOADED");
+    /** {@code GENERATED}: made by the service, e.g. a batch's result file. */
+    public static final FileSource GENERATED = VALUES.known("GENERATED");
+    /** {@code REGISTERED}: a Cloud Storage object registered with {@code files:register}. */
+    public static final FileSource REGISTERED = VALUES.known("REGISTERED");
 
     /** Checks the value is present. */
     public FileSource {
@@ -30,17 +29,12 @@ public record FileSource(String value) {
 
     /** The value for a raw string: a known constant when it is one. */
     public static FileSource of(String value) {
-        for (FileSource known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new FileSource(value);
+        return VALUES.of(value);
     }
 
     /** Whether this version of the library knows the value. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     @Override

@@ -12,16 +12,16 @@ import java.util.Objects;
  */
 public record FileState(String value) {
 
-    /** {@code STATE_UNSPECIFIED}. */
-    public static final FileState STATE_UNSPECIFIED = new FileState("STATE_UNSPECIFIED");
-    /** {@code PROCESSING}: uploaded, not usable yet. */
-    public static final FileState PROCESSING = new FileState("PROCESSING");
-    /** {@code ACTIVE}: usable in requests. */
-    public static final FileState ACTIVE = new FileState("ACTIVE");
-    /** {@code FAILED}: processing failed; the file never becomes usable. */
-    public static final FileState FAILED = new FileState("FAILED");
+    private static final OpenValues<FileState> VALUES = new OpenValues<>(FileState::new);
 
-    private static final List<FileState> KNOWN = List.of(STATE_UNSPECIFIED, PROCESSING, ACTIVE, FAILED);
+    /** {@code STATE_UNSPECIFIED}. */
+    public static final FileState STATE_UNSPECIFIED = VALUES.known("STATE_UNSPECIFIED");
+    /** {@code PROCESSING}: uploaded, not usable yet. */
+    public static final FileState PROCESSING = VALUES.known("PROCESSING");
+    /** {@code ACTIVE}: usable in requests. */
+    public static final FileState ACTIVE = VALUES.known("ACTIVE");
+    /** {@code FAILED}: processing failed; the file never becomes usable. */
+    public static final FileState FAILED = VALUES.known("FAILED");
 
     /** Checks the value is present. */
     public FileState {
@@ -30,22 +30,17 @@ public record FileState(String value) {
 
     /** The value for a raw string: a known constant when it is one. */
     public static FileState of(String value) {
-        for (FileState known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new FileState(value);
+        return VALUES.of(value);
     }
 
     /** The values this version of the library knows. */
     public static List<FileState> knownValues() {
-        return KNOWN;
+        return VALUES.values();
     }
 
     /** Whether this version of the library knows the value. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     @Override

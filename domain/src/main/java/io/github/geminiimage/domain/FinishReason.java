@@ -12,60 +12,60 @@ import java.util.Optional;
  */
 public record FinishReason(String value) {
 
+    private static final OpenValues<FinishReason> VALUES = new OpenValues<>(FinishReason::new);
+
     /** {@code FINISH_REASON_UNSPECIFIED}. */
-    public static final FinishReason FINISH_REASON_UNSPECIFIED = new FinishReason("FINISH_REASON_UNSPECIFIED");
+    public static final FinishReason FINISH_REASON_UNSPECIFIED = VALUES.known("FINISH_REASON_UNSPECIFIED");
     /** {@code STOP}. */
-    public static final FinishReason STOP = new FinishReason("STOP");
+    public static final FinishReason STOP = VALUES.known("STOP");
     /** {@code MAX_TOKENS}. */
-    public static final FinishReason MAX_TOKENS = new FinishReason("MAX_TOKENS");
+    public static final FinishReason MAX_TOKENS = VALUES.known("MAX_TOKENS");
     /** {@code SAFETY}. */
-    public static final FinishReason SAFETY = new FinishReason("SAFETY");
+    public static final FinishReason SAFETY = VALUES.known("SAFETY");
     /** {@code RECITATION}. */
-    public static final FinishReason RECITATION = new FinishReason("RECITATION");
+    public static final FinishReason RECITATION = VALUES.known("RECITATION");
     /** {@code LANGUAGE}. */
-    public static final FinishReason LANGUAGE = new FinishReason("LANGUAGE");
+    public static final FinishReason LANGUAGE = VALUES.known("LANGUAGE");
     /** {@code OTHER}. */
-    public static final FinishReason OTHER = new FinishReason("OTHER");
+    public static final FinishReason OTHER = VALUES.known("OTHER");
     /** {@code BLOCKLIST}. */
-    public static final FinishReason BLOCKLIST = new FinishReason("BLOCKLIST");
+    public static final FinishReason BLOCKLIST = VALUES.known("BLOCKLIST");
     /** {@code PROHIBITED_CONTENT}. */
-    public static final FinishReason PROHIBITED_CONTENT = new FinishReason("PROHIBITED_CONTENT");
+    public static final FinishReason PROHIBITED_CONTENT = VALUES.known("PROHIBITED_CONTENT");
     /** {@code SPII}. */
-    public static final FinishReason SPII = new FinishReason("SPII");
+    public static final FinishReason SPII = VALUES.known("SPII");
     /** {@code MALFORMED_FUNCTION_CALL}. */
-    public static final FinishReason MALFORMED_FUNCTION_CALL = new FinishReason("MALFORMED_FUNCTION_CALL");
+    public static final FinishReason MALFORMED_FUNCTION_CALL = VALUES.known("MALFORMED_FUNCTION_CALL");
     /** {@code IMAGE_SAFETY}. */
-    public static final FinishReason IMAGE_SAFETY = new FinishReason("IMAGE_SAFETY");
+    public static final FinishReason IMAGE_SAFETY = VALUES.known("IMAGE_SAFETY");
     /** {@code UNEXPECTED_TOOL_CALL}. */
-    public static final FinishReason UNEXPECTED_TOOL_CALL = new FinishReason("UNEXPECTED_TOOL_CALL");
+    public static final FinishReason UNEXPECTED_TOOL_CALL = VALUES.known("UNEXPECTED_TOOL_CALL");
     /** {@code TOO_MANY_TOOL_CALLS}. */
-    public static final FinishReason TOO_MANY_TOOL_CALLS = new FinishReason("TOO_MANY_TOOL_CALLS");
+    public static final FinishReason TOO_MANY_TOOL_CALLS = VALUES.known("TOO_MANY_TOOL_CALLS");
     /** {@code IMAGE_PROHIBITED_CONTENT}. */
-    public static final FinishReason IMAGE_PROHIBITED_CONTENT = new FinishReason("IMAGE_PROHIBITED_CONTENT");
+    public static final FinishReason IMAGE_PROHIBITED_CONTENT = VALUES.known("IMAGE_PROHIBITED_CONTENT");
     /** {@code NO_IMAGE}. */
-    public static final FinishReason NO_IMAGE = new FinishReason("NO_IMAGE");
+    public static final FinishReason NO_IMAGE = VALUES.known("NO_IMAGE");
     /** {@code IMAGE_RECITATION}. */
-    public static final FinishReason IMAGE_RECITATION = new FinishReason("IMAGE_RECITATION");
+    public static final FinishReason IMAGE_RECITATION = VALUES.known("IMAGE_RECITATION");
     /** {@code IMAGE_OTHER}. */
-    public static final FinishReason IMAGE_OTHER = new FinishReason("IMAGE_OTHER");
+    public static final FinishReason IMAGE_OTHER = VALUES.known("IMAGE_OTHER");
     /** {@code MISSING_THOUGHT_SIGNATURE}. */
-    public static final FinishReason MISSING_THOUGHT_SIGNATURE = new FinishReason("MISSING_THOUGHT_SIGNATURE");
+    public static final FinishReason MISSING_THOUGHT_SIGNATURE = VALUES.known("MISSING_THOUGHT_SIGNATURE");
     /** {@code MALFORMED_RESPONSE}. */
-    public static final FinishReason MALFORMED_RESPONSE = new FinishReason("MALFORMED_RESPONSE");
+    public static final FinishReason MALFORMED_RESPONSE = VALUES.known("MALFORMED_RESPONSE");
 
     /** {@code ESCALATION} (2026; Google documents no meaning yet: reported as no image). */
-    public static final FinishReason ESCALATION = new FinishReason("ESCALATION");
+    public static final FinishReason ESCALATION = VALUES.known("ESCALATION");
     /** {@code PUP_LIMITED_DISABLED} (2026; Google documents no meaning yet: reported as no image). */
-    public static final FinishReason PUP_LIMITED_DISABLED = new FinishReason("PUP_LIMITED_DISABLED");
+    public static final FinishReason PUP_LIMITED_DISABLED = VALUES.known("PUP_LIMITED_DISABLED");
     /** {@code MODEL_ARMOR} (2026): a Model Armor template screened the prompt or the answer (Vertex AI). */
-    public static final FinishReason MODEL_ARMOR = new FinishReason("MODEL_ARMOR");
+    public static final FinishReason MODEL_ARMOR = VALUES.known("MODEL_ARMOR");
     /**
      * {@code CONTINUATION} (2026): the answer is not finished; the candidate carries a continuation
      * token and the same request sent again with it gets the rest.
      */
-    public static final FinishReason CONTINUATION = new FinishReason("CONTINUATION");
-
-    private static final List<FinishReason> KNOWN = List.of(FINISH_REASON_UNSPECIFIED, STOP, MAX_TOKENS, SAFETY, RECITATION, LANGUAGE, OTHER, BLOCKLIST, PROHIBITED_CONTENT, SPII, MALFORMED_FUNCTION_CALL, IMAGE_SAFETY, UNEXPECTED_TOOL_CALL, TOO_MANY_TOOL_CALLS, IMAGE_PROHIBITED_CONTENT, NO_IMAGE, IMAGE_RECITATION, IMAGE_OTHER, MISSING_THOUGHT_SIGNATURE, MALFORMED_RESPONSE, ESCALATION, PUP_LIMITED_DISABLED, MODEL_ARMOR, CONTINUATION);
+    public static final FinishReason CONTINUATION = VALUES.known("CONTINUATION");
 
     /** Checks the value is present. */
     public FinishReason {
@@ -74,22 +74,17 @@ public record FinishReason(String value) {
 
     /** The value for a raw string: a known constant when it is one. */
     public static FinishReason of(String value) {
-        for (FinishReason known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new FinishReason(value);
+        return VALUES.of(value);
     }
 
     /** The values this version of the library knows. */
     public static List<FinishReason> knownValues() {
-        return KNOWN;
+        return VALUES.values();
     }
 
     /** Whether this version of the library knows the value. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     /**

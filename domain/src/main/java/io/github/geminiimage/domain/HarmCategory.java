@@ -11,30 +11,30 @@ import java.util.Objects;
  */
 public record HarmCategory(String value) {
 
-    /** {@code HARM_CATEGORY_UNSPECIFIED}. */
-    public static final HarmCategory HARM_CATEGORY_UNSPECIFIED = new HarmCategory("HARM_CATEGORY_UNSPECIFIED");
-    /** {@code HARM_CATEGORY_HARASSMENT}. */
-    public static final HarmCategory HARM_CATEGORY_HARASSMENT = new HarmCategory("HARM_CATEGORY_HARASSMENT");
-    /** {@code HARM_CATEGORY_HATE_SPEECH}. */
-    public static final HarmCategory HARM_CATEGORY_HATE_SPEECH = new HarmCategory("HARM_CATEGORY_HATE_SPEECH");
-    /** {@code HARM_CATEGORY_SEXUALLY_EXPLICIT}. */
-    public static final HarmCategory HARM_CATEGORY_SEXUALLY_EXPLICIT = new HarmCategory("HARM_CATEGORY_SEXUALLY_EXPLICIT");
-    /** {@code HARM_CATEGORY_DANGEROUS_CONTENT}. */
-    public static final HarmCategory HARM_CATEGORY_DANGEROUS_CONTENT = new HarmCategory("HARM_CATEGORY_DANGEROUS_CONTENT");
-    /** {@code HARM_CATEGORY_CIVIC_INTEGRITY}. */
-    public static final HarmCategory HARM_CATEGORY_CIVIC_INTEGRITY = new HarmCategory("HARM_CATEGORY_CIVIC_INTEGRITY");
-    /** {@code HARM_CATEGORY_IMAGE_HATE}. */
-    public static final HarmCategory HARM_CATEGORY_IMAGE_HATE = new HarmCategory("HARM_CATEGORY_IMAGE_HATE");
-    /** {@code HARM_CATEGORY_IMAGE_DANGEROUS_CONTENT}. */
-    public static final HarmCategory HARM_CATEGORY_IMAGE_DANGEROUS_CONTENT = new HarmCategory("HARM_CATEGORY_IMAGE_DANGEROUS_CONTENT");
-    /** {@code HARM_CATEGORY_IMAGE_HARASSMENT}. */
-    public static final HarmCategory HARM_CATEGORY_IMAGE_HARASSMENT = new HarmCategory("HARM_CATEGORY_IMAGE_HARASSMENT");
-    /** {@code HARM_CATEGORY_IMAGE_SEXUALLY_EXPLICIT}. */
-    public static final HarmCategory HARM_CATEGORY_IMAGE_SEXUALLY_EXPLICIT = new HarmCategory("HARM_CATEGORY_IMAGE_SEXUALLY_EXPLICIT");
-    /** {@code HARM_CATEGORY_JAILBREAK}. */
-    public static final HarmCategory HARM_CATEGORY_JAILBREAK = new HarmCategory("HARM_CATEGORY_JAILBREAK");
+    private static final OpenValues<HarmCategory> VALUES = new OpenValues<>(HarmCategory::new);
 
-    private static final List<HarmCategory> KNOWN = List.of(HARM_CATEGORY_UNSPECIFIED, HARM_CATEGORY_HARASSMENT, HARM_CATEGORY_HATE_SPEECH, HARM_CATEGORY_SEXUALLY_EXPLICIT, HARM_CATEGORY_DANGEROUS_CONTENT, HARM_CATEGORY_CIVIC_INTEGRITY, HARM_CATEGORY_IMAGE_HATE, HARM_CATEGORY_IMAGE_DANGEROUS_CONTENT, HARM_CATEGORY_IMAGE_HARASSMENT, HARM_CATEGORY_IMAGE_SEXUALLY_EXPLICIT, HARM_CATEGORY_JAILBREAK);
+    /** {@code HARM_CATEGORY_UNSPECIFIED}. */
+    public static final HarmCategory HARM_CATEGORY_UNSPECIFIED = VALUES.known("HARM_CATEGORY_UNSPECIFIED");
+    /** {@code HARM_CATEGORY_HARASSMENT}. */
+    public static final HarmCategory HARM_CATEGORY_HARASSMENT = VALUES.known("HARM_CATEGORY_HARASSMENT");
+    /** {@code HARM_CATEGORY_HATE_SPEECH}. */
+    public static final HarmCategory HARM_CATEGORY_HATE_SPEECH = VALUES.known("HARM_CATEGORY_HATE_SPEECH");
+    /** {@code HARM_CATEGORY_SEXUALLY_EXPLICIT}. */
+    public static final HarmCategory HARM_CATEGORY_SEXUALLY_EXPLICIT = VALUES.known("HARM_CATEGORY_SEXUALLY_EXPLICIT");
+    /** {@code HARM_CATEGORY_DANGEROUS_CONTENT}. */
+    public static final HarmCategory HARM_CATEGORY_DANGEROUS_CONTENT = VALUES.known("HARM_CATEGORY_DANGEROUS_CONTENT");
+    /** {@code HARM_CATEGORY_CIVIC_INTEGRITY}. */
+    public static final HarmCategory HARM_CATEGORY_CIVIC_INTEGRITY = VALUES.known("HARM_CATEGORY_CIVIC_INTEGRITY");
+    /** {@code HARM_CATEGORY_IMAGE_HATE}. */
+    public static final HarmCategory HARM_CATEGORY_IMAGE_HATE = VALUES.known("HARM_CATEGORY_IMAGE_HATE");
+    /** {@code HARM_CATEGORY_IMAGE_DANGEROUS_CONTENT}. */
+    public static final HarmCategory HARM_CATEGORY_IMAGE_DANGEROUS_CONTENT = VALUES.known("HARM_CATEGORY_IMAGE_DANGEROUS_CONTENT");
+    /** {@code HARM_CATEGORY_IMAGE_HARASSMENT}. */
+    public static final HarmCategory HARM_CATEGORY_IMAGE_HARASSMENT = VALUES.known("HARM_CATEGORY_IMAGE_HARASSMENT");
+    /** {@code HARM_CATEGORY_IMAGE_SEXUALLY_EXPLICIT}. */
+    public static final HarmCategory HARM_CATEGORY_IMAGE_SEXUALLY_EXPLICIT = VALUES.known("HARM_CATEGORY_IMAGE_SEXUALLY_EXPLICIT");
+    /** {@code HARM_CATEGORY_JAILBREAK}. */
+    public static final HarmCategory HARM_CATEGORY_JAILBREAK = VALUES.known("HARM_CATEGORY_JAILBREAK");
 
     /** Checks the value is present. */
     public HarmCategory {
@@ -43,22 +43,17 @@ public record HarmCategory(String value) {
 
     /** The value for a raw string: a known constant when it is one. */
     public static HarmCategory of(String value) {
-        for (HarmCategory known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new HarmCategory(value);
+        return VALUES.of(value);
     }
 
     /** The values this version of the library knows. */
     public static List<HarmCategory> knownValues() {
-        return KNOWN;
+        return VALUES.values();
     }
 
     /** Whether this version of the library knows the value. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     @Override

@@ -11,18 +11,18 @@ import java.util.Objects;
  */
 public record HarmProbability(String value) {
 
-    /** {@code HARM_PROBABILITY_UNSPECIFIED}. */
-    public static final HarmProbability HARM_PROBABILITY_UNSPECIFIED = new HarmProbability("HARM_PROBABILITY_UNSPECIFIED");
-    /** {@code NEGLIGIBLE}. */
-    public static final HarmProbability NEGLIGIBLE = new HarmProbability("NEGLIGIBLE");
-    /** {@code LOW}. */
-    public static final HarmProbability LOW = new HarmProbability("LOW");
-    /** {@code MEDIUM}. */
-    public static final HarmProbability MEDIUM = new HarmProbability("MEDIUM");
-    /** {@code HIGH}. */
-    public static final HarmProbability HIGH = new HarmProbability("HIGH");
+    private static final OpenValues<HarmProbability> VALUES = new OpenValues<>(HarmProbability::new);
 
-    private static final List<HarmProbability> KNOWN = List.of(HARM_PROBABILITY_UNSPECIFIED, NEGLIGIBLE, LOW, MEDIUM, HIGH);
+    /** {@code HARM_PROBABILITY_UNSPECIFIED}. */
+    public static final HarmProbability HARM_PROBABILITY_UNSPECIFIED = VALUES.known("HARM_PROBABILITY_UNSPECIFIED");
+    /** {@code NEGLIGIBLE}. */
+    public static final HarmProbability NEGLIGIBLE = VALUES.known("NEGLIGIBLE");
+    /** {@code LOW}. */
+    public static final HarmProbability LOW = VALUES.known("LOW");
+    /** {@code MEDIUM}. */
+    public static final HarmProbability MEDIUM = VALUES.known("MEDIUM");
+    /** {@code HIGH}. */
+    public static final HarmProbability HIGH = VALUES.known("HIGH");
 
     /** Checks the value is present. */
     public HarmProbability {
@@ -31,22 +31,17 @@ public record HarmProbability(String value) {
 
     /** The value for a raw string: a known constant when it is one. */
     public static HarmProbability of(String value) {
-        for (HarmProbability known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new HarmProbability(value);
+        return VALUES.of(value);
     }
 
     /** The values this version of the library knows. */
     public static List<HarmProbability> knownValues() {
-        return KNOWN;
+        return VALUES.values();
     }
 
     /** Whether this version of the library knows the value. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     @Override

@@ -11,20 +11,20 @@ import java.util.Objects;
  */
 public record Modality(String value) {
 
-    /** {@code MODALITY_UNSPECIFIED}. */
-    public static final Modality MODALITY_UNSPECIFIED = new Modality("MODALITY_UNSPECIFIED");
-    /** {@code TEXT}. */
-    public static final Modality TEXT = new Modality("TEXT");
-    /** {@code IMAGE}. */
-    public static final Modality IMAGE = new Modality("IMAGE");
-    /** {@code AUDIO}. */
-    public static final Modality AUDIO = new Modality("AUDIO");
-    /** {@code VIDEO}. */
-    public static final Modality VIDEO = new Modality("VIDEO");
-    /** {@code DOCUMENT}. */
-    public static final Modality DOCUMENT = new Modality("DOCUMENT");
+    private static final OpenValues<Modality> VALUES = new OpenValues<>(Modality::new);
 
-    private static final List<Modality> KNOWN = List.of(MODALITY_UNSPECIFIED, TEXT, IMAGE, AUDIO, VIDEO, DOCUMENT);
+    /** {@code MODALITY_UNSPECIFIED}. */
+    public static final Modality MODALITY_UNSPECIFIED = VALUES.known("MODALITY_UNSPECIFIED");
+    /** {@code TEXT}. */
+    public static final Modality TEXT = VALUES.known("TEXT");
+    /** {@code IMAGE}. */
+    public static final Modality IMAGE = VALUES.known("IMAGE");
+    /** {@code AUDIO}. */
+    public static final Modality AUDIO = VALUES.known("AUDIO");
+    /** {@code VIDEO}. */
+    public static final Modality VIDEO = VALUES.known("VIDEO");
+    /** {@code DOCUMENT}. */
+    public static final Modality DOCUMENT = VALUES.known("DOCUMENT");
 
     /** Checks the value is present. */
     public Modality {
@@ -33,22 +33,17 @@ public record Modality(String value) {
 
     /** The value for a raw string: a known constant when it is one. */
     public static Modality of(String value) {
-        for (Modality known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new Modality(value);
+        return VALUES.of(value);
     }
 
     /** The values this version of the library knows. */
     public static List<Modality> knownValues() {
-        return KNOWN;
+        return VALUES.values();
     }
 
     /** Whether this version of the library knows the value. */
     public boolean isKnown() {
-        return KNOWN.contains(this);
+        return VALUES.contains(this);
     }
 
     @Override

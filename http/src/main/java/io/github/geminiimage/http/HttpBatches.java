@@ -9,6 +9,7 @@ import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.KeyedRequest;
 import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchAwait;
+import io.github.geminiimage.domain.batch.BatchInputCheck;
 import io.github.geminiimage.http.internal.calls.batches.BatchCalls;
 import io.github.geminiimage.http.internal.calls.batches.BatchFlows;
 import io.github.geminiimage.http.internal.engine.Driver;
@@ -66,7 +67,7 @@ public final class HttpBatches implements BatchPort {
 
     private CompletableFuture<BatchJob> submitOn(Driver driver, String displayName, String model,
             Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
-        BatchFlows.checkSubmit(displayName, model, requests, options);
+        BatchInputCheck.checkSubmit(displayName, model, requests, options);
         if (client.engine.isClosed()) { // refused before the requests are read
             throw new TransportException("closed: this HttpGeminiClient was closed", ErrorDetails.ofAttempts(0), null, false);
         }
@@ -85,13 +86,13 @@ public final class HttpBatches implements BatchPort {
 
     @Override
     public BatchPage listPage(int pageSize, Optional<String> pageToken) {
-        return client.engine.execute(BatchCalls.list(BatchFlows.checkPageSize(pageSize), Objects.requireNonNull(pageToken,
+        return client.engine.execute(BatchCalls.list(BatchPage.checkPageSize(pageSize), Objects.requireNonNull(pageToken,
                 "pageToken"), endpoint));
     }
 
     @Override
     public CompletableFuture<BatchPage> listPageAsync(int pageSize, Optional<String> pageToken) {
-        return guarded(() -> client.engine.executeAsync(BatchCalls.list(BatchFlows.checkPageSize(pageSize),
+        return guarded(() -> client.engine.executeAsync(BatchCalls.list(BatchPage.checkPageSize(pageSize),
                 Objects.requireNonNull(pageToken, "pageToken"), endpoint)));
     }
 

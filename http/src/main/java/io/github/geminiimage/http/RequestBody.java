@@ -57,4 +57,20 @@ public interface RequestBody {
             throw new IOException("the request body wrote " + written[0] + " bytes but declared " + declared);
         }
     }
+
+    /** A body of a copy of {@code bytes}, written whole on each attempt. */
+    static RequestBody ofBytes(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        return new RequestBody() {
+            @Override
+            public long contentLength() {
+                return copy.length;
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(copy);
+            }
+        };
+    }
 }

@@ -1,6 +1,9 @@
 package io.github.geminiimage.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.ImageGenerationException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -10,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 
 /** The fakes one test needs, wired together: a transport, a clock, a sleeper, a scheduler, an observer. */
@@ -48,6 +52,31 @@ final class Fixture {
 
     static GenerationRequest request() {
         return GenerationRequest.builder().prompt("A red apple on a table").build();
+    }
+
+    /** What {@code port} throws for {@link #request()}; fails the test when the call succeeds. */
+    static ImageGenerationException failure(HttpImageGeneration port) {
+        try {
+            port.generate(request());
+        } catch (ImageGenerationException e) {
+            return e;
+        }
+        throw new AssertionError("the call succeeded");
+    }
+
+    /** What {@code port}'s async call for {@link #request()} fails with, running the retry timers until it ends. */
+    ImageGenerationException failureAsync(HttpImageGeneration port) {
+        var future = port.generateAsync(request());
+        while (!future.isDone() && scheduler.runNext()) {
+            // run retry timers
+        }
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(ImageGenerationException.class);
+            return (ImageGenerationException) e.getCause();
+        }
+        throw new AssertionError("the call succeeded");
     }
 
     HttpImageGeneration port() {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -106,7 +105,7 @@ class KeyRedactionTest {
                         .retryPolicy(new RetryPolicy(ATTEMPTS, Duration.ZERO, 1.0, Duration.ZERO, Duration.ZERO,
                                 RetryPolicy.DEFAULT_RETRYABLE_STATUSES)).build())
                 .clock(fx.clock).sleeper(fx.sleeper).random(Fixture.halfJitter()).executor(fx.scheduler).build().imagesOnly()) {
-            failure = async ? failAsync(fx, port) : failSync(port);
+            failure = async ? fx.failureAsync(port) : Fixture.failure(port);
             portText = port + " " + port.options() + " " + ApiKey.of(key);
         }
         assertThat(fx.transport.requests).as("the key went out at all: " + where)
@@ -119,29 +118,6 @@ class KeyRedactionTest {
             logLines.forEach(line -> seen.append(line).append('\n'));
         }
         assertThat(seen.toString()).as(where).doesNotContain(key).doesNotContain(URLEncoder.encode(key, StandardCharsets.UTF_8));
-    }
-
-    private static ImageGenerationException failSync(HttpImageGeneration port) {
-        try {
-            port.generate(Fixture.request());
-        } catch (ImageGenerationException e) {
-            return e;
-        }
-        throw new AssertionError("the call succeeded");
-    }
-
-    private static ImageGenerationException failAsync(Fixture fx, HttpImageGeneration port) {
-        var future = port.generateAsync(Fixture.request());
-        while (!future.isDone() && fx.scheduler.runNext()) {
-            // run retry timers
-        }
-        try {
-            future.join();
-        } catch (CompletionException e) {
-            assertThat(e.getCause()).isInstanceOf(ImageGenerationException.class);
-            return (ImageGenerationException) e.getCause();
-        }
-        throw new AssertionError("the call succeeded");
     }
 
     private static String trace(Throwable t) {

@@ -47,15 +47,6 @@ class RetryTest {
         assertThat(fx.transport.openResponses).as("responses left open").hasValue(0);
     }
 
-    private ImageGenerationException failure() {
-        try {
-            port.generate(Fixture.request());
-        } catch (ImageGenerationException e) {
-            return e;
-        }
-        throw new AssertionError("the call succeeded");
-    }
-
     @Test
     void retriesA503ThenReturnsTheImage() {
         fx.transport.reply(503, GOOGLE_503).reply(200, SUCCESS_BODY);
@@ -81,7 +72,7 @@ class RetryTest {
     void anAlways503CallMakesExactlyMaxAttemptsAndReportsTheLastReply() {
         fx.transport.always(503, GOOGLE_503);
 
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
 
         assertThat(e).isInstanceOf(ServerErrorException.class);
         assertThat(fx.transport.requestCount()).isEqualTo(3);
@@ -148,7 +139,7 @@ class RetryTest {
                 + "\"GenerateRequestsPerDayPerProjectPerModel-FreeTier\"}]},{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
                 + "\"retryDelay\":\"20s\"}]}}");
 
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
 
         assertThat(e).isInstanceOfSatisfying(RateLimitedException.class, r -> {
             assertThat(r.quotaScope()).isEqualTo(QuotaScope.PER_DAY);
@@ -177,7 +168,7 @@ class RetryTest {
     @Test
     void failsAtOnceWhenTheServerAsksForMoreThanMaxServerDelay() {
         fx.transport.reply(429, "{}", "Retry-After", "86400");
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOfSatisfying(RateLimitedException.class,
                 r -> assertThat(r.retryDelay()).contains(Duration.ofDays(1)));
         assertThat(fx.transport.requestCount()).isEqualTo(1);
@@ -205,7 +196,7 @@ class RetryTest {
         "501, UNIMPLEMENTED, io.github.geminiimage.domain.ServerErrorException"})
     void clientErrorsAreNotRetried(int status, String word, String type) throws Exception {
         fx.transport.reply(status, "{\"error\":{\"code\":" + status + ",\"message\":\"no\",\"status\":\"" + word + "\"}}");
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(Class.forName(type));
         assertThat(e.attempts()).isEqualTo(1);
         assertThat(e.serverStatus()).contains(word);
@@ -217,7 +208,7 @@ class RetryTest {
         fx.transport.reply(400, "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\","
                 + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","
                 + "\"reason\":\"API_KEY_INVALID\",\"domain\":\"googleapis.com\"}]}}");
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(AuthenticationException.class);
         assertThat(e.getMessage()).contains("API key not valid").contains("API_KEY_INVALID");
         assertThat(fx.transport.requestCount()).isEqualTo(1);
@@ -227,7 +218,7 @@ class RetryTest {
     void aMissingThoughtSignatureIsAnInvalidRequestWithTheServersMessage() {
         Fixture.Vector v = Fixture.vector("12_error_400_image-part-missing-thought-signature.json");
         fx.transport.reply(v.status(), v.body());
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(InvalidRequestException.class);
         assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("Image part is missing a thought_signature"));
         assertThat(e.serverStatus()).contains("INVALID_ARGUMENT");
@@ -237,7 +228,7 @@ class RetryTest {
     void theSeedProxysInvalidSignatureIsAnAuthenticationFailure() {
         Fixture.Vector v = Fixture.vector("15_proxy_error_invalid-signature.json");
         fx.transport.reply(v.status(), v.body());
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(AuthenticationException.class);
         assertThat(e.getMessage()).isEqualTo("HTTP 401: Invalid signature");
         assertThat(fx.transport.requestCount()).isEqualTo(1);
@@ -248,7 +239,7 @@ class RetryTest {
         String html = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1>"
                 + "</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>";
         fx.transport.always(502, html, "Content-Type", "text/html");
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(ServerErrorException.class);
         assertThat(e.getMessage()).isEqualTo("HTTP 502: 502 Bad Gateway");
         assertThat(e.bodyExcerpt()).hasValueSatisfying(x -> assertThat(x).startsWith("<html> <head><title>502 Bad Gateway"));
@@ -278,7 +269,7 @@ class RetryTest {
     void connectionFailuresAfterEveryRetryEndInATransportException() {
         fx.transport.fail(new SocketException("Connection reset")).fail(new SocketException("Connection reset"))
                 .fail(new SocketException("Connection reset"));
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(TransportException.class);
         assertThat(e.attempts()).isEqualTo(3);
         assertThat(e.httpStatus()).isEmpty();
@@ -297,7 +288,7 @@ class RetryTest {
     @Test
     void anUnknownHostIsNotRetried() {
         fx.transport.fail(new UnknownHostException("generativelanguage.googleapis.invalid"));
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(TransportException.class);
         assertThat(e.getMessage()).startsWith("unknown host");
         assertThat(fx.transport.requestCount()).isEqualTo(1);
@@ -306,7 +297,7 @@ class RetryTest {
     @Test
     void aTlsHandshakeFailureIsNotRetried() {
         fx.transport.fail(new IOException("handshake", new SSLHandshakeException("PKIX path building failed")));
-        assertThat(failure()).isInstanceOf(TransportException.class).hasMessageStartingWith("TLS handshake failed");
+        assertThat(Fixture.failure(port)).isInstanceOf(TransportException.class).hasMessageStartingWith("TLS handshake failed");
         assertThat(fx.transport.requestCount()).isEqualTo(1);
     }
 
@@ -321,7 +312,7 @@ class RetryTest {
     void repeatedTimeoutsEndInAGenerationTimeout() {
         fx.transport.fail(new SocketTimeoutException("Read timed out")).fail(new SocketTimeoutException("Read timed out"))
                 .fail(new SocketTimeoutException("Read timed out"));
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(GenerationTimeoutException.class);
         assertThat(e.attempts()).isEqualTo(3);
     }
@@ -344,7 +335,7 @@ class RetryTest {
     @Test
     void aMalformedReplyIsNotRetriedAndCountsItsAttempt() {
         fx.transport.reply(503, GOOGLE_503).reply(200, "<html>not json</html>");
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(MalformedResponseException.class);
         assertThat(e.attempts()).isEqualTo(2);
         assertThat(fx.transport.requestCount()).isEqualTo(2);
@@ -362,7 +353,7 @@ class RetryTest {
     @Test
     void aRedirectIsNotFollowedAndNamesOnlyTheTargetHost() {
         fx.transport.reply(302, "", "Location", "https://evil.example:8443/steal?key=abc");
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(TransportException.class);
         assertThat(e.getMessage()).contains("redirect to https://evil.example:8443 not followed").doesNotContain("steal");
         assertThat(fx.transport.requestCount()).isEqualTo(1);
@@ -383,7 +374,7 @@ class RetryTest {
         fx.transport.reply(503, GOOGLE_503);
         fx.sleeper.interruptNext = true;
         try {
-            ImageGenerationException e = failure();
+            ImageGenerationException e = Fixture.failure(port);
             assertThat(e).isInstanceOf(TransportException.class).hasMessage("the call was interrupted");
             assertThat(e.attempts()).isEqualTo(1);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -422,7 +413,7 @@ class RetryTest {
     void anAlreadyInterruptedThreadSendsNothing() {
         Thread.currentThread().interrupt();
         try {
-            assertThat(failure()).isInstanceOf(TransportException.class).hasMessage("the call was interrupted");
+            assertThat(Fixture.failure(port)).isInstanceOf(TransportException.class).hasMessage("the call was interrupted");
         } finally {
             Thread.interrupted();
         }
@@ -433,6 +424,6 @@ class RetryTest {
     void permissionDeniedIsNotRetried() {
         fx.transport.reply(403, "{\"error\":{\"code\":403,\"message\":\"Method doesn't allow unregistered callers\","
                 + "\"status\":\"PERMISSION_DENIED\"}}");
-        assertThat(failure()).isInstanceOf(PermissionDeniedException.class);
+        assertThat(Fixture.failure(port)).isInstanceOf(PermissionDeniedException.class);
     }
 }

@@ -23,20 +23,11 @@ class RetryabilityTest {
         port.close();
     }
 
-    private ImageGenerationException failure() {
-        try {
-            port.generate(Fixture.request());
-        } catch (ImageGenerationException e) {
-            return e;
-        }
-        throw new AssertionError("the call succeeded");
-    }
-
     @Test
     void aBrokenConnectionIsRetriedAndSaysSo() {
         fx.transport.fail(new SocketException("Connection reset")).fail(new SocketException("Connection reset"))
                 .fail(new SocketException("Connection reset"));
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e).isInstanceOf(TransportException.class);
         assertThat(e.isRetryable()).isTrue();
         assertThat(fx.transport.requestCount()).isEqualTo(3);
@@ -45,21 +36,21 @@ class RetryabilityTest {
     @Test
     void anUnknownHostIsNotRetriedAndSaysSo() {
         fx.transport.fail(new UnknownHostException("nowhere.invalid"));
-        assertThat(failure().isRetryable()).isFalse();
+        assertThat(Fixture.failure(port).isRetryable()).isFalse();
         assertThat(fx.transport.requestCount()).isEqualTo(1);
     }
 
     @Test
     void aTlsFailureIsNotRetriedAndSaysSo() {
         fx.transport.fail(new IOException("handshake", new SSLHandshakeException("PKIX path building failed")));
-        assertThat(failure().isRetryable()).isFalse();
+        assertThat(Fixture.failure(port).isRetryable()).isFalse();
         assertThat(fx.transport.requestCount()).isEqualTo(1);
     }
 
     @Test
     void aRefusedRedirectIsNotRetriedAndSaysSo() {
         fx.transport.reply(307, "", "Location", "https://elsewhere.example/");
-        assertThat(failure().isRetryable()).isFalse();
+        assertThat(Fixture.failure(port).isRetryable()).isFalse();
         assertThat(fx.transport.requestCount()).isEqualTo(1);
     }
 
@@ -67,7 +58,7 @@ class RetryabilityTest {
     void anInterruptedCallIsNotRetryable() {
         Thread.currentThread().interrupt();
         try {
-            assertThat(failure().isRetryable()).isFalse();
+            assertThat(Fixture.failure(port).isRetryable()).isFalse();
         } finally {
             Thread.interrupted();
         }
@@ -77,7 +68,7 @@ class RetryabilityTest {
     void aClosedPortIsNotRetryable() {
         fx.transport.reply(503, GOOGLE_503);
         fx.sleeper.duringSleep = port::close;
-        ImageGenerationException e = failure();
+        ImageGenerationException e = Fixture.failure(port);
         assertThat(e.getMessage()).startsWith("closed");
         assertThat(e.isRetryable()).isFalse();
     }

@@ -56,7 +56,7 @@ class SecretsTest {
                 scenarios.get(i).accept(fx.transport);
                 ImageGenerationException e;
                 try (HttpImageGeneration port = fx.port(o -> o.authScheme(scheme))) {
-                    e = async ? failureAsync(fx, port) : failure(port);
+                    e = async ? fx.failureAsync(port) : Fixture.failure(port);
                     assertThat(port.toString()).doesNotContain(SENTINEL_KEY);
                     assertThat(port.options().toString()).doesNotContain(SENTINEL_KEY);
                 }
@@ -73,28 +73,6 @@ class SecretsTest {
     @Test
     void theApiKeyTypeIsRedacted() {
         assertThat(ApiKey.of(SENTINEL_KEY).toString()).doesNotContain(SENTINEL_KEY);
-    }
-
-    private static ImageGenerationException failure(HttpImageGeneration port) {
-        try {
-            port.generate(Fixture.request());
-        } catch (ImageGenerationException e) {
-            return e;
-        }
-        throw new AssertionError("the call succeeded");
-    }
-
-    private static ImageGenerationException failureAsync(Fixture fx, HttpImageGeneration port) {
-        var future = port.generateAsync(Fixture.request());
-        while (!future.isDone() && fx.scheduler.runNext()) {
-            // run retry timers
-        }
-        try {
-            future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            return (ImageGenerationException) e.getCause();
-        }
-        throw new AssertionError("the call succeeded");
     }
 
     private static void assertNoKey(Throwable top, String where) {

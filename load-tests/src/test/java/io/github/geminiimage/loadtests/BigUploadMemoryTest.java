@@ -12,7 +12,6 @@ import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -21,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -50,22 +47,7 @@ class BigUploadMemoryTest {
     static void writeTheFile() throws Exception {
         size = Long.getLong("files.big.mb", 512) * MIB;
         file = Files.createTempFile("big-upload-", ".bin");
-        MessageDigest digest = Sha256.newDigest();
-        SplittableRandom random = new SplittableRandom(10);
-        byte[] block = new byte[(int) MIB];
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
-            for (long written = 0; written < size; written += block.length) {
-                for (int i = 0; i < block.length; i += 8) {
-                    long v = random.nextLong();
-                    for (int j = 0; j < 8; j++) {
-                        block[i + j] = (byte) (v >>> (8 * j));
-                    }
-                }
-                digest.update(block);
-                out.write(block);
-            }
-        }
-        hex = java.util.HexFormat.of().formatHex(digest.digest());
+        hex = RandomFile.write(file, size, 10);
     }
 
     @AfterAll

@@ -9,7 +9,6 @@ import io.github.geminiimage.domain.StoredFile;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,22 +43,7 @@ class EmulatorBigUploadTest {
     void aBigUploadAndDownloadThroughTheEmulatorRunInASmallHeap() throws Exception {
         long size = Long.getLong("files.big.mb", 512) * MIB;
         Path file = dir.resolve("big.bin");
-        MessageDigest digest = Sha256.newDigest();
-        SplittableRandom random = new SplittableRandom(11);
-        byte[] block = new byte[(int) MIB];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += block.length) {
-                for (int i = 0; i < block.length; i += 8) {
-                    long v = random.nextLong();
-                    for (int j = 0; j < 8; j++) {
-                        block[i + j] = (byte) (v >>> (8 * j));
-                    }
-                }
-                digest.update(block);
-                out.write(block);
-            }
-        }
-        String hex = java.util.HexFormat.of().formatHex(digest.digest());
+        String hex = RandomFile.write(file, size, 11);
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -76,14 +58,7 @@ class EmulatorBigUploadTest {
             Files.delete(file);
             Path back = dir.resolve("back.bin");
             assertThat(files.download(stored.name(), back)).isEqualTo(size);
-            MessageDigest again = Sha256.newDigest();
-            try (var in = Files.newInputStream(back)) {
-                int n;
-                while ((n = in.read(block)) > 0) {
-                    again.update(block, 0, n);
-                }
-            }
-            assertThat(java.util.HexFormat.of().formatHex(again.digest())).isEqualTo(hex);
+            assertThat(RandomFile.sha256(back)).isEqualTo(hex);
             long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             String line = String.format("emulator: %d MiB uploaded in %.1f s and downloaded again, -Xmx %d MiB, peak heap "

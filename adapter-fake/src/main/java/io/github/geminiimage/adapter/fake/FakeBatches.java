@@ -1,6 +1,5 @@
 package io.github.geminiimage.adapter.fake;
 
-import io.github.geminiimage.adapter.fake.internal.AsyncCalls;
 import io.github.geminiimage.adapter.fake.internal.BatchReplies;
 import io.github.geminiimage.adapter.fake.internal.Replies;
 import io.github.geminiimage.domain.BatchInputMode;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +31,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -92,18 +87,15 @@ public final class FakeBatches implements BatchPort {
     private final Duration pendingTime;
     private final Duration runTime;
     private final FakeResponse response;
-    private final Executor executor;
-    private final ExecutorService ownedExecutor;
+    private final ScriptedCalls<Operation> calls;
     private final SplittableRandom ids;
     private final Supplier<String> names;
 
     private final Object lock = new Object();
     private final Map<String, FakeBatchJob> jobs = new LinkedHashMap<>();
     private final List<Rule> rules = new ArrayList<>();
-    private final Map<Operation, Deque<Supplier<? extends ImageGenerationException>>> failures = new EnumMap<>(Operation.class);
     private int stallNext;
     private final Deque<String> failNextJobs = new ArrayDeque<>();
-    private volatile boolean closed;
 
     private record Rule(Predicate<KeyedRequest> condition, FakeResponse response) {
     }
@@ -117,18 +109,7 @@ public final class FakeBatches implements BatchPort {
         this.response = builder.response;
         this.ids = new SplittableRandom(builder.seed);
         this.names = builder.names;
-        if (builder.executor != null) {
-            this.executor = builder.executor;
-            this.ownedExecutor = null;
-        } else {
-            AtomicInteger count = new AtomicInteger();
-            this.ownedExecutor = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "fake-batches-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            this.executor = ownedExecutor;
-        }
+        this.calls = new ScriptedCalls<>(Operation.class, builder.executor, "fake-batches-", FakeBatches::closedFailure);
     }
 
     /**
@@ -189,11 +170,7 @@ public final class FakeBatches implements BatchPort {
 
     /** Makes the next call of {@code operation} fail with the exception {@code failure} makes; failures queue per operation. */
     public FakeBatches failNext(Operation operation, Supplier<? extends ImageGenerationException> failure) {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(failure, "failure");
-        synchronized (lock) {
-            failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(failure);
-        }
+        calls.failNext(operation, failure);
         return this;
     }
 
@@ -213,17 +190,8 @@ public final class FakeBatches implements BatchPort {
 
     @Override
     public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
-        Objects.requireNonNull(displayName, "displayName");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(requests, "requests");
-        Objects.requireNonNull(options, "options");
-        if (displayName.isBlank() || displayName.length() > 512) {
-            throw new InvalidRequestException("displayName", displayName, "non-blank text of at most 512 characters");
-        }
-        if (model.isBlank()) {
-            throw new InvalidRequestException("model", model, "a model id such as gemini-2.5-flash-image");
-        }
-        begin(Operation.SUBMIT);
+        BatchInputCheck.checkSubmit(displayName, model, requests, options);
+        calls.begin(Operation.SUBMIT);
         Replies.checkModel(ImageModel.of(BatchInputCheck.bareModel(model)));
         BatchInputCheck check = new BatchInputCheck(model);
         List<KeyedRequest> held = new ArrayList<>();
@@ -270,13 +238,13 @@ public final class FakeBatches implements BatchPort {
     @Override
     public CompletableFuture<BatchJob> submitAsync(String displayName, String model, Iterable<KeyedRequest> requests,
             BatchSubmitOptions options) {
-        return async(() -> submit(displayName, model, requests, options));
+        return calls.async(() -> submit(displayName, model, requests, options));
     }
 
     @Override
     public BatchJob get(String name) {
         String full = BatchJob.checkName(name);
-        begin(Operation.GET);
+        calls.begin(Operation.GET);
         synchronized (lock) {
             return observe(held(full));
         }
@@ -285,16 +253,14 @@ public final class FakeBatches implements BatchPort {
     @Override
     public CompletableFuture<BatchJob> getAsync(String name) {
         Objects.requireNonNull(name, "name");
-        return async(() -> get(name));
+        return calls.async(() -> get(name));
     }
 
     @Override
     public BatchPage listPage(int pageSize, Optional<String> pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
-        if (pageSize < 1 || pageSize > BatchPage.MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + BatchPage.MAX_PAGE_SIZE);
-        }
-        begin(Operation.LIST);
+        BatchPage.checkPageSize(pageSize);
+        calls.begin(Operation.LIST);
         int from = pageToken.map(BatchReplies::pageIndex).orElse(0);
         synchronized (lock) {
             List<FakeBatchJob> newestFirst = new ArrayList<>(jobs.values());
@@ -311,13 +277,13 @@ public final class FakeBatches implements BatchPort {
     @Override
     public CompletableFuture<BatchPage> listPageAsync(int pageSize, Optional<String> pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
-        return async(() -> listPage(pageSize, pageToken));
+        return calls.async(() -> listPage(pageSize, pageToken));
     }
 
     @Override
     public void cancel(String name) {
         String full = BatchJob.checkName(name);
-        begin(Operation.CANCEL);
+        calls.begin(Operation.CANCEL);
         synchronized (lock) {
             FakeBatchJob job = held(full);
             Instant now = clock.instant();
@@ -331,7 +297,7 @@ public final class FakeBatches implements BatchPort {
     @Override
     public CompletableFuture<Void> cancelAsync(String name) {
         Objects.requireNonNull(name, "name");
-        return async(() -> {
+        return calls.async(() -> {
             cancel(name);
             return null;
         });
@@ -340,7 +306,7 @@ public final class FakeBatches implements BatchPort {
     @Override
     public void delete(String name) {
         String full = BatchJob.checkName(name);
-        begin(Operation.DELETE);
+        calls.begin(Operation.DELETE);
         synchronized (lock) {
             held(full);
             jobs.remove(full);
@@ -350,7 +316,7 @@ public final class FakeBatches implements BatchPort {
     @Override
     public CompletableFuture<Void> deleteAsync(String name) {
         Objects.requireNonNull(name, "name");
-        return async(() -> {
+        return calls.async(() -> {
             delete(name);
             return null;
         });
@@ -386,13 +352,13 @@ public final class FakeBatches implements BatchPort {
     @Override
     public CompletableFuture<BatchJob> awaitAsync(String name, Duration timeout, BatchProgress progress) {
         Objects.requireNonNull(name, "name");
-        return async(() -> await(name, timeout, progress));
+        return calls.async(() -> await(name, timeout, progress));
     }
 
     @Override
     public Stream<BatchResult> results(String name) {
         String full = BatchJob.checkName(name);
-        begin(Operation.RESULTS);
+        calls.begin(Operation.RESULTS);
         FakeBatchJob job;
         int count;
         synchronized (lock) {
@@ -424,10 +390,7 @@ public final class FakeBatches implements BatchPort {
 
     /** What {@link #close()} does for a fake of its own; a {@link FakeGeminiClient} calls it when it closes. */
     void shutdown() {
-        closed = true;
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
-        }
+        calls.shutdown();
     }
 
     private FakeResponse answerFor(KeyedRequest request) {
@@ -453,20 +416,6 @@ public final class FakeBatches implements BatchPort {
             throw BatchReplies.notFound(name);
         }
         return job;
-    }
-
-    private void begin(Operation operation) {
-        if (closed) {
-            throw closedFailure();
-        }
-        Supplier<? extends ImageGenerationException> failure;
-        synchronized (lock) {
-            Deque<Supplier<? extends ImageGenerationException>> queue = failures.get(operation);
-            failure = queue == null ? null : queue.poll();
-        }
-        if (failure != null) {
-            throw failure.get();
-        }
     }
 
     private void pause(Duration duration, String name) {
@@ -497,12 +446,8 @@ public final class FakeBatches implements BatchPort {
     public String toString() {
         synchronized (lock) {
             return "FakeBatches[" + jobs.size() + " job(s), pending " + pendingTime + ", running " + runTime + ", clock "
-                    + clock + (closed ? ", closed" : "") + "]";
+                    + clock + (calls.isClosed() ? ", closed" : "") + "]";
         }
-    }
-
-    private <T> CompletableFuture<T> async(Supplier<T> work) {
-        return AsyncCalls.run(executor, work, FakeBatches::closedFailure);
     }
 
     private static TransportException closedFailure() {

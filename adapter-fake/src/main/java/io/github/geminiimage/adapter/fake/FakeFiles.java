@@ -1,6 +1,5 @@
 package io.github.geminiimage.adapter.fake;
 
-import io.github.geminiimage.adapter.fake.internal.AsyncCalls;
 import io.github.geminiimage.adapter.fake.internal.AtomicDownload;
 import io.github.geminiimage.adapter.fake.internal.FileReplies;
 import io.github.geminiimage.adapter.fake.internal.StoredContent;
@@ -31,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +38,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -84,16 +79,13 @@ public final class FakeFiles implements FilesPort {
     private final Clock clock;
     private final Duration processingTime;
     private final Duration pollInterval;
-    private final Executor executor;
-    private final ExecutorService ownedExecutor;
+    private final ScriptedCalls<Operation> calls;
 
     private final Object lock = new Object();
     private final Map<String, Entry> files = new LinkedHashMap<>();
-    private final Map<Operation, Deque<Supplier<? extends ImageGenerationException>>> failures = new EnumMap<>(Operation.class);
     private final Deque<String> processingFailures = new ArrayDeque<>();
     private final SplittableRandom ids;
     private long sequence;
-    private volatile boolean closed;
 
     private record Entry(long sequence, StoredFile file, StoredContent content, Optional<String> failure) {
     }
@@ -104,18 +96,7 @@ public final class FakeFiles implements FilesPort {
         this.processingTime = builder.processingTime;
         this.pollInterval = builder.pollInterval;
         this.ids = new SplittableRandom(builder.seed);
-        if (builder.executor != null) {
-            this.executor = builder.executor;
-            this.ownedExecutor = null;
-        } else {
-            AtomicInteger count = new AtomicInteger();
-            this.ownedExecutor = Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "fake-files-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-            this.executor = ownedExecutor;
-        }
+        this.calls = new ScriptedCalls<>(Operation.class, builder.executor, "fake-files-", FakeFiles::closedFailure);
     }
 
     /** A store with the defaults: the system clock, files {@code ACTIVE} at once. */
@@ -135,11 +116,7 @@ public final class FakeFiles implements FilesPort {
      * @return this store, to chain
      */
     public FakeFiles failNext(Operation operation, Supplier<? extends ImageGenerationException> failure) {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(failure, "failure");
-        synchronized (lock) {
-            failures.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(failure);
-        }
+        calls.failNext(operation, failure);
         return this;
     }
 
@@ -213,7 +190,7 @@ public final class FakeFiles implements FilesPort {
     public StoredFile upload(FileUpload upload, UploadProgress progress) {
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(progress, "progress");
-        begin(Operation.UPLOAD);
+        calls.begin(Operation.UPLOAD);
         UploadReader.Read read = UploadReader.read(upload, progress);
         synchronized (lock) {
             if (upload.name().isPresent() && files.containsKey(upload.name().get())) {
@@ -230,13 +207,13 @@ public final class FakeFiles implements FilesPort {
     public CompletableFuture<StoredFile> uploadAsync(FileUpload upload, UploadProgress progress) {
         Objects.requireNonNull(upload, "upload");
         Objects.requireNonNull(progress, "progress");
-        return async(() -> upload(upload, progress));
+        return calls.async(() -> upload(upload, progress));
     }
 
     @Override
     public StoredFile get(String name) {
         FileReplies.checkName(name);
-        begin(Operation.GET);
+        calls.begin(Operation.GET);
         synchronized (lock) {
             return view(held(name));
         }
@@ -245,14 +222,14 @@ public final class FakeFiles implements FilesPort {
     @Override
     public CompletableFuture<StoredFile> getAsync(String name) {
         Objects.requireNonNull(name, "name");
-        return async(() -> get(name));
+        return calls.async(() -> get(name));
     }
 
     @Override
     public FilePage listPage(int pageSize, Optional<String> pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
-        FileReplies.checkPageSize(pageSize);
-        begin(Operation.LIST);
+        FilePage.checkPageSize(pageSize);
+        calls.begin(Operation.LIST);
         long from = pageToken.map(FileReplies::pageTokenSequence).orElse(0L);
         synchronized (lock) {
             dropExpired();
@@ -275,13 +252,13 @@ public final class FakeFiles implements FilesPort {
     @Override
     public CompletableFuture<FilePage> listPageAsync(int pageSize, Optional<String> pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
-        return async(() -> listPage(pageSize, pageToken));
+        return calls.async(() -> listPage(pageSize, pageToken));
     }
 
     @Override
     public void delete(String name) {
         FileReplies.checkName(name);
-        begin(Operation.DELETE);
+        calls.begin(Operation.DELETE);
         synchronized (lock) {
             held(name);
             files.remove(name);
@@ -291,7 +268,7 @@ public final class FakeFiles implements FilesPort {
     @Override
     public CompletableFuture<Void> deleteAsync(String name) {
         Objects.requireNonNull(name, "name");
-        return async(() -> {
+        return calls.async(() -> {
             delete(name);
             return null;
         });
@@ -316,7 +293,7 @@ public final class FakeFiles implements FilesPort {
     public CompletableFuture<StoredFile> awaitActiveAsync(String name, Duration timeout) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(timeout, "timeout");
-        return async(() -> awaitActive(name, timeout));
+        return calls.async(() -> awaitActive(name, timeout));
     }
 
     @Override
@@ -334,7 +311,7 @@ public final class FakeFiles implements FilesPort {
     public long download(String name, OutputStream out) {
         FileReplies.checkName(name);
         Objects.requireNonNull(out, "out");
-        begin(Operation.DOWNLOAD);
+        calls.begin(Operation.DOWNLOAD);
         StoredContent content;
         synchronized (lock) {
             content = held(name).content();
@@ -352,7 +329,7 @@ public final class FakeFiles implements FilesPort {
     public CompletableFuture<Long> downloadAsync(String name, Path target) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(target, "target");
-        return async(() -> download(name, target));
+        return calls.async(() -> download(name, target));
     }
 
     /** Later calls fail with {@link TransportException}; shuts down the threads the store made. Files are kept. */
@@ -365,10 +342,7 @@ public final class FakeFiles implements FilesPort {
 
     /** What {@link #close()} does for a fake of its own; a {@link FakeGeminiClient} calls it when it closes. */
     void shutdown() {
-        closed = true;
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
-        }
+        calls.shutdown();
     }
 
     /** What {@link FakeImageGeneration} needs to resolve a reference: the file as it is now and its bytes. */
@@ -377,20 +351,6 @@ public final class FakeFiles implements FilesPort {
             dropExpired();
             Entry entry = files.get(name);
             return entry == null ? Optional.empty() : Optional.of(Map.entry(view(entry), entry.content().toByteArray()));
-        }
-    }
-
-    private void begin(Operation operation) {
-        if (closed) {
-            throw closedFailure();
-        }
-        Supplier<? extends ImageGenerationException> failure;
-        synchronized (lock) {
-            Deque<Supplier<? extends ImageGenerationException>> queue = failures.get(operation);
-            failure = queue == null ? null : queue.poll();
-        }
-        if (failure != null) {
-            throw failure.get();
         }
     }
 
@@ -435,10 +395,6 @@ public final class FakeFiles implements FilesPort {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private <T> CompletableFuture<T> async(Supplier<T> work) {
-        return AsyncCalls.run(executor, work, FakeFiles::closedFailure);
     }
 
     private static TransportException closedFailure() {
@@ -494,7 +450,6 @@ public final class FakeFiles implements FilesPort {
             this.seed = value;
             return this;
         }
-
 
         /** Makes this fake a view of a {@link FakeGeminiClient}: its close() leaves it to the client. */
         Builder partOfClient() {

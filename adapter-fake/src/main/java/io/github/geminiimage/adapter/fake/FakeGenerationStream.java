@@ -1,42 +1,28 @@
 package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.sink.SinkSession;
-import io.github.geminiimage.domain.stream.StreamAggregator;
-import io.github.geminiimage.port.GenerationStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import io.github.geminiimage.port.stream.PulledGenerationStream;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
- * The fake's {@link GenerationStream}: plays a script on the consumer's thread, joining the chunks
- * with the same {@link StreamAggregator} the HTTP transports use. Pauses wait on a latch that
- * {@link #close()} (or the fake's close) trips, so closing aborts at once.
+ * The fake's {@link io.github.geminiimage.port.GenerationStream}: plays a script on the consumer's
+ * thread, a step each time the consumer needs an event, joining the chunks as the HTTP transports do.
+ * Pauses wait on a latch that {@link #close()} (or the fake's close) trips, so closing aborts at once.
  */
-final class FakeGenerationStream implements GenerationStream {
+final class FakeGenerationStream extends PulledGenerationStream {
 
     private final Iterator<FakeStream.Step> steps;
     private final Runnable onEnd;
-    private final StreamAggregator aggregator = new StreamAggregator();
-    private final Deque<StreamEvent> pending = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private boolean taken;
-    private GenerationResult result;
-    private ImageGenerationException failure;
     /** The request's sink: each chunk's images written through it, committed with the result. */
     private final Optional<SinkSession> sink;
 
@@ -63,46 +49,9 @@ final class FakeGenerationStream implements GenerationStream {
     }
 
     @Override
-    public Iterator<StreamEvent> iterator() {
-        if (taken) {
-            throw new IllegalStateException("the events of a stream can be taken only once");
-        }
-        taken = true;
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return fetch();
-            }
-
-            @Override
-            public StreamEvent next() {
-                if (!fetch()) {
-                    throw new NoSuchElementException("the stream has ended");
-                }
-                return pending.removeFirst();
-            }
-        };
-    }
-
-    @Override
-    public Stream<StreamEvent> events() {
-        Iterator<StreamEvent> it = iterator();
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
-                .onClose(this::close);
-    }
-
-    @Override
-    public GenerationResult result() {
-        while (fetch()) {
-            pending.removeFirst();
-        }
-        return result;
-    }
-
-    @Override
     public void close() {
         closed.countDown();
-        if (result == null) {
+        if (!hasEnded()) {
             sink.ifPresent(SinkSession::abort);
         }
         end();
@@ -112,55 +61,51 @@ final class FakeGenerationStream implements GenerationStream {
         return closed.getCount() == 0;
     }
 
-    /** Whether an event is ready, playing the script until one is or the stream ends. */
-    private boolean fetch() {
-        if (isClosed() && result == null && failure == null) {
+    /** A closed stream fails at once, even with events joined and not read yet. */
+    @Override
+    protected void beforeRead() {
+        if (isClosed() && !hasEnded()) {
             throw fail(closedFailure());
         }
-        while (pending.isEmpty()) {
-            if (failure != null) {
-                throw failure;
+    }
+
+    /** Plays the next step of the script. */
+    @Override
+    protected void pull() {
+        if (isClosed()) {
+            throw fail(closedFailure());
+        }
+        if (!steps.hasNext()) {
+            try {
+                GenerationResult joined = joined();
+                if (continuations > 0) {
+                    joined = new GenerationResult(joined.candidates(), joined.promptFeedback(), joined.usage(),
+                            joined.modelVersion(), joined.responseId(), joined.servedTier(), joined.cost(), continuations);
+                }
+                complete(finish.apply(sink.isPresent() ? sink.get().commit(joined) : joined));
+            } catch (ImageGenerationException e) {
+                throw fail(e);
             }
-            if (result != null) {
-                return false;
-            }
-            if (isClosed()) {
-                throw fail(closedFailure());
-            }
-            if (!steps.hasNext()) {
+            end();
+            return;
+        }
+        FakeStream.Step step = steps.next();
+        if (step instanceof FakeStream.Chunk chunk) {
+            GenerationResult delta = chunk.chunk();
+            if (sink.isPresent()) {
                 try {
-                    GenerationResult joined = aggregator.result();
-                    if (continuations > 0) {
-                        joined = new GenerationResult(joined.candidates(), joined.promptFeedback(), joined.usage(),
-                                joined.modelVersion(), joined.responseId(), joined.servedTier(), joined.cost(),
-                                continuations);
-                    }
-                    result = finish.apply(sink.isPresent() ? sink.get().commit(joined) : joined);
+                    delta = sink.get().writeImages(delta);
                 } catch (ImageGenerationException e) {
                     throw fail(e);
                 }
-                end();
-                return false;
             }
-            FakeStream.Step step = steps.next();
-            if (step instanceof FakeStream.Chunk chunk) {
-                GenerationResult delta = chunk.chunk();
-                if (sink.isPresent()) {
-                    try {
-                        delta = sink.get().writeImages(delta);
-                    } catch (ImageGenerationException e) {
-                        throw fail(e);
-                    }
-                }
-                pending.addAll(aggregator.accept(delta));
-            } else if (step instanceof FakeStream.Pause pause) {
-                pause(pause);
-            } else {
-                throw fail(Objects.requireNonNull(((FakeStream.Fail) step).failure().get(),
-                        "the failure supplier returned null"));
-            }
+            join(delta);
+        } else if (step instanceof FakeStream.Pause pause) {
+            pause(pause);
+        } else {
+            throw fail(Objects.requireNonNull(((FakeStream.Fail) step).failure().get(),
+                    "the failure supplier returned null"));
         }
-        return true;
     }
 
     private void pause(FakeStream.Pause pause) {
@@ -178,7 +123,7 @@ final class FakeGenerationStream implements GenerationStream {
 
     private ImageGenerationException fail(ImageGenerationException e) {
         sink.ifPresent(SinkSession::abort);
-        failure = e;
+        failed(e);
         end();
         return e;
     }

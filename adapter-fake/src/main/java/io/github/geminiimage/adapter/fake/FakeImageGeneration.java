@@ -37,9 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -121,10 +119,10 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             this.executor = builder.executor;
             this.ownedExecutor = null;
         } else {
-            this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("fake-image-generation-"));
+            this.ownedExecutor = Executors.newCachedThreadPool(ScriptedCalls.daemonThreads("fake-image-generation-"));
             this.executor = ownedExecutor;
         }
-        this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("fake-image-generation-delay-"));
+        this.scheduler = new ScheduledThreadPoolExecutor(1, ScriptedCalls.daemonThreads("fake-image-generation-delay-"));
         // A cancelled call must not keep its timer (and the request it holds) until the delay ends.
         this.scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -243,18 +241,24 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationResult generate(GenerationRequest request) {
         Call call = begin(request);
-        if (!call.response.delay().isZero()) {
-            try {
-                if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw closedFailure();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("the call was interrupted while waiting for the reply",
-                        ErrorDetails.ofAttempts(1), e, false);
-            }
-        }
+        awaitDelay(call);
         return call.answer();
+    }
+
+    /** Waits out the answer's delay on the caller's thread; closing the fake ends the wait with a failure. */
+    private void awaitDelay(Call call) {
+        if (call.response.delay().isZero()) {
+            return;
+        }
+        try {
+            if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw closedFailure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("the call was interrupted while waiting for the reply",
+                    ErrorDetails.ofAttempts(1), e, false);
+        }
     }
 
     @Override
@@ -290,17 +294,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationStream stream(GenerationRequest request) {
         Call call = begin(request);
-        if (!call.response.delay().isZero()) {
-            try {
-                if (closed.await(call.response.delay().toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw closedFailure();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransportException("the call was interrupted while waiting for the reply",
-                        ErrorDetails.ofAttempts(1), e, false);
-            }
-        }
+        awaitDelay(call);
         return open(call);
     }
 
@@ -452,15 +446,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         return new TransportException("the fake image generation was closed", ErrorDetails.ofAttempts(0), null, false);
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
+    /** Not static: a continued answer records its requests and remembers its tokens in this fake. */
     private final class Call {
         private final GenerationRequest request;
         private final List<byte[]> images;
@@ -604,7 +590,6 @@ public final class FakeImageGeneration implements ImageGenerationPort {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
-
 
         /** Makes this fake a view of a {@link FakeGeminiClient}: its close() leaves it to the client. */
         Builder partOfClient() {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApplicationDefaultCredentialsTest {
 
-    private final LoopbackTokenEndpoint endpoint = startEndpoint();
+    @AutoClose
+    final LoopbackTokenEndpoint endpoint = LoopbackTokenEndpoint.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopEndpoint() {
-        endpoint.close();
-    }
 
     @Test
     void theFileNamedByGoogleApplicationCredentialsIsUsedWithTheTokenUriItNames() throws Exception {
@@ -88,13 +84,5 @@ class ApplicationDefaultCredentialsTest {
                 .toList();
         assertThat(lines).as("probe output").hasSize(1);
         return lines.get(0);
-    }
-
-    private static LoopbackTokenEndpoint startEndpoint() {
-        try {
-            return LoopbackTokenEndpoint.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

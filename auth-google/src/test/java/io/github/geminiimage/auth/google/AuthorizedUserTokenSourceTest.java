@@ -9,22 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** gcloud user credentials ({@code gcloud auth application-default login}) against a loopback token_uri. */
 class AuthorizedUserTokenSourceTest {
 
-    private final LoopbackTokenEndpoint endpoint = startEndpoint();
+    @AutoClose
+    final LoopbackTokenEndpoint endpoint = LoopbackTokenEndpoint.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopEndpoint() {
-        endpoint.close();
-    }
 
     @Test
     void userCredentialsTradeTheirRefreshTokenAtTheTokenUriTheyName() throws Exception {
@@ -70,13 +66,5 @@ class AuthorizedUserTokenSourceTest {
 
     private Path userFile() throws IOException {
         return Files.writeString(dir.resolve("adc.json"), TestCredentials.authorizedUserJson(endpoint.tokenUri(), "billing-project"));
-    }
-
-    private static LoopbackTokenEndpoint startEndpoint() {
-        try {
-            return LoopbackTokenEndpoint.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An OAuth2 token endpoint on 127.0.0.1 at {@code /token}: answers each POST with a new Bearer token
  * ({@code ya29.loopback-1}, {@code -2}, ...) valid 3600 s, or with the reply scripted next. Records
- * each request's form fields.
+ * each request's form fields. A test holds one per test method in an {@code @AutoClose} field,
+ * which JUnit stops after each test.
  */
 final class LoopbackTokenEndpoint implements AutoCloseable {
 
@@ -36,8 +38,13 @@ final class LoopbackTokenEndpoint implements AutoCloseable {
         this.server = server;
     }
 
-    static LoopbackTokenEndpoint start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    static LoopbackTokenEndpoint start() {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         LoopbackTokenEndpoint endpoint = new LoopbackTokenEndpoint(server);
         server.createContext("/token", endpoint::handle);
         server.start();

@@ -9,24 +9,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServiceAccountTokenSourceTest {
 
-    private final LoopbackTokenEndpoint endpoint = startEndpoint();
+    @AutoClose
+    final LoopbackTokenEndpoint endpoint = LoopbackTokenEndpoint.start();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stopEndpoint() {
-        endpoint.close();
-    }
 
     @Test
     void aServiceAccountFileGetsTheTokenAndItsExpiryFromTheTokenUriItNames() throws Exception {
@@ -132,13 +127,5 @@ class ServiceAccountTokenSourceTest {
 
     private static GoogleCredentialsTokenSource withEnvironment(GoogleCredentialsTokenSource source, Map<String, String> env) {
         return source.withEnvironment(env::get);
-    }
-
-    private static LoopbackTokenEndpoint startEndpoint() {
-        try {
-            return LoopbackTokenEndpoint.start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

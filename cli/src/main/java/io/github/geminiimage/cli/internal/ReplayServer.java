@@ -147,7 +147,7 @@ final class ReplayServer implements AutoCloseable {
         }
         Instant deadline = Instant.now().plus(DEADLINE);
         boolean hasBody = body.length > 0 || !(method.equals("GET") || method.equals("DELETE"));
-        return new HttpRequest(method, uri, headers, Set.of(), hasBody ? Optional.of(new Bytes(body)) : Optional.empty(),
+        return new HttpRequest(method, uri, headers, Set.of(), hasBody ? Optional.of(RequestBody.ofBytes(body)) : Optional.empty(),
                 deadline);
     }
 
@@ -203,18 +203,5 @@ final class ReplayServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         cassette.close();
-    }
-
-    /** A request body already read into memory; shared, never modified. */
-    private record Bytes(byte[] bytes) implements RequestBody {
-        @Override
-        public long contentLength() {
-            return bytes.length;
-        }
-
-        @Override
-        public void writeTo(OutputStream out) throws IOException {
-            out.write(bytes);
-        }
     }
 }

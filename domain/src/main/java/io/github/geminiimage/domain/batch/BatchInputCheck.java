@@ -1,5 +1,6 @@
 package io.github.geminiimage.domain.batch;
 
+import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.KeyedRequest;
 import java.util.HashSet;
@@ -57,6 +58,26 @@ public final class BatchInputCheck {
     public void requireSome() {
         if (count == 0) {
             throw new InvalidRequestException("requests", "none", "at least one request");
+        }
+    }
+
+    /**
+     * Checks a submit's arguments before anything is read or sent: a display name of 1 to 512
+     * characters, not blank, and a model id.
+     *
+     * @throws InvalidRequestException naming {@code displayName} or {@code model}, the value and the rule
+     */
+    public static void checkSubmit(String displayName, String model, Iterable<KeyedRequest> requests,
+            BatchSubmitOptions options) {
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(options, "options");
+        if (displayName.isBlank() || displayName.length() > 512) {
+            throw new InvalidRequestException("displayName", displayName, "non-blank text of at most 512 characters");
+        }
+        if (model.isBlank()) {
+            throw new InvalidRequestException("model", model, "a model id such as gemini-2.5-flash-image");
         }
     }
 

@@ -141,15 +141,13 @@ public final class SinkSession {
 
     /**
      * {@code result} (or a stream's chunk) with every image held in memory written through the
-     * sink, not yet committed; images by reference are left as they are.
+     * sink, not yet committed.
      *
      * @throws TransportException if the sink cannot be written
      */
     public GenerationResult writeImages(GenerationResult result) {
         try {
-            // An image by reference (an output prefix on Vertex AI) is stored by the server: nothing to write.
-            return replaceImages(result, (image, thought) -> image.written().isPresent() || image.isReference() ? image
-                    : write(image));
+            return replaceImages(result, (image, thought) -> image.written().isPresent() ? image : write(image));
         } catch (IOException e) {
             throw failure(e);
         }
@@ -279,7 +277,8 @@ public final class SinkSession {
         for (Candidate c : result.candidates()) {
             List<Part> parts = new ArrayList<>(c.parts().size());
             for (Part part : c.parts()) {
-                if (part instanceof Part.Image image) {
+                if (part instanceof Part.Image image && !image.image().isReference()) {
+                    // An image by reference is already stored where the reply says: nothing to write.
                     parts.add(new Part.Image(mapper.map(image.image(), image.thought()), image.thought(),
                             image.thoughtSignature()));
                 } else {

@@ -214,6 +214,17 @@ class SinkSessionTest {
         }
     }
 
+    @Test
+    void anImageByReferenceGoesThroughUntouchedAndNothingIsWritten() throws IOException {
+        GeneratedImage reference = GeneratedImage.ofReference("image/jpeg", java.net.URI.create("gs://renders/out/a-0.jpeg"));
+        GenerationResult reply = result(List.of(new Part.Image(reference, false, Optional.empty())));
+
+        GenerationResult result = SinkSession.open(ImageSink.toFile(dir.resolve("shot.jpeg"))).writeAll(reply);
+
+        assertThat(result.requireImage()).isSameAs(reference);
+        assertThat(names()).isEmpty();
+    }
+
     private static Part image(byte[] bytes, boolean thought) {
         return new Part.Image(GeneratedImage.of("image/png", bytes), thought, Optional.empty());
     }

@@ -19,6 +19,7 @@ import io.github.geminiimage.http.AccessToken;
 import io.github.geminiimage.http.AccessTokenSource;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
+import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.TckSecrets;
 import java.net.URI;
@@ -44,8 +45,8 @@ import org.junit.jupiter.api.Timeout;
  * bearer tokens the test accepts (and revokes, as they expire): tokens are fetched, cached, replaced before they expire,
  * refreshed once after a 401 (once for many concurrent calls), never shown; express mode sends its
  * key on the express path; Vertex-only fields reach Vertex and are refused before sending elsewhere.
- * Each adapter runs it through a subclass that builds its port with {@code .endpoint(...)} and
- * {@code .accessTokens(...)} or {@code .apiKey(...)}.
+ * Each adapter runs it through a subclass that hands over its images-only builder; the contract builds
+ * the port with {@code .endpoint(...)} and {@code .accessTokens(...)} or {@code .apiKey(...)}.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class VertexContract {
@@ -64,14 +65,23 @@ public abstract class VertexContract {
     private GeminiEmulator server;
     private CountingTokens tokens;
 
+    /** A new builder of the adapter's images-only port, as users get it (e.g. {@code JdkHttpImageGeneration.builder()}). */
+    protected abstract HttpPortBuilder<?, ImageGenerationPort> imagePortBuilder();
+
     /** The adapter's port for Vertex AI at {@code endpoint} with access tokens from {@code tokens}. */
-    protected abstract ImageGenerationPort vertexPort(Endpoint endpoint, AccessTokenSource tokens, HttpOptions options);
+    private ImageGenerationPort vertexPort(Endpoint endpoint, AccessTokenSource tokens, HttpOptions options) {
+        return imagePortBuilder().options(options).endpoint(endpoint).accessTokens(tokens).build();
+    }
 
     /** The adapter's port at {@code endpoint} with an API key (express mode, or the Gemini API). */
-    protected abstract ImageGenerationPort keyPort(Endpoint endpoint, String apiKey, HttpOptions options);
+    private ImageGenerationPort keyPort(Endpoint endpoint, String apiKey, HttpOptions options) {
+        return imagePortBuilder().options(options).endpoint(endpoint).apiKey(apiKey).build();
+    }
 
     /** The adapter's port built with neither a key nor tokens: its builder must refuse. */
-    protected abstract ImageGenerationPort portWithoutCredentials(Endpoint endpoint);
+    private ImageGenerationPort portWithoutCredentials(Endpoint endpoint) {
+        return imagePortBuilder().endpoint(endpoint).build();
+    }
 
     @BeforeEach
     void start() {

@@ -17,7 +17,6 @@ import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RequestBody;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -219,7 +218,7 @@ class CassetteTransportTest {
                 Map.of("x-goog-upload-status", List.of("active")), new byte[0]));
         HttpRequest upload = new HttpRequest("PUT", URI.create("http://127.0.0.1:9/upload/v1beta/files?upload_id=SECRETID12345"
                 + "&upload_protocol=resumable"), List.of(Map.entry("X-Goog-Upload-Command", "upload"),
-                Map.entry("X-Goog-Upload-Offset", "0")), Set.of(), java.util.Optional.of(bytes(chunk)),
+                Map.entry("X-Goog-Upload-Offset", "0")), Set.of(), java.util.Optional.of(RequestBody.ofBytes(chunk)),
                 Instant.now().plusSeconds(30));
         try (CassetteTransport recorder = CassetteTransport.record(dir, server)) {
             read(recorder, upload);
@@ -330,21 +329,7 @@ class CassetteTransportTest {
     private static HttpRequest post(String pathAndQuery, String body) {
         return new HttpRequest("POST", URI.create("http://127.0.0.1:9" + pathAndQuery),
                 List.of(Map.entry("Content-Type", "application/json"), Map.entry("x-goog-api-key", KEY)),
-                Set.of("x-goog-api-key"), Optional.of(bytes(body.getBytes(StandardCharsets.UTF_8))), Instant.now().plusSeconds(30));
-    }
-
-    private static RequestBody bytes(byte[] content) {
-        return new RequestBody() {
-            @Override
-            public long contentLength() {
-                return content.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(content);
-            }
-        };
+                Set.of("x-goog-api-key"), Optional.of(RequestBody.ofBytes(body.getBytes(StandardCharsets.UTF_8))), Instant.now().plusSeconds(30));
     }
 
     private static String read(HttpTransport transport, HttpRequest request) throws IOException {

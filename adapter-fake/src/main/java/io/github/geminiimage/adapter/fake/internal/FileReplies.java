@@ -1,7 +1,6 @@
 package io.github.geminiimage.adapter.fake.internal;
 
 import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.FilePage;
 import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.PermissionDeniedException;
 import io.github.geminiimage.domain.StoredFile;
@@ -27,13 +26,6 @@ public final class FileReplies {
     /** Checks a resource name as a client would before sending ({@code InvalidRequestException} naming {@code name}). */
     public static void checkName(String name) {
         StoredFile.checkName(name);
-    }
-
-    /** Checks a page size: 1 to 100. */
-    public static void checkPageSize(int pageSize) {
-        if (pageSize < 1 || pageSize > FilePage.MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + FilePage.MAX_PAGE_SIZE);
-        }
     }
 
     /** The opaque token of a page starting at {@code sequence}. */

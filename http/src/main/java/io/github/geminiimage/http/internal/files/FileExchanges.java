@@ -19,7 +19,6 @@ import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.Reply;
-import io.github.geminiimage.http.internal.engine.ReplyReader;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.wire.FileResources;
@@ -67,7 +66,7 @@ public final class FileExchanges {
                     Map.entry("X-Goog-Upload-Header-Content-Type", upload.mimeType()),
                     Map.entry("Content-Type", "application/json"));
             return new RequestSpec("POST", endpoint.upload(), List.of(), headers,
-                    Optional.of(bytes(FileResources.startBody(upload))), false);
+                    Optional.of(RequestBody.ofBytes(FileResources.startBody(upload))), false);
         }, reply -> UploadSession.from(reply.header("x-goog-upload-url"),
                 reply.header("x-goog-upload-chunk-granularity"), endpoint));
     }
@@ -107,9 +106,7 @@ public final class FileExchanges {
     /** Checks a list page's arguments before any I/O. */
     public static void checkList(int pageSize, Optional<String> pageToken) {
         java.util.Objects.requireNonNull(pageToken, "pageToken");
-        if (pageSize < 1 || pageSize > FilePage.MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + FilePage.MAX_PAGE_SIZE);
-        }
+        FilePage.checkPageSize(pageSize);
     }
 
     /** {@code query}: how many bytes the server holds. */
@@ -235,21 +232,6 @@ public final class FileExchanges {
         String id = name.startsWith("files/") ? name.substring(6) : name;
         return failure -> failure.getMessage() != null && failure.getMessage().contains(id) ? failure
                 : Exceptions.withMessage(failure, failure.getMessage() + " (file " + name + ")");
-    }
-
-    private static RequestBody bytes(byte[] content) {
-        byte[] copy = content.clone();
-        return new RequestBody() {
-            @Override
-            public long contentLength() {
-                return copy.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(copy);
-            }
-        };
     }
 
     /** A malformed-reply exception for a Files call that got HTTP 200. */

@@ -73,7 +73,7 @@ public final class BatchCalls {
     public static Exchange<BatchJob> create(String model, byte[] body, Endpoint endpoint) {
         String modelId = BatchInputCheck.bareModel(model);
         return Exchange.of("batches.create", Optional.of(modelId),
-                () -> RequestSpec.postJson(endpoint.modelMethod(modelId, "batchGenerateContent"), bytesBody(body)),
+                () -> RequestSpec.postJson(endpoint.modelMethod(modelId, "batchGenerateContent"), RequestBody.ofBytes(body)),
                 reply -> OperationReader.read(OperationReader.scanner(reply.body())))
                 .withAttempts(Exchange.Attempts.NEVER_RETRIED); // each create makes a job: never sent twice
     }
@@ -114,27 +114,13 @@ public final class BatchCalls {
     /** {@code POST batches/{id}:cancel} with the body {@code {}}; the reply ({@code {}}) is ignored. */
     public static Exchange<Void> cancel(String name, Endpoint endpoint) {
         return Exchange.of("batches.cancel", Optional.empty(),
-                () -> RequestSpec.postJson(endpoint.resource(name + ":cancel"), bytesBody(EMPTY_MESSAGE)), reply -> null);
+                () -> RequestSpec.postJson(endpoint.resource(name + ":cancel"), RequestBody.ofBytes(EMPTY_MESSAGE)), reply -> null);
     }
 
     /** {@code DELETE batches/{id}}; the reply is ignored, as the SDKs do. */
     public static Exchange<Void> delete(String name, Endpoint endpoint) {
         return Exchange.of("batches.delete", Optional.empty(),
                 () -> RequestSpec.withoutBody("DELETE", endpoint.resource(name)), reply -> null);
-    }
-
-    private static RequestBody bytesBody(byte[] bytes) {
-        return new RequestBody() {
-            @Override
-            public long contentLength() {
-                return bytes.length;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(bytes);
-            }
-        };
     }
 
     private static RequestBody fileBody(Path file) {

@@ -3,7 +3,6 @@ package io.github.geminiimage.http.internal.calls.batches;
 import io.github.geminiimage.domain.BatchInputMode;
 import io.github.geminiimage.domain.BatchJob;
 import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchPage;
 import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.ErrorDetails;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -44,29 +42,6 @@ public final class BatchFlows {
     }
 
     private BatchFlows() {
-    }
-
-    /** Checks a submit's arguments before anything is read or sent. */
-    public static void checkSubmit(String displayName, String model, Iterable<KeyedRequest> requests,
-            BatchSubmitOptions options) {
-        Objects.requireNonNull(displayName, "displayName");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(requests, "requests");
-        Objects.requireNonNull(options, "options");
-        if (displayName.isBlank() || displayName.length() > 512) {
-            throw new InvalidRequestException("displayName", displayName, "non-blank text of at most 512 characters");
-        }
-        if (model.isBlank()) {
-            throw new InvalidRequestException("model", model, "a model id such as gemini-2.5-flash-image");
-        }
-    }
-
-    /** Checks a list page size. */
-    public static int checkPageSize(int pageSize) {
-        if (pageSize < 1 || pageSize > BatchPage.MAX_PAGE_SIZE) {
-            throw new InvalidRequestException("pageSize", Integer.toString(pageSize), "1 to " + BatchPage.MAX_PAGE_SIZE);
-        }
-        return pageSize;
     }
 
     /**
