@@ -13,9 +13,13 @@ import java.util.Optional;
  * @param finishMessage the server's explanation, when given
  * @param safetyRatings the ratings, usually none for image models
  * @param grounding what grounding with Google Search used ({@code groundingMetadata}), when the reply has it
+ * @param continuationToken {@code continuationToken}: the opaque base64 token to send back to get
+ *     the rest, when the candidate stopped with {@link FinishReason#CONTINUATION} (a stream may put
+ *     checkpoint tokens on earlier chunks too)
  */
 public record Candidate(int index, List<Part> parts, Optional<FinishReason> finishReason,
-        Optional<String> finishMessage, List<SafetyRating> safetyRatings, Optional<Grounding> grounding) {
+        Optional<String> finishMessage, List<SafetyRating> safetyRatings, Optional<Grounding> grounding,
+        Optional<String> continuationToken) {
 
     /** Copies the lists. */
     public Candidate {
@@ -24,17 +28,32 @@ public record Candidate(int index, List<Part> parts, Optional<FinishReason> fini
         Objects.requireNonNull(finishMessage, "finishMessage");
         safetyRatings = List.copyOf(safetyRatings);
         Objects.requireNonNull(grounding, "grounding");
+        Objects.requireNonNull(continuationToken, "continuationToken");
     }
 
-    /** A candidate without grounding metadata. */
+    /** A candidate with grounding metadata and without a continuation token. */
+    public Candidate(int index, List<Part> parts, Optional<FinishReason> finishReason, Optional<String> finishMessage,
+            List<SafetyRating> safetyRatings, Optional<Grounding> grounding) {
+        this(index, parts, finishReason, finishMessage, safetyRatings, grounding, Optional.empty());
+    }
+
+    /** A candidate without grounding metadata nor a continuation token. */
     public Candidate(int index, List<Part> parts, Optional<FinishReason> finishReason, Optional<String> finishMessage,
             List<SafetyRating> safetyRatings) {
-        this(index, parts, finishReason, finishMessage, safetyRatings, Optional.empty());
+        this(index, parts, finishReason, finishMessage, safetyRatings, Optional.empty(), Optional.empty());
     }
 
     /** This candidate with {@code grounding} in place of its own. */
     public Candidate withGrounding(Optional<Grounding> grounding) {
-        return new Candidate(index, parts, finishReason, finishMessage, safetyRatings, grounding);
+        return new Candidate(index, parts, finishReason, finishMessage, safetyRatings, grounding, continuationToken);
+    }
+
+    /**
+     * Whether the model stopped before it finished: finish reason {@code CONTINUATION} with a token
+     * to resume from.
+     */
+    public boolean isContinuable() {
+        return finishReason.equals(Optional.of(FinishReason.CONTINUATION)) && continuationToken.isPresent();
     }
 
     /** The images of non-thought parts, in order. */

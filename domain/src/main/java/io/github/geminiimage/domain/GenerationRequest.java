@@ -46,6 +46,8 @@ public final class GenerationRequest {
     private final SearchGrounding grounding;
     private final ServiceTier serviceTier;
     private final ImageSink sink;
+    private final String continuationToken;
+    private final boolean automaticContinuation;
 
     private GenerationRequest(Builder b) {
         this.model = b.model;
@@ -67,6 +69,8 @@ public final class GenerationRequest {
         this.grounding = b.grounding;
         this.serviceTier = b.serviceTier;
         this.sink = b.sink;
+        this.continuationToken = b.continuationToken;
+        this.automaticContinuation = b.automaticContinuation;
     }
 
     /** A new builder with the defaults: model {@code gemini-2.5-flash-image}, text and image back. */
@@ -96,6 +100,8 @@ public final class GenerationRequest {
         b.grounding = grounding;
         b.serviceTier = serviceTier;
         b.sink = sink;
+        b.continuationToken = continuationToken;
+        b.automaticContinuation = automaticContinuation;
         return b;
     }
 
@@ -217,6 +223,38 @@ public final class GenerationRequest {
         return toBuilder().sink(Objects.requireNonNull(sink, "sink")).build();
     }
 
+    /**
+     * The top-level {@code continuationToken}: this request resumes a generation that stopped with
+     * {@link FinishReason#CONTINUATION} (docs/wire-format.md, "Continuation").
+     */
+    public Optional<String> continuationToken() {
+        return Optional.ofNullable(continuationToken);
+    }
+
+    /**
+     * Whether a reply that stops with {@link FinishReason#CONTINUATION} is continued by the client
+     * (the same request sent again with the reply's token, within the call's overall deadline, the
+     * replies joined into one result). Default true; when false such a reply is returned as it is,
+     * with {@link Outcome#INCOMPLETE} and {@link GenerationResult#continuationToken()}. Not sent.
+     */
+    public boolean automaticContinuation() {
+        return automaticContinuation;
+    }
+
+    /**
+     * This request resuming {@code partial}, a result of it that stopped with
+     * {@link Outcome#INCOMPLETE}: the same request with {@code partial}'s continuation token. Join
+     * the reply with {@link GenerationResult#followedBy}.
+     *
+     * @throws InvalidRequestException if {@code partial} has no continuation token
+     */
+    public GenerationRequest resuming(GenerationResult partial) {
+        Objects.requireNonNull(partial, "partial");
+        String token = partial.continuationToken().orElseThrow(() -> new InvalidRequestException("continuationToken",
+                "none", "a result with outcome INCOMPLETE (this one is " + partial.outcome() + ")"));
+        return toBuilder().continuationToken(token).build();
+    }
+
     /** This request's own turn (the prompt and images), as it is recorded in a conversation. */
     public Turn.User userTurn() {
         return new Turn.User(prompt(), images);
@@ -228,7 +266,9 @@ public final class GenerationRequest {
                 + ", images=" + images.size() + ", aspectRatio=" + aspectRatio + ", imageSize=" + imageSize
                 + ", history=" + history.size() + " turns" + (includeThoughts ? ", includeThoughts" : "")
                 + (vertexOptions.isEmpty() ? "" : ", " + vertexOptions) + (grounding == null ? "" : ", grounding=" + grounding)
-                + (serviceTier == null ? "" : ", serviceTier=" + serviceTier.value()) + (sink == null ? "" : ", " + sink) + "]";
+                + (serviceTier == null ? "" : ", serviceTier=" + serviceTier.value()) + (sink == null ? "" : ", " + sink)
+                + (continuationToken == null ? "" : ", continuationToken=" + continuationToken.length() + " chars")
+                + (automaticContinuation ? "" : ", automaticContinuation=false") + "]";
     }
 
     /** Builds a {@link GenerationRequest}; {@link #build()} checks everything. Not thread-safe. */
@@ -252,6 +292,8 @@ public final class GenerationRequest {
         private VertexOptions vertexOptions = VertexOptions.NONE;
         private SearchGrounding grounding;
         private ServiceTier serviceTier;
+        private String continuationToken;
+        private boolean automaticContinuation = true;
 
         private Builder() {
         }
@@ -403,6 +445,21 @@ public final class GenerationRequest {
         }
 
         /**
+         * Resumes a generation: the {@code continuationToken} of a reply to this same request that
+         * stopped with {@link FinishReason#CONTINUATION} (base64, as the server sent it).
+         */
+        public Builder continuationToken(String token) {
+            this.continuationToken = Objects.requireNonNull(token, "continuationToken");
+            return this;
+        }
+
+        /** Sends no continuation token. */
+        public Builder clearContinuationToken() {
+            this.continuationToken = null;
+            return this;
+        }
+
+        /**
          * Writes the reply's images to {@code sink} while they are decoded instead of holding
          * them (see {@link ImageSink}).
          */
@@ -414,6 +471,15 @@ public final class GenerationRequest {
         /** Holds the reply's images in memory again (the default). */
         public Builder noSink() {
             this.sink = null;
+            return this;
+        }
+
+        /**
+         * Whether a reply that stops with {@code CONTINUATION} is continued automatically (default
+         * true); false returns it as an {@link Outcome#INCOMPLETE} result carrying its token.
+         */
+        public Builder automaticContinuation(boolean automatic) {
+            this.automaticContinuation = automatic;
             return this;
         }
 
@@ -432,6 +498,7 @@ public final class GenerationRequest {
                 throw new InvalidRequestException("prompt", prompt, "non-blank text, or no prompt with at least one image");
             }
             checkText("prompt", prompt);
+            checkToken(continuationToken);
             checkText("systemInstruction", systemInstruction);
             checkTurnsHaveParts(history);
             if (images.size() > family.maxInputImages()) {
@@ -496,7 +563,8 @@ public final class GenerationRequest {
         }
 
         private long estimatedBodyBytes() {
-            long size = JSON_OVERHEAD_BYTES + utf8Estimate(prompt) + utf8Estimate(systemInstruction);
+            long size = JSON_OVERHEAD_BYTES + utf8Estimate(prompt) + utf8Estimate(systemInstruction)
+                    + (continuationToken == null ? 0 : continuationToken.length());
             for (ImageInput image : images) {
                 size += image.base64Length();
             }
@@ -532,6 +600,25 @@ public final class GenerationRequest {
                     throw new InvalidRequestException("history[" + t + "]", "a " + (turn instanceof Turn.User ? "user" : "model")
                             + " turn without parts is not allowed (the server answers 400 \"contents.parts must not be empty\"); "
                             + "drop the turn, as Conversation does", (Throwable) null);
+                }
+            }
+        }
+
+        /** The token is opaque but base64: anything else was not taken from a reply. */
+        private static void checkToken(String token) {
+            if (token == null) {
+                return;
+            }
+            if (token.isEmpty()) {
+                throw new InvalidRequestException("continuationToken", "\"\"", "the non-empty base64 token of a reply");
+            }
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                boolean base64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                        || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+                if (!base64) {
+                    throw new InvalidRequestException("continuationToken", InvalidRequestException.shorten(token),
+                            "base64 as the reply sent it (character '" + c + "' at index " + i + " is not base64)");
                 }
             }
         }

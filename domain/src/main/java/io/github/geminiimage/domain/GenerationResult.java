@@ -2,8 +2,10 @@ package io.github.geminiimage.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the server answered with HTTP 200. That does not mean an image came back: see
@@ -14,11 +16,16 @@ import java.util.Optional;
  * @param usage token usage as reported
  * @param modelVersion the model version the server reported
  * @param responseId the server's response id
- * @param servedTier the tier that served the call, as the reply says it ({@link ServedTier#NONE} when it does not)
- * @param cost the estimated cost, when the client priced the reply (see {@link PriceTable})
+ * @param servedTier the tier that served the call, as the reply says it ({@link ServedTier#NONE} when it does not;
+ *     for a continued call, the last reply's)
+ * @param cost the estimated cost, when the client priced the reply (see {@link PriceTable}); for a
+ *     continued call, of all its requests (priced once, from the summed usage)
+ * @param continuations how many extra requests continued the generation (0 when the first reply
+ *     was complete); {@code usage} is then the sum over all of them (docs/wire-format.md, "Continuation")
  */
 public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedback> promptFeedback, Usage usage,
-        Optional<String> modelVersion, Optional<String> responseId, ServedTier servedTier, Optional<CostEstimate> cost) {
+        Optional<String> modelVersion, Optional<String> responseId, ServedTier servedTier, Optional<CostEstimate> cost,
+        int continuations) {
 
     /** Copies the list. */
     public GenerationResult {
@@ -29,22 +36,38 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
         Objects.requireNonNull(responseId, "responseId");
         Objects.requireNonNull(servedTier, "servedTier");
         Objects.requireNonNull(cost, "cost");
+        if (continuations < 0) {
+            throw new IllegalArgumentException("continuations must be at least 0; got " + continuations);
+        }
     }
 
-    /** A result that names no served tier and carries no cost estimate. */
+    /** The result of one reply, not continued, that names no served tier and carries no cost estimate. */
     public GenerationResult(List<Candidate> candidates, Optional<PromptFeedback> promptFeedback, Usage usage,
             Optional<String> modelVersion, Optional<String> responseId) {
-        this(candidates, promptFeedback, usage, modelVersion, responseId, ServedTier.NONE, Optional.empty());
+        this(candidates, promptFeedback, usage, modelVersion, responseId, ServedTier.NONE, Optional.empty(), 0);
+    }
+
+    /** The result of one reply, not continued. */
+    public GenerationResult(List<Candidate> candidates, Optional<PromptFeedback> promptFeedback, Usage usage,
+            Optional<String> modelVersion, Optional<String> responseId, ServedTier servedTier, Optional<CostEstimate> cost) {
+        this(candidates, promptFeedback, usage, modelVersion, responseId, servedTier, cost, 0);
+    }
+
+    /** A result continued {@code continuations} times that names no served tier and carries no cost estimate. */
+    public GenerationResult(List<Candidate> candidates, Optional<PromptFeedback> promptFeedback, Usage usage,
+            Optional<String> modelVersion, Optional<String> responseId, int continuations) {
+        this(candidates, promptFeedback, usage, modelVersion, responseId, ServedTier.NONE, Optional.empty(), continuations);
     }
 
     /** This result with another served tier. */
     public GenerationResult withServedTier(ServedTier tier) {
-        return new GenerationResult(candidates, promptFeedback, usage, modelVersion, responseId, tier, cost);
+        return new GenerationResult(candidates, promptFeedback, usage, modelVersion, responseId, tier, cost, continuations);
     }
 
     /** This result with another cost estimate. */
     public GenerationResult withCost(Optional<CostEstimate> estimate) {
-        return new GenerationResult(candidates, promptFeedback, usage, modelVersion, responseId, servedTier, estimate);
+        return new GenerationResult(candidates, promptFeedback, usage, modelVersion, responseId, servedTier, estimate,
+                continuations);
     }
 
     /**
@@ -53,6 +76,52 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
      */
     public GenerationResult priced(PriceTable table, GenerationRequest request) {
         return withCost(table.estimate(request.model().id(), this, request.serviceTier(), false));
+    }
+
+    /**
+     * The token to resume an {@link Outcome#INCOMPLETE} generation with: the first candidate's
+     * {@code continuationToken} when it stopped with {@link FinishReason#CONTINUATION}; empty otherwise.
+     * Send it with {@link GenerationRequest.Builder#continuationToken(String)} on the same request
+     * and join the replies with {@link #followedBy}.
+     */
+    public Optional<String> continuationToken() {
+        return candidates.isEmpty() || !candidates.get(0).isContinuable() ? Optional.empty()
+                : candidates.get(0).continuationToken();
+    }
+
+    /**
+     * This result followed by {@code rest}, the reply to the same request sent again with this
+     * result's continuation token: candidates matched by index, parts appended in order (thought
+     * signatures kept), finish reason, message and token from {@code rest}, usage summed, prompt
+     * feedback the first one, model version, response id and served tier the last ones (a served tier
+     * only when {@code rest} names one), cost the sum when both are priced (else empty);
+     * {@link #continuations()} counts this result's, {@code rest}'s and the request that got {@code rest}.
+     */
+    public GenerationResult followedBy(GenerationResult rest) {
+        Objects.requireNonNull(rest, "rest");
+        Map<Integer, Candidate> merged = new TreeMap<>();
+        for (Candidate c : candidates) {
+            merged.put(c.index(), c);
+        }
+        for (Candidate c : rest.candidates) {
+            merged.merge(c.index(), c, (before, after) -> {
+                List<Part> parts = new ArrayList<>(before.parts());
+                parts.addAll(after.parts());
+                return new Candidate(after.index(), parts,
+                        after.finishReason().isPresent() ? after.finishReason() : before.finishReason(),
+                        after.finishReason().isPresent() ? after.finishMessage() : before.finishMessage(),
+                        after.safetyRatings().isEmpty() ? before.safetyRatings() : after.safetyRatings(),
+                        after.grounding().isPresent() ? after.grounding() : before.grounding(),
+                        after.finishReason().isPresent() ? after.continuationToken() : before.continuationToken());
+            });
+        }
+        return new GenerationResult(List.copyOf(merged.values()),
+                promptFeedback.isPresent() ? promptFeedback : rest.promptFeedback, usage.plus(rest.usage),
+                rest.modelVersion.isPresent() ? rest.modelVersion : modelVersion,
+                rest.responseId.isPresent() ? rest.responseId : responseId,
+                rest.servedTier.isKnown() ? rest.servedTier : servedTier,
+                cost.isPresent() && rest.cost.isPresent() ? Optional.of(cost.get().plus(rest.cost.get())) : Optional.empty(),
+                continuations + rest.continuations + 1);
     }
 
     /** Every non-thought image of every candidate, in order. */
@@ -103,6 +172,9 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
 
     /** What the call produced, telling an image from text only, a blocked prompt or candidate, or nothing. */
     public Outcome outcome() {
+        if (continuationToken().isPresent()) {
+            return Outcome.INCOMPLETE;
+        }
         if (finalImage().isPresent()) {
             return Outcome.IMAGE;
         }
@@ -120,14 +192,15 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
     /**
      * The final image, or an exception that says why there is none.
      *
-     * @throws NoImageException with the outcome, finish or block reason, message and any text
+     * @throws NoImageException with the outcome, finish or block reason, message and any text; for
+     *     an {@link Outcome#INCOMPLETE} result (even one holding an image so far) also the token to resume with
      */
     public GeneratedImage requireImage() {
+        Outcome outcome = outcome();
         Optional<GeneratedImage> image = finalImage();
-        if (image.isPresent()) {
+        if (image.isPresent() && outcome != Outcome.INCOMPLETE) {
             return image.get();
         }
-        Outcome outcome = outcome();
         Optional<String> message = candidates.isEmpty()
                 ? promptFeedback.flatMap(PromptFeedback::blockReasonMessage)
                 : candidates.get(0).finishMessage();
@@ -136,6 +209,9 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
             case PROMPT_BLOCKED -> why.append("the prompt was blocked (").append(blockReason().get()).append(')');
             case CANDIDATE_BLOCKED -> why.append("the answer was blocked (").append(finishReason().get()).append(')');
             case TEXT_ONLY -> why.append("the model answered with text only");
+            case INCOMPLETE -> why.append("the model stopped before it finished (CONTINUATION) after ")
+                    .append(continuations + 1).append(continuations == 0 ? " request" : " requests")
+                    .append("; send the request again with its continuationToken to get the rest");
             default -> why.append("the model produced no image (")
                     .append(finishReason().map(FinishReason::value).orElse("no candidates")).append(')');
         }
@@ -145,7 +221,8 @@ public record GenerationResult(List<Candidate> candidates, Optional<PromptFeedba
         if (!text.isBlank()) {
             why.append("; model said: ").append(InvalidRequestException.shorten(text));
         }
-        throw new NoImageException(why.toString(), outcome, finishReason(), blockReason(), message, text);
+        throw new NoImageException(why.toString(), outcome, finishReason(), blockReason(), message, text,
+                continuationToken());
     }
 
     /**

@@ -14,16 +14,36 @@ public final class NoImageException extends ImageGenerationException {
     private final transient BlockReason blockReason;
     private final String finishMessage;
     private final String text;
+    private final String continuationToken;
 
     /** Creates the exception from what the result held. */
     public NoImageException(String message, Outcome outcome, Optional<FinishReason> finishReason,
             Optional<BlockReason> blockReason, Optional<String> finishMessage, String text) {
+        this(message, outcome, finishReason, blockReason, finishMessage, text, Optional.empty());
+    }
+
+    /**
+     * Creates the exception from what the result held, with the token that resumes an
+     * {@link Outcome#INCOMPLETE} generation.
+     */
+    public NoImageException(String message, Outcome outcome, Optional<FinishReason> finishReason,
+            Optional<BlockReason> blockReason, Optional<String> finishMessage, String text,
+            Optional<String> continuationToken) {
         super(message, new ErrorDetails(200, Optional.empty(), finishMessage, 1, Optional.empty()), null);
         this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.finishReason = finishReason.orElse(null);
         this.blockReason = blockReason.orElse(null);
         this.finishMessage = finishMessage.orElse(null);
         this.text = Objects.requireNonNull(text, "text");
+        this.continuationToken = continuationToken.orElse(null);
+    }
+
+    /**
+     * For an {@link Outcome#INCOMPLETE} generation, the token to send with the same request
+     * ({@link GenerationRequest.Builder#continuationToken(String)}) to get the rest.
+     */
+    public Optional<String> continuationToken() {
+        return Optional.ofNullable(continuationToken);
     }
 
     /** Why there is no image, in one word. */
@@ -53,6 +73,6 @@ public final class NoImageException extends ImageGenerationException {
 
     @Override
     public boolean isRetryable() {
-        return outcome == Outcome.NO_IMAGE;
+        return outcome == Outcome.NO_IMAGE || outcome == Outcome.INCOMPLETE;
     }
 }

@@ -11,5 +11,10 @@ public enum Outcome {
     /** The candidate was refused for safety, prohibited content, recitation or similar. */
     CANDIDATE_BLOCKED,
     /** The model produced nothing usable ({@code NO_IMAGE}, {@code IMAGE_OTHER}, {@code MAX_TOKENS}, ...). */
-    NO_IMAGE
+    NO_IMAGE,
+    /**
+     * The model stopped before it finished ({@code CONTINUATION}): automatic continuation was turned
+     * off or reached its bound. {@link GenerationResult#continuationToken()} resumes it.
+     */
+    INCOMPLETE
 }

@@ -1,6 +1,9 @@
 package io.github.geminiimage.domain;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Token usage exactly as the server reported it ({@code usageMetadata}). Absent counts are zero;
@@ -31,6 +34,37 @@ public record Usage(long promptTokens, long candidatesTokens, long totalTokens, 
         candidatesDetails = List.copyOf(candidatesDetails);
         cacheDetails = List.copyOf(cacheDetails);
         toolUsePromptDetails = List.copyOf(toolUsePromptDetails);
+    }
+
+    /**
+     * This usage and {@code other} added up, count by count and modality by modality (modalities
+     * in order of first appearance): what a continued generation used over all its requests.
+     */
+    public Usage plus(Usage other) {
+        return new Usage(promptTokens + other.promptTokens, candidatesTokens + other.candidatesTokens,
+                totalTokens + other.totalTokens, thoughtsTokens + other.thoughtsTokens, cachedTokens + other.cachedTokens,
+                toolUsePromptTokens + other.toolUsePromptTokens, sum(promptDetails, other.promptDetails),
+                sum(candidatesDetails, other.candidatesDetails), sum(cacheDetails, other.cacheDetails),
+                sum(toolUsePromptDetails, other.toolUsePromptDetails));
+    }
+
+    private static List<ModalityTokens> sum(List<ModalityTokens> a, List<ModalityTokens> b) {
+        if (b.isEmpty()) {
+            return a;
+        }
+        if (a.isEmpty()) {
+            return b;
+        }
+        Map<Modality, Long> totals = new LinkedHashMap<>();
+        for (ModalityTokens t : a) {
+            totals.merge(t.modality(), t.tokens(), Long::sum);
+        }
+        for (ModalityTokens t : b) {
+            totals.merge(t.modality(), t.tokens(), Long::sum);
+        }
+        List<ModalityTokens> list = new ArrayList<>(totals.size());
+        totals.forEach((modality, tokens) -> list.add(new ModalityTokens(modality, tokens)));
+        return list;
     }
 
     /** Usage with the three main counts only. */

@@ -14,7 +14,9 @@ import java.util.Optional;
  * {@code timeout}, {@code transport-failure}, {@code authentication-failed},
  * {@code permission-denied}, {@code model-not-found}, {@code invalid-request},
  * {@code malformed-response}, {@code response-too-large}, {@code grounded} (an image with the
- * {@code groundingMetadata} the request's grounding asks for).
+ * {@code groundingMetadata} the request's grounding asks for), {@code continuation} (the reply stops
+ * with {@code CONTINUATION} and a token after a text piece; the same request sent again with the
+ * token gets the image).
  *
  * @param name the outcome's name, lowercase with dashes
  * @param retryAfter for {@code rate-limited}: the delay put in {@code RetryInfo.retryDelay}
@@ -26,7 +28,8 @@ public record EmulatorOutcome(String name, Optional<Duration> retryAfter, Durati
     /** Every outcome name, in the order of the command line's {@code --fake-outcome}. */
     public static final List<String> NAMES = List.of("image", "text-only", "prompt-blocked", "image-safety", "no-image",
             "rate-limited", "server-error", "timeout", "transport-failure", "authentication-failed", "permission-denied",
-            "model-not-found", "invalid-request", "malformed-response", "response-too-large", "grounded");
+            "model-not-found", "invalid-request", "malformed-response", "response-too-large", "grounded",
+            "continuation");
 
     /**
      * Checks the name and the parameters.

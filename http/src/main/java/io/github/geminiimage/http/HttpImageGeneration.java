@@ -2,12 +2,15 @@ package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.sink.SinkSession;
+import io.github.geminiimage.http.internal.calls.Continuation;
 import io.github.geminiimage.http.internal.calls.GenerateContent;
 import io.github.geminiimage.http.internal.calls.StreamGenerateContent;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * before any I/O; a gzip or deflate reply is inflated here, the cap applying to the inflated bytes.
  * Thread-safe. {@link #close()} does nothing when the view belongs to a client; the images-only
  * shortcut of the adapters ({@code JdkHttpImageGeneration.builder()...build()}) closes its client.
+ * A reply that stops with {@code CONTINUATION} is continued automatically in every call
+ * ({@link HttpOptions#maxContinuations()}, {@code GenerationRequest.automaticContinuation}).
  */
 public final class HttpImageGeneration implements ImageGenerationPort {
 
@@ -36,12 +41,14 @@ public final class HttpImageGeneration implements ImageGenerationPort {
 
     @Override
     public GenerationResult generate(GenerationRequest request) {
-        return client.engine.execute(generateContent(request));
+        Objects.requireNonNull(request, "request");
+        return Continuation.generate(client.engine, request, this::generateContent, priced(request));
     }
 
     @Override
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
-        return client.engine.executeAsync(generateContent(request));
+        Objects.requireNonNull(request, "request");
+        return Continuation.generateAsync(client.engine, request, this::generateContent, priced(request));
     }
 
     /**
@@ -52,8 +59,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     @Override
     public GenerationStream stream(GenerationRequest request) {
         Objects.requireNonNull(request, "request");
-        return client.engine.execute(GenerateContent.fitted(StreamGenerateContent.exchange(request,
-                client.options.endpoint(), client.options.maxRequestBytes(), priced(request)), request, client.options));
+        return Continuation.stream(client.engine, request, this::streamGenerateContent, priced(request));
     }
 
     /** The events are read and handed to {@code listener} on a reader thread, which the stream occupies until it ends. */
@@ -61,16 +67,27 @@ public final class HttpImageGeneration implements ImageGenerationPort {
     public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        return StreamGenerateContent.deliver(client.engine.executeAsync(GenerateContent.fitted(
-                StreamGenerateContent.exchange(request, client.options.endpoint(), client.options.maxRequestBytes(),
-                        priced(request)), request, client.options)), listener, client.engine.readers());
+        return StreamGenerateContent.deliver(Continuation.streamAsync(client.engine, request, this::streamGenerateContent,
+                priced(request)), listener, client.engine.readers());
     }
 
-    private io.github.geminiimage.http.internal.engine.Exchange<GenerationResult> generateContent(GenerationRequest request) {
+    /**
+     * The exchange opening one request's stream; a flex call waits longer and backs off longer
+     * (every request of a continued call: the first one's deadline then covers them all).
+     */
+    private io.github.geminiimage.http.internal.engine.Exchange<GenerationStream> streamGenerateContent(
+            GenerationRequest request, Optional<SinkSession> call) {
+        return GenerateContent.fitted(StreamGenerateContent.exchange(request, client.options.endpoint(),
+                client.options.maxRequestBytes(), priced(request), call), request, client.options);
+    }
+
+    private io.github.geminiimage.http.internal.engine.Exchange<GenerationResult> generateContent(GenerationRequest request,
+            Optional<SinkSession> call) {
         Objects.requireNonNull(request, "request");
-        // A flex call waits longer and backs off longer; every reply is priced (HttpOptions.priceTable).
+        // A flex call waits longer and backs off longer; every reply is priced (HttpOptions.priceTable),
+        // and a continued call's joined result once more, from the summed usage.
         return GenerateContent.fitted(GenerateContent.exchange(request, client.options.endpoint(),
-                client.options.maxRequestBytes()), request, client.options)
+                client.options.maxRequestBytes(), call), request, client.options)
                 .withResults(priced(request));
     }
 

@@ -3,6 +3,7 @@ package io.github.geminiimage.http;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.PriceTable;
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.continuation.ContinuationHops;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -51,6 +52,8 @@ public final class HttpOptions {
     private final Duration flexDeadline;
     private final RetryPolicy flexRetryPolicy;
     private final PriceTable priceTable;
+    private final int maxContinuations;
+    private final int maxContinuationsWithoutProgress;
 
     private HttpOptions(Builder b) {
         this.endpoint = b.effectiveEndpoint();
@@ -69,6 +72,8 @@ public final class HttpOptions {
         this.flexDeadline = b.flexDeadline;
         this.flexRetryPolicy = b.flexRetryPolicy;
         this.priceTable = b.priceTable;
+        this.maxContinuations = b.maxContinuations;
+        this.maxContinuationsWithoutProgress = b.maxContinuationsWithoutProgress;
     }
 
     /** The defaults: Google's endpoint, {@code v1beta}, {@code x-goog-api-key}, minutes-long timeouts. */
@@ -100,7 +105,25 @@ public final class HttpOptions {
         b.flexDeadline = flexDeadline;
         b.flexRetryPolicy = flexRetryPolicy;
         b.priceTable = priceTable;
+        b.maxContinuations = maxContinuations;
+        b.maxContinuationsWithoutProgress = maxContinuationsWithoutProgress;
         return b;
+    }
+
+    /**
+     * The most extra requests one call sends to continue a reply that stopped with
+     * {@code CONTINUATION} (default 16; 0 turns automatic continuation off for every call).
+     */
+    public int maxContinuations() {
+        return maxContinuations;
+    }
+
+    /**
+     * The most continuation requests in a row that bring nothing new (no part, the same token
+     * again) before the call gives up and returns the result as {@code INCOMPLETE} (default 3).
+     */
+    public int maxContinuationsWithoutProgress() {
+        return maxContinuationsWithoutProgress;
     }
 
     /** The endpoint base, e.g. {@code https://generativelanguage.googleapis.com} or a proxy's: {@code endpoint().baseUri()}. */
@@ -256,6 +279,8 @@ public final class HttpOptions {
         private Duration flexDeadline = Duration.ofMinutes(20);
         private RetryPolicy flexRetryPolicy = RetryPolicy.flexDefaults();
         private PriceTable priceTable = PriceTable.google();
+        private int maxContinuations = ContinuationHops.DEFAULT_MAX_CONTINUATIONS;
+        private int maxContinuationsWithoutProgress = ContinuationHops.DEFAULT_MAX_WITHOUT_PROGRESS;
 
         private Builder() {
         }
@@ -412,6 +437,27 @@ public final class HttpOptions {
             return this;
         }
 
+        /**
+         * The most extra requests one call sends to continue a reply that stopped with
+         * {@code CONTINUATION} (default 16); 0 turns automatic continuation off, so such a reply is
+         * returned as {@code INCOMPLETE} with its token (per request:
+         * {@code GenerationRequest.Builder.automaticContinuation(false)}). The call's overall
+         * deadline covers all of them.
+         */
+        public Builder maxContinuations(int max) {
+            this.maxContinuations = max;
+            return this;
+        }
+
+        /**
+         * The most continuation requests in a row that bring no new part or repeat the token
+         * before the call stops and returns {@code INCOMPLETE} (default 3, at least 1).
+         */
+        public Builder maxContinuationsWithoutProgress(int max) {
+            this.maxContinuationsWithoutProgress = max;
+            return this;
+        }
+
         /** The observer of attempts, retries and completions. */
         public Builder observer(CallObserver observer) {
             this.observer = Objects.requireNonNull(observer, "observer");
@@ -443,6 +489,13 @@ public final class HttpOptions {
             positive(flexDeadline, "flexDeadline");
             if (maxResponseBytes < 1024) {
                 throw new IllegalArgumentException("maxResponseBytes must be at least 1024; got " + maxResponseBytes);
+            }
+            if (maxContinuations < 0 || maxContinuations > 1000) {
+                throw new IllegalArgumentException("maxContinuations must be 0 to 1000; got " + maxContinuations);
+            }
+            if (maxContinuationsWithoutProgress < 1) {
+                throw new IllegalArgumentException("maxContinuationsWithoutProgress must be at least 1; got "
+                        + maxContinuationsWithoutProgress);
             }
             if (maxRequestBytes < 1024) {
                 throw new IllegalArgumentException("maxRequestBytes must be at least 1024; got " + maxRequestBytes);

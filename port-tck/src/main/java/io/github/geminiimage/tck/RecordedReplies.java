@@ -19,6 +19,9 @@ public final class RecordedReplies {
             case PROMPT_BLOCKED -> load("prompt-blocked.json");
             case CANDIDATE_BLOCKED -> load("candidate-blocked.json");
             case NO_IMAGE -> load("no-image.json");
+            // Shaped like the others (the text cut short, CONTINUATION and a token): the same reply to
+            // every request repeats the token, so a client stops continuing and returns it INCOMPLETE.
+            case INCOMPLETE -> load("incomplete.json");
         };
     }
 

@@ -27,14 +27,25 @@ final class FakeGenerationStream extends PulledGenerationStream {
     private final Optional<SinkSession> sink;
 
     private final java.util.function.UnaryOperator<GenerationResult> finish;
+    private final int continuations;
 
     /** A stream whose joined result goes through {@code finish} (the served tier and the price). */
     FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, java.util.function.UnaryOperator<GenerationResult> finish,
             Optional<SinkSession> sink) {
+        this(steps, onEnd, finish, sink, 0);
+    }
+
+    /**
+     * A stream of a continued generation: its result counts {@code continuations} extra requests
+     * and is finished (served tier, price) once, after the join.
+     */
+    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, java.util.function.UnaryOperator<GenerationResult> finish,
+            Optional<SinkSession> sink, int continuations) {
         this.steps = List.copyOf(steps).iterator();
         this.onEnd = onEnd;
         this.finish = finish;
         this.sink = sink;
+        this.continuations = continuations;
     }
 
     @Override
@@ -67,6 +78,10 @@ final class FakeGenerationStream extends PulledGenerationStream {
         if (!steps.hasNext()) {
             try {
                 GenerationResult joined = joined();
+                if (continuations > 0) {
+                    joined = new GenerationResult(joined.candidates(), joined.promptFeedback(), joined.usage(),
+                            joined.modelVersion(), joined.responseId(), joined.servedTier(), joined.cost(), continuations);
+                }
                 complete(finish.apply(sink.isPresent() ? sink.get().commit(joined) : joined));
             } catch (ImageGenerationException e) {
                 throw fail(e);

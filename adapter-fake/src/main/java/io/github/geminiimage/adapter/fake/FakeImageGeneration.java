@@ -11,6 +11,7 @@ import io.github.geminiimage.domain.ServedTier;
 import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.continuation.ContinuationHops;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;
@@ -100,6 +101,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     private final List<GenerationRequest> recorded = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<GenerationResult>> pending = ConcurrentHashMap.newKeySet();
     private final Set<FakeGenerationStream> openStreams = ConcurrentHashMap.newKeySet();
+    /** The response that gave each continuation token: a request resuming with one goes back to it. */
+    private final Map<String, FakeResponse> continuations = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private record Rule(Predicate<GenerationRequest> condition, FakeResponse response) {
@@ -336,11 +339,19 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     }
 
     private GenerationStream open(Call call) {
-        List<FakeStream.Step> steps = call.response.streamSteps(call.request, call.images,
-                Replies.fingerprint(call.request, call.images));
+        List<FakeStream.Step> steps;
+        int continued = 0;
+        if (call.response.isStreamScript()) {
+            steps = call.response.streamSteps(call.request, call.images, Replies.fingerprint(call.request, call.images));
+        } else {
+            // A continued generation streams as its joined result (each request answered at once).
+            GenerationResult answer = call.joined();
+            continued = answer.continuations();
+            steps = FakeStream.of(answer);
+        }
         FakeGenerationStream[] holder = new FakeGenerationStream[1];
         FakeGenerationStream stream = new FakeGenerationStream(steps, () -> openStreams.remove(holder[0]), call::finish,
-                call.request.sink().map(SinkSession::open));
+                call.request.sink().map(SinkSession::open), continued);
         holder[0] = stream;
         openStreams.add(stream);
         if (closed.getCount() == 0) {
@@ -417,7 +428,10 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         }
         references.checkHistory(request);
         List<byte[]> images = Replies.check(request, references::bytes);
-        FakeResponse response;
+        FakeResponse response = request.continuationToken().map(continuations::get).orElse(null);
+        if (response != null) {
+            return new Call(request, images, response, servedTiers, priceTable);
+        }
         synchronized (scriptLock) {
             response = queue.pollFirst();
             if (response == null) {
@@ -432,7 +446,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         return new TransportException("the fake image generation was closed", ErrorDetails.ofAttempts(0), null, false);
     }
 
-    private static final class Call {
+    /** Not static: a continued answer records its requests and remembers its tokens in this fake. */
+    private final class Call {
         private final GenerationRequest request;
         private final List<byte[]> images;
         private final FakeResponse response;
@@ -449,11 +464,13 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         }
 
         /**
-         * The scripted answer; a computed one with the served tier the fake reports, priced as the
-         * HTTP client prices it; with a sink, its images written through it (atomically, as a transport does).
+         * The scripted answer, continued as {@link #joined()} does; a computed one with the served
+         * tier the fake reports, priced as the HTTP client prices it (once, after the join, from the
+         * summed usage); with a sink, the images of every reply written through it and committed
+         * once, when the whole continued call is answered (atomically, as a transport does).
          */
         GenerationResult answer() {
-            GenerationResult result = response.answer(request, images, Replies.fingerprint(request, images));
+            GenerationResult result = joined();
             if (!response.isGiven()) {
                 result = finish(result);
             }
@@ -467,6 +484,30 @@ public final class FakeImageGeneration implements ImageGenerationPort {
                 result = result.withServedTier(served);
             }
             return result.priced(priceTable, request);
+        }
+
+        /**
+         * The answer, continued as the HTTP transports continue it: each continuation request is
+         * recorded and answered by the same response, the replies joined.
+         */
+        GenerationResult joined() {
+            ContinuationHops hops = new ContinuationHops(request, ContinuationHops.DEFAULT_MAX_CONTINUATIONS,
+                    ContinuationHops.DEFAULT_MAX_WITHOUT_PROGRESS);
+            Optional<String> token = hops.add(remembered(response.answer(request, images,
+                    Replies.fingerprint(request, images))));
+            while (token.isPresent()) {
+                GenerationRequest next = request.toBuilder().continuationToken(token.get()).build();
+                if (recordRequests) {
+                    recorded.add(next);
+                }
+                token = hops.add(remembered(response.answer(next, images, Replies.fingerprint(next, images))));
+            }
+            return hops.result();
+        }
+
+        private GenerationResult remembered(GenerationResult reply) {
+            reply.continuationToken().ifPresent(t -> continuations.put(t, response));
+            return reply;
         }
     }
 

@@ -10,11 +10,15 @@ import io.github.geminiimage.domain.Grounding;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.continuation.ContinuationHops;
 import io.github.geminiimage.domain.stream.StreamAggregator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,6 +50,8 @@ public final class FakeResponse {
             return result;
         }
     }
+
+    private static final AtomicLong CONTINUATIONS = new AtomicLong();
 
     private final String description;
     private final Answer answer;
@@ -173,6 +179,53 @@ public final class FakeResponse {
                 Replies.finishedWithoutImage(request, reason, finishMessage, fingerprint));
     }
 
+    /**
+     * A generation the server delivers in {@code pieces + 1} replies, as a long answer may come
+     * (docs/wire-format.md, "Continuation"): the request without a continuation token gets a text
+     * piece that stops with {@code CONTINUATION} and a token; the request sent again with it gets
+     * the next piece, and so on; the request with the last token gets {@code rest}'s answer. The
+     * fake continues automatically as the HTTP transports do (at most
+     * {@link ContinuationHops#DEFAULT_MAX_CONTINUATIONS} extra requests, each one recorded), so a
+     * call returns the pieces joined, with {@code continuations() == pieces}; more pieces than that
+     * give an {@code INCOMPLETE} result. With {@code automaticContinuation(false)} the first piece
+     * comes back as it is, and {@link GenerationRequest#resuming} gets the next one. The token is
+     * the fake's own: one from another response or server is refused with the server's 400.
+     *
+     * @param pieces how many replies stop with {@code CONTINUATION}, at least 1
+     */
+    public static FakeResponse continuation(int pieces, FakeResponse rest) {
+        Objects.requireNonNull(rest, "rest");
+        if (pieces < 1) {
+            throw new IllegalArgumentException("pieces must be at least 1; got " + pieces);
+        }
+        String prefix = "fake-continuation:" + CONTINUATIONS.incrementAndGet() + ":";
+        return new FakeResponse("continuation in " + pieces + " pieces, then " + rest.description,
+                (request, images, fingerprint) -> {
+                    int piece = 0;
+                    if (request.continuationToken().isPresent()) {
+                        piece = pieceOf(request.continuationToken().get(), prefix);
+                    }
+                    if (piece >= pieces) {
+                        return rest.answer(request, images, fingerprint);
+                    }
+                    String next = Base64.getEncoder().encodeToString((prefix + (piece + 1)).getBytes(StandardCharsets.UTF_8));
+                    return Replies.continuationPiece(request, "(piece " + (piece + 1) + " of " + (pieces + 1) + ") ", next,
+                            fingerprint);
+                }, Duration.ZERO, null);
+    }
+
+    private static int pieceOf(String token, String prefix) {
+        try {
+            String text = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+            if (text.startsWith(prefix)) {
+                return Integer.parseInt(text.substring(prefix.length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // not one of this response's tokens: refused below, as the server refuses a foreign token
+        }
+        throw TestResults.invalidRequest("Request contains an invalid argument: continuationToken");
+    }
+
     /** Exactly this result, whatever the request. */
     public static FakeResponse result(GenerationResult result) {
         Objects.requireNonNull(result, "result");
@@ -276,6 +329,11 @@ public final class FakeResponse {
 
     GenerationResult answer(GenerationRequest request, List<byte[]> imageBytes, byte[] fingerprint) {
         return answer.answer(request, imageBytes, fingerprint);
+    }
+
+    /** Whether this is a {@link #streamed} script (streamed as scripted, never continued). */
+    boolean isStreamScript() {
+        return stream != null;
     }
 
     /**

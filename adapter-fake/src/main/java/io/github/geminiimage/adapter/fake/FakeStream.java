@@ -83,7 +83,7 @@ public final class FakeStream {
         List<Candidate> finishes = new ArrayList<>();
         for (Candidate c : result.candidates()) {
             finishes.add(new Candidate(c.index(), List.of(), c.finishReason(), c.finishMessage(), c.safetyRatings(),
-                    c.grounding()));
+                    c.grounding(), c.continuationToken()));
         }
         steps.add(new Chunk(new GenerationResult(finishes, Optional.empty(), result.usage(), result.modelVersion(),
                 result.responseId())));

@@ -55,6 +55,9 @@ class FakeImageGenerationContractTest extends ImageGenerationPortContract {
                         return make(FakeResponse.promptBlocked(BlockReason.PROHIBITED_CONTENT));
                     case CANDIDATE_BLOCKED:
                         return make(FakeResponse.imageSafety());
+                    case INCOMPLETE:
+                        // More pieces than the fake continues: the call stops at its bound, still incomplete.
+                        return make(FakeResponse.continuation(1000, FakeResponse.generatedImage()));
                     default:
                         return make(FakeResponse.noImage());
                 }

@@ -37,14 +37,16 @@ final class CliDocuments {
     /**
      * One call's result in {@link Run}.
      *
+     * @param continuations the extra requests that continued the reply (0 when it came whole)
      * @param previews the interim images; null (left out) unless {@code --previews} was given
      */
     @JsonbPropertyOrder({"outcome", "finishReason", "finishMessage", "blockReason", "text", "modelVersion", "responseId",
-        "usage", "image", "grounding", "previews", "serviceTier", "cost"})
+        "continuations", "usage", "image", "grounding", "previews", "serviceTier", "cost"})
     public record Result(String outcome, @JsonbNillable String finishReason, @JsonbNillable String finishMessage,
             @JsonbNillable String blockReason, @JsonbNillable String text, @JsonbNillable String modelVersion,
-            @JsonbNillable String responseId, Tokens usage, @JsonbNillable Image image, @JsonbNillable Grounding grounding,
-            List<String> previews, @JsonbNillable String serviceTier, @JsonbNillable Cost cost) {
+            @JsonbNillable String responseId, int continuations, Tokens usage, @JsonbNillable Image image,
+            @JsonbNillable Grounding grounding, List<String> previews, @JsonbNillable String serviceTier,
+            @JsonbNillable Cost cost) {
     }
 
     /**

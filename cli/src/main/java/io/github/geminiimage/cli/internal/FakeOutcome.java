@@ -27,7 +27,9 @@ public enum FakeOutcome {
     MALFORMED_RESPONSE(FakeResponse::malformedResponse),
     RESPONSE_TOO_LARGE(FakeResponse::responseTooLarge),
     /** An image grounded as {@code --grounding} asks: search queries and made-up sources in the reply. */
-    GROUNDED(FakeResponse::groundedImage);
+    GROUNDED(FakeResponse::groundedImage),
+    /** A reply that stops with {@code CONTINUATION}; the request sent again with its token gets the image. */
+    CONTINUATION(() -> FakeResponse.continuation(1, FakeResponse.generatedImage()));
 
     private final Supplier<FakeResponse> response;
 

@@ -115,7 +115,10 @@ final class Report {
         }
         out.println("  finish reason: " + result.finishReason().map(FinishReason::value)
                 .orElse(result.blockReason().map(b -> "none (prompt blocked: " + b.value() + ")").orElse("none"))
-                + "; tokens: " + usage(result.usage()) + served(result) + cost(result));
+                + "; tokens: " + usage(result.usage())
+                + (result.continuations() == 0 ? "" : " over " + (result.continuations() + 1) + " requests (continued "
+                        + result.continuations() + (result.continuations() == 1 ? " time)" : " times)"))
+                + served(result) + cost(result));
         String text = oneLine(result.text());
         if (!text.isBlank()) {
             out.println("  model text: " + text);
@@ -229,7 +232,7 @@ final class Report {
         return new CliDocuments.Result(result.outcome().name(), result.finishReason().map(FinishReason::value).orElse(null),
                 result.candidates().isEmpty() ? null : result.candidates().get(0).finishMessage().orElse(null),
                 result.blockReason().map(BlockReason::value).orElse(null), result.text(), result.modelVersion().orElse(null),
-                result.responseId().orElse(null), new CliDocuments.Tokens(usage.promptTokens(), usage.candidatesTokens(),
+                result.responseId().orElse(null), result.continuations(), new CliDocuments.Tokens(usage.promptTokens(), usage.candidatesTokens(),
                         usage.thoughtsTokens(), usage.totalTokens()), image, groundingJson(result.grounding()),
                 previewsAsked ? entry.previews().stream().map(Path::toString).toList() : null,
                 // The served tier as the reply says it (header, else usageMetadata.trafficType); null when it does not.

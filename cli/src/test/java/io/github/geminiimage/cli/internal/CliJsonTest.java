@@ -67,9 +67,9 @@ class CliJsonTest {
     void nillableMembersAreWrittenAsNull_otherNullMembersAreLeftOut() {
         CliDocuments.Tokens tokens = new CliDocuments.Tokens(1, 2, 0, 3);
         String json = CliJson.write(new CliDocuments.Run("generate", null, 3, List.of(
-                new CliDocuments.Result("IMAGE", null, null, null, "", null, null, tokens,
+                new CliDocuments.Result("IMAGE", null, null, null, "", null, null, 0, tokens,
                         new CliDocuments.Image("a.png", null, "image/png", null, null, 10L), null, null, null, null),
-                new CliDocuments.Result("NO_IMAGE", null, null, null, "", null, null, tokens, null, null, null, null, null)),
+                new CliDocuments.Result("NO_IMAGE", null, null, null, "", null, null, 0, tokens, null, null, null, null, null)),
                 null, null));
 
         assertThat(json).contains("\"transport\": null", "\"finishReason\": null", "\"session\": null", "\"error\": null",

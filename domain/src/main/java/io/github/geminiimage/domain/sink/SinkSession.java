@@ -41,19 +41,59 @@ public final class SinkSession {
     private static final SecureRandom TEMP_NAMES = new SecureRandom();
 
     private final ImageSink sink;
+    /** The session of the whole call when this one is one request's {@linkplain #part() part}; else null. */
+    private final SinkSession parent;
     private final Map<GeneratedImage, Output> pending = new IdentityHashMap<>();
     private final List<Output> outputs = new ArrayList<>();
     private int ordinal;
     private boolean aborted;
     private boolean committed;
 
-    private SinkSession(ImageSink sink) {
+    private SinkSession(ImageSink sink, SinkSession parent) {
         this.sink = sink;
+        this.parent = parent;
     }
 
     /** A session writing to {@code sink}. */
     public static SinkSession open(ImageSink sink) {
-        return new SinkSession(Objects.requireNonNull(sink, "sink"));
+        return new SinkSession(Objects.requireNonNull(sink, "sink"), null);
+    }
+
+    /**
+     * A session for one request (one attempt) of a call made of several, such as a continued
+     * generation: its images are numbered after those begun before in this session and its other
+     * parts; its {@link #commit} moves nothing but hands its files over to this session, which
+     * moves them into place when it is committed itself (once, with the joined result, whose final
+     * image names the final file); its {@link #abort} removes only its own files, so a retried
+     * request starts afresh without touching the earlier requests' images.
+     */
+    public SinkSession part() {
+        synchronized (this) {
+            checkOpen();
+        }
+        return new SinkSession(sink, this);
+    }
+
+    private synchronized int nextOrdinal() {
+        checkOpen();
+        return ++ordinal;
+    }
+
+    /** Takes over the files of a committed part; removes them when this session is already closed. */
+    private void adopt(List<Output> handed, Map<GeneratedImage, Output> images) {
+        boolean open;
+        synchronized (this) {
+            open = !aborted && !committed;
+            if (open) {
+                outputs.addAll(handed);
+                pending.putAll(images);
+            }
+        }
+        if (!open) {
+            for (Output output : handed) {
+                output.discard();
+            }
+        }
     }
 
     /** The sink written to. */
@@ -64,7 +104,7 @@ public final class SinkSession {
     /** A new image, the next in the call. Its file or stream is opened with its first bytes. */
     public synchronized Output begin() {
         checkOpen();
-        Output output = new Output(++ordinal);
+        Output output = new Output(parent == null ? ++ordinal : parent.nextOrdinal());
         outputs.add(output);
         return output;
     }
@@ -141,6 +181,18 @@ public final class SinkSession {
             }
             checkOpen();
             committed = true;
+        }
+        if (parent != null) {
+            List<Output> handed;
+            Map<GeneratedImage, Output> images;
+            synchronized (this) {
+                handed = new ArrayList<>(outputs);
+                images = new IdentityHashMap<>(pending);
+                outputs.clear();
+                pending.clear();
+            }
+            parent.adopt(handed, images);
+            return result;
         }
         Optional<GeneratedImage> finalImage = result.finalImage();
         try {
@@ -233,10 +285,11 @@ public final class SinkSession {
                     parts.add(part);
                 }
             }
-            candidates.add(new Candidate(c.index(), parts, c.finishReason(), c.finishMessage(), c.safetyRatings(), c.grounding()));
+            candidates.add(new Candidate(c.index(), parts, c.finishReason(), c.finishMessage(), c.safetyRatings(), c.grounding(),
+                    c.continuationToken()));
         }
         return new GenerationResult(candidates, result.promptFeedback(), result.usage(), result.modelVersion(),
-                result.responseId(), result.servedTier(), result.cost());
+                result.responseId(), result.servedTier(), result.cost(), result.continuations());
     }
 
     private Path folder() throws IOException {

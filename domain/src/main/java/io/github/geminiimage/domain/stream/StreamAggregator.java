@@ -34,7 +34,7 @@ import java.util.TreeMap;
  *   <li>finish reason, finish message, safety ratings and grounding metadata from the last chunk
  *       that has them; usage
  *       from the last chunk that reports any; prompt feedback from the first; model version and
- *       response id from the last.</li>
+ *       response id from the last; the continuation token from the last chunk that has one.</li>
  * </ul>
  *
  * <p>A stream is complete when every candidate it named has a finish reason, or when it has no
@@ -89,6 +89,10 @@ public final class StreamAggregator {
             }
             if (c.grounding().isPresent()) {
                 state.grounding = c.grounding();
+            }
+            if (c.continuationToken().isPresent()) {
+                // A long stream may put checkpoint tokens on earlier chunks: the last one resumes.
+                state.continuationToken = c.continuationToken();
             }
             if (c.finishReason().isPresent() && !c.finishReason().equals(state.finishReason)) {
                 state.finishReason = c.finishReason();
@@ -175,6 +179,7 @@ public final class StreamAggregator {
         Optional<String> finishMessage = Optional.empty();
         List<SafetyRating> safetyRatings = List.of();
         Optional<Grounding> grounding = Optional.empty();
+        Optional<String> continuationToken = Optional.empty();
 
         CandidateState(int index) {
             this.index = index;
@@ -213,7 +218,7 @@ public final class StreamAggregator {
             if (openText != null) {
                 parts.add(new Part.Text(openText.toString(), openThought, openSignature));
             }
-            return new Candidate(index, parts, finishReason, finishMessage, safetyRatings, grounding);
+            return new Candidate(index, parts, finishReason, finishMessage, safetyRatings, grounding, continuationToken);
         }
     }
 }

@@ -170,6 +170,44 @@ class SinkSessionTest {
                 .hasMessageContaining("no file name");
     }
 
+    @Test
+    void thePartsOfAContinuedCallAreMovedIntoPlaceOnceNamedFromTheJoinedResult() throws IOException {
+        Path file = dir.resolve("joined.png");
+        SinkSession call = SinkSession.open(ImageSink.toFile(file));
+
+        SinkSession request1 = call.part();
+        GenerationResult reply1 = request1.commit(request1.writeImages(result(List.of(image(first, false)))));
+        assertThat(names()).as("handed over, not yet in place").allMatch(n -> n.startsWith(".") && n.endsWith(".part"));
+        SinkSession retried = call.part();
+        retried.writeImages(result(List.of(image(draft, false))));
+        retried.abort();
+        assertThat(names()).as("a failed attempt removes only its own file").hasSize(1);
+        SinkSession request2 = call.part();
+        GenerationResult reply2 = request2.commit(request2.writeImages(result(List.of(image(last, false)))));
+
+        GenerationResult joined = call.commit(reply1.followedBy(reply2));
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(last);
+        assertThat(Files.readAllBytes(dir.resolve("joined-1.png"))).isEqualTo(first);
+        assertThat(names()).containsExactly("joined-1.png", "joined.png");
+        assertThat(joined.requireImage().written().orElseThrow().path()).contains(file.toAbsolutePath());
+    }
+
+    @Test
+    void abortingAContinuedCallRemovesTheFilesOfEveryPartEvenOneHandedOverLater() throws IOException {
+        SinkSession call = SinkSession.open(ImageSink.toFile(dir.resolve("gone.png")));
+        SinkSession request1 = call.part();
+        request1.commit(request1.writeImages(result(List.of(image(first, false)))));
+        SinkSession inFlight = call.part();
+        GenerationResult late = inFlight.writeImages(result(List.of(image(last, false))));
+
+        call.abort();
+        inFlight.commit(late);
+
+        assertThat(names()).isEmpty();
+        assertThatThrownBy(call::part).isInstanceOf(IllegalStateException.class);
+    }
+
     private List<String> names() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
+import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
@@ -336,6 +337,14 @@ public final class EmulatorServer implements AutoCloseable {
      * Sends the reply's head, logging the exchange first: a client that reads the log as soon as it
      * has its reply finds the exchange there.
      */
+    /**
+     * The request as the server answers it: one reply per request, so a reply that stops with
+     * {@code CONTINUATION} goes back to the client, which sends the token (the fake would continue).
+     */
+    private static GenerationRequest serverSide(GenerationRequest request) {
+        return request.toBuilder().automaticContinuation(false).build();
+    }
+
     private void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
         Trace trace = traces.get(exchange);
         if (trace != null) {
@@ -504,7 +513,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (!stream) {
             GenerationResult result;
             try {
-                result = fake.generate(decoded.request());
+                result = fake.generate(serverSide(decoded.request()));
             } catch (ImageGenerationException e) {
                 special(exchange, e, model, trace);
                 return;
@@ -518,7 +527,7 @@ public final class EmulatorServer implements AutoCloseable {
         }
         GenerationStream events;
         try {
-            events = fake.stream(decoded.request());
+            events = fake.stream(serverSide(decoded.request()));
         } catch (ImageGenerationException e) {
             special(exchange, e, model, trace);
             return;

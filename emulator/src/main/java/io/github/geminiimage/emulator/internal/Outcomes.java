@@ -49,6 +49,7 @@ public final class Outcomes {
             case "invalid-request" -> FakeResponse.invalidRequest("Invalid JSON payload received.");
             case "malformed-response" -> FakeResponse.malformedResponse();
             case "response-too-large" -> FakeResponse.responseTooLarge();
+            case "continuation" -> FakeResponse.continuation(1, FakeResponse.generatedImage());
             default -> throw new IllegalArgumentException("outcome: unknown " + outcome.name());
         };
         return outcome.delay().isZero() ? response : response.after(outcome.delay());

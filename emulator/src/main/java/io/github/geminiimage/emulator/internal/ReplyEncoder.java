@@ -87,6 +87,7 @@ public final class ReplyEncoder {
         g.writeEnd();
         candidate.finishReason().ifPresent(r -> g.write("finishReason", r.value()));
         candidate.finishMessage().ifPresent(m -> g.write("finishMessage", m));
+        candidate.continuationToken().ifPresent(t -> g.write("continuationToken", t));
         safetyRatings(g, candidate.safetyRatings());
         candidate.grounding().ifPresent(grounding -> grounding(g, grounding));
         if (!vertex) {

@@ -34,7 +34,8 @@ import java.util.Set;
 public final class RequestDecoder {
 
     private static final Set<String> TOP_LEVEL = Set.of("contents", "systemInstruction", "generationConfig",
-            "safetySettings", "tools", "toolConfig", "cachedContent", "serviceTier", "labels", "model", "outputConfig");
+            "safetySettings", "tools", "toolConfig", "cachedContent", "serviceTier", "labels", "model", "outputConfig",
+            "continuationToken");
     private static final Set<String> GENERATION_CONFIG = Set.of("responseModalities", "imageConfig", "candidateCount",
             "temperature", "topP", "topK", "seed", "maxOutputTokens", "stopSequences", "thinkingConfig",
             "presencePenalty", "frequencyPenalty", "responseMimeType", "responseSchema", "responseJsonSchema",
@@ -155,6 +156,7 @@ public final class RequestDecoder {
         JsonMembers.object(body, "outputConfig", "").flatMap(config -> JsonMembers.string(config, "outputUriPrefix", "output_config"))
                 .ifPresent(prefix -> builder.vertexOptions(VertexOptions.NONE.withOutputUriPrefix(prefix)));
         JsonMembers.string(body, "serviceTier", "").ifPresent(tier -> builder.serviceTier(serviceTier(tier)));
+        JsonMembers.string(body, "continuationToken", "").ifPresent(builder::continuationToken);
         try {
             return new Decoded(builder.build(), prompt, List.copyOf(sizes));
         } catch (InvalidRequestException e) {

@@ -54,16 +54,18 @@ final class StreamEncoder {
     }
 
     /**
-     * Sends the finish still held, with the latest usage and the grounding {@code result} has for
-     * its candidate: stream events carry no grounding, and Google sends it with the finish.
+     * Sends the finish still held, with the latest usage and what {@code result} has for its
+     * candidate: the grounding and the continuation token. Stream events carry neither, and Google
+     * sends them with the finish.
      */
     void flush(Optional<GenerationResult> result) {
         if (finish != null) {
             StreamEvent.Finished f = finish;
             finish = null;
-            Optional<Grounding> grounding = result.flatMap(r -> r.candidates().stream()
-                    .filter(c -> c.index() == f.candidate()).findFirst()).flatMap(Candidate::grounding);
-            send(List.of(new Candidate(f.candidate(), List.of(), Optional.of(f.reason()), f.message(), List.of(), grounding)),
+            Optional<Candidate> joined = result.flatMap(r -> r.candidates().stream()
+                    .filter(c -> c.index() == f.candidate()).findFirst());
+            send(List.of(new Candidate(f.candidate(), List.of(), Optional.of(f.reason()), f.message(), List.of(),
+                    joined.flatMap(Candidate::grounding), joined.flatMap(Candidate::continuationToken))),
                     Optional.empty());
         }
     }

@@ -70,7 +70,16 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
             case PROMPT_BLOCKED -> "prompt-blocked";
             case CANDIDATE_BLOCKED -> "image-safety";
             case NO_IMAGE -> "no-image";
+            case INCOMPLETE -> "continuation";
         };
+        if (outcome == Outcome.INCOMPLETE) {
+            // The emulator finishes on the request with the token: a client that does not continue stops before it.
+            GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start().always(EmulatorOutcome.of(name));
+            synchronized (this) {
+                emulators.add(emulator);
+            }
+            return port(emulator.baseUri(), HttpOptions.builder().maxContinuations(0), Duration.ofSeconds(20), 64L << 20);
+        }
         return port(EmulatorOutcome.of(name), Duration.ofSeconds(20), 64L << 20);
     }
 
@@ -159,7 +168,12 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
     }
 
     private synchronized ImageGenerationPort port(URI baseUri, Duration deadline, long maxResponse) {
-        HttpOptions options = HttpOptions.builder().baseUri(baseUri).connectTimeout(Duration.ofSeconds(2))
+        return port(baseUri, HttpOptions.builder(), deadline, maxResponse);
+    }
+
+    private synchronized ImageGenerationPort port(URI baseUri, HttpOptions.Builder builder, Duration deadline,
+            long maxResponse) {
+        HttpOptions options = builder.baseUri(baseUri).connectTimeout(Duration.ofSeconds(2))
                 .inactivityTimeout(Duration.ofSeconds(20)).overallDeadline(deadline).retryPolicy(RetryPolicy.noRetries())
                 .maxResponseBytes(maxResponse).build();
         ImageGenerationPort port = factory.create(KEY, options);

@@ -263,10 +263,10 @@ public final class Replies {
                 }
             }
             candidates.add(new Candidate(c.index(), parts, c.finishReason(), c.finishMessage(), c.safetyRatings(),
-                    c.grounding()));
+                    c.grounding(), c.continuationToken()));
         }
         return new GenerationResult(candidates, result.promptFeedback(), result.usage(), result.modelVersion(),
-                result.responseId());
+                result.responseId(), result.servedTier(), result.cost(), result.continuations());
     }
 
     /** {@code result} with {@code grounding} on its first candidate (none without candidates). */
@@ -277,7 +277,7 @@ public final class Replies {
         List<Candidate> candidates = new ArrayList<>(result.candidates());
         candidates.set(0, candidates.get(0).withGrounding(grounding));
         return new GenerationResult(candidates, result.promptFeedback(), result.usage(), result.modelVersion(),
-                result.responseId());
+                result.responseId(), result.servedTier(), result.cost(), result.continuations());
     }
 
     /**
@@ -313,6 +313,19 @@ public final class Replies {
         List<Part> parts = List.of(new Part.Text(text, false, signature));
         return result(request, fingerprint, List.of(candidate(parts, FinishReason.STOP, Optional.empty())),
                 Optional.empty(), textTokens(text), List.of(new ModalityTokens(Modality.TEXT, textTokens(text))));
+    }
+
+    /**
+     * One piece of a generation that is not finished: a text part (signed on Gemini 3), finish
+     * reason {@code CONTINUATION} and the token that gets the rest.
+     */
+    public static GenerationResult continuationPiece(GenerationRequest request, String text, String token,
+            byte[] fingerprint) {
+        GenerationResult piece = textOnly(request, text, fingerprint);
+        Candidate c = piece.candidates().get(0);
+        return new GenerationResult(List.of(new Candidate(c.index(), c.parts(), Optional.of(FinishReason.CONTINUATION),
+                Optional.empty(), List.of(), Optional.empty(), Optional.of(token))), piece.promptFeedback(), piece.usage(),
+                piece.modelVersion(), piece.responseId());
     }
 
     /** A blocked prompt: no candidates, {@code promptFeedback.blockReason}, prompt tokens only. */

@@ -35,12 +35,23 @@ public final class GenerateContent {
      * @param maxRequestBytes a larger body is refused with {@link InvalidRequestException} before any I/O
      */
     public static Exchange<GenerationResult> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes) {
+        return exchange(request, endpoint, maxRequestBytes, Optional.empty());
+    }
+
+    /**
+     * The exchange for {@code request} as one request of a call whose images go to {@code call}, a
+     * sink session of the whole call (a continued generation): each attempt writes through its own
+     * {@linkplain SinkSession#part() part}, which hands its files to {@code call} instead of moving
+     * them into place. Empty: each attempt commits its own session.
+     */
+    public static Exchange<GenerationResult> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes,
+            Optional<SinkSession> call) {
         String modelId = request.model().id();
         return Exchange.<GenerationResult>of(OPERATION, Optional.of(modelId), () -> {
             VertexOnlyFields.check(request, endpoint);
             endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), body(request, maxRequestBytes));
-        }, reply -> withServedTier(read(reply, request), reply))
+        }, reply -> withServedTier(read(reply, request, call), reply))
                 .withUsage(GenerationResult::usage)
                 .withExplanation(failure -> explainRetired(failure, request));
     }
@@ -70,11 +81,12 @@ public final class GenerateContent {
      * while they are decoded, and the files are moved into place once the whole reply was read. A
      * failure of this attempt removes them, so a retry starts afresh.
      */
-    private static GenerationResult read(Reply reply, GenerationRequest request) throws IOException {
+    private static GenerationResult read(Reply reply, GenerationRequest request, Optional<SinkSession> call)
+            throws IOException {
         if (request.sink().isEmpty()) {
             return GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes());
         }
-        SinkSession session = SinkSession.open(request.sink().get());
+        SinkSession session = call.isPresent() ? call.get().part() : SinkSession.open(request.sink().get());
         try {
             return session.commit(GenerateContentCodec.read(reply.body(), reply.declaredLength(), reply.maxBytes(), session));
         } catch (IOException | RuntimeException | Error e) {

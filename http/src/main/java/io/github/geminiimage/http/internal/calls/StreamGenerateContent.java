@@ -55,19 +55,29 @@ public final class StreamGenerateContent {
      */
     public static Exchange<GenerationStream> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes,
             UnaryOperator<GenerationResult> finish) {
+        return exchange(request, endpoint, maxRequestBytes, finish, Optional.empty());
+    }
+
+    /**
+     * The exchange for {@code request} as one request of a call whose images go to {@code call}, a
+     * sink session of the whole call (a continued generation): each attempt's stream writes through
+     * its own {@linkplain SinkSession#part() part}. Empty: each attempt commits its own session.
+     */
+    public static Exchange<GenerationStream> exchange(GenerationRequest request, Endpoint endpoint, long maxRequestBytes,
+            UnaryOperator<GenerationResult> finish, Optional<SinkSession> call) {
         String modelId = request.model().id();
         return Exchange.<GenerationStream>of(OPERATION, Optional.of(modelId), () -> {
             VertexOnlyFields.check(request, endpoint);
             endpoint.inlineLimits().check(request);
             return RequestSpec.postJson(endpoint.modelMethod(modelId, OPERATION), GenerateContent.body(request, maxRequestBytes))
                     .withQueryParameter("alt", "sse").withHeader("Accept", "text/event-stream");
-        }, reply -> open(reply, request, finish)).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
+        }, reply -> open(reply, request, finish, call)).withExplanation(failure -> GenerateContent.explainRetired(failure, request));
     }
 
-    private static GenerationStream open(Reply reply, GenerationRequest request, UnaryOperator<GenerationResult> finish)
-            throws IOException {
+    private static GenerationStream open(Reply reply, GenerationRequest request, UnaryOperator<GenerationResult> finish,
+            Optional<SinkSession> call) throws IOException {
         // One sink session per attempt: a retry before the first event starts with no files.
-        SinkSession sink = request.sink().map(SinkSession::open).orElse(null);
+        SinkSession sink = request.sink().map(s -> call.isPresent() ? call.get().part() : SinkSession.open(s)).orElse(null);
         try {
             StreamReplyReader reader = new StreamReplyReader(reply.body(), reply.maxBytes(),
                     sink == null ? StreamCodecs.replyDecoder() : StreamCodecs.replyDecoder(sink),

@@ -91,6 +91,7 @@ final class JsonSchema {
                 .field("groundingChunks", Kind.ARRAY, chunk, Role.NONE, null);
         Node candidate = new Node(false).field("content", Kind.OBJECT, content, Role.NONE, null)
                 .field("finishReason", Kind.VALUE).field("finishMessage", Kind.VALUE).field("index", Kind.VALUE)
+                .field("continuationToken", Kind.VALUE)
                 .field("safetyRatings", Kind.ARRAY, rating, Role.NONE, null)
                 .field("groundingMetadata", Kind.OBJECT, grounding, Role.NONE, null);
         Node feedback = new Node(false).field("blockReason", Kind.VALUE).field("blockReasonMessage", Kind.VALUE)
@@ -122,7 +123,7 @@ final class JsonSchema {
                 .field("systemInstruction", Kind.VALUE).field("generationConfig", Kind.VALUE)
                 .field("safetySettings", Kind.VALUE).field("labels", Kind.VALUE)
                 .field("tools", Kind.VALUE).field("outputConfig", Kind.VALUE)
-                .field("serviceTier", Kind.VALUE);
+                .field("serviceTier", Kind.VALUE).field("continuationToken", Kind.VALUE);
     }
 
     /**

@@ -114,6 +114,10 @@ public final class ReplyEncoder {
             o.ascii(",\"finishMessage\":");
             o.string(candidate.finishMessage().get(), "finishMessage");
         }
+        if (candidate.continuationToken().isPresent()) {
+            o.ascii(",\"continuationToken\":");
+            o.string(candidate.continuationToken().get(), "continuationToken");
+        }
         safetyRatings(candidate.safetyRatings(), o);
         if (candidate.grounding().isPresent()) {
             grounding(candidate.grounding().get(), o);

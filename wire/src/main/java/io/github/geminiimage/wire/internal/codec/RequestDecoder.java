@@ -41,7 +41,7 @@ public final class RequestDecoder {
 
     private static final Set<String> TOP_LEVEL = Set.of("contents", "systemInstruction", "generationConfig",
             "safetySettings", "labels", "tools", "toolConfig", "cachedContent", "outputConfig",
-            "serviceTier");
+            "serviceTier", "continuationToken");
     private static final Set<String> GENERATION_CONFIG = Set.of("responseModalities", "candidateCount", "temperature",
             "topP", "topK", "seed", "imageConfig", "thinkingConfig", "maxOutputTokens", "stopSequences",
             "presencePenalty", "frequencyPenalty", "responseMimeType");
@@ -117,6 +117,9 @@ public final class RequestDecoder {
         grounding(wire.tools()).ifPresent(builder::grounding);
         if (wire.serviceTier() != null) {
             builder.serviceTier(serviceTier(wire.serviceTier()));
+        }
+        if (wire.continuationToken() != null) {
+            builder.continuationToken(wire.continuationToken());
         }
         return builder.build();
     }

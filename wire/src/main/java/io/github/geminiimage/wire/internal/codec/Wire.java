@@ -22,7 +22,8 @@ public final class Wire {
 
     /** {@code Candidate}. */
     public record Candidate(Content content, String finishReason, String finishMessage,
-            List<SafetyRating> safetyRatings, BigDecimal index, GroundingMetadata groundingMetadata) {
+            List<SafetyRating> safetyRatings, BigDecimal index, GroundingMetadata groundingMetadata,
+            String continuationToken) {
     }
 
     /**
@@ -83,7 +84,7 @@ public final class Wire {
     /** {@code GenerateContentRequest}, as a server reads it. */
     public record Request(List<Content> contents, Content systemInstruction, GenerationConfig generationConfig,
             List<SafetySetting> safetySettings, java.util.Map<String, String> labels, List<Tool> tools,
-            OutputConfig outputConfig, String serviceTier) {
+            OutputConfig outputConfig, String serviceTier, String continuationToken) {
     }
 
     /** {@code Tool}: only {@code googleSearch} is read. */

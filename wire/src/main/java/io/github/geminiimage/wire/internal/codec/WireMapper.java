@@ -59,7 +59,7 @@ final class WireMapper {
             List<Part> parts = parts(c.content(), i, "candidate");
             candidates.add(new Candidate(c.index() == null ? 0 : exactInt(c.index(), where + "index"), parts,
                     Optional.ofNullable(c.finishReason()).map(FinishReason::of), Optional.ofNullable(c.finishMessage()),
-                    ratings(c.safetyRatings()), grounding(c.groundingMetadata())));
+                    ratings(c.safetyRatings()), grounding(c.groundingMetadata()), Optional.ofNullable(c.continuationToken())));
         }
         Optional<PromptFeedback> feedback = Optional.ofNullable(wire.promptFeedback())
                 .map(f -> new PromptFeedback(Optional.ofNullable(f.blockReason()).map(BlockReason::of),

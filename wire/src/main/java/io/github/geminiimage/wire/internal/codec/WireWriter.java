@@ -66,6 +66,10 @@ final class WireWriter {
             // Top level and lower case, as java-genai 2.3.0 sends it (docs/wire-format.md, "Service tiers").
             o.ascii(",\"serviceTier\":\"" + request.serviceTier().get().value() + "\"");
         }
+        if (request.continuationToken().isPresent()) {
+            o.ascii(",\"continuationToken\":");
+            o.string(request.continuationToken().get(), "continuationToken");
+        }
         o.ascii('}');
     }
 
