@@ -3,9 +3,11 @@ package io.github.geminiimage.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,7 +20,11 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The layering (domain under ports and wire, both under http, http under the adapters) and the
@@ -69,16 +75,26 @@ class ArchitectureRulesTest {
             ROOT + ".domain.ImageHeaders",
             ROOT + ".domain.ImageReferences",
             // Holds a file or a one-shot stream and hides which one; many optional fields behind a builder.
-            ROOT + ".domain.FileUpload",
-            ROOT + ".domain.FileUpload$Builder",
+            ROOT + ".domain.file.FileUpload",
+            ROOT + ".domain.file.FileUpload$Builder",
             // Holds a byte array with array equality and defensive copies.
-            ROOT + ".domain.Sha256",
+            ROOT + ".domain.file.Sha256",
             // The builders of records with many optional components.
-            ROOT + ".domain.StoredFile$Builder",
-            ROOT + ".domain.BatchJob$Builder",
+            ROOT + ".domain.file.StoredFile$Builder",
+            ROOT + ".domain.batch.BatchJob$Builder",
             ROOT + ".domain.PriceTable$Builder",
             // Not a value: the registry of an open value record's known constants, held privately by each.
-            ROOT + ".domain.OpenValues");
+            ROOT + ".domain.OpenValues",
+            // Rules, not values: how a batch job's input is checked and when a job is polled.
+            ROOT + ".domain.batch.BatchInputCheck",
+            ROOT + ".domain.batch.BatchAwait");
+
+    /** The value packages of the domain; the others hold rules and machinery (poll, stream, sink, continuation). */
+    private static final String[] DOMAIN_VALUE_PACKAGES = {ROOT + ".domain", ROOT + ".domain.error", ROOT + ".domain.file",
+        ROOT + ".domain.batch", ROOT + ".domain.grounding"};
+
+    /** The most public types a domain package may hold before it is split by resource. */
+    private static final int MOST_PUBLIC_TYPES_PER_DOMAIN_PACKAGE = 40;
 
     @ArchTest
     static final ArchRule domain_depends_only_on_the_jdk = classes()
@@ -259,13 +275,28 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static final ArchRule domain_values_are_records_or_enums = classes()
-            .that().resideInAPackage(ROOT + ".domain")
+            .that().resideInAnyPackage(DOMAIN_VALUE_PACKAGES)
             .and().areNotInterfaces()
             .and().areNotAssignableTo(RuntimeException.class)
             .and(notListed())
             .and().doNotHaveSimpleName("package-info")
             .should(beRecordsOrEnums())
             .because("domain values are immutable and compared by value; records and enums say so");
+
+    @ArchTest
+    static void no_domain_package_holds_more_than_40_public_types(JavaClasses classes) {
+        Map<String, List<String>> byPackage = new TreeMap<>();
+        for (JavaClass c : classes) {
+            if (c.getPackageName().startsWith(ROOT + ".domain") && c.isTopLevelClass()
+                    && c.getModifiers().contains(JavaModifier.PUBLIC)) {
+                byPackage.computeIfAbsent(c.getPackageName(), p -> new ArrayList<>()).add(c.getSimpleName());
+            }
+        }
+        assertThat(byPackage).as("the domain's packages").isNotEmpty();
+        byPackage.forEach((pkg, types) -> assertThat(types)
+                .as("public types in %s (group them by resource in packages of their own)", pkg)
+                .hasSizeLessThanOrEqualTo(MOST_PUBLIC_TYPES_PER_DOMAIN_PACKAGE));
+    }
 
     private static SliceAssignment packagesWithTheirInternals() {
         return new SliceAssignment() {
@@ -275,12 +306,18 @@ class ArchitectureRulesTest {
                 if (!name.startsWith(ROOT)) {
                     return SliceIdentifier.ignore();
                 }
+                if (name.equals(ROOT + ".domain") || name.startsWith(ROOT + ".domain.")) {
+                    // One module of values grouped by resource: an exception names the outcome, a request
+                    // takes a stored file; its packages are read together, never split apart.
+                    return SliceIdentifier.of(ROOT + ".domain");
+                }
                 return SliceIdentifier.of(name.replaceFirst("\\.internal(\\..*)?$", ""));
             }
 
             @Override
             public String getDescription() {
-                return "packages under " + ROOT + ", each together with its .internal sub-packages";
+                return "packages under " + ROOT + ", each together with its .internal sub-packages (the domain's "
+                        + "packages as one)";
             }
         };
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.adapter.fake.FakeBatches;
 import io.github.geminiimage.adapter.fake.FakeClock;
+import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.cli.internal.ClientFactory;
 import io.github.geminiimage.cli.internal.ClientViews;
-import io.github.geminiimage.adapter.fake.FakeImageGeneration;
-import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.batch.BatchJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,10 +73,10 @@ class BatchCommandsTest {
                     i % 100 == 0 ? ", \"aspectRatio\": \"16:9\"" : ""));
         }
         Path input = input(lines);
-        fake.failRequest("sku-0007", () -> new io.github.geminiimage.domain.InvalidRequestException("HTTP 400 bad",
-                io.github.geminiimage.domain.ErrorDetails.NONE));
-        fake.failRequest("sku-0500", () -> new io.github.geminiimage.domain.ServerErrorException("HTTP 500 internal",
-                io.github.geminiimage.domain.ErrorDetails.NONE));
+        fake.failRequest("sku-0007", () -> new io.github.geminiimage.domain.error.InvalidRequestException("HTTP 400 bad",
+                io.github.geminiimage.domain.error.ErrorDetails.NONE));
+        fake.failRequest("sku-0500", () -> new io.github.geminiimage.domain.error.ServerErrorException("HTTP 500 internal",
+                io.github.geminiimage.domain.error.ErrorDetails.NONE));
 
         CliRunner.Result submitted = batch("submit", "--input", input.toString(), "--aspect-ratio", "1:1");
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
@@ -229,8 +229,8 @@ class BatchCommandsTest {
 
     @Test
     void aNotFoundOnListBlamesTheBaseUrlNotAJobNorTheModel() {
-        fake.failNext(FakeBatches.Operation.LIST, () -> new io.github.geminiimage.domain.NotFoundException("HTTP 404 NOT_FOUND",
-                io.github.geminiimage.domain.ErrorDetails.NONE));
+        fake.failNext(FakeBatches.Operation.LIST, () -> new io.github.geminiimage.domain.error.NotFoundException("HTTP 404 NOT_FOUND",
+                io.github.geminiimage.domain.error.ErrorDetails.NONE));
 
         CliRunner.Result result = batch("list");
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeResponse;
-import io.github.geminiimage.domain.BatchInputMode;
+import io.github.geminiimage.domain.batch.BatchInputMode;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.github.geminiimage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.cli.internal.Transports;
-import io.github.geminiimage.domain.Sha256;
+import io.github.geminiimage.domain.file.Sha256;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,9 +208,9 @@ class FilesCommandsTest {
         return io.github.geminiimage.adapter.fake.FakeFiles.create().failNext(operation, FilesCommandsTest::notFound);
     }
 
-    private static io.github.geminiimage.domain.NotFoundException notFound() {
-        return new io.github.geminiimage.domain.NotFoundException("HTTP 404 NOT_FOUND: Not Found",
-                new io.github.geminiimage.domain.ErrorDetails(404, java.util.Optional.of("NOT_FOUND"), java.util.Optional.empty(), 1,
+    private static io.github.geminiimage.domain.error.NotFoundException notFound() {
+        return new io.github.geminiimage.domain.error.NotFoundException("HTTP 404 NOT_FOUND: Not Found",
+                new io.github.geminiimage.domain.error.ErrorDetails(404, java.util.Optional.of("NOT_FOUND"), java.util.Optional.empty(), 1,
                         java.util.Optional.empty()));
     }
 

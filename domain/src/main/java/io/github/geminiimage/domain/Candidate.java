@@ -1,5 +1,6 @@
 package io.github.geminiimage.domain;
 
+import io.github.geminiimage.domain.grounding.Grounding;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.github.geminiimage.domain;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
 package io.github.geminiimage.domain;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.NoImageException;
+import io.github.geminiimage.domain.grounding.Grounding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.geminiimage.domain;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.github.geminiimage.domain;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.StoredFile;
 import java.net.URI;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package io.github.geminiimage.domain;
 
+import io.github.geminiimage.domain.batch.BatchResult;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package io.github.geminiimage.domain;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.grounding.Grounding;
 import java.util.Locale;
 
 /**

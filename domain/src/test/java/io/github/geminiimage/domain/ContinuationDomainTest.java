@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.continuation.ContinuationHops;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.NoImageException;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.github.geminiimage.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,6 +3,10 @@ package io.github.geminiimage.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.FileError;
+import io.github.geminiimage.domain.file.FileState;
+import io.github.geminiimage.domain.file.StoredFile;
 import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;

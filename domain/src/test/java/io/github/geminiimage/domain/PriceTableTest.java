@@ -3,6 +3,8 @@ package io.github.geminiimage.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.github.geminiimage.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class ValueParsingTest {

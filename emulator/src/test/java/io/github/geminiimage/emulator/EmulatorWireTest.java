@@ -3,8 +3,8 @@ package io.github.geminiimage.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Base64;
@@ -208,8 +208,8 @@ class EmulatorWireTest {
                 .isInstanceOf(java.io.UncheckedIOException.class);
         emulator.imageGeneration().when(r -> true, io.github.geminiimage.adapter.fake.FakeResponse.streamed(
                 io.github.geminiimage.adapter.fake.FakeStream.builder().text("half ").fail(() ->
-                        new io.github.geminiimage.domain.ServerErrorException("overloaded",
-                                new io.github.geminiimage.domain.ErrorDetails(503, java.util.Optional.of("UNAVAILABLE"),
+                        new io.github.geminiimage.domain.error.ServerErrorException("overloaded",
+                                new io.github.geminiimage.domain.error.ErrorDetails(503, java.util.Optional.of("UNAVAILABLE"),
                                         java.util.Optional.of("The model is overloaded."), 1, java.util.Optional.empty())))
                         .build()));
         HttpResponse<String> stream = Http.post(emulator.baseUri(),

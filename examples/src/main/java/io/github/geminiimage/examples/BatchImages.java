@@ -1,11 +1,11 @@
 package io.github.geminiimage.examples;
 
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchSaveSummary;
-import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchSaveSummary;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.GeminiClient;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.github.geminiimage.examples;
 
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.port.ImageGenerationPort;
 
 /** The README's code under test: anything that is handed the port. */

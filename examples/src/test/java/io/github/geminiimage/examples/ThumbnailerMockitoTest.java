@@ -9,7 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.github.geminiimage.adapter.fake.TestResults;
-import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

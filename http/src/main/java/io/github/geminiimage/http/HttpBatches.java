@@ -1,15 +1,15 @@
 package io.github.geminiimage.http;
 
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchPage;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchAwait;
 import io.github.geminiimage.domain.batch.BatchInputCheck;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchPage;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.internal.calls.batches.BatchCalls;
 import io.github.geminiimage.http.internal.calls.batches.BatchFlows;
 import io.github.geminiimage.http.internal.engine.Driver;

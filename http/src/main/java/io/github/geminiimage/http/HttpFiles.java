@@ -1,9 +1,9 @@
 package io.github.geminiimage.http;
 
-import io.github.geminiimage.domain.FilePage;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.FilePage;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.http.internal.calls.batches.BatchFlows;
 import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.http.internal.files.Downloads;

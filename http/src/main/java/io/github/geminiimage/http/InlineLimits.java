@@ -2,9 +2,9 @@ package io.github.geminiimage.http;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.Turn;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -13,7 +13,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
-import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static io.github.geminiimage.http.Fixture.SUCCESS_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.TransportException;
 import org.junit.jupiter.api.Test;
 
 class CloseTest {

@@ -3,7 +3,7 @@ package io.github.geminiimage.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

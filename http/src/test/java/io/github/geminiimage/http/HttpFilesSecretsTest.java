@@ -4,16 +4,16 @@ import static io.github.geminiimage.http.Fixture.SENTINEL_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.file.FileUpload;
 import java.io.ByteArrayInputStream;
 import java.net.SocketException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The resumable upload URL is a credential: it shows up nowhere, and chunks go only where the start went. */
 class HttpFilesSecretsTest {

@@ -4,7 +4,7 @@ import io.github.geminiimage.wire.RandomInputs;
 import static io.github.geminiimage.wire.RandomInputs.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -5,8 +5,8 @@ import static io.github.geminiimage.http.Fixture.SUCCESS_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

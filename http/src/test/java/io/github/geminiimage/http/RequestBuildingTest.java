@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.net.URI;
 import java.util.Base64;
 import java.util.List;

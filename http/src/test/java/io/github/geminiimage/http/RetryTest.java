@@ -6,18 +6,18 @@ import static io.github.geminiimage.http.Fixture.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.AuthenticationException;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.NotFoundException;
-import io.github.geminiimage.domain.PermissionDeniedException;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.AuthenticationException;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.NotFoundException;
+import io.github.geminiimage.domain.error.PermissionDeniedException;
+import io.github.geminiimage.domain.error.QuotaScope;
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.ServerErrorException;
+import io.github.geminiimage.domain.error.TransportException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -188,12 +188,12 @@ class RetryTest {
 
     @ParameterizedTest
     @CsvSource({
-        "400, INVALID_ARGUMENT, io.github.geminiimage.domain.InvalidRequestException",
-        "401, UNAUTHENTICATED, io.github.geminiimage.domain.AuthenticationException",
-        "403, PERMISSION_DENIED, io.github.geminiimage.domain.PermissionDeniedException",
-        "404, NOT_FOUND, io.github.geminiimage.domain.NotFoundException",
-        "409, ABORTED, io.github.geminiimage.domain.InvalidRequestException",
-        "501, UNIMPLEMENTED, io.github.geminiimage.domain.ServerErrorException"})
+        "400, INVALID_ARGUMENT, io.github.geminiimage.domain.error.InvalidRequestException",
+        "401, UNAUTHENTICATED, io.github.geminiimage.domain.error.AuthenticationException",
+        "403, PERMISSION_DENIED, io.github.geminiimage.domain.error.PermissionDeniedException",
+        "404, NOT_FOUND, io.github.geminiimage.domain.error.NotFoundException",
+        "409, ABORTED, io.github.geminiimage.domain.error.InvalidRequestException",
+        "501, UNIMPLEMENTED, io.github.geminiimage.domain.error.ServerErrorException"})
     void clientErrorsAreNotRetried(int status, String word, String type) throws Exception {
         fx.transport.reply(status, "{\"error\":{\"code\":" + status + ",\"message\":\"no\",\"status\":\"" + word + "\"}}");
         ImageGenerationException e = Fixture.failure(port);

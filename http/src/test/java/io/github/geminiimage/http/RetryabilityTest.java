@@ -3,8 +3,8 @@ package io.github.geminiimage.http;
 import static io.github.geminiimage.http.Fixture.GOOGLE_503;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.UnknownHostException;

@@ -3,7 +3,7 @@ package io.github.geminiimage.http;
 import static io.github.geminiimage.http.Fixture.SENTINEL_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

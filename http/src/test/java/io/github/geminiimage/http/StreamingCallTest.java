@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Outcome;
-import io.github.geminiimage.domain.ResponseTooLargeException;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.StreamEvent;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.ServerErrorException;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.port.GenerationStream;
 import java.io.IOException;
 import java.net.SocketException;
@@ -277,6 +277,6 @@ class StreamingCallTest {
         CompletableFuture<GenerationResult> future = fx.port().streamAsync(Fixture.request(), e -> { });
 
         assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class).cause()
-                .isInstanceOf(io.github.geminiimage.domain.InvalidRequestException.class);
+                .isInstanceOf(io.github.geminiimage.domain.error.InvalidRequestException.class);
     }
 }

@@ -9,8 +9,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.error.AuthenticationException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

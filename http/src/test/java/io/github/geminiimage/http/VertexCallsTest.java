@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.VertexOptions;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

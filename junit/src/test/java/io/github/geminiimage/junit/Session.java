@@ -1,16 +1,16 @@
 package io.github.geminiimage.junit;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
@@ -42,7 +42,7 @@ final class Session {
 
     /** What the session got back: the bytes of every image, the stored file, the batch's results by key. */
     record Outcome(List<byte[]> generated, int streamEvents, List<byte[]> streamed, StoredFile uploaded,
-            List<StoredFile> listed, byte[] downloaded, List<byte[]> edited, io.github.geminiimage.domain.BatchState batchState,
+            List<StoredFile> listed, byte[] downloaded, List<byte[]> edited, io.github.geminiimage.domain.batch.BatchState batchState,
             Map<String, List<byte[]>> batchResults) {
     }
 

@@ -2,7 +2,7 @@ package io.github.geminiimage.loadtests;
 
 import io.github.geminiimage.adapter.httpclient5.HttpClient5GeminiClient;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
-import io.github.geminiimage.domain.BatchSaveSummary;
+import io.github.geminiimage.domain.batch.BatchSaveSummary;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.GeminiClient;
 import java.net.URI;

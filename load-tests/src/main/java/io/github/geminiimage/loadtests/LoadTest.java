@@ -1,9 +1,9 @@
 package io.github.geminiimage.loadtests;
 
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.ImageGenerationPort;

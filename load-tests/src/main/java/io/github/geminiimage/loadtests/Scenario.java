@@ -1,9 +1,9 @@
 package io.github.geminiimage.loadtests;
 
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.ServerErrorException;
+import io.github.geminiimage.domain.error.TransportException;
 import java.util.Optional;
 
 /**

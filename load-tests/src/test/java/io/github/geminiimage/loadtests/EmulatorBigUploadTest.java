@@ -3,9 +3,9 @@ package io.github.geminiimage.loadtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpGeminiClient;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.Sha256;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.Sha256;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;

@@ -1,6 +1,6 @@
 package io.github.geminiimage.loadtests;
 
-import io.github.geminiimage.domain.Sha256;
+import io.github.geminiimage.domain.file.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,10 +3,10 @@ package io.github.geminiimage.micrometer;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.RateLimitedException;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.QuotaScope;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.http.CallObserver.AttemptStarted;
 import io.github.geminiimage.http.CallObserver.CallCompleted;
 import io.github.geminiimage.http.CallObserver.RetryScheduled;

@@ -1,8 +1,8 @@
 package io.github.geminiimage.tck;
 
-import io.github.geminiimage.domain.FilePage;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.file.FilePage;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.UploadProgress;
 import java.io.OutputStream;

@@ -3,10 +3,10 @@ package io.github.geminiimage.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.GeminiClient;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.StreamEvent;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.time.Duration;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.StreamEvent;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ServerErrorException;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.github.geminiimage.port;
 
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchPage;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchSaveSummary;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchPage;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchSaveSummary;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.port.batch.BatchImageFolder;
 import java.nio.file.Path;
 import java.time.Duration;

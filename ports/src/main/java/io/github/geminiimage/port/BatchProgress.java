@@ -1,6 +1,6 @@
 package io.github.geminiimage.port;
 
-import io.github.geminiimage.domain.BatchJob;
+import io.github.geminiimage.domain.batch.BatchJob;
 
 /**
  * Told of a batch job's state while {@link BatchPort#await} polls it: once per poll, with the job as

@@ -1,9 +1,9 @@
 package io.github.geminiimage.port;
 
-import io.github.geminiimage.domain.FilePage;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.file.FilePage;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.github.geminiimage.port;
 
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import java.util.Iterator;
 import java.util.stream.Stream;
 

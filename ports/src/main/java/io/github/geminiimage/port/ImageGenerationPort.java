@@ -2,7 +2,7 @@ package io.github.geminiimage.port;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.geminiimage.port;
 
-import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.stream.StreamEvent;
 
 /**
  * Receives the events of {@link ImageGenerationPort#streamAsync}. Called on a thread of the

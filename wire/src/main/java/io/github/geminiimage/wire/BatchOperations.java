@@ -1,9 +1,9 @@
 package io.github.geminiimage.wire;
 
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.RpcStatus;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.error.RpcStatus;
 import io.github.geminiimage.wire.internal.codec.OperationEncoder;
 import io.github.geminiimage.wire.internal.codec.ReplyEncoder;
 import java.util.List;

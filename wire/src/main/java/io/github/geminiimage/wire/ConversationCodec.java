@@ -1,7 +1,7 @@
 package io.github.geminiimage.wire;
 
 import io.github.geminiimage.domain.Conversation;
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.wire.internal.codec.ConversationWire;
 import java.io.IOException;
 import java.io.InputStream;

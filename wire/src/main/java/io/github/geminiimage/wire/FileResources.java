@@ -1,13 +1,13 @@
 package io.github.geminiimage.wire;
 
-import io.github.geminiimage.domain.FileError;
-import io.github.geminiimage.domain.FilePage;
-import io.github.geminiimage.domain.FileSource;
-import io.github.geminiimage.domain.FileState;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.Sha256;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.file.FileError;
+import io.github.geminiimage.domain.file.FilePage;
+import io.github.geminiimage.domain.file.FileSource;
+import io.github.geminiimage.domain.file.FileState;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.Sha256;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.wire.internal.json.FileJson;
 import io.github.geminiimage.wire.internal.json.JsonDocuments;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.github.geminiimage.wire;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.wire.internal.codec.ReplyDecoder;
 import io.github.geminiimage.wire.internal.codec.ReplyEncoder;
@@ -15,8 +15,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -96,7 +96,7 @@ public final class GenerateContentCodec {
      * temporary. {@link SinkSession#commit} them once the call succeeded, {@link SinkSession#abort()}
      * otherwise (this method does neither).
      *
-     * @throws io.github.geminiimage.domain.TransportException (not retryable) if the sink cannot be written
+     * @throws io.github.geminiimage.domain.error.TransportException (not retryable) if the sink cannot be written
      */
     public static GenerationResult read(InputStream in, OptionalLong declaredLength, long maxBytes, SinkSession sink)
             throws IOException {

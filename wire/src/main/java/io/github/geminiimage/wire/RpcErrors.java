@@ -1,16 +1,16 @@
 package io.github.geminiimage.wire;
 
-import io.github.geminiimage.domain.AuthenticationException;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.NotFoundException;
-import io.github.geminiimage.domain.PermissionDeniedException;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.error.AuthenticationException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.NotFoundException;
+import io.github.geminiimage.domain.error.PermissionDeniedException;
+import io.github.geminiimage.domain.error.QuotaScope;
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.error.RpcStatus;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import java.util.Optional;
 
 /**

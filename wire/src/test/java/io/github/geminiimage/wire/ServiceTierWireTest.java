@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.ServedTier;
 import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,17 +1,17 @@
 package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.adapter.fake.internal.Replies;
-import io.github.geminiimage.domain.BatchCounts;
-import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.RpcStatus;
+import io.github.geminiimage.domain.batch.BatchCounts;
+import io.github.geminiimage.domain.batch.BatchInputMode;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchOutput;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchState;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.RpcStatus;
 import io.github.geminiimage.wire.BatchOperations;
 import io.github.geminiimage.wire.RpcErrors;
 import java.io.ByteArrayOutputStream;

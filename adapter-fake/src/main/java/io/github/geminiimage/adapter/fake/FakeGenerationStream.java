@@ -1,9 +1,9 @@
 package io.github.geminiimage.adapter.fake;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.port.stream.PulledGenerationStream;
 import java.util.Iterator;

@@ -1,17 +1,17 @@
 package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.adapter.fake.internal.Replies;
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.PriceTable;
 import io.github.geminiimage.domain.ServedTier;
 import io.github.geminiimage.domain.ServiceTier;
-import io.github.geminiimage.domain.StreamEvent;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.continuation.ContinuationHops;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.domain.sink.SinkSession;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;

@@ -1,8 +1,8 @@
 package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.adapter.fake.internal.AsyncCalls;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;

@@ -2,19 +2,19 @@ package io.github.geminiimage.adapter.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchState;
-import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.wire.batch.BatchResultReader;
+import io.github.geminiimage.domain.batch.BatchInputMode;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchOutput;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchState;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.QuotaScope;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.http.batch.BatchLineCodec;
+import io.github.geminiimage.wire.batch.BatchResultReader;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +53,7 @@ class FakeBatchesTest {
             clock.advance(Duration.ofMinutes(5));
             BatchJob done = fake.get(job.name());
             assertThat(done.state()).isEqualTo(BatchState.SUCCEEDED);
-            assertThat(done.counts()).isEqualTo(new io.github.geminiimage.domain.BatchCounts(10, 9, 1, 0));
+            assertThat(done.counts()).isEqualTo(new io.github.geminiimage.domain.batch.BatchCounts(10, 9, 1, 0));
             assertThat(done.endTime()).contains(Instant.parse("2026-01-01T00:11:00Z"));
         }
     }
@@ -119,7 +119,7 @@ class FakeBatchesTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> fake.submit("x", "gemini-9-image",
                     List.of(KeyedRequest.of("a", GenerationRequest.builder().model("gemini-9-image").prompt("x").build())),
                     BatchSubmitOptions.defaults()))
-                    .isInstanceOf(io.github.geminiimage.domain.NotFoundException.class)
+                    .isInstanceOf(io.github.geminiimage.domain.error.NotFoundException.class)
                     .hasMessageContaining("models/gemini-9-image is not found");
             assertThat(fake.list()).isEmpty();
         }

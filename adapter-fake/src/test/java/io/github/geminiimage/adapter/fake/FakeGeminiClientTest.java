@@ -2,16 +2,16 @@ package io.github.geminiimage.adapter.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchState;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.FileUpload;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.batch.BatchInputMode;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchState;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.BatchProgress;
 import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.GeminiClientContract;

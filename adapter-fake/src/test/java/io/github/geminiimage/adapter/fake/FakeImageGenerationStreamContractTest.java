@@ -1,8 +1,8 @@
 package io.github.geminiimage.adapter.fake;
 
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GeneratedImage;
-import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.ImageGenerationStreamContract;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.port.GenerationStream;
 import java.util.ArrayList;
 import java.util.List;

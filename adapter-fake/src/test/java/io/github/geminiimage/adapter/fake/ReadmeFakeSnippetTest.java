@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.geminiimage.domain.BlockReason;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.nio.file.Files;
 import java.nio.file.Path;

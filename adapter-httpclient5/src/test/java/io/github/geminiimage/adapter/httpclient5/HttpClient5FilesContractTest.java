@@ -2,8 +2,8 @@ package io.github.geminiimage.adapter.httpclient5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;

@@ -7,14 +7,13 @@ import io.github.geminiimage.emulator.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.adapter.httpclient5.HttpClient5ImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.GenerationTimeoutException;
 import io.github.geminiimage.domain.PriceTable;
-import io.github.geminiimage.domain.ServerErrorException;
 import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.TokenRates;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.GenerationStream;

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.port.FilesPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,16 +1,16 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchSaveSummary;
-import io.github.geminiimage.domain.BatchState;
-import io.github.geminiimage.domain.BatchSubmitOptions;
 import io.github.geminiimage.domain.CostEstimate;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.PriceTable;
-import io.github.geminiimage.port.batch.BatchImageFolder;
+import io.github.geminiimage.domain.batch.BatchInputMode;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchSaveSummary;
+import io.github.geminiimage.domain.batch.BatchState;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.port.BatchPort;
+import io.github.geminiimage.port.batch.BatchImageFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code gemini-image batch}: thousands of images at half the price on Google's Batch Mode. Its

@@ -1,9 +1,9 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.BatchJob;
 import io.github.geminiimage.domain.ImageModel;
-import io.github.geminiimage.domain.NotFoundException;
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.NotFoundException;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.GeminiClient;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchSaveSummary;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchOutput;
+import io.github.geminiimage.domain.batch.BatchSaveSummary;
+import io.github.geminiimage.domain.file.StoredFile;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.nio.file.Path;

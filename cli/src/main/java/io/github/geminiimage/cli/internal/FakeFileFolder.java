@@ -2,9 +2,9 @@ package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeFiles;
-import io.github.geminiimage.domain.FilePage;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.file.FilePage;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.UploadProgress;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.QuotaScope;
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.file.StoredFile;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,13 +5,10 @@ import io.github.geminiimage.domain.Conversation;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.ImageModel;
 import io.github.geminiimage.domain.ImageSink;
-import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.ImageSize;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.Outcome;
@@ -19,6 +16,9 @@ import io.github.geminiimage.domain.PriceTable;
 import io.github.geminiimage.domain.SearchGrounding;
 import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.VertexOptions;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.port.GeminiClient;
@@ -31,9 +31,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What {@code generate} and {@code edit} share: the options, and the run itself (build the

@@ -1,6 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.http.CallObserver;
 import java.io.PrintStream;
 import java.time.Duration;

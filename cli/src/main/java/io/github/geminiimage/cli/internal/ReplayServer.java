@@ -114,7 +114,7 @@ final class ReplayServer implements AutoCloseable {
             HttpResponse response;
             try {
                 response = cassette.sendAsync(request).join();
-            } catch (CompletionException | IllegalStateException | io.github.geminiimage.domain.InvalidRequestException e) {
+            } catch (CompletionException | IllegalStateException | io.github.geminiimage.domain.error.InvalidRequestException e) {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 Optional<CassetteMismatchException> mismatch = mismatch(cause);
                 if (mismatch.isPresent()) {

@@ -2,7 +2,7 @@ package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.io.PrintStream;

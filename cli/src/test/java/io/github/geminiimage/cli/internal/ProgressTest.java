@@ -2,8 +2,8 @@ package io.github.geminiimage.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.http.CallObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,7 +21,7 @@ class ProgressTest {
     private static RuntimeException http429() {
         return new RateLimitedException("HTTP 429", new ErrorDetails(429, java.util.Optional.of("RESOURCE_EXHAUSTED"),
                 java.util.Optional.empty(), 1, java.util.Optional.empty()), java.util.Optional.empty(),
-                io.github.geminiimage.domain.QuotaScope.UNKNOWN);
+                io.github.geminiimage.domain.error.QuotaScope.UNKNOWN);
     }
 
     @Test

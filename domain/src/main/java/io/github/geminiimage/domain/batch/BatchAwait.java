@@ -1,9 +1,7 @@
 package io.github.geminiimage.domain.batch;
 
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchState;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
 import io.github.geminiimage.domain.poll.Poller;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,6 @@
 package io.github.geminiimage.domain.batch;
 
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;

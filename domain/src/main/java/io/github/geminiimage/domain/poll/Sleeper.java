@@ -1,7 +1,7 @@
 package io.github.geminiimage.domain.poll;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.TransportException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;

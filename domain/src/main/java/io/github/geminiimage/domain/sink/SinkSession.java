@@ -1,15 +1,15 @@
 package io.github.geminiimage.domain.sink;
 
 import io.github.geminiimage.domain.Candidate;
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageSink;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PixelSize;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.WrittenImage;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.TransportException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;

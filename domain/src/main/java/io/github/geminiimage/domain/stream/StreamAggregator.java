@@ -1,17 +1,16 @@
 package io.github.geminiimage.domain.stream;
 
 import io.github.geminiimage.domain.Candidate;
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.Grounding;
-import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
 import io.github.geminiimage.domain.ServedTier;
-import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.grounding.Grounding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

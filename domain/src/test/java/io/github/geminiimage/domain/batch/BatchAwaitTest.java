@@ -3,9 +3,7 @@ package io.github.geminiimage.domain.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchState;
-import io.github.geminiimage.domain.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,13 +3,7 @@ package io.github.geminiimage.domain.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchState;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,8 @@ package io.github.geminiimage.domain.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.BatchPage;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.FilePage;
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.FilePage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

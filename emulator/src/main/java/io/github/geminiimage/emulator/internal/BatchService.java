@@ -1,15 +1,15 @@
 package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.adapter.fake.FakeBatches;
-import io.github.geminiimage.domain.BatchCounts;
-import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchPage;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.batch.BatchCounts;
+import io.github.geminiimage.domain.batch.BatchInputMode;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchOutput;
+import io.github.geminiimage.domain.batch.BatchPage;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

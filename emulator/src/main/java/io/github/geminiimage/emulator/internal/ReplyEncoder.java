@@ -2,13 +2,13 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.Grounding;
-import io.github.geminiimage.domain.GroundingSource;
 import io.github.geminiimage.domain.ModalityTokens;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.grounding.Grounding;
+import io.github.geminiimage.domain.grounding.GroundingSource;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
@@ -20,8 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a {@link GenerationResult} as Google's {@code GenerateContentResponse}: camelCase, only

@@ -2,11 +2,11 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.Grounding;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PromptFeedback;
-import io.github.geminiimage.domain.StreamEvent;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.grounding.Grounding;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -2,11 +2,11 @@ package io.github.geminiimage.tck.http;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeResponse;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchPage;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchPage;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.HttpGeminiClient;

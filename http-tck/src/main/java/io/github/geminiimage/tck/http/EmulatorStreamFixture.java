@@ -2,8 +2,8 @@ package io.github.geminiimage.tck.http;
 
 import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.adapter.fake.FakeStream;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.emulator.EmulatorOutcome;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpOptions;

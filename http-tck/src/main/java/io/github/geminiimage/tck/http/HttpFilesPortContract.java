@@ -3,12 +3,12 @@ package io.github.geminiimage.tck.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.Sha256;
-import io.github.geminiimage.domain.StoredFile;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.Sha256;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.AuthScheme;

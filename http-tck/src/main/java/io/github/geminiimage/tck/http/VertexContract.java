@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.adapter.fake.FakeResponse;
-import io.github.geminiimage.domain.AuthenticationException;
-import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.VertexOptions;
+import io.github.geminiimage.domain.error.AuthenticationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.emulator.VertexCall;
 import io.github.geminiimage.http.AccessToken;

@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.cassette;
 
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;

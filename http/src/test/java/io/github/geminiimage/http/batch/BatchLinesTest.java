@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.AspectRatio;
-import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageSize;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.wire.batch.BatchInputWriter;
 import io.github.geminiimage.wire.batch.BatchResultReader;
 import jakarta.json.Json;

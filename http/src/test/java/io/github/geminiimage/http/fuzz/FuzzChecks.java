@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.fuzz;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.http.internal.error.Redactor;
 
 /** What every typed failure a target sees must satisfy. */

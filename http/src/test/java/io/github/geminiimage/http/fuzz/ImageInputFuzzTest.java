@@ -2,7 +2,7 @@ package io.github.geminiimage.http.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

@@ -1,11 +1,11 @@
 package io.github.geminiimage.http.fuzz;
 
-import io.github.geminiimage.wire.Trickle;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.wire.GenerateContentCodec;
+import io.github.geminiimage.wire.Trickle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package io.github.geminiimage.port.batch;
 
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchSaveSummary;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageSink;
 import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchSaveSummary;
 import io.github.geminiimage.domain.sink.SinkSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;

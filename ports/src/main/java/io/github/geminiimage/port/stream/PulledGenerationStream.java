@@ -1,9 +1,9 @@
 package io.github.geminiimage.port.stream;
 
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.domain.stream.StreamAggregator;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.port.GenerationStream;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.adapter.fake.FakeGeminiClient;
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.GeminiClient;

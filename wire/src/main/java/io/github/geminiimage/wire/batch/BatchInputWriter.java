@@ -1,6 +1,6 @@
 package io.github.geminiimage.wire.batch;
 
-import io.github.geminiimage.domain.KeyedRequest;
+import io.github.geminiimage.domain.batch.KeyedRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package io.github.geminiimage.wire.batch;
 
-import io.github.geminiimage.wire.RpcErrors;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.RpcStatus;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.RpcStatus;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.wire.RpcErrors;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

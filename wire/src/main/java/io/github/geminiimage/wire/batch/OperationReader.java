@@ -1,20 +1,20 @@
 package io.github.geminiimage.wire.batch;
 
-import io.github.geminiimage.domain.BatchCounts;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchPage;
-import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchState;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.RpcStatus;
+import io.github.geminiimage.domain.batch.BatchCounts;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchOutput;
+import io.github.geminiimage.domain.batch.BatchPage;
+import io.github.geminiimage.domain.batch.BatchState;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.RpcStatus;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**

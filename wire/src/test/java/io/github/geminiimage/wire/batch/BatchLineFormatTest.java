@@ -3,9 +3,9 @@ package io.github.geminiimage.wire.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.error.RpcStatus;
 import io.github.geminiimage.wire.RpcErrors;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.RpcStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,19 +2,19 @@ package io.github.geminiimage.wire.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.BatchCounts;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.BatchState;
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.RpcStatus;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.batch.BatchCounts;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchOutput;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.batch.BatchState;
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.error.RpcStatus;
 import io.github.geminiimage.wire.BatchOperations;
 import io.github.geminiimage.wire.GenerateContentCodec;
 import io.github.geminiimage.wire.JsonBody;

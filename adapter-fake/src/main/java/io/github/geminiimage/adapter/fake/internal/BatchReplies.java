@@ -1,10 +1,10 @@
 package io.github.geminiimage.adapter.fake.internal;
 
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.NotFoundException;
 import java.util.Optional;
 
 /** What the fake Batch Mode answers where the service refuses, and its small computations. Stateless. */

@@ -1,9 +1,9 @@
 package io.github.geminiimage.adapter.fake.internal;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.PermissionDeniedException;
-import io.github.geminiimage.domain.StoredFile;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.PermissionDeniedException;
+import io.github.geminiimage.domain.file.StoredFile;
 import java.net.URI;
 import java.util.Optional;
 import java.util.SplittableRandom;

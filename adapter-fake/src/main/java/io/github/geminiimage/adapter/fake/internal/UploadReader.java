@@ -1,8 +1,8 @@
 package io.github.geminiimage.adapter.fake.internal;
 
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.Sha256;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.Sha256;
 import io.github.geminiimage.port.UploadProgress;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,14 +2,14 @@ package io.github.geminiimage.http.internal.calls;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.NotFoundException;
 import io.github.geminiimage.domain.ServiceTier;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.NotFoundException;
+import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RequestBody;
-import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.Reply;
 import io.github.geminiimage.http.internal.engine.RequestSpec;

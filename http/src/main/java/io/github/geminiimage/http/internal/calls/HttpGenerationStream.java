@@ -1,8 +1,8 @@
 package io.github.geminiimage.http.internal.calls;
 
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.stream.StreamAggregator;
 import io.github.geminiimage.http.internal.engine.Handover;

@@ -1,13 +1,13 @@
 package io.github.geminiimage.http.internal.calls;
 
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.StreamEvent;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.domain.sink.SinkSession;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.Reply;

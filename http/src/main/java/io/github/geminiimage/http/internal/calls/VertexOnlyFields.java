@@ -1,9 +1,9 @@
 package io.github.geminiimage.http.internal.calls;
 
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.Turn;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.http.Endpoint;
 import java.net.URI;
 import java.util.ArrayList;

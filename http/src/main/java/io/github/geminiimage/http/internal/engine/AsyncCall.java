@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.internal.error.FailureClassifier;

@@ -1,13 +1,13 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.domain.AuthenticationException;
 import io.github.geminiimage.domain.CostEstimate;
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.AuthenticationException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.CallObserver;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;

@@ -1,8 +1,8 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.domain.poll.Poller;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.http.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;

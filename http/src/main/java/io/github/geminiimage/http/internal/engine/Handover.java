@@ -1,10 +1,10 @@
 package io.github.geminiimage.http.internal.engine;
 
 import io.github.geminiimage.domain.CostEstimate;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.internal.error.Exceptions;
 import io.github.geminiimage.http.internal.error.FailureClassifier;

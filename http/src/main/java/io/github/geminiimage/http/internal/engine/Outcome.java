@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import io.github.geminiimage.http.HttpResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -15,7 +15,7 @@ public interface ReplyReader<T> {
      * Reads the reply. The engine closes the response afterwards unless the reader handed it over
      * ({@link Reply#handOver()}), e.g. to stream it to the caller.
      *
-     * @throws io.github.geminiimage.domain.ImageGenerationException for a reply that is malformed
+     * @throws io.github.geminiimage.domain.error.ImageGenerationException for a reply that is malformed
      *     or too large (never retried)
      * @throws IOException if reading fails (classified like any connection failure)
      */

@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.internal.engine;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import java.time.Duration;
 
 /** What a driver does after an attempt: the call's one decision, carried out sync or async. */

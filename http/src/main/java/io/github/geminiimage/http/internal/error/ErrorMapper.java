@@ -1,16 +1,16 @@
 package io.github.geminiimage.http.internal.error;
 
+import io.github.geminiimage.domain.error.AuthenticationException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.NotFoundException;
+import io.github.geminiimage.domain.error.PermissionDeniedException;
+import io.github.geminiimage.domain.error.QuotaScope;
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.error.ServerErrorException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.internal.retry.RetryHints;
-import io.github.geminiimage.domain.AuthenticationException;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.NotFoundException;
-import io.github.geminiimage.domain.PermissionDeniedException;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.wire.ErrorBody;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,18 +1,18 @@
 package io.github.geminiimage.http.internal.error;
 
-import io.github.geminiimage.domain.AuthenticationException;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.NoImageException;
-import io.github.geminiimage.domain.NotFoundException;
-import io.github.geminiimage.domain.PermissionDeniedException;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.AuthenticationException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.NoImageException;
+import io.github.geminiimage.domain.error.NotFoundException;
+import io.github.geminiimage.domain.error.PermissionDeniedException;
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.ServerErrorException;
+import io.github.geminiimage.domain.error.TransportException;
 
 /** Rebuilds domain exceptions with other details (the domain types are immutable). */
 public final class Exceptions {

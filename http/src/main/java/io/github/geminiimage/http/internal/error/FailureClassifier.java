@@ -1,11 +1,11 @@
 package io.github.geminiimage.http.internal.error;
 
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.support.TransportSupport;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

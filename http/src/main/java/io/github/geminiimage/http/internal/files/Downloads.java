@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.internal.files;
 
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.NotFoundException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.NotFoundException;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.http.internal.files.FileExchanges.DownloadTarget;

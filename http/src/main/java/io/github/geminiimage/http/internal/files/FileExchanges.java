@@ -1,20 +1,20 @@
 package io.github.geminiimage.http.internal.files;
 
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.FileState;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.file.FileState;
 import io.github.geminiimage.domain.poll.Poller;
 import io.github.geminiimage.http.internal.engine.Driver;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.FilePage;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.StoredFile;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.domain.file.FilePage;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.internal.engine.Exchange;

@@ -1,11 +1,11 @@
 package io.github.geminiimage.http.internal.files;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.Sha256;
-import io.github.geminiimage.domain.StoredFile;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.Sha256;
+import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.internal.engine.Driver;
 import io.github.geminiimage.http.internal.files.FileExchanges.UploadStatus;

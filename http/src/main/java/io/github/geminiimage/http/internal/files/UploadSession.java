@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.internal.files;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.http.Endpoint;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,9 +1,9 @@
 package io.github.geminiimage.http.internal.files;
 
-import io.github.geminiimage.domain.FileUpload;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.Sha256;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.FileUpload;
+import io.github.geminiimage.domain.file.Sha256;
 import io.github.geminiimage.http.RequestBody;
 import java.io.Closeable;
 import java.io.IOException;

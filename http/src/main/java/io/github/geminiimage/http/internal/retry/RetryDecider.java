@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.internal.retry;
 
-import io.github.geminiimage.domain.AuthenticationException;
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.AuthenticationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.http.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.github.geminiimage.http.internal.stream;
 
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 

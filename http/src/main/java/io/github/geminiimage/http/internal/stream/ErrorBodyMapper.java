@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.internal.stream;
 
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 
 /**
  * Turns an error that arrived inside an HTTP 200 stream (an {@code {"error":...}} event, or JSON

@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.internal.stream;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

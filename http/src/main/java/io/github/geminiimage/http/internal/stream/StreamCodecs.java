@@ -1,8 +1,8 @@
 package io.github.geminiimage.http.internal.stream;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ImageGenerationException;
-import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.http.internal.error.ErrorMapper;
 import io.github.geminiimage.http.internal.error.Exceptions;

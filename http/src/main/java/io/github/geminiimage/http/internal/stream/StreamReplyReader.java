@@ -1,7 +1,7 @@
 package io.github.geminiimage.http.internal.stream;
 
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.ImageGenerationException;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

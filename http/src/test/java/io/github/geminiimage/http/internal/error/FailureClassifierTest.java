@@ -2,11 +2,11 @@ package io.github.geminiimage.http.internal.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.GenerationTimeoutException;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.GenerationTimeoutException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.support.TransportSupport;
 import java.io.EOFException;
 import java.io.IOException;
@@ -15,8 +15,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;

@@ -6,10 +6,10 @@ import static io.github.geminiimage.wire.RandomInputs.oneOf;
 import static io.github.geminiimage.wire.RandomInputs.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.wire.RandomInputs;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.http.RetryPolicy;
+import io.github.geminiimage.wire.RandomInputs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

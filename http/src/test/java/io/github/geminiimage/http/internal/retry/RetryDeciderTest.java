@@ -2,8 +2,8 @@ package io.github.geminiimage.http.internal.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.ServerErrorException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.http.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;

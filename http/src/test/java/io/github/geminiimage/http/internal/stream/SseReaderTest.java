@@ -6,7 +6,7 @@ import static io.github.geminiimage.http.internal.stream.StreamFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.domain.RateLimitedException;
-import io.github.geminiimage.domain.ServerErrorException;
-import io.github.geminiimage.domain.StreamEvent;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.RateLimitedException;
+import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.domain.stream.StreamAggregator;
+import io.github.geminiimage.domain.stream.StreamEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

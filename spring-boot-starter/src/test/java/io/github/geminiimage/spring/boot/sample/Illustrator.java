@@ -3,7 +3,7 @@ package io.github.geminiimage.spring.boot.sample;
 import io.github.geminiimage.domain.AspectRatio;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

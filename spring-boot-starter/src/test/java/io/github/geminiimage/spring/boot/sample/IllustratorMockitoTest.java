@@ -5,10 +5,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.QuotaScope;
-import io.github.geminiimage.domain.RateLimitedException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.QuotaScope;
+import io.github.geminiimage.domain.error.RateLimitedException;
 import io.github.geminiimage.port.ImageGenerationPort;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package io.github.geminiimage.wire.internal.codec;
 
 import io.github.geminiimage.domain.Conversation;
 import io.github.geminiimage.domain.GeneratedImage;
-import io.github.geminiimage.domain.ImageGenerationException;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.Turn;
+import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

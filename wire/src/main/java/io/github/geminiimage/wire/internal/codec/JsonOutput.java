@@ -1,6 +1,6 @@
 package io.github.geminiimage.wire.internal.codec;
 
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

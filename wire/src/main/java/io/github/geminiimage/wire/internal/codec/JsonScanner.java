@@ -1,7 +1,7 @@
 package io.github.geminiimage.wire.internal.codec;
 
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import io.github.geminiimage.wire.internal.codec.JsonSchema.Field;
 import io.github.geminiimage.wire.internal.codec.JsonSchema.Node;
 import java.io.ByteArrayInputStream;

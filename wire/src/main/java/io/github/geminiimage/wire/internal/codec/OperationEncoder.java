@@ -1,10 +1,10 @@
 package io.github.geminiimage.wire.internal.codec;
 
-import io.github.geminiimage.domain.BatchCounts;
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchOutput;
-import io.github.geminiimage.domain.BatchResult;
-import io.github.geminiimage.domain.RpcStatus;
+import io.github.geminiimage.domain.batch.BatchCounts;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchOutput;
+import io.github.geminiimage.domain.batch.BatchResult;
+import io.github.geminiimage.domain.error.RpcStatus;
 import io.github.geminiimage.wire.JsonBody;
 import io.github.geminiimage.wire.RpcErrors;
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package io.github.geminiimage.wire.internal.codec;
 
-import io.github.geminiimage.domain.ErrorDetails;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.MalformedResponseException;
-import io.github.geminiimage.domain.ResponseTooLargeException;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.ResponseTooLargeException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.domain.sink.SinkSession;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;

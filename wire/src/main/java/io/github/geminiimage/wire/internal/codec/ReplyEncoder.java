@@ -2,12 +2,12 @@ package io.github.geminiimage.wire.internal.codec;
 
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.Grounding;
-import io.github.geminiimage.domain.GroundingSource;
 import io.github.geminiimage.domain.ModalityTokens;
 import io.github.geminiimage.domain.PromptFeedback;
 import io.github.geminiimage.domain.SafetyRating;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.grounding.Grounding;
+import io.github.geminiimage.domain.grounding.GroundingSource;
 import io.github.geminiimage.wire.JsonBody;
 import java.io.IOException;
 import java.time.Instant;

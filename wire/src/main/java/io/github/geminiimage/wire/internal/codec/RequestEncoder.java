@@ -1,7 +1,7 @@
 package io.github.geminiimage.wire.internal.codec;
 
 import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.InvalidRequestException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.wire.JsonBody;
 import java.util.List;
 import java.util.Objects;

@@ -2,12 +2,12 @@ package io.github.geminiimage.wire.internal.codec;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.ImageInput;
-import io.github.geminiimage.domain.InvalidRequestException;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.SafetySetting;
 import io.github.geminiimage.domain.SearchGrounding;
 import io.github.geminiimage.domain.Turn;
 import io.github.geminiimage.domain.VertexOptions;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.geminiimage.wire.internal.json;
 
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.MalformedResponseException;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.MalformedResponseException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;

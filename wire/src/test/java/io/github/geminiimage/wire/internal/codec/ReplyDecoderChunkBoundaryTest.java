@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Part;
+import io.github.geminiimage.domain.error.MalformedResponseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,7 +9,6 @@ import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.wire.RandomInputs;
-import io.github.geminiimage.wire.internal.codec.ReplyDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

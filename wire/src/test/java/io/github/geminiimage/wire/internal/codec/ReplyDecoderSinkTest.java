@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageSink;
-import io.github.geminiimage.domain.MalformedResponseException;
 import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.domain.TransportException;
+import io.github.geminiimage.domain.error.MalformedResponseException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.wire.Trickle;
 import java.io.ByteArrayInputStream;

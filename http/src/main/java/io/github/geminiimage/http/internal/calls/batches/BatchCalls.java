@@ -1,17 +1,17 @@
 package io.github.geminiimage.http.internal.calls.batches;
 
-import io.github.geminiimage.domain.BatchJob;
-import io.github.geminiimage.domain.BatchPage;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchInputCheck;
-import io.github.geminiimage.wire.batch.BatchCreateBody;
-import io.github.geminiimage.wire.batch.JsonLineScanner;
-import io.github.geminiimage.wire.batch.OperationReader;
+import io.github.geminiimage.domain.batch.BatchJob;
+import io.github.geminiimage.domain.batch.BatchPage;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
+import io.github.geminiimage.wire.batch.BatchCreateBody;
+import io.github.geminiimage.wire.batch.JsonLineScanner;
+import io.github.geminiimage.wire.batch.OperationReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,14 +1,14 @@
 package io.github.geminiimage.http.internal.calls.batches;
 
-import io.github.geminiimage.domain.BatchInputMode;
-import io.github.geminiimage.domain.BatchSubmitOptions;
-import io.github.geminiimage.domain.ErrorDetails;
-import io.github.geminiimage.domain.InvalidRequestException;
-import io.github.geminiimage.domain.KeyedRequest;
-import io.github.geminiimage.domain.TransportException;
 import io.github.geminiimage.domain.batch.BatchInputCheck;
-import io.github.geminiimage.wire.batch.BatchInputWriter;
+import io.github.geminiimage.domain.batch.BatchInputMode;
+import io.github.geminiimage.domain.batch.BatchSubmitOptions;
+import io.github.geminiimage.domain.batch.KeyedRequest;
+import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.wire.batch.BatchCreateBody;
+import io.github.geminiimage.wire.batch.BatchInputWriter;
 import io.github.geminiimage.wire.batch.RequestJsonWriter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -2,13 +2,13 @@ package io.github.geminiimage.http.internal.calls.batches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.geminiimage.domain.BatchResult;
 import io.github.geminiimage.domain.Candidate;
 import io.github.geminiimage.domain.FinishReason;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.domain.batch.BatchResult;
 import io.github.geminiimage.port.batch.BatchImageFolder;
 import io.github.geminiimage.wire.GenerateContentCodec;
 import io.github.geminiimage.wire.batch.BatchResultReader;

@@ -1,0 +1,54 @@
+package io.github.geminiimage.domain.batch;
+
+import java.util.Objects;
+
+/**
+ * How to submit a batch job: the input mode. Immutable.
+ *
+ * <p>{@link BatchInputMode#AUTO} sends a job inline only when it has at most
+ * {@value #AUTO_INLINE_MAX_REQUESTS} requests and their JSON stays under
+ * {@value #AUTO_INLINE_MAX_BYTES} bytes, and as a JSONL file otherwise. The byte limit is the
+ * service's (an inline create call must stay under 20 MB, docs/wire-format.md, "Batch Mode"). The request limit
+ * is for the results: an inline job returns every image inside one {@code batches.get} reply, which
+ * timed out at 150 2K images, and Google recommends files for image batches; a file's results are
+ * downloaded and read line by line.
+ *
+ * @param via the input mode
+ */
+public record BatchSubmitOptions(BatchInputMode via) {
+
+    /** The most requests {@code AUTO} sends inline. */
+    public static final int AUTO_INLINE_MAX_REQUESTS = 32;
+
+    /** The most bytes of request JSON {@code AUTO} sends inline (the service's 20 MB, less room for the JSON around). */
+    public static final long AUTO_INLINE_MAX_BYTES = 19_000_000;
+
+    /** The service's limit for an inline create call. */
+    public static final long INLINE_MAX_BYTES = 20_000_000;
+
+    /** Checks the mode is present. */
+    public BatchSubmitOptions {
+        Objects.requireNonNull(via, "via");
+    }
+
+    /** The defaults: {@code AUTO}. */
+    public static BatchSubmitOptions defaults() {
+        return new BatchSubmitOptions(BatchInputMode.AUTO);
+    }
+
+    /** Options with the given input mode. */
+    public static BatchSubmitOptions via(BatchInputMode mode) {
+        return new BatchSubmitOptions(mode);
+    }
+
+    /**
+     * The mode for a job of {@code requests} requests whose request JSON has {@code bytes} bytes:
+     * {@code INLINE} or {@code FILE}, never {@code AUTO}.
+     */
+    public BatchInputMode resolve(long requests, long bytes) {
+        if (via != BatchInputMode.AUTO) {
+            return via;
+        }
+        return requests <= AUTO_INLINE_MAX_REQUESTS && bytes < AUTO_INLINE_MAX_BYTES ? BatchInputMode.INLINE : BatchInputMode.FILE;
+    }
+}
