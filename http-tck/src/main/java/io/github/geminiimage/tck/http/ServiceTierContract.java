@@ -1,8 +1,4 @@
-package io.github.geminiimage.adapter.jdkhttp;
-
-import io.github.geminiimage.emulator.EmulatorOutcome;
-import io.github.geminiimage.emulator.GeminiEmulator;
-import io.github.geminiimage.emulator.RecordedRequest;
+package io.github.geminiimage.tck.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +10,9 @@ import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.TokenRates;
 import io.github.geminiimage.domain.error.GenerationTimeoutException;
 import io.github.geminiimage.domain.error.ServerErrorException;
+import io.github.geminiimage.emulator.EmulatorOutcome;
+import io.github.geminiimage.emulator.GeminiEmulator;
+import io.github.geminiimage.emulator.RecordedRequest;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.GenerationStream;
@@ -21,25 +20,27 @@ import io.github.geminiimage.port.ImageGenerationPort;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.function.BiFunction;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-/** Service tiers and cost estimates through the JDK transport against the emulator. */
+/**
+ * Service tiers and cost estimates through an HTTP transport against the emulator: the served tier
+ * typed with its raw values, flex deadlines and retries, a replaced price table. Each adapter runs it.
+ */
 @Timeout(30)
-class ServiceTierOverHttpTest {
+public abstract class ServiceTierContract {
 
     private static final String KEY = "tier-key";
     private static final RetryPolicy QUICK_FLEX = RetryPolicy.flexDefaults().withBackoff(Duration.ofMillis(10), 2.0,
             Duration.ofMillis(40));
 
     private GeminiEmulator emulator;
+
+    /** For the adapters' tests. */
+    protected ServiceTierContract() {
+    }
 
     @BeforeEach
     void start() {
@@ -51,25 +52,20 @@ class ServiceTierOverHttpTest {
         emulator.close();
     }
 
-    static Stream<Arguments> transports() {
-        BiFunction<String, HttpOptions, ImageGenerationPort> jdk = (key, options) -> JdkHttpImageGeneration.builder()
-                .apiKey(key).options(options).build();
-        return Stream.of(Arguments.of("jdk", jdk));
-    }
+    /** The adapter's image port with {@code apiKey} and {@code options}. */
+    protected abstract ImageGenerationPort port(String apiKey, HttpOptions options);
 
-    private ImageGenerationPort port(BiFunction<String, HttpOptions, ImageGenerationPort> factory, HttpOptions.Builder options) {
-        return factory.apply(KEY, options.baseUri(emulator.baseUri()).build());
+    private ImageGenerationPort port(HttpOptions.Builder options) {
+        return port(KEY, options.baseUri(emulator.baseUri()).build());
     }
 
     private static GenerationRequest request(ServiceTier tier) {
         return GenerationRequest.builder().model("gemini-3-pro-image").prompt("A lighthouse").serviceTier(tier).build();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("transports")
-    void theServedTierComesBackTypedWithItsRawValuesAndPricesTheCall(String name,
-            BiFunction<String, HttpOptions, ImageGenerationPort> factory) {
-        try (ImageGenerationPort port = port(factory, HttpOptions.builder().flexRetryPolicy(QUICK_FLEX))) {
+    @Test
+    public void theServedTierComesBackTypedWithItsRawValuesAndPricesTheCall() {
+        try (ImageGenerationPort port = port(HttpOptions.builder().flexRetryPolicy(QUICK_FLEX))) {
             GenerationResult flex = port.generate(request(ServiceTier.FLEX));
             GenerationResult standard = port.generate(GenerationRequest.builder().model("gemini-3-pro-image")
                     .prompt("A lighthouse").build());
@@ -87,11 +83,9 @@ class ServiceTierOverHttpTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("transports")
-    void aStreamedCallCarriesTheServedTierAndTheCostToo(String name,
-            BiFunction<String, HttpOptions, ImageGenerationPort> factory) {
-        try (ImageGenerationPort port = port(factory, HttpOptions.builder());
+    @Test
+    public void aStreamedCallCarriesTheServedTierAndTheCostToo() {
+        try (ImageGenerationPort port = port(HttpOptions.builder());
                 GenerationStream stream = port.stream(request(ServiceTier.PRIORITY))) {
             stream.forEach(event -> { });
             GenerationResult result = stream.result();
@@ -102,13 +96,11 @@ class ServiceTierOverHttpTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("transports")
-    void aShedFlexCallIsRetriedWithTheFlexPolicyUntilServed(String name,
-            BiFunction<String, HttpOptions, ImageGenerationPort> factory) {
+    @Test
+    public void aShedFlexCallIsRetriedWithTheFlexPolicyUntilServed() {
         emulator.shedFlex(2);
         // The client's own policy would give up after the first 503.
-        try (ImageGenerationPort port = port(factory, HttpOptions.builder().retryPolicy(RetryPolicy.noRetries())
+        try (ImageGenerationPort port = port(HttpOptions.builder().retryPolicy(RetryPolicy.noRetries())
                 .flexRetryPolicy(QUICK_FLEX))) {
             GenerationResult result = port.generate(request(ServiceTier.FLEX));
 
@@ -117,24 +109,20 @@ class ServiceTierOverHttpTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("transports")
-    void aFlexCallShedEveryTimeFailsWithThe503AfterItsAttempts(String name,
-            BiFunction<String, HttpOptions, ImageGenerationPort> factory) {
+    @Test
+    public void aFlexCallShedEveryTimeFailsWithThe503AfterItsAttempts() {
         emulator.shedFlex(100);
-        try (ImageGenerationPort port = port(factory, HttpOptions.builder().flexRetryPolicy(QUICK_FLEX.withMaxAttempts(3)))) {
+        try (ImageGenerationPort port = port(HttpOptions.builder().flexRetryPolicy(QUICK_FLEX.withMaxAttempts(3)))) {
             assertThatThrownBy(() -> port.generate(request(ServiceTier.FLEX))).isInstanceOfSatisfying(
                     ServerErrorException.class, e -> assertThat(e.httpStatus()).hasValue(503));
             assertThat(emulator.requests()).hasSize(3);
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("transports")
-    void aFlexCallRunsOnTheFlexDeadlineNotTheClientsOverallOne(String name,
-            BiFunction<String, HttpOptions, ImageGenerationPort> factory) {
+    @Test
+    public void aFlexCallRunsOnTheFlexDeadlineNotTheClientsOverallOne() {
         emulator.always(EmulatorOutcome.of("image").after(Duration.ofMillis(900)));
-        try (ImageGenerationPort port = port(factory, HttpOptions.builder().overallDeadline(Duration.ofMillis(300))
+        try (ImageGenerationPort port = port(HttpOptions.builder().overallDeadline(Duration.ofMillis(300))
                 .flexDeadline(Duration.ofSeconds(20)).retryPolicy(RetryPolicy.noRetries()))) {
             assertThat(port.generate(request(ServiceTier.FLEX)).finalImage()).isPresent();
             assertThatThrownBy(() -> port.generate(request(ServiceTier.STANDARD)))
@@ -142,12 +130,11 @@ class ServiceTierOverHttpTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("transports")
-    void aReplacedPriceTablePricesTheCall(String name, BiFunction<String, HttpOptions, ImageGenerationPort> factory) {
+    @Test
+    public void aReplacedPriceTablePricesTheCall() {
         PriceTable mine = PriceTable.builder(LocalDate.of(2027, 3, 1), "test prices")
                 .model("gemini-3-pro-image", TokenRates.of("0", "0", "0", "1000000")).build();
-        try (ImageGenerationPort port = port(factory, HttpOptions.builder().priceTable(mine))) {
+        try (ImageGenerationPort port = port(HttpOptions.builder().priceTable(mine))) {
             GenerationResult result = port.generate(GenerationRequest.builder().model("gemini-3-pro-image")
                     .prompt("A lighthouse").build());
             // One dollar per image token: the estimate is the image token count.
@@ -157,6 +144,5 @@ class ServiceTierOverHttpTest {
             assertThat(result.cost().orElseThrow().usd()).isEqualByComparingTo(BigDecimal.valueOf(imageTokens));
             assertThat(result.cost().orElseThrow().priceTable()).isEqualTo(LocalDate.of(2027, 3, 1));
         }
-        assertThat(List.of(name)).isNotEmpty();
     }
 }
