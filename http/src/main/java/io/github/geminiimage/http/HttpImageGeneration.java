@@ -12,6 +12,7 @@ import io.github.geminiimage.port.StreamListener;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@link ImageGenerationPort} view of an {@link HttpGeminiClient}: says what
@@ -91,7 +92,7 @@ public final class HttpImageGeneration implements ImageGenerationPort {
                 .withResults(priced(request));
     }
 
-    private java.util.function.UnaryOperator<GenerationResult> priced(GenerationRequest request) {
+    private UnaryOperator<GenerationResult> priced(GenerationRequest request) {
         return result -> result.priced(client.options.priceTable(), request);
     }
 

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The fake's {@link io.github.geminiimage.port.GenerationStream}: plays a script on the consumer's
@@ -26,11 +27,11 @@ final class FakeGenerationStream extends PulledGenerationStream {
     /** The request's sink: each chunk's images written through it, committed with the result. */
     private final Optional<SinkSession> sink;
 
-    private final java.util.function.UnaryOperator<GenerationResult> finish;
+    private final UnaryOperator<GenerationResult> finish;
     private final int continuations;
 
     /** A stream whose joined result goes through {@code finish} (the served tier and the price). */
-    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, java.util.function.UnaryOperator<GenerationResult> finish,
+    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, UnaryOperator<GenerationResult> finish,
             Optional<SinkSession> sink) {
         this(steps, onEnd, finish, sink, 0);
     }
@@ -39,7 +40,7 @@ final class FakeGenerationStream extends PulledGenerationStream {
      * A stream of a continued generation: its result counts {@code continuations} extra requests
      * and is finished (served tier, price) once, after the join.
      */
-    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, java.util.function.UnaryOperator<GenerationResult> finish,
+    FakeGenerationStream(List<FakeStream.Step> steps, Runnable onEnd, UnaryOperator<GenerationResult> finish,
             Optional<SinkSession> sink, int continuations) {
         this.steps = List.copyOf(steps).iterator();
         this.onEnd = onEnd;

@@ -10,6 +10,7 @@ import io.github.geminiimage.http.internal.stream.StreamReplyReader;
 import io.github.geminiimage.port.stream.PulledGenerationStream;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@link io.github.geminiimage.port.GenerationStream} over a handed-over {@code streamGenerateContent}
@@ -24,7 +25,7 @@ final class HttpGenerationStream extends PulledGenerationStream {
     private final Handover handover;
     private volatile Usage usage = Usage.NONE;
     private volatile boolean ended;
-    private final java.util.function.UnaryOperator<GenerationResult> finish;
+    private final UnaryOperator<GenerationResult> finish;
     /** Where the images go, if the request has a sink: committed with the result, aborted on failure or close. */
     private final Optional<SinkSession> sink;
 
@@ -34,7 +35,7 @@ final class HttpGenerationStream extends PulledGenerationStream {
      * served-tier header, the price).
      */
     HttpGenerationStream(StreamReplyReader reader, GenerationResult first, Handover handover,
-            java.util.function.UnaryOperator<GenerationResult> finish, Optional<SinkSession> sink) {
+            UnaryOperator<GenerationResult> finish, Optional<SinkSession> sink) {
         this.reader = reader;
         this.handover = handover;
         this.finish = finish;
