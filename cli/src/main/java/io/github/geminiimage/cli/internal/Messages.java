@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one place where the command line turns what the library says into what people read: every
- * duration in a message as {@link Durations#format} writes it ({@code PT20S} and
+ * duration in a message as {@link HumanDurations#format} writes it ({@code PT20S} and
  * {@code retry after 2.500s} become {@code 20 s} and {@code retry after 2.5 s}), every count of a
  * kibibyte or more as {@link ByteSizes#human} writes it ({@code 67108864 bytes} becomes
  * {@code 64 MB}). Stateless.
@@ -21,8 +21,8 @@ final class Messages {
 
     /** {@code message} with its durations and byte counts written as people write them. */
     static String humanize(String message) {
-        String text = Durations.humanize(message == null ? "" : message);
-        text = replace(SECONDS, text, m -> m.group(1) + " " + Durations.format(Duration.ofMillis(
+        String text = HumanDurations.humanize(message == null ? "" : message);
+        text = replace(SECONDS, text, m -> m.group(1) + " " + HumanDurations.format(Duration.ofMillis(
                 Math.round(Double.parseDouble(m.group(2)) * 1000))));
         return replace(BYTES, text, m -> {
             long bytes = Long.parseLong(m.group(1));

@@ -134,7 +134,7 @@ public final class Progress implements CallObserver, AutoCloseable {
         Duration delay = event.delay();
         Throwable cause = event.cause();
         synchronized (lock) {
-            retry = "retry " + (nextAttempt - 1) + " in " + Durations.format(delay) + " after " + reason(cause);
+            retry = "retry " + (nextAttempt - 1) + " in " + HumanDurations.format(delay) + " after " + reason(cause);
             if (!enabled) {
                 err.println("gemini-image: " + event.modelId().orElse(event.operation()) + ": " + retry);
                 err.flush();

@@ -330,7 +330,7 @@ final class Report {
         if (limited.quotaScope() == QuotaScope.PER_DAY) {
             return "the daily quota is used up: run again tomorrow or use another key";
         }
-        return limited.retryDelay().map(d -> "wait " + Durations.format(d) + " and run again")
+        return limited.retryDelay().map(d -> "wait " + HumanDurations.format(d) + " and run again")
                 .orElse("wait a minute and run again") + ", or raise --retries";
     }
 

@@ -85,7 +85,7 @@ final class UploadBar implements UploadProgress, AutoCloseable {
         if (sent > 0 && seconds > 0) {
             double perSecond = sent / seconds;
             rate = ByteSizes.human((long) perSecond) + "/s";
-            left = Durations.format(Duration.ofMillis((long) Math.ceil((total - sent) / perSecond * 1000))) + " left";
+            left = HumanDurations.format(Duration.ofMillis((long) Math.ceil((total - sent) / perSecond * 1000))) + " left";
         } else {
             rate = "-- /s";
             left = "-- left";

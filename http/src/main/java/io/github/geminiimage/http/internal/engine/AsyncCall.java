@@ -89,7 +89,7 @@ final class AsyncCall<T> {
             HttpRequest request = call.beginAttempt();
             future = Objects.requireNonNull(engine.transport().sendAsync(request), "sendAsync returned null");
         } catch (ImageGenerationException e) {
-            decide(new Outcome.Failure<>(e, Optional.empty()));
+            decide(new AttemptOutcome.Failure<>(e, Optional.empty()));
             return;
         } catch (IOException | RuntimeException e) {
             decide(call.failed(e, false));
@@ -128,7 +128,7 @@ final class AsyncCall<T> {
     }
 
     private void readReply(HttpResponse reply) {
-        Outcome<T> outcome;
+        AttemptOutcome<T> outcome;
         try {
             outcome = call.read(reply, true);
         } catch (Error e) {
@@ -145,7 +145,7 @@ final class AsyncCall<T> {
     }
 
     /** Carries out the call's decision: complete, fail, or schedule the next attempt. */
-    private void decide(Outcome<T> outcome) {
+    private void decide(AttemptOutcome<T> outcome) {
         if (result.isDone()) {
             call.abandoned();
             return;

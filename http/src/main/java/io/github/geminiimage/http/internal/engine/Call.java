@@ -169,7 +169,7 @@ final class Call<T> {
     }
 
     /** Reads one reply to its end (a result or a mapped error) and closes it, unless the reader handed it over. */
-    Outcome<T> read(HttpResponse response, boolean async) {
+    AttemptOutcome<T> read(HttpResponse response, boolean async) {
         boolean handedOver = false;
         reading = response;
         try {
@@ -191,7 +191,7 @@ final class Call<T> {
                     handover = taken;
                     taken.arm(engine);
                 }
-                return new Outcome.Success<>(value);
+                return new AttemptOutcome.Success<>(value);
             }
             byte[] errorBody;
             try {
@@ -202,10 +202,10 @@ final class Call<T> {
             }
             ErrorMapper.Mapped mapped = ErrorMapper.map(status, response::header, errorBody, redactor, attempts,
                     engine.clock().instant());
-            return new Outcome.Failure<>(exchange.explain().apply(mapped.exception()), mapped.retryHint());
+            return new AttemptOutcome.Failure<>(exchange.explain().apply(mapped.exception()), mapped.retryHint());
         } catch (ImageGenerationException e) {
             // The reader's own verdict (malformed, too large): retrying would get the same reply.
-            return new Outcome.Failure<>(Exceptions.redacted(e, redactor, attempts), Optional.empty());
+            return new AttemptOutcome.Failure<>(Exceptions.redacted(e, redactor, attempts), Optional.empty());
         } catch (IOException | RuntimeException e) {
             return failed(e, !async && Thread.currentThread().isInterrupted());
         } finally {
@@ -217,22 +217,22 @@ final class Call<T> {
     }
 
     /** An attempt that failed below HTTP (the transport, the body stream, the credentials). */
-    Outcome<T> failed(Throwable failure, boolean interrupted) {
+    AttemptOutcome<T> failed(Throwable failure, boolean interrupted) {
         boolean deadlinePassed = !engine.clock().instant().isBefore(deadline);
         FailureClassifier.Classified c = FailureClassifier.classify(failure, attempts, interrupted, deadlinePassed,
                 budget(), redactor);
-        return new Outcome.Failure<>(c.exception(), Optional.empty());
+        return new AttemptOutcome.Failure<>(c.exception(), Optional.empty());
     }
 
     /**
      * The one decision after an attempt: done, failed, or try again (now or after a wait). Tells
      * the observer of a retry; the caller reports the end through {@link #completed}.
      */
-    Step<T> next(Outcome<T> outcome) {
-        if (outcome instanceof Outcome.Success<T> success) {
+    Step<T> next(AttemptOutcome<T> outcome) {
+        if (outcome instanceof AttemptOutcome.Success<T> success) {
             return new Step.Done<>(success.value());
         }
-        Outcome.Failure<T> failure = (Outcome.Failure<T>) outcome;
+        AttemptOutcome.Failure<T> failure = (AttemptOutcome.Failure<T>) outcome;
         if (engine.isClosed()) {
             return new Step.Fail<>(engine.closedException(attempts));
         }

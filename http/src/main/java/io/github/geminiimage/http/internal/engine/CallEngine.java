@@ -118,12 +118,12 @@ public final class CallEngine implements AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 throw call.interrupted(null);
             }
-            Outcome<T> outcome;
+            AttemptOutcome<T> outcome;
             try {
                 HttpRequest request = call.beginAttempt();
                 outcome = call.read(transport.send(request), false);
             } catch (ImageGenerationException e) {
-                outcome = new Outcome.Failure<>(e, Optional.empty());
+                outcome = new AttemptOutcome.Failure<>(e, Optional.empty());
             } catch (IOException | RuntimeException e) {
                 outcome = call.failed(e, Thread.currentThread().isInterrupted());
             }

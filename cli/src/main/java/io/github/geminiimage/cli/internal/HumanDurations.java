@@ -3,10 +3,10 @@ package io.github.geminiimage.cli.internal;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations as people read them: {@code 2 s}, {@code 0.5 s}, {@code 1 min 30 s}, {@code 2 h 5 min}; never {@code PT2S}. */
-final class Durations {
+/** HumanDurations as people read them: {@code 2 s}, {@code 0.5 s}, {@code 1 min 30 s}, {@code 2 h 5 min}; never {@code PT2S}. */
+final class HumanDurations {
 
-    private Durations() {
+    private HumanDurations() {
     }
 
     /** {@code duration} in the largest units that keep it exact to a tenth of a second below a minute. */
