@@ -2,29 +2,15 @@ package io.github.geminiimage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.github.geminiimage.domain.Candidate;
-import io.github.geminiimage.domain.FinishReason;
-import io.github.geminiimage.domain.GeneratedImage;
-import io.github.geminiimage.domain.GenerationResult;
-import io.github.geminiimage.domain.Part;
-import io.github.geminiimage.domain.Usage;
+import io.github.geminiimage.adapter.fake.FakeResponse;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.tck.ImageSinkContract;
-import io.github.geminiimage.wire.GenerateContentCodec;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The shaded jar writes the 18.9 MB image of a 25 MB reply in a 16 MB heap, streamed and not, on
- * both HTTP transports, against a loopback server: the image goes to disk while it is decoded and
+ * both HTTP transports, against the emulator: the image goes to disk while it is decoded and
  * never sits in the heap. A call that does need the image in memory ({@code --previews}) ends with
  * one line and exit code 19, not a stack trace. Each run is a fresh JVM; the whole class takes
  * about half a minute, so it runs only with {@code -Psmall-heap} (see benchmarks/RESULTS.md).
@@ -51,58 +37,31 @@ class SmallHeapIT {
     /** The image of a 4K PNG reply: 18.9 MB, 25.2 MB of base64. */
     static final int IMAGE_BYTES = 18_900_000;
 
-    private HttpServer server;
+    private GeminiEmulator emulator;
     private byte[] image;
-    private byte[] reply;
-    private byte[] events;
     private Path jar;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    void start() throws IOException {
+    void start() {
         jar = Path.of(System.getProperty("gemini.image.jar", "target/gemini-image.jar")).toAbsolutePath();
         assertThat(jar).as("the shaded jar (built by mvn package)").exists();
         image = ImageSinkContract.png(4096, 4096, IMAGE_BYTES, 4);
-        GenerationResult result = new GenerationResult(List.of(new Candidate(0,
-                List.of(new Part.Image(GeneratedImage.ofOwnedBytes("image/png", image), false, Optional.empty())),
-                Optional.of(FinishReason.STOP), Optional.empty(), List.of())), Optional.empty(), Usage.NONE,
-                Optional.empty(), Optional.empty());
-        ByteArrayOutputStream body = new ByteArrayOutputStream(26_000_000);
-        GenerateContentCodec.encodeReply(result).writeTo(body);
-        reply = body.toByteArray();
-        ByteArrayOutputStream sse = new ByteArrayOutputStream(26_000_000);
-        GenerateContentCodec.writeEvent(result, Optional.empty(), sse);
-        events = sse.toByteArray();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/", this::serve);
-        server.start();
+        emulator = GeminiEmulator.start();
+        // Every call, plain or streamed, is answered with this image (25.2 MB of base64 in the reply).
+        emulator.imageGeneration().when(request -> true, FakeResponse.image(image));
     }
 
     @AfterAll
     void stop() {
-        server.stop(0);
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            boolean streamed = exchange.getRequestURI().getPath().endsWith(":streamGenerateContent");
-            byte[] body = streamed ? events : reply;
-            exchange.getResponseHeaders().set("Content-Type", streamed ? "text/event-stream" : "application/json; charset=UTF-8");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        emulator.close();
     }
 
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"jdk, --no-stream", "jdk, --stream", "httpclient5, --no-stream", "httpclient5, --stream"})
     void theImageOfA25MbReplyIsWrittenIn16MbOfHeap(String transport, String streaming) throws Exception {
-        assertThat(reply.length).isGreaterThan(25_000_000);
         Path out = dir.resolve(transport + streaming + ".png");
 
         Run run = run("-Xmx16m", "generate", "--transport", transport, "--base-url", baseUrl(), streaming,
@@ -130,7 +89,7 @@ class SmallHeapIT {
     }
 
     private String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return emulator.baseUri().toString();
     }
 
     record Run(int exitCode, String out, String err) {

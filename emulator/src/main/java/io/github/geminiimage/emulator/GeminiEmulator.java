@@ -34,7 +34,7 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Tests in other languages script it over HTTP: {@code POST /emulator/v1/outcomes},
- * {@code GET /emulator/v1/requests}, {@code POST /emulator/v1/reset}. Thread-safe.
+ * {@code POST /emulator/v1/rules}, {@code GET /emulator/v1/requests}, {@code POST /emulator/v1/reset}. Thread-safe.
  */
 public final class GeminiEmulator implements AutoCloseable {
 
@@ -87,6 +87,20 @@ public final class GeminiEmulator implements AutoCloseable {
      */
     public GeminiEmulator always(EmulatorOutcome outcome) {
         server.always(Objects.requireNonNull(outcome, "outcome"));
+        return this;
+    }
+
+    /**
+     * Adds standing rules after those in force, until {@link #reset()}: each answers the generate
+     * calls it matches (by prompt text, optionally only a prompt's first attempt) with its outcome,
+     * so concurrent calls can each get their own fault. A call a rule matches leaves the queue of
+     * {@link #enqueue} alone. See {@link EmulatorRule}.
+     *
+     * @return this emulator, to chain
+     */
+    public GeminiEmulator rule(EmulatorRule... rules) {
+        Arrays.stream(rules).forEach(r -> Objects.requireNonNull(r, "rule"));
+        server.addRules(List.of(rules));
         return this;
     }
 
@@ -236,7 +250,7 @@ public final class GeminiEmulator implements AutoCloseable {
         return server.requests();
     }
 
-    /** Forgets queued outcomes and rules, the request log, upload faults, accepted Vertex tokens, every file and every batch job. */
+    /** Forgets queued outcomes and rules (both {@link #always} and {@link #rule}), the request log, upload faults, accepted Vertex tokens, every file and every batch job. */
     public void reset() {
         server.reset();
     }

@@ -8,6 +8,7 @@ import io.github.geminiimage.adapter.jdkhttp.JdkHttpTransport;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpImageGeneration;
@@ -41,7 +42,7 @@ class GeminiCassetteExtensionTest {
         return launching;
     }
 
-    /** Where UsersTest's loopback server is, when it records. */
+    /** Where UsersTest's server (the emulator) is, when it records. */
     static volatile URI server;
     static final List<byte[]> IMAGES = new ArrayList<>();
     static final List<String> CASSETTES = new ArrayList<>();
@@ -116,13 +117,13 @@ class GeminiCassetteExtensionTest {
     void theModePropertyRecordsOnceAndReplaysWithoutTheServer() throws Exception {
         IMAGES.clear();
         CASSETTES.clear();
-        try (GeminiLoopback gemini = GeminiLoopback.start(TckSecrets.SENTINEL_KEY)) {
+        try (GeminiEmulator gemini = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).start()) {
             server = gemini.baseUri();
             TestExecutionSummary recorded = launch(Map.of(GeminiCassetteExtension.MODE_PROPERTY, "record",
                     GeminiCassetteExtension.ROOT_PROPERTY, root.toString()));
             assertThat(recorded.getFailures()).isEmpty();
             assertThat(recorded.getTestsSucceededCount()).isEqualTo(1);
-            assertThat(gemini.requests).hasSize(1);
+            assertThat(gemini.requests()).hasSize(1);
         }
         assertThat(Files.isRegularFile(root.resolve("generate/a-cat/0001-POST-generateContent.json"))).isTrue();
 

@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole call through each adapter's port over loopback: 3 JPEG-like images given as files go up
- * as base64 (about 28 MB of JSON), and a 2.4 MB reply holding one 1.8 MB PNG-like image comes back.
- * The server runs in a separate JVM ({@link ServerProcess}), so {@code -prof gc}'s
+ * as base64 (about 28 MB of JSON), and a 2.4 MB reply holding one 1.8 MB PNG image comes back.
+ * The server is the emulator in a separate JVM ({@link ServerProcess}), answering a prepared reply
+ * without decoding the body ({@link ServerProcess.Script#FIXED_REPLY}), so {@code -prof gc}'s
  * {@code gc.alloc.rate.norm} counts the client's allocations only (every thread of this JVM: the
  * caller's and the adapter's). Run with
  * {@code java -jar load-tests/target/load-tests.jar EndToEndBenchmark -prof gc}.
@@ -61,7 +62,7 @@ public class EndToEndBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Payloads.primeBase64();
-        server = ServerProcess.start(replyImageBytes);
+        server = ServerProcess.start(ServerProcess.Script.FIXED_REPLY, replyImageBytes);
         dir = Files.createTempDirectory("gemini-e2e-");
         GenerationRequest.Builder builder = GenerationRequest.builder()
                 .model("gemini-2.5-flash-image")

@@ -1,7 +1,6 @@
 package io.github.geminiimage.loadtests;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,8 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Synthetic payloads of realistic sizes: image-like bytes (the right magic bytes and header, then
- * incompressible noise, as real PNG and JPEG data is), image files, and a {@code generateContent}
- * reply shaped like Google's (pretty-printed, text part before the image, usage metadata).
+ * incompressible noise, as real PNG and JPEG data is) and image files.
  */
 public final class Payloads {
 
@@ -62,61 +60,6 @@ public final class Payloads {
             files[i] = Files.write(dir.resolve("input-" + i + ".jpg"), jpegLike(size, 1000 + i));
         }
         return files;
-    }
-
-    /**
-     * The body of a 200 {@code generateContent} reply carrying one PNG-like image of
-     * {@code imageBytes} bytes as base64, laid out as Google sends it.
-     */
-    public static byte[] replyWithImage(int imageBytes) {
-        String base64 = Base64.getEncoder().encodeToString(pngLike(imageBytes, 42));
-        String json = "{\n"
-                + "  \"candidates\": [\n"
-                + "    {\n"
-                + "      \"content\": {\n"
-                + "        \"parts\": [\n"
-                + "          {\n"
-                + "            \"text\": \"Here is the edited picture: the three photos merged into one scene, "
-                + "with the lighting of the first.\"\n"
-                + "          },\n"
-                + "          {\n"
-                + "            \"inlineData\": {\n"
-                + "              \"mimeType\": \"image/png\",\n"
-                + "              \"data\": \"" + base64 + "\"\n"
-                + "            }\n"
-                + "          }\n"
-                + "        ],\n"
-                + "        \"role\": \"model\"\n"
-                + "      },\n"
-                + "      \"finishReason\": \"STOP\",\n"
-                + "      \"index\": 0\n"
-                + "    }\n"
-                + "  ],\n"
-                + "  \"usageMetadata\": {\n"
-                + "    \"promptTokenCount\": 800,\n"
-                + "    \"candidatesTokenCount\": 1310,\n"
-                + "    \"totalTokenCount\": 2110,\n"
-                + "    \"promptTokensDetails\": [\n"
-                + "      {\n"
-                + "        \"modality\": \"TEXT\",\n"
-                + "        \"tokenCount\": 26\n"
-                + "      },\n"
-                + "      {\n"
-                + "        \"modality\": \"IMAGE\",\n"
-                + "        \"tokenCount\": 774\n"
-                + "      }\n"
-                + "    ],\n"
-                + "    \"candidatesTokensDetails\": [\n"
-                + "      {\n"
-                + "        \"modality\": \"IMAGE\",\n"
-                + "        \"tokenCount\": 1290\n"
-                + "      }\n"
-                + "    ]\n"
-                + "  },\n"
-                + "  \"modelVersion\": \"gemini-2.5-flash-image\",\n"
-                + "  \"responseId\": \"ZyjgaJODFaudz7IP2OK9-As\"\n"
-                + "}\n";
-        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Counts of what this JVM holds: threads and open file descriptors. */
+/** Counts of what this JVM (or a child) holds: threads and open file descriptors. */
 final class ProcessStats {
 
     private static final Path FD_DIR = Path.of("/proc/self/fd");
@@ -36,7 +36,16 @@ final class ProcessStats {
 
     /** Open file descriptors (entries of {@code /proc/self/fd}, the listing's own included), or -1 where there is no /proc. */
     static int openFileDescriptors() {
-        try (Stream<Path> fds = Files.list(FD_DIR)) {
+        return count(FD_DIR);
+    }
+
+    /** Open file descriptors of the process {@code pid} (of the same user), or -1 where there is no /proc. */
+    static int openFileDescriptors(long pid) {
+        return count(Path.of("/proc", Long.toString(pid), "fd"));
+    }
+
+    private static int count(Path dir) {
+        try (Stream<Path> fds = Files.list(dir)) {
             return (int) fds.count();
         } catch (IOException | UncheckedIOException e) {
             return -1;

@@ -34,15 +34,16 @@ import java.util.function.IntSupplier;
 import java.util.function.ToIntFunction;
 
 /**
- * A bounded soak: {@code concurrency} threads call one port without pause, half the
- * calls blocking and half asynchronous, each call's {@link Scenario} drawn by its weight (200,
- * slow and dribbling replies, 503 then 200, 429 with {@code Retry-After-Ms} of 1..5 ms then 200,
- * reset then 200, a stall past the inactivity timeout then 200, and some that must fail: always
- * 503, always reset, 400), with small images given as files. Runs for {@code duration-seconds} and
+ * A bounded soak against the emulator in a separate JVM: {@code concurrency} threads call one port
+ * without pause, half the calls blocking and half asynchronous, each call's {@link Scenario} drawn
+ * by its weight and named in its prompt, where the emulator's rules find it (200, slow and
+ * dribbling replies, 503 then 200, 429 with a 3 ms {@code RetryInfo} delay then 200, a dropped
+ * connection then 200, a stall past the inactivity timeout then 200, and some that must fail:
+ * always 503, always dropped, 400), with small images given as files. Runs for {@code duration-seconds} and
  * at least {@code min-calls} calls, never past {@code max-seconds}. Checks that nothing is lost
  * (every call started ends in an image or the typed exception its scenario expects, and the counts
- * add up) and samples threads, open file descriptors, exchanges in flight and the server's open
- * connections every {@code sample-seconds}, comparing the first minute with the last. Exit status
+ * add up) and samples threads, open file descriptors, exchanges in flight and the emulator JVM's
+ * open file descriptors (its connections) every {@code sample-seconds}, comparing the first minute with the last. Exit status
  * 0 only if all holds.
  *
  * <pre>{@code
@@ -82,11 +83,11 @@ public final class SoakTest {
      * @param adapterThreads live threads named by the port or its transport
      * @param fileDescriptors open file descriptors of this JVM
      * @param activeExchanges the transport's exchanges in flight or with a reply not yet closed
-     * @param serverOpenConnections connections the server holds open (-1 if it did not answer)
+     * @param serverFileDescriptors the server's open file descriptors, its connections among them (-1 if unknown)
      * @param heapUsedBytes heap in use
      */
     public record Sample(Duration at, long callsEnded, int threads, int adapterThreads, int fileDescriptors,
-            int activeExchanges, int serverOpenConnections, long heapUsedBytes) {
+            int activeExchanges, int serverFileDescriptors, long heapUsedBytes) {
     }
 
     /**
@@ -111,8 +112,11 @@ public final class SoakTest {
         }
     }
 
-    /** Runs the soak against {@code baseUri}; {@code serverOpenConnections} asks the server (or -1). */
-    public static Report run(Config config, URI baseUri, IntSupplier serverOpenConnections) {
+    /**
+     * Runs the soak against the emulator at {@code baseUri}, scripted with {@link Scenario#rules};
+     * {@code serverFileDescriptors} counts the server's open descriptors (or -1).
+     */
+    public static Report run(Config config, URI baseUri, IntSupplier serverFileDescriptors) {
         HttpOptions options = HttpOptions.builder()
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)
                         .withBackoff(Duration.ofMillis(2), 2.0, Duration.ofMillis(20))
@@ -122,7 +126,7 @@ public final class SoakTest {
                 .overallDeadline(Duration.ofSeconds(20))
                 .build();
         List<ImageInput> images = config.files().stream().map(ImageInput::ofFile).toList();
-        GenerationRequest template = GenerationRequest.builder().model("soak").prompt("Make the sky orange.")
+        GenerationRequest template = GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("Make the sky orange.")
                 .images(images).build();
 
         Adapter.Instrumented instrumented = config.adapter().instrumented(baseUri, options);
@@ -143,7 +147,7 @@ public final class SoakTest {
         long hardEnd = start + config.maxTime().toNanos();
         Function<Long, Sample> sample = callsEnded -> new Sample(Duration.ofNanos(System.nanoTime() - start), callsEnded,
                 ProcessStats.threads(), ProcessStats.threadsNamed(adapterPrefixes), ProcessStats.openFileDescriptors(),
-                instrumented.activeExchanges().getAsInt(), serverOpenConnections.getAsInt(),
+                instrumented.activeExchanges().getAsInt(), serverFileDescriptors.getAsInt(),
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 
         Thread sampler = new Thread(() -> {
@@ -173,12 +177,7 @@ public final class SoakTest {
                     started.incrementAndGet();
                     SplittableRandom random = new SplittableRandom(id);
                     Scenario scenario = Scenario.pick(random.nextInt(100));
-                    int parameter = switch (scenario) {
-                        case SLOW -> 20 + random.nextInt(180);
-                        case RATE_LIMITED_ONCE -> 1 + random.nextInt(5);
-                        default -> 0;
-                    };
-                    GenerationRequest request = template.toBuilder().model(scenario.modelId(id, parameter)).build();
+                    GenerationRequest request = template.toBuilder().prompt(scenario.prompt(id)).build();
                     String outcome = call(port, request, (id & 1) == 1, config.replyImageBytes());
                     outcomes.get(scenario).merge(outcome, 1L, Long::sum);
                     if (!outcome.equals(expected(scenario))) {
@@ -255,7 +254,7 @@ public final class SoakTest {
         }
     }
 
-    /** First-minute versus last-minute ranges of threads, descriptors, exchanges and server connections. */
+    /** First-minute versus last-minute ranges of threads, descriptors, exchanges and the server's descriptors. */
     static List<Growth> growth(Report r) {
         if (r.samples().isEmpty()) {
             return List.of();
@@ -267,7 +266,7 @@ public final class SoakTest {
                 growth("adapter threads", first, last, Sample::adapterThreads),
                 growth("open file descriptors", first, last, Sample::fileDescriptors),
                 growth("exchanges in flight", first, last, Sample::activeExchanges),
-                growth("server open connections", first, last, Sample::serverOpenConnections));
+                growth("server file descriptors", first, last, Sample::serverFileDescriptors));
     }
 
     private static Growth growth(String what, List<Sample> first, List<Sample> last, ToIntFunction<Sample> f) {
@@ -277,8 +276,8 @@ public final class SoakTest {
 
     static void print(Sample s, PrintStream out) {
         out.printf(Locale.ROOT, "  sample t=%5.1fs calls=%6d threads=%3d adapter-threads=%3d fds=%4d in-flight=%3d"
-                + " server-connections=%3d heap=%5.1f MiB%n", s.at().toMillis() / 1000.0, s.callsEnded(), s.threads(),
-                s.adapterThreads(), s.fileDescriptors(), s.activeExchanges(), s.serverOpenConnections(),
+                + " server-fds=%3d heap=%5.1f MiB%n", s.at().toMillis() / 1000.0, s.callsEnded(), s.threads(),
+                s.adapterThreads(), s.fileDescriptors(), s.activeExchanges(), s.serverFileDescriptors(),
                 s.heapUsedBytes() / (1024.0 * 1024.0));
         out.flush();
     }
@@ -314,7 +313,7 @@ public final class SoakTest {
         int imageBytes = a.intValue("image-bytes", 16_000);
         Path dir = Files.createTempDirectory("gemini-soak-");
         boolean passed;
-        try (ServerProcess server = ServerProcess.start(replyImageBytes)) {
+        try (ServerProcess server = ServerProcess.start(ServerProcess.Script.SOAK, replyImageBytes)) {
             List<Path> files = List.of(Files.write(dir.resolve("a.jpg"), Payloads.jpegLike(imageBytes, 1)),
                     Files.write(dir.resolve("b.png"), Payloads.pngLike(imageBytes / 2, 2)));
             Config config = new Config(adapter, a.intValue("concurrency", 8), a.intValue("min-calls", 5_000),
@@ -322,13 +321,7 @@ public final class SoakTest {
                     Duration.ofSeconds(a.intValue("sample-seconds", 10)), files, replyImageBytes);
             System.out.printf(Locale.ROOT, "soak: adapter=%s against %s (server pid %d)%n", adapter.id(), server.baseUri(),
                     server.pid());
-            Report report = run(config, server.baseUri(), () -> {
-                try {
-                    return server.stats().open();
-                } catch (IOException e) {
-                    return -1;
-                }
-            });
+            Report report = run(config, server.baseUri(), server::openFileDescriptors);
             print(config, report, System.out);
             passed = report.nothingLost() && growth(report).stream().noneMatch(Growth::grew)
                     && report.quiet().activeExchanges() == 0 && report.adapterThreadsAfterClose() == 0;

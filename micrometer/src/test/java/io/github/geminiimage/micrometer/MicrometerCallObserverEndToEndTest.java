@@ -2,12 +2,14 @@ package io.github.geminiimage.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import io.github.geminiimage.adapter.fake.FakeResponse;
+import io.github.geminiimage.adapter.fake.TestResults;
 import io.github.geminiimage.adapter.jdkhttp.JdkHttpImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.PriceTable;
 import io.github.geminiimage.domain.TokenRates;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
@@ -16,77 +18,38 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The observer wired into a real port, against a loopback server that fails the first request with
- * a 503 and then answers (or, for the cancellation test, holds its reply).
+ * The observer wired into a real port, against the emulator, which fails the first request with a
+ * 503 and then answers (or, for the cancellation test, holds its reply).
  */
 class MicrometerCallObserverEndToEndTest {
 
     private static final String KEY = "AIzaTestKey-never-in-a-tag";
 
-    private HttpServer server;
-    private final AtomicInteger requests = new AtomicInteger();
+    private GeminiEmulator emulator;
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-    private volatile boolean hold;
-    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     @BeforeEach
-    void startServer() throws IOException {
-        byte[] reply;
-        try (InputStream in = getClass().getResourceAsStream("/generate-content-reply.json")) {
-            reply = in.readAllBytes();
-        }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            if (hold) {
-                held.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS); // bounded: an unreleased handler ends by itself
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                exchange.close();
-                return;
-            }
-            boolean first = requests.incrementAndGet() == 1;
-            byte[] body = first ? "{\"error\":{\"code\":503,\"status\":\"UNAVAILABLE\"}}".getBytes() : reply;
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(first ? 503 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.setExecutor(handlers);
-        server.start();
+    void startServer() {
+        emulator = GeminiEmulator.builder().apiKey(KEY).start().enqueue("server-error");
     }
 
     @AfterEach
     void stopServer() {
         release.countDown();
-        server.stop(0);
-        handlers.shutdownNow();
+        emulator.close();
     }
 
     @Test
@@ -97,7 +60,7 @@ class MicrometerCallObserverEndToEndTest {
                 .observer(MicrometerCallObserver.create(registry))
                 .build();
         try (ImageGenerationPort port = JdkHttpImageGeneration.builder().apiKey(KEY)
-                .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).options(options).build()) {
+                .baseUri(emulator.baseUri()).options(options).build()) {
             port.generate(GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("an axolotl").build());
         }
 
@@ -123,7 +86,7 @@ class MicrometerCallObserverEndToEndTest {
                 .build();
         GenerationResult result;
         try (ImageGenerationPort port = JdkHttpImageGeneration.builder().apiKey(KEY)
-                .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).options(options).build()) {
+                .baseUri(emulator.baseUri()).options(options).build()) {
             result = port.generate(GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("an axolotl").build());
         }
 
@@ -177,7 +140,17 @@ class MicrometerCallObserverEndToEndTest {
 
     @Test
     void aCancelledAsyncCallStopsItsObservationWithTheCancellationAsError() throws Exception {
-        hold = true;
+        emulator.reset();
+        // The emulator's fake answers on the server's handler thread: this answer holds it until released.
+        emulator.imageGeneration().enqueue(FakeResponse.failure(() -> {
+            held.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS); // bounded: an unreleased handler ends by itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TestResults.serverError();
+        }));
         TestObservationRegistry observations = TestObservationRegistry.create();
         MicrometerCallObserver observer = MicrometerCallObserver.create(observations, new SimpleMeterRegistry());
         try (ImageGenerationPort port = port(observer)) {
@@ -214,7 +187,6 @@ class MicrometerCallObserverEndToEndTest {
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ZERO, 1.0, Duration.ZERO))
                 .observer(observer)
                 .build();
-        return JdkHttpImageGeneration.builder().apiKey(KEY)
-                .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).options(options).build();
+        return JdkHttpImageGeneration.builder().apiKey(KEY).baseUri(emulator.baseUri()).options(options).build();
     }
 }

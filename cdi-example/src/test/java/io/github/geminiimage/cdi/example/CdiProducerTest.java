@@ -3,29 +3,21 @@ package io.github.geminiimage.cdi.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.domain.GeneratedImage;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.error.TransportException;
+import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.port.FilesPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The README's CDI producer under Weld SE: injected, used against a loopback server, disposed at shutdown. */
+/** The README's CDI producer under Weld SE: injected, used against the emulator, disposed at shutdown. */
 class CdiProducerTest {
 
     private static volatile GeminiSettings settings;
@@ -39,32 +31,18 @@ class CdiProducerTest {
         }
     }
 
-    private HttpServer server;
-    private final List<String> keys = new CopyOnWriteArrayList<>();
+    private GeminiEmulator emulator;
 
     @BeforeEach
-    void startServer() throws IOException {
-        byte[] reply;
-        try (InputStream in = getClass().getResourceAsStream("/generate-content-reply.json")) {
-            reply = in.readAllBytes();
-        }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            keys.add(exchange.getRequestHeaders().getFirst("x-goog-api-key"));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, reply.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply);
-            }
-        });
-        server.start();
-        settings = new GeminiSettings("AIzaCdiKey", URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+    void startServer() {
+        // Only this key passes: a call with another would fail.
+        emulator = GeminiEmulator.builder().apiKey("AIzaCdiKey").start();
+        settings = new GeminiSettings("AIzaCdiKey", emulator.baseUri());
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        emulator.close();
     }
 
     private static Weld weld(Class<?>... beans) {
@@ -78,7 +56,7 @@ class CdiProducerTest {
             GeneratedImage image = container.select(Illustrator.class).get().illustrate("a lighthouse");
             assertThat(image.mimeType()).isEqualTo("image/png");
         }
-        assertThat(keys).containsExactly("AIzaCdiKey");
+        assertThat(emulator.requests()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(200));
     }
 
     @Test
@@ -91,7 +69,7 @@ class CdiProducerTest {
             fake.assertRequestCount(1).assertLastRequest().hasPromptContaining("fox");
             assertThat(container.select(FilesPort.class).get()).isSameAs(FakeGeminiClientProducer.LAST.get().files());
         }
-        assertThat(keys).isEmpty();
+        assertThat(emulator.requests()).isEmpty();
         FakeImageGeneration closed = fake;
         assertThatThrownBy(() -> closed.generate(GenerationRequest.builder().prompt("after shutdown").build()))
                 .isInstanceOf(TransportException.class);

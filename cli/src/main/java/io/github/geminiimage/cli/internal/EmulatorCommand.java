@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {"Runs a local Gemini API server that any SDK can test against: generateContent and streaming, "
                 + "the Files API, Batch Mode and Vertex AI paths in Google's wire format, answered with real pictures.",
             "Prints \"listening on http://HOST:PORT\" first; stops on Ctrl-C or SIGTERM.",
-            "Script it over HTTP: POST /emulator/v1/outcomes, GET /emulator/v1/requests, POST /emulator/v1/reset.",
+            "Script it over HTTP: POST /emulator/v1/outcomes, POST /emulator/v1/rules, GET /emulator/v1/requests, POST /emulator/v1/reset.",
             "With --replay DIR it answers instead from a cassette recorded with --record: any SDK replays those calls."},
         footerHeading = "%nExamples:%n",
         footer = {"  gemini-image emulator --port 8089 --api-key test-key",

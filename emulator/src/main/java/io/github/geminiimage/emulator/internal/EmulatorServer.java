@@ -91,6 +91,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger flexSheds = new java.util.concurrent.atomic.AtomicInteger();
     private final FileStore files;
     private final BatchService batches;
+    private final Rules rules = new Rules();
     /** The header that names the tier that served a call. */
     static final String SERVICE_TIER_HEADER = "x-gemini-service-tier";
     private final Deque<RecordedRequest> log = new ArrayDeque<>();
@@ -165,6 +166,11 @@ public final class EmulatorServer implements AutoCloseable {
         fake.when(request -> true, Outcomes.response(outcome));
     }
 
+    /** Adds standing rules after those in force. */
+    public void addRules(List<io.github.geminiimage.emulator.EmulatorRule> more) {
+        rules.add(more);
+    }
+
     /** Sheds the next {@code count} generate calls that ask for the flex tier with a 503, as an overloaded service does. */
     public void shedFlex(int count) {
         flexSheds.set(count);
@@ -237,6 +243,7 @@ public final class EmulatorServer implements AutoCloseable {
     /** Forgets the queued outcomes, rules, request log, files and batch jobs. */
     public void reset() {
         fake.reset();
+        rules.clear();
         flexSheds.set(0);
         synchronized (log) {
             log.clear();
@@ -263,6 +270,7 @@ public final class EmulatorServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         fake.close();
+        rules.close();
         batches.close();
         executor.shutdownNow();
     }
@@ -499,6 +507,14 @@ public final class EmulatorServer implements AutoCloseable {
         if (!stream && !action.equals("generateContent")) {
             throw ApiError.notFound("Method " + action + " is not supported by models/" + model + " in the emulator.");
         }
+        Optional<Rules.Active> discarding = stream ? Optional.empty() : rules.discardingBody();
+        if (discarding.isPresent()) {
+            drain(exchange);
+            byte[] reply = discarding.get().prepared(model, vertex);
+            trace.status = 200;
+            sendRuleReply(exchange, reply, discarding.get());
+            return;
+        }
         byte[] body = body(exchange);
         RequestDecoder.Decoded decoded = RequestDecoder.decode(model, JsonMembers.parseObject(body), this::resolve);
         trace.prompt = decoded.prompt();
@@ -510,10 +526,12 @@ public final class EmulatorServer implements AutoCloseable {
         }
         // The service names the tier that served the call: the header, and trafficType in the usage.
         tier.ifPresent(t -> exchange.getResponseHeaders().set(SERVICE_TIER_HEADER, t.value()));
+        Optional<Rules.Active> rule = rules.match(decoded.prompt());
+        FakeImageGeneration answering = rule.map(Rules.Active::fake).orElse(fake);
         if (!stream) {
             GenerationResult result;
             try {
-                result = fake.generate(serverSide(decoded.request()));
+                result = answering.generate(serverSide(decoded.request()));
             } catch (ImageGenerationException e) {
                 special(exchange, e, model, trace);
                 return;
@@ -522,12 +540,17 @@ public final class EmulatorServer implements AutoCloseable {
             // The response id a stream of the same request carries too.
             result = new GenerationResult(result.candidates(), result.promptFeedback(), result.usage(), result.modelVersion(),
                     Optional.of(responseId(body)), tier.map(ServedTier::of).orElse(ServedTier.NONE), Optional.empty());
-            sendBytes(exchange, 200, "application/json; charset=UTF-8", ReplyEncoder.encode(result, vertex));
+            byte[] reply = ReplyEncoder.encode(result, vertex);
+            if (rule.isPresent()) {
+                sendRuleReply(exchange, reply, rule.get());
+            } else {
+                sendBytes(exchange, 200, "application/json; charset=UTF-8", reply);
+            }
             return;
         }
         GenerationStream events;
         try {
-            events = fake.stream(serverSide(decoded.request()));
+            events = answering.stream(serverSide(decoded.request()));
         } catch (ImageGenerationException e) {
             special(exchange, e, model, trace);
             return;
@@ -535,6 +558,20 @@ public final class EmulatorServer implements AutoCloseable {
         boolean sse = "sse".equals(query.get("alt"));
         trace.status = 200;
         streamReply(exchange, events, model, sse, vertex, responseId(body));
+    }
+
+    /** Sends a rule's 200 reply, dribbled if the rule says so. */
+    private void sendRuleReply(HttpExchange exchange, byte[] reply, Rules.Active rule) throws IOException {
+        Duration pause = rule.rule().dribble();
+        if (pause.isZero()) {
+            sendBytes(exchange, 200, "application/json; charset=UTF-8", reply);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+        sendHeaders(exchange, 200, reply.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            Rules.dribble(out, reply, pause);
+        }
     }
 
     /** A response id derived from the request, as the fake's are: the same request streams the same reply. */
@@ -852,6 +889,12 @@ public final class EmulatorServer implements AutoCloseable {
                 sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("queued", outcomes.size())
                         .add("pending", fake.queuedResponses()).build());
             }
+            case "/emulator/v1/rules" -> {
+                requireMethod(method, "POST");
+                List<io.github.geminiimage.emulator.EmulatorRule> added = Rules.parse(JsonMembers.parseObject(body(exchange)));
+                addRules(added);
+                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("added", added.size()).build());
+            }
             case "/emulator/v1/requests" -> {
                 requireMethod(method, "GET");
                 JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
@@ -928,7 +971,7 @@ public final class EmulatorServer implements AutoCloseable {
                 sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
             }
             default -> throw ApiError.notFound("No control endpoint " + path + "; the emulator has /emulator/v1/outcomes, "
-                    + "/emulator/v1/requests, /emulator/v1/file-processing, /emulator/v1/batch-failures, /emulator/v1/upload-faults "
+                    + "/emulator/v1/rules, /emulator/v1/requests, /emulator/v1/file-processing, /emulator/v1/batch-failures, /emulator/v1/upload-faults "
                     + "and /emulator/v1/reset");
         }
     }
@@ -947,18 +990,9 @@ public final class EmulatorServer implements AutoCloseable {
                     outcomes.add(EmulatorOutcome.of(name.getString()));
                 } else if (item.getValueType() == JsonValue.ValueType.OBJECT) {
                     JsonObject object = item.asJsonObject();
-                    JsonMembers.requireKnown(object, java.util.Set.of("outcome", "retryAfter", "delay"), "outcomes");
-                    EmulatorOutcome outcome = EmulatorOutcome.of(JsonMembers.string(object, "outcome", "outcomes")
-                            .orElseThrow(() -> ApiError.invalidArgument("outcomes: an object needs \"outcome\"")));
-                    Optional<String> retry = JsonMembers.string(object, "retryAfter", "outcomes");
-                    if (retry.isPresent()) {
-                        outcome = outcome.withRetryAfter(Durations.parse("retryAfter", retry.get()));
-                    }
-                    Optional<String> delay = JsonMembers.string(object, "delay", "outcomes");
-                    if (delay.isPresent()) {
-                        outcome = outcome.after(Durations.parse("delay", delay.get()));
-                    }
-                    outcomes.add(outcome);
+                    JsonMembers.requireKnown(object, java.util.Set.of("outcome", "retryAfter", "delay", "imageBytes"),
+                            "outcomes");
+                    outcomes.add(outcomeObject(object, "outcomes"));
                 } else {
                     throw ApiError.invalidArgument("outcomes: " + item + " is neither a name nor an object");
                 }
@@ -967,6 +1001,30 @@ public final class EmulatorServer implements AutoCloseable {
             throw ApiError.invalidArgument(e.getMessage());
         }
         return outcomes;
+    }
+
+    /**
+     * The outcome of an object {@code {"outcome": "rate-limited", "retryAfter": "2s", "delay": "1s"}} or
+     * {@code {"outcome": "image", "imageBytes": 8000}} (its other members are checked by the caller).
+     *
+     * @throws IllegalArgumentException for a bad name or parameter
+     */
+    static EmulatorOutcome outcomeObject(JsonObject object, String where) {
+        EmulatorOutcome outcome = EmulatorOutcome.of(JsonMembers.string(object, "outcome", where)
+                .orElseThrow(() -> ApiError.invalidArgument(where + ": an object needs \"outcome\"")));
+        Optional<String> retry = JsonMembers.string(object, "retryAfter", where);
+        if (retry.isPresent()) {
+            outcome = outcome.withRetryAfter(Durations.parse("retryAfter", retry.get()));
+        }
+        Optional<String> delay = JsonMembers.string(object, "delay", where);
+        if (delay.isPresent()) {
+            outcome = outcome.after(Durations.parse("delay", delay.get()));
+        }
+        Optional<Integer> imageBytes = JsonMembers.integer(object, "imageBytes", where);
+        if (imageBytes.isPresent()) {
+            outcome = outcome.withImageBytes(imageBytes.get());
+        }
+        return outcome;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -33,7 +33,8 @@ public final class Outcomes {
     /** The fake's scripted answer for an outcome. */
     public static FakeResponse response(EmulatorOutcome outcome) {
         FakeResponse response = switch (outcome.name()) {
-            case "image" -> FakeResponse.generatedImage();
+            case "image" -> outcome.imageBytes().map(n -> FakeResponse.image(Rules.png(n)))
+                    .orElseGet(FakeResponse::generatedImage);
             case "grounded" -> FakeResponse.groundedImage();
             case "text-only" -> FakeResponse.textOnly("I can describe the picture, but I did not draw it this time.");
             case "prompt-blocked" -> FakeResponse.promptBlocked(BlockReason.PROHIBITED_CONTENT);
