@@ -9,23 +9,13 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives each test a {@link Cassette} parameter over the cassette folder {@code ROOT/NAME}. The
- * mode comes from the configuration parameter or system property {@value GeminiCassetteExtension#MODE_PROPERTY},
- * else the environment variable {@value GeminiCassetteExtension#MODE_VARIABLE}
- * ({@code record}, {@code replay} or {@code record-missing}), else {@code replay}. On a class, each
- * test method gets a cassette of its own inside the class's ({@code NAME/methodName}: recording one
- * test never erases another's), unless the method is annotated itself.
- *
- * <pre>{@code
- * @Test
- * @GeminiCassette("generate-a-cat")
- * void generatesACat(Cassette cassette) {
- *     HttpTransport transport = cassette.transport(() -> JdkHttpTransport.create(options.transportSettings()));
- *     try (var client = HttpGeminiClient.builder(transport, ApiKey.of(cassette.apiKey())).ownsTransport(true).build()) {
- *         ...
- *     }
- * }
- * }</pre>
+ * Gives each test a {@link Cassette} parameter over the cassette folder {@code ROOT/NAME}
+ * (docs/cassettes.md shows a test). The mode comes from the configuration parameter or system
+ * property {@value GeminiCassetteExtension#MODE_PROPERTY}, else the environment variable
+ * {@value GeminiCassetteExtension#MODE_VARIABLE} ({@code record}, {@code replay} or
+ * {@code record-missing}), else {@code replay}. On a class, each test method gets a cassette of its
+ * own inside the class's ({@code NAME/methodName}: recording one test never erases another's),
+ * unless the method is annotated itself.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
