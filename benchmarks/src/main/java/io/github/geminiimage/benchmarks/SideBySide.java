@@ -12,13 +12,8 @@ import java.util.OptionalLong;
  * in turn, so that both see the same load: for comparing builds of the library from different
  * commits on a shared machine, where JMH's one-benchmark-after-the-other runs drift with the load.
  * The decoder is named by class (a static {@code decode(InputStream, OptionalLong, long)}), so an
- * older build's jar can be put first on the class path:
- * <pre>
- * java -Xms2g -Xmx2g -cp OLD/benchmarks.jar:benchmarks/target/classes \
- *     io.github.geminiimage.benchmarks.SideBySide io.github.geminiimage.http.internal.codec.ReplyDecoder 1800000 300
- * </pre>
- * Prints the minimum and median of each, and the ratio of the medians. Not a JMH benchmark; use it
- * beside one, as {@code benchmarks/RESULTS.md} does.
+ * older build's jar can be put first on the class path; {@code benchmarks/RESULTS.md} gives the
+ * command. Prints the minimum and median of each, and the ratio of the medians. Not a JMH benchmark.
  */
 public final class SideBySide {
 

@@ -7,14 +7,8 @@ import java.util.Objects;
 /**
  * A multi-turn editing conversation: every earlier user turn and model answer, the model's parts
  * kept verbatim (thought flags, thought signatures, images) so each next request replays them
- * exactly. Immutable: {@link #then} returns a longer conversation.
- *
- * <pre>{@code
- * Conversation chat = Conversation.empty();
- * GenerationRequest first = chat.request(GenerationRequest.builder().prompt("A cat"));
- * chat = chat.then(first, port.generate(first));
- * GenerationRequest second = chat.request(GenerationRequest.builder().prompt("Now in watercolour"));
- * }</pre>
+ * exactly. Immutable: {@link #then} returns a longer conversation, and {@link #request} makes the
+ * next request from it.
  *
  * @param turns the turns so far, oldest first
  */

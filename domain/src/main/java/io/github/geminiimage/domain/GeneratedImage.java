@@ -21,17 +21,10 @@ import java.util.Optional;
 /**
  * An image in a reply (or replayed from one): its MIME type, its bytes, and its pixel size read
  * from the PNG, JPEG or WebP header. Immutable and thread-safe: {@link #bytes()} returns a copy.
- *
- * <p>An image <em>by reference</em> ({@link #isReference()}) came back as {@code fileData
- * {fileUri, mimeType}}, e.g. in Cloud Storage when a Vertex AI request set
- * {@link VertexOptions#outputUriPrefix()}: it has a {@link #uri()} and no bytes, so the accessors
- * of the bytes ({@link #bytes()}, {@link #openStream()}, the {@code writeTo} methods) refuse with
- * an {@link IllegalStateException} naming the URI; fetch it from there.
- *
- * <p>An image a request's {@link ImageSink} wrote holds no bytes: {@link #written()} describes the
- * file or stream it went to. Such an image reads its bytes back from its file when asked
- * ({@link #openStream()}, {@link #writeTo(OutputStream)}, {@link #bytes()}); one that went to a
- * caller's stream, or was not kept, has none to give and throws {@link IllegalStateException}.
+ * Two kinds hold no bytes in memory: an image <em>by reference</em> ({@link #isReference()}, e.g.
+ * in Cloud Storage when a Vertex AI request set {@link VertexOptions#outputUriPrefix()}), which has
+ * a {@link #uri()} instead, and an image a request's {@link ImageSink} wrote, which
+ * {@link #written()} describes; {@link #bytes()} says what the accessors of the bytes do for them.
  */
 public final class GeneratedImage {
 
@@ -161,9 +154,11 @@ public final class GeneratedImage {
     }
 
     /**
-     * A copy of the image's bytes.
+     * A copy of the image's bytes. An image a sink wrote to a file reads them back from it, as do
+     * {@link #openStream()} and the {@code writeTo} methods.
      *
-     * @throws IllegalStateException for an image by reference, which has none
+     * @throws IllegalStateException naming the URI for an image by reference, which has none (fetch
+     *     it from there), and for an image that went to a caller's stream or was not kept
      */
     public byte[] bytes() {
         requireBytes("bytes()");
@@ -183,9 +178,10 @@ public final class GeneratedImage {
     }
 
     /**
-     * Reads the bytes without copying them.
+     * Reads the bytes without copying them (from its file, for an image a sink wrote).
      *
-     * @throws IllegalStateException for an image by reference
+     * @throws IllegalStateException for an image by reference, or one that went to a caller's stream
+     *     or was not kept
      */
     public InputStream openStream() {
         requireBytes("openStream()");

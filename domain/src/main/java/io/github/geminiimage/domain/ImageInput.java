@@ -19,18 +19,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An input image: bytes in memory, a file, or base64 text. Its media type is sniffed from its magic
+ * An input image: bytes in memory, a file, or base64 text, or a <b>reference</b> the server fetches
+ * ({@link #ofUri}, {@link #ofStoredFile(StoredFile)}). Its media type is sniffed from its magic
  * bytes and checked against any type the caller declared; empty, unreadable or unrecognised content
- * is refused when the input is made. Immutable and thread-safe.
- *
- * <p>A file input reads only its size and first bytes when made; its content is read when the
- * request is sent, chunk by chunk, so a 7 MB file is never held whole in memory. If the file
- * changes size in between, sending fails instead of sending a corrupt body.
- *
- * <p>A <b>reference</b> ({@link #ofUri}, {@link #ofStoredFile(String, MediaType)},
- * {@link #ofStoredFile(StoredFile)}) holds no bytes: it is sent as a {@code fileData} part and the
- * server fetches the image. Its media type is declared, never sniffed; it counts towards the model's
- * image-count limit and must be a type the model reads, but the byte limits do not apply.
+ * is refused when the input is made. A file is read when the request is sent, chunk by chunk (see
+ * {@link #ofFile(Path)}). Immutable and thread-safe.
  */
 public final class ImageInput {
 
@@ -103,7 +96,10 @@ public final class ImageInput {
     }
 
     /**
-     * An image read from a file when the request is sent. Reads the size and the first bytes now.
+     * An image read from a file when the request is sent. Reads the size and the first bytes now;
+     * the content is read when the request is sent, chunk by chunk, so a 7 MB file is never held
+     * whole in memory. If the file changes size in between, sending fails instead of sending a
+     * corrupt body.
      *
      * @throws InvalidRequestException if the file is missing, unreadable, empty or not an image
      */
@@ -228,7 +224,12 @@ public final class ImageInput {
         return new ImageInput(ImageReferences.check(file.uri()), type);
     }
 
-    /** Whether this input is a reference the server fetches ({@code fileData}) rather than bytes sent inline. */
+    /**
+     * Whether this input is a reference the server fetches ({@code fileData}) rather than bytes sent
+     * inline. A reference holds no bytes; its media type is declared, never sniffed. It counts
+     * towards the model's image-count limit and must be a type the model reads, but the byte limits
+     * do not apply.
+     */
     public boolean isReference() {
         return reference != null;
     }

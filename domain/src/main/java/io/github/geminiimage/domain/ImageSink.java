@@ -7,31 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the images of a reply go while they are decoded, instead of into memory: one file, a
- * folder with names made from a stem, or streams the caller opens. Set it with
- * {@link GenerationRequest.Builder#sink(ImageSink)}; the result's images then
- * {@linkplain GeneratedImage#written() describe what was written} (path, type, pixel size, byte
- * count) and hold no bytes, so a 4K image costs a few kilobytes of heap, not its size.
- *
- * <p>Files are written atomically: each image goes to a hidden temporary file in the target's
- * folder, and every file of a call is moved into place only once the whole call succeeded. A
- * failure, a cancellation or a closed stream removes the temporary files; nothing half-written is
- * ever left under a final name. Existing files are replaced.
- *
- * <p>Which image goes where (the same rule for {@code generate}, {@code stream}, async and batch):
- * <ul>
- *   <li>{@link #toFile(Path)}: the final image (see {@link GenerationResult#finalImage()}) to the
- *       path; any other answer image to {@code stem-N.ext} next to it ({@code N} its place among
- *       the reply's images, from 1); thought images (drafts) to {@code stem-thought-N.ext} when
- *       {@link #withThoughtImages() asked for}, otherwise they are not kept.</li>
- *   <li>{@link #toFolder(Path, String)}: the final image to {@code folder/stem.ext} (the
- *       extension of its media type), the others as above.</li>
- *   <li>{@link #toStreams(Opener)}: every image of the reply, drafts included, to a stream opened
- *       when its first bytes are decoded and closed when its last are; the caller owns what was
- *       written, and a failed call leaves it to the caller to discard.</li>
- * </ul>
- * Immutable; the opener is the caller's and is called on the thread that decodes the reply. Build
- * it with the factories; the canonical constructor checks that the fields fit the kind.
+ * Where a reply's images go while they are decoded, instead of into memory: one file, a folder, or
+ * streams the caller opens ({@link GenerationRequest.Builder#sink(ImageSink)}); the result's images
+ * then {@linkplain GeneratedImage#written() describe what was written}. Files are moved into place
+ * only once the whole call succeeded; naming rules: the README's "Writing images straight to disk".
  *
  * @param kind the kind of destination
  * @param path the file ({@link Kind#FILE}) or folder ({@link Kind#FOLDER}); empty for streams
@@ -101,8 +80,15 @@ public record ImageSink(Kind kind, Optional<Path> path, Optional<String> stem, O
     }
 
     /**
-     * The final image to {@code file} (its folder must exist when the call is made), other
-     * images next to it.
+     * The final image (see {@link GenerationResult#finalImage()}) to {@code file}, whose folder must
+     * exist when the call is made; any other answer image to {@code stem-N.ext} next to it ({@code N}
+     * its place among the reply's images, from 1); thought images to {@code stem-thought-N.ext} when
+     * {@link #withThoughtImages() asked for}, otherwise they are not kept. The same rule holds for
+     * {@code generate}, {@code stream}, async and batch calls.
+     *
+     * <p>Each image goes to a hidden temporary file in the target's folder; a failure, a
+     * cancellation or a closed stream removes the temporary files, so nothing half-written is ever
+     * left under a final name. Existing files are replaced.
      *
      * @throws IllegalArgumentException if {@code file} has no file name
      */
@@ -116,7 +102,8 @@ public record ImageSink(Kind kind, Optional<Path> path, Optional<String> stem, O
     }
 
     /**
-     * The images to {@code folder} (created if missing), named from {@code stem}.
+     * The images to {@code folder} (created if missing): the final image to {@code folder/stem.ext}
+     * (the extension of its media type), the others named as {@link #toFile} names them.
      *
      * @param stem the file name without extension: letters, digits, {@code . - _}, at most 200 characters
      * @throws IllegalArgumentException if the stem is empty, too long, starts with a dot or holds another character
@@ -131,7 +118,11 @@ public record ImageSink(Kind kind, Optional<Path> path, Optional<String> stem, O
         return new ImageSink(Kind.FOLDER, Optional.of(folder), Optional.of(stem), Optional.empty(), false);
     }
 
-    /** Every image to a stream {@code opener} opens for it. */
+    /**
+     * Every image of the reply, drafts included, to a stream {@code opener} opens when its first
+     * bytes are decoded, on the thread that decodes the reply; the library closes it after the last
+     * byte. The caller owns what was written, and a failed call leaves it to the caller to discard.
+     */
     public static ImageSink toStreams(Opener opener) {
         Objects.requireNonNull(opener, "opener");
         return new ImageSink(Kind.STREAMS, Optional.empty(), Optional.empty(), Optional.of(opener), false);

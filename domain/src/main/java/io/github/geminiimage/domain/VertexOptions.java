@@ -9,13 +9,10 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * Request fields only Vertex AI accepts: the output format
- * ({@code imageConfig.imageOutputOptions {mimeType, compressionQuality}}), whether people may be
- * drawn ({@code imageConfig.personGeneration}), billing {@code labels}, and a Cloud Storage prefix
- * the images are written under ({@code outputConfig.outputUriPrefix}; the reply then gives each
- * image by reference, {@link GeneratedImage#isReference()}). The Gemini API rejects
- * them, so a request carrying any is refused before sending unless it goes to a Vertex endpoint.
- * Immutable; start from {@link #NONE} and add with the {@code with...} methods.
+ * Request fields only Vertex AI accepts: the output format, whether people may be drawn, billing
+ * labels, and a Cloud Storage prefix the images are written under. The Gemini API rejects them, so
+ * a request carrying any is refused before sending unless it goes to a Vertex endpoint. Immutable;
+ * start from {@link #NONE} and add with the {@code with...} methods.
  *
  * @param outputMimeType the format of the generated images: {@code image/png} or {@code image/jpeg}
  * @param compressionQuality the JPEG quality, 0 to 100 (JPEG output only)
@@ -103,18 +100,21 @@ public record VertexOptions(Optional<MediaType> outputMimeType, OptionalInt comp
                 Optional.of(Objects.requireNonNull(prefix, "outputUriPrefix")));
     }
 
-    /** These options with the output format. */
+    /** These options with the output format ({@code imageConfig.imageOutputOptions.mimeType}). */
     public VertexOptions withOutputMimeType(MediaType type) {
         return new VertexOptions(Optional.of(Objects.requireNonNull(type, "outputMimeType")), compressionQuality,
                 personGeneration, labels, outputUriPrefix);
     }
 
-    /** These options with the JPEG quality (set {@link #withOutputMimeType} to JPEG first). */
+    /**
+     * These options with the JPEG quality ({@code imageConfig.imageOutputOptions.compressionQuality});
+     * set {@link #withOutputMimeType} to JPEG first.
+     */
     public VertexOptions withCompressionQuality(int quality) {
         return new VertexOptions(outputMimeType, OptionalInt.of(quality), personGeneration, labels, outputUriPrefix);
     }
 
-    /** These options with the person-generation rule. */
+    /** These options with the person-generation rule ({@code imageConfig.personGeneration}). */
     public VertexOptions withPersonGeneration(PersonGeneration rule) {
         return new VertexOptions(outputMimeType, compressionQuality, Optional.of(Objects.requireNonNull(rule, "personGeneration")),
                 labels, outputUriPrefix);

@@ -8,15 +8,8 @@ import java.util.Optional;
 
 /**
  * What the emulator answers one generate call with, queued by {@link GeminiEmulator#enqueue} or
- * {@code POST /emulator/v1/outcomes}. The names are those of the command line's
- * {@code --fake-outcome}: {@code image}, {@code text-only}, {@code prompt-blocked},
- * {@code image-safety}, {@code no-image}, {@code rate-limited}, {@code server-error},
- * {@code timeout}, {@code transport-failure}, {@code authentication-failed},
- * {@code permission-denied}, {@code model-not-found}, {@code invalid-request},
- * {@code malformed-response}, {@code response-too-large}, {@code grounded} (an image with the
- * {@code groundingMetadata} the request's grounding asks for), {@code continuation} (the reply stops
- * with {@code CONTINUATION} and a token after a text piece; the same request sent again with the
- * token gets the image).
+ * {@code POST /emulator/v1/outcomes}; the names, those of the command line's {@code --fake-outcome},
+ * are listed on {@link #of}.
  *
  * @param name the outcome's name, lowercase with dashes
  * @param retryAfter for {@code rate-limited}: the delay put in {@code RetryInfo.retryDelay}
@@ -82,7 +75,14 @@ public record EmulatorOutcome(String name, Optional<Duration> retryAfter, Durati
     }
 
     /**
-     * The outcome with this name (case-insensitive, {@code -} or {@code _}), answered at once.
+     * The outcome with this name (case-insensitive, {@code -} or {@code _}), answered at once:
+     * {@code image}, {@code text-only}, {@code prompt-blocked}, {@code image-safety},
+     * {@code no-image}, {@code rate-limited}, {@code server-error}, {@code timeout},
+     * {@code transport-failure}, {@code authentication-failed}, {@code permission-denied},
+     * {@code model-not-found}, {@code invalid-request}, {@code malformed-response},
+     * {@code response-too-large}, {@code grounded} (an image with the {@code groundingMetadata} the
+     * request's grounding asks for), {@code continuation} (the reply stops with {@code CONTINUATION}
+     * and a token after a text piece; the same request sent again with the token gets the image).
      *
      * @throws IllegalArgumentException for an unknown name
      */

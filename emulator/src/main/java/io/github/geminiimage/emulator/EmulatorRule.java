@@ -17,12 +17,7 @@ import java.util.Optional;
  *     retry (the same request again) gets the default image: a fault that heals on retry
  * @param dribble for a {@code generateContent} reply: it goes out in four pieces, each after this
  *     pause (zero: all at once), as a slow network delivers it
- * @param discardBody the request body is read and thrown away undecoded, and every
- *     {@code generateContent} call is answered with one reply prepared per model (no validation,
- *     no prompt or images in the request log): for load tests whose bodies are too large to decode
- *     at the rate they are sent. Only with an {@code image} outcome of a fixed {@code imageBytes}
- *     and without {@code promptContains}; such a rule answers every {@code generateContent} call,
- *     whatever rules came before it
+ * @param discardBody whether request bodies are thrown away undecoded (see {@link #discardingBody()})
  */
 public record EmulatorRule(Optional<String> promptContains, EmulatorOutcome outcome, boolean firstAttemptOnly,
         Duration dribble, boolean discardBody) {
@@ -79,7 +74,11 @@ public record EmulatorRule(Optional<String> promptContains, EmulatorOutcome outc
     }
 
     /**
-     * This rule with request bodies discarded undecoded and one prepared reply per model.
+     * This rule with request bodies discarded undecoded: every {@code generateContent} call is
+     * answered with one reply prepared per model (no validation, no prompt or images in the request
+     * log), for load tests whose bodies are too large to decode at the rate they are sent. Only with
+     * an {@code image} outcome of a fixed {@code imageBytes} and without {@code promptContains}; such
+     * a rule answers every {@code generateContent} call, whatever rules came before it.
      *
      * @throws IllegalArgumentException as the canonical constructor does
      */

@@ -20,21 +20,11 @@ import java.util.Optional;
 /**
  * A local Gemini API server that any SDK, in any language, can test against: Google's wire format
  * for {@code generateContent} and {@code streamGenerateContent} (SSE or a JSON array) under
- * {@code /v1beta} and {@code /v1}, {@code models} list and get, the Files API (resumable upload,
- * get, list, delete, download), Batch Mode, and Vertex AI paths; answered by the in-memory fake
- * (real pictures at each model's exact size, per-model validation with Google's 400s, thought
- * signatures on Gemini 3, usage). Point a client's base URL at {@link #baseUri()}.
- *
- * <pre>{@code
- * try (GeminiEmulator emulator = GeminiEmulator.builder().apiKey("test-key").start()) {
- *     emulator.enqueue(EmulatorOutcome.of("rate-limited").withRetryAfter(Duration.ofSeconds(1)));
- *     // call emulator.baseUri() with any SDK and the key "test-key" ...
- *     List<RecordedRequest> seen = emulator.requests();
- * }
- * }</pre>
- *
- * <p>Tests in other languages script it over HTTP: {@code POST /emulator/v1/outcomes},
- * {@code POST /emulator/v1/rules}, {@code GET /emulator/v1/requests}, {@code POST /emulator/v1/reset}. Thread-safe.
+ * {@code /v1beta} and {@code /v1}, {@code models} list and get, the Files API, Batch Mode and Vertex
+ * AI paths, answered by the in-memory fake. Point a client's base URL at {@link #baseUri()}; tests
+ * in other languages script it over HTTP ({@code /emulator/v1/outcomes}, {@code rules},
+ * {@code requests}, {@code reset}), as the README's "Test any SDK against the emulator" shows.
+ * Thread-safe.
  */
 public final class GeminiEmulator implements AutoCloseable {
 

@@ -12,27 +12,14 @@ import java.util.OptionalInt;
 
 /**
  * A hook for users' metrics, logs and traces: told when each attempt of a call starts, when a retry
- * is scheduled and when a call completes, each time with one event value (fields may be added to
- * an event later without breaking an implementor). Called on the thread doing the work; must be
- * quick and must not throw (anything it throws is ignored). Never receives the key, a token, a
- * prompt or a payload. All methods default to doing nothing.
+ * is scheduled and when a call completes, each time with one event value (fields may be added to an
+ * event later without breaking an implementor). Called on the thread doing the work; must be quick
+ * and must not throw (anything it throws is ignored). Never receives the key, a token, a prompt or
+ * a payload. All methods default to doing nothing; {@link LoggingCallObserver} logs every event.
  *
- * <p>Every event names its call by a {@code callId}: the same on the {@link AttemptStarted},
- * {@link RetryScheduled} and {@link CallCompleted} events of one call, different for every call of
- * every port in the JVM (a counter, never reused while the JVM runs), so one observer may be shared
- * by several ports and may keep per-call state (a span, a timer sample) keyed by it. A call that
- * reported an {@link AttemptStarted} reports {@link CallCompleted} exactly once, and never an
- * {@link AttemptStarted} after it: a call ends by its result, its failure, its overall deadline,
- * the caller's cancellation or the port's close, so per-call state that is dropped on
- * {@code callCompleted} cannot pile up. A call refused before sending (bad input) reports only
- * {@link CallCompleted}, with {@code attempts} 0; a call on a closed port reports nothing.
- *
- * <p>Between an attempt's start and the call's end, {@link RequestSent} shows what the attempt
- * hands the transport (method, URI, headers, body size) and {@link ResponseReceived} the head of the
- * reply (status, headers, time to it), both with every secret already replaced by
- * {@code [redacted]}: the values of the credential headers and of the headers the request marks
- * sensitive, the key and tokens wherever they appear, secret query values. {@link LoggingCallObserver}
- * writes all of these events to a {@link System.Logger}.
+ * <p>Every event names its call by a {@code callId}, the same on all events of one call and never
+ * reused while the JVM runs, so one observer may be shared by several ports and keep per-call state
+ * (a span, a timer sample) keyed by it until {@link #callCompleted}.
  */
 public interface CallObserver {
 
@@ -47,15 +34,29 @@ public interface CallObserver {
     default void retryScheduled(RetryScheduled event) {
     }
 
-    /** A call ended, successfully or not. */
+    /**
+     * A call ended, successfully or not. A call that reported an {@link AttemptStarted} reports this
+     * exactly once, and never an {@link AttemptStarted} after it: a call ends by its result, its
+     * failure, its overall deadline, the caller's cancellation or the port's close, so per-call state
+     * dropped here cannot pile up. A call refused before sending (bad input) reports only this, with
+     * {@code attempts} 0; a call on a closed port reports nothing.
+     */
     default void callCompleted(CallCompleted event) {
     }
 
-    /** An attempt's request, secrets redacted, is handed to the transport. */
+    /**
+     * An attempt's request (method, URI, headers, body size) is handed to the transport, with every
+     * secret already replaced by {@code [redacted]}: the values of the credential headers and of the
+     * headers the request marks sensitive, the key and tokens wherever they appear, secret query
+     * values.
+     */
     default void requestSent(RequestSent event) {
     }
 
-    /** The status and headers of an attempt's reply arrived, secrets redacted; its body is read next. */
+    /**
+     * The status and headers of an attempt's reply arrived (and the time to it), secrets redacted as
+     * in {@link #requestSent}; its body is read next.
+     */
     default void responseReceived(ResponseReceived event) {
     }
 

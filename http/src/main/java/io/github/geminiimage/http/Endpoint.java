@@ -9,24 +9,9 @@ import java.util.Set;
 /**
  * Where the calls go and how their URLs are laid out: the Gemini Developer API, Vertex AI in a
  * project and location, or Vertex AI express mode; each on Google's host or, through
- * {@link #withBaseUri(URI)}, on a proxy (or a local server) mirroring it. A value: immutable,
- * thread-safe, compared by content. The core builds every URL from it; no transport knows a
- * Gemini path.
- *
- * <ul>
- *   <li>Gemini API: {@code {base}/{version}/models/{model}:{method}}, uploads at
- *       {@code {base}/upload/{version}/files}, resources (files, batches) at
- *       {@code {base}/{version}/{name}}. Credentials: an API key.</li>
- *   <li>Vertex AI: {@code {base}/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:{method}},
- *       {@code base} being {@code https://{location}-aiplatform.googleapis.com}, or
- *       {@code https://aiplatform.googleapis.com} for {@code global}, or
- *       {@code https://aiplatform.{us|eu}.rep.googleapis.com} for the multi-regions {@code us} and
- *       {@code eu}. Credentials: OAuth2 access tokens ({@link Credentials#accessTokens}).</li>
- *   <li>Vertex AI express mode: {@code https://aiplatform.googleapis.com/v1/publishers/google/models/{model}:{method}},
- *       no project or location. Credentials: an express-mode API key.</li>
- * </ul>
- *
- * <p>Vertex AI has no Files API ({@link #hasFilesApi()}): inputs are sent inline or referenced by
+ * {@link #withBaseUri(URI)}, on a proxy (or a local server) mirroring it. The core builds every URL
+ * from it; no transport knows a Gemini path. A value: immutable, thread-safe, compared by content.
+ * Vertex AI has no Files API ({@link #hasFilesApi()}): inputs are sent inline or referenced by
  * {@code gs://} or {@code https://} URI.
  */
 public final class Endpoint {
@@ -69,7 +54,11 @@ public final class Endpoint {
         this.inlineLimits = Objects.requireNonNull(inlineLimits, "inlineLimits");
     }
 
-    /** Google's Gemini API, version {@code v1beta}. */
+    /**
+     * Google's Gemini API, version {@code v1beta}, with an API key: calls at
+     * {@code {base}/{version}/models/{model}:{method}}, uploads at {@code {base}/upload/{version}/files},
+     * resources (files, batches) at {@code {base}/{version}/{name}}.
+     */
     public static Endpoint geminiApi() {
         return geminiApi(GOOGLE_BASE_URI, DEFAULT_API_VERSION);
     }
@@ -91,6 +80,8 @@ public final class Endpoint {
      * {@code us-central1}), {@code aiplatform.googleapis.com} for {@code global} (where the Gemini 3
      * previews are served; Google's SDKs default to it), {@code aiplatform.us.rep.googleapis.com}
      * and {@code aiplatform.eu.rep.googleapis.com} for the multi-regions {@code us} and {@code eu}.
+     * Calls go to
+     * {@code {base}/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:{method}}.
      * Use with token credentials ({@link Credentials#accessTokens}).
      *
      * @throws IllegalArgumentException if either is not a plain identifier (letters, digits,
@@ -104,7 +95,8 @@ public final class Endpoint {
 
     /**
      * Vertex AI express mode: an express-mode API key ({@link Credentials#apiKey}), the global host,
-     * no project or location in the path; version {@code v1}.
+     * no project or location in the path; version {@code v1}:
+     * {@code https://aiplatform.googleapis.com/v1/publishers/google/models/{model}:{method}}.
      */
     public static Endpoint vertexExpress() {
         return new Endpoint(Layout.VERTEX_EXPRESS, VERTEX_GLOBAL_BASE_URI, VERTEX_API_VERSION, null, null);

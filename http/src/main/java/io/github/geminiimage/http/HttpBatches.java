@@ -24,23 +24,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The {@link BatchPort} view of an {@link HttpGeminiClient} (Batch Mode, docs/wire-format.md, "Batch Mode"): its
- * exchanges and flows run by the client's engine and driver, file jobs and results files through
- * the client's {@link HttpFiles}. Thread-safe; {@link #close()} does nothing (close the client).
- *
- * <ul>
- *   <li><b>Submitting</b> reads the requests once into a temporary JSONL file, each checked (model,
- *       unique key) before any I/O; {@code AUTO} decides by its size. A file job uploads it and waits
- *       until it is {@code ACTIVE}; an inline job sends it as the create body. Temporary files are
- *       deleted when the submit ends; async, the reading runs on a reader thread, the rest on timers.</li>
- *   <li><b>Create is sent at most once</b> (each create makes a job): a failure, even a timeout after
- *       the body was sent, is reported, never repeated. Look the job up by display name
- *       ({@link #list()}) before submitting again.</li>
- *   <li><b>Results</b> are read lazily in input order: inline from the {@code batches.get} reply (not
- *       capped by {@link HttpOptions#maxResponseBytes()}; each response is capped by the line codec),
- *       or a results file downloaded to a temporary file deleted when the stream closes.</li>
- *   <li><b>Waiting</b> polls as {@link BatchAwait} says, on the client's clock and sleeper.</li>
- * </ul>
+ * The {@link BatchPort} view of an {@link HttpGeminiClient} (Batch Mode, docs/wire-format.md,
+ * "Batch Mode"): its exchanges and flows run by the client's engine and driver, file jobs and
+ * results files through the client's {@link HttpFiles}. Thread-safe; {@link #close()} does nothing
+ * (close the client). The create call is sent at most once, since each create makes a job: a
+ * failure, even a timeout after the body was sent, is reported, never repeated.
  */
 public final class HttpBatches implements BatchPort {
 
@@ -54,6 +42,13 @@ public final class HttpBatches implements BatchPort {
         this.files = client.files().forBatches(client.fileActiveTimeout);
     }
 
+    /**
+     * Reads the requests once into a temporary JSONL file, each checked (model, unique key) before
+     * any I/O; {@code AUTO} decides by its size. A file job uploads it and waits until it is
+     * {@code ACTIVE}; an inline job sends it as the create body. The temporary files are deleted
+     * when the submit ends; async, the reading runs on a reader thread, the rest on timers. After a
+     * failed create, look the job up by display name ({@link #list()}) before submitting again.
+     */
     @Override
     public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
         return Driver.await(submitOn(client.blocking, displayName, model, requests, options));
@@ -116,6 +111,7 @@ public final class HttpBatches implements BatchPort {
         return guarded(() -> client.engine.executeAsync(BatchCalls.delete(BatchJob.checkName(name), endpoint)));
     }
 
+    /** Polls as {@link BatchAwait} says, on the client's clock and sleeper. */
     @Override
     public BatchJob await(String name, Duration timeout, BatchProgress progress) {
         return Driver.await(awaitOn(client.blocking, name, timeout, progress));
@@ -133,6 +129,11 @@ public final class HttpBatches implements BatchPort {
                 client.maxBatchPollInterval, progress::onPoll, driver::delay);
     }
 
+    /**
+     * Reads the results lazily in input order: inline from the {@code batches.get} reply (not capped
+     * by {@link HttpOptions#maxResponseBytes()}; each response is capped by the line codec), or a
+     * results file downloaded to a temporary file deleted when the stream closes.
+     */
     @Override
     public Stream<BatchResult> results(String name) {
         return BatchFlows.results(client.engine, endpoint, files, client.codec, name);

@@ -20,20 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The {@link FilesPort} view of an {@link HttpGeminiClient} (the Files API, docs/wire-format.md, "Files"):
- * each operation is its exchanges, run by the client's engine and driver, blocking or async.
- * Thread-safe; {@link #close()} does nothing (close the client).
- *
- * <ul>
- *   <li><b>Uploads</b> are resumable: chunks of {@link HttpGeminiClient.Builder#chunkSize} streamed
- *       from the content, each sent once; a chunk that fails as the {@link RetryPolicy} would retry is
- *       resumed from what the server holds (within the policy and one overall deadline). The session
- *       URL is a secret and only goes to the base's or the Files API's host. The stored file's size
- *       and SHA-256 must match what was read, or it is deleted and the upload fails.</li>
- *   <li><b>Downloads</b> are streamed without the reply cap; to a path through a temporary file.</li>
- *   <li><b>{@link #awaitActive}</b> polls {@code files.get}, waits growing by half up to 5 s.</li>
- *   <li><b>Vertex AI</b> has no Files API: every call fails at once with an {@link InvalidRequestException}.</li>
- * </ul>
+ * The {@link FilesPort} view of an {@link HttpGeminiClient} (the Files API, docs/wire-format.md,
+ * "Files"): each operation is its exchanges, run by the client's engine and driver, blocking or
+ * async. Thread-safe; {@link #close()} does nothing (close the client). Vertex AI has no Files API:
+ * there every call fails at once with an {@link InvalidRequestException}.
  */
 public final class HttpFiles implements FilesPort {
 
@@ -45,6 +35,13 @@ public final class HttpFiles implements FilesPort {
         this.endpoint = client.options.endpoint();
     }
 
+    /**
+     * Uploads resumably: chunks of {@link HttpGeminiClient.Builder#chunkSize} streamed from the
+     * content, each sent once; a chunk that fails as the {@link RetryPolicy} would retry is resumed
+     * from what the server holds (within the policy and one overall deadline). The session URL is a
+     * secret and only goes to the base's or the Files API's host. The stored file's size and SHA-256
+     * must match what was read, or it is deleted and the upload fails.
+     */
     @Override
     public StoredFile upload(FileUpload upload, UploadProgress progress) {
         return Driver.await(uploadOn(client.blocking, upload, progress));
@@ -100,6 +97,7 @@ public final class HttpFiles implements FilesPort {
         return on(client.async, d -> d.call(FileExchanges.delete(endpoint, name)));
     }
 
+    /** Polls {@code files.get}, the waits growing by half up to 5 s. */
     @Override
     public StoredFile awaitActive(String name, Duration timeout) {
         return Driver.await(awaitOn(client.blocking, name, timeout));
@@ -116,6 +114,7 @@ public final class HttpFiles implements FilesPort {
         return on(driver, d -> FileExchanges.awaitActive(d, endpoint, name, timeout, client.pollInterval));
     }
 
+    /** Streams the content without the reply cap, through a temporary file renamed into place. */
     @Override
     public long download(String name, Path target) {
         return Driver.await(downloadOn(client.blocking, name, target));

@@ -18,28 +18,14 @@ import java.util.function.DoubleSupplier;
 /**
  * The {@link GeminiClient} over HTTP, written once for every {@link HttpTransport}: one transport,
  * one set of credentials, one timer and one reader pool, and one call engine that runs every call
- * of its three views ({@link HttpImageGeneration}, {@link HttpFiles}, {@link HttpBatches}). What
- * differs between calls (a batch create sent once, an upload chunk sent once inside the resumable
- * flow, a results download without the reply cap) travels on each call, not in a second engine.
- * The adapters build one ({@code JdkHttpGeminiClient.builder()}); this builder is the SPI level.
+ * of its three views ({@link HttpImageGeneration}, {@link HttpFiles}, {@link HttpBatches}). The
+ * adapters build one ({@code JdkHttpGeminiClient.builder()}); this builder is the SPI level.
  *
- * <ul>
- *   <li><b>Errors</b> are mapped in one place from the status and body (401 {@code AuthenticationException},
- *       403, 404, 429, 5xx, other 4xx, 3xx: redirects are never followed); at most 64 KiB of an error
- *       body is read, and a redacted excerpt of at most 300 characters kept.</li>
- *   <li><b>Retries</b> per {@link RetryPolicy} within one {@link HttpOptions#overallDeadline()} (its
- *       statuses, broken connections; never a per-day quota, a cancellation, a TLS failure or a bad
- *       reply); a server hint up to {@link RetryPolicy#maxServerDelay()}; exceptions count attempts.</li>
- *   <li><b>Waiting</b> one way: blocking calls with the {@link Sleeper}, async calls and flows on the
- *       timer (no thread parked per call); cancelling a future cancels the exchange and the wait, and
- *       interrupting a blocked thread ends its call with "the call was interrupted".</li>
- *   <li><b>Threads</b> (one timer, readers as needed; daemon, named) start on first use, shared by the views.</li>
- *   <li><b>Closing</b> fails calls in flight and later calls with a {@code TransportException}
- *       "closed", stops the threads and closes the transport if owned. The views' own
- *       {@code close()} does nothing. Idempotent.</li>
- *   <li><b>Secrets.</b> The key appears only where its {@link AuthScheme} puts it, marked sensitive;
- *       never in an exception, a log line or a {@code toString}.</li>
- * </ul>
+ * <p>Errors are mapped in one place, from the status and at most 64 KiB of the body, as the README's
+ * table ("Errors") says; redirects are never followed. Calls are retried per {@link RetryPolicy}
+ * within one {@link HttpOptions#overallDeadline()}. The threads (one timer, readers as needed;
+ * daemon, named) start on first use. The key appears only where its {@link AuthScheme} puts it,
+ * marked sensitive; never in an exception, a log line or a {@code toString}.
  */
 public final class HttpGeminiClient implements GeminiClient {
 
@@ -113,7 +99,11 @@ public final class HttpGeminiClient implements GeminiClient {
         return options;
     }
 
-    /** Fails calls in flight, stops the threads this client created and closes an owned transport. Idempotent. */
+    /**
+     * Fails calls in flight and later calls with a {@code TransportException} "closed", stops the
+     * threads this client created and closes an owned transport. The views' own {@code close()} does
+     * nothing. Idempotent.
+     */
     @Override
     public void close() {
         engine.close();
@@ -165,7 +155,11 @@ public final class HttpGeminiClient implements GeminiClient {
             return this;
         }
 
-        /** How blocking calls and flows wait (default {@link Sleeper#SYSTEM}); async ones use its timer form. */
+        /**
+         * How blocking calls and flows wait (default {@link Sleeper#SYSTEM}); async calls wait on the
+         * timer instead, with no thread parked per call. Cancelling a future cancels the exchange and
+         * the wait; interrupting a blocked thread ends its call with "the call was interrupted".
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;

@@ -15,19 +15,8 @@ import java.util.OptionalLong;
  * How much image data an endpoint takes inline (base64 in the request body), and where that limit
  * comes from (docs/wire-format.md, "Inline limits"): part of the {@link Endpoint}, replaceable with
  * {@link Endpoint#withInlineLimits} or {@link HttpOptions.Builder#inlineLimits}. Checked when a
- * call is built, before any I/O; the error names the field, the value, the limit and its source.
- * Never stricter than the endpoint documents. A value: immutable, compared by content.
- *
- * <ul>
- *   <li>{@link #geminiApi()}: 100 MB of inline data per request (base64), since January 2026;</li>
- *   <li>{@link #vertexAi()}: 7 MB per inline image, as Vertex AI's model cards document;</li>
- *   <li>a proxy states its own: {@code InlineLimits.stated("the proxy's documentation").withMaxImages(3)
- *       .withMaxImageBytes(7 * 1024 * 1024)}.</li>
- * </ul>
- *
- * <p>The image count and the per-image limit apply to the input images (the request's and those of
- * earlier user turns), sent inline; images referenced by URI or stored file are not inline. The
- * per-request limit counts every inline byte, the images of replayed model turns included.
+ * call is built, before any I/O, never stricter than the endpoint documents; a proxy states its own
+ * with {@link #stated}.
  *
  * @param maxInlineBytesPerRequest the most base64 characters of inline data in one request
  * @param maxImageBytes the most bytes one inline input image may have
@@ -74,7 +63,10 @@ public record InlineLimits(OptionalLong maxInlineBytesPerRequest, OptionalLong m
                 "Vertex AI (7 MB per inline image, per its model cards)");
     }
 
-    /** No limit yet, from {@code source}; add them with the {@code with...} methods. */
+    /**
+     * No limit yet, from {@code source}; add them with the {@code with...} methods, e.g.
+     * {@code InlineLimits.stated("the proxy's documentation").withMaxImages(3).withMaxImageBytes(7 * 1024 * 1024)}.
+     */
     public static InlineLimits stated(String source) {
         return new InlineLimits(OptionalLong.empty(), OptionalLong.empty(), OptionalInt.empty(), source);
     }
@@ -95,7 +87,10 @@ public record InlineLimits(OptionalLong maxInlineBytesPerRequest, OptionalLong m
     }
 
     /**
-     * Passes when {@code request} keeps within these limits.
+     * Passes when {@code request} keeps within these limits. The image count and the per-image
+     * limit apply to the input images sent inline (the request's and those of earlier user turns);
+     * images referenced by URI or stored file are not inline. The per-request limit counts every
+     * inline byte, the images of replayed model turns included.
      *
      * @throws InvalidRequestException naming the field, the value, the limit and {@link #source()}
      */

@@ -8,24 +8,12 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A {@link CallObserver} that writes what each call sends and receives, through the JDK's
- * {@link System.Logger} (no logging library needed; SLF4J 2, Log4j 2 and {@code java.util.logging}
- * can each back it), or as text lines for a console. Every line starts with {@code [call N]}, the
- * call's id. What it writes, by level:
- * <ul>
- * <li>{@code DEBUG}: each attempt's request line and body size
- *     ({@code [call 7] generateContent attempt 1: POST https://.../models/m:generateContent, body 1.2 KiB}),
- *     each reply's status and time to it ({@code [call 7] < 200 after 850 ms}), and each call that
- *     succeeded, with its attempts, bytes both ways and duration;</li>
- * <li>{@code TRACE}: the headers of each request ({@code > name: value}) and reply ({@code < name: value});</li>
- * <li>{@code INFO}: each retry (when, and after what failure) and each call that failed.</li>
- * </ul>
- * Never a key, a token, a prompt or an image: the events it formats are redacted by the port (see
- * {@link CallObserver}). Thread-safe; share one between ports.
- *
- * <pre>{@code
- * HttpOptions.builder().observer(LoggingCallObserver.create()).build()
- * }</pre>
+ * A {@link CallObserver} that writes what each call sends and receives through the JDK's
+ * {@link System.Logger} (which SLF4J 2, Log4j 2 or {@code java.util.logging} can back), or as text
+ * lines for a console: requests, replies and successful calls at {@code DEBUG}, headers at
+ * {@code TRACE}, retries and failed calls at {@code INFO}, each line starting with
+ * {@code [call N]}; the README's "Seeing what is sent" shows them. Never a key, a token, a prompt or
+ * an image: the events it formats are redacted by the port. Thread-safe; share one between ports.
  */
 public final class LoggingCallObserver implements CallObserver {
 

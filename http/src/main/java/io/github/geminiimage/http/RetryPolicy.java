@@ -5,16 +5,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * When and how long to wait before trying a failed call again. Immutable.
- *
- * <p>Retried: the statuses in {@link #retryableStatuses()} (408, 429, 500, 502, 503, 504 by
- * default) and connection failures; never a per-day quota, an interruption, or the library's own
- * validation and size-cap errors. The delay before retry {@code n} (1-based) is
- * {@code min(maxDelay, initialDelay * multiplier^(n-1))} with "equal jitter" (a random half of it
- * added to the other half), unless the server asked for a delay ({@code Retry-After},
- * {@code Retry-After-Ms}, {@code RetryInfo.retryDelay}), which is honoured up to
- * {@link #maxServerDelay()}. No wait ever passes the call's overall deadline: when the next wait
- * would, the call fails now with the last error.
+ * When and how long to wait before trying a failed call again. Immutable. Retried: the statuses in
+ * {@link #retryableStatuses()} and connection failures; never a per-day quota, an interruption, or
+ * the library's own validation and size-cap errors. No wait ever passes the call's overall
+ * deadline: when the next wait would, the call fails now with the last error.
  *
  * @param maxAttempts total attempts including the first, at least 1 (1 means no retry)
  * @param initialDelay the delay before the first retry
@@ -70,12 +64,19 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, double multipl
         return new RetryPolicy(attempts, initialDelay, multiplier, maxDelay, maxServerDelay, retryableStatuses);
     }
 
-    /** A copy with other backoff delays. */
+    /**
+     * A copy with other backoff delays: the delay before retry {@code n} (1-based) is
+     * {@code min(max, initial * factor^(n-1))} with "equal jitter" (a random half of it added to the
+     * other half), unless the server asked for a delay (see {@link #withMaxServerDelay}).
+     */
     public RetryPolicy withBackoff(Duration initial, double factor, Duration max) {
         return new RetryPolicy(maxAttempts, initial, factor, max, maxServerDelay, retryableStatuses);
     }
 
-    /** A copy with another cap on the delays the server asks for. */
+    /**
+     * A copy with another cap on the delays the server asks for ({@code Retry-After},
+     * {@code Retry-After-Ms}, {@code RetryInfo.retryDelay}), which are honoured up to it.
+     */
     public RetryPolicy withMaxServerDelay(Duration max) {
         return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, max, retryableStatuses);
     }

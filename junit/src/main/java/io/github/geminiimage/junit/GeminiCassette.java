@@ -9,23 +9,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Gives each test a {@link Cassette} parameter over the cassette folder {@code ROOT/NAME}. The
- * mode comes from the configuration parameter or system property {@value GeminiCassetteExtension#MODE_PROPERTY},
- * else the environment variable {@value GeminiCassetteExtension#MODE_VARIABLE}
- * ({@code record}, {@code replay} or {@code record-missing}), else {@code replay}. On a class, each
- * test method gets a cassette of its own inside the class's ({@code NAME/methodName}: recording one
- * test never erases another's), unless the method is annotated itself.
- *
- * <pre>{@code
- * @Test
- * @GeminiCassette("generate-a-cat")
- * void generatesACat(Cassette cassette) {
- *     HttpTransport transport = cassette.transport(() -> JdkHttpTransport.create(options.transportSettings()));
- *     try (var client = HttpGeminiClient.builder(transport, ApiKey.of(cassette.apiKey())).ownsTransport(true).build()) {
- *         ...
- *     }
- * }
- * }</pre>
+ * Gives each test a {@link Cassette} parameter over the cassette folder {@code ROOT/NAME}; the mode
+ * comes from {@value GeminiCassetteExtension#MODE_PROPERTY} (configuration parameter or system
+ * property), else {@value GeminiCassetteExtension#MODE_VARIABLE}, else {@code replay}. On a class,
+ * each test method gets its own cassette inside the class's ({@code NAME/methodName}), unless the
+ * method is annotated itself. docs/cassettes.md shows a test and the modes.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

@@ -16,19 +16,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The bounded-memory proof of Batch Mode results: a batch of {@code n} results, each a
- * 4K-sized image ({@code 25,000,000} bytes by default, 33 MB of base64), at least 500 MB in all, saved
- * to a folder by a client's batch view ({@code saveImages}) in a JVM limited to {@code -Xmx128m}
- * ({@link BatchMemoryClient}), once from a results file (downloaded by the client's files view from here,
- * read line by line) and once from inline responses streamed out of the {@code batches.get} reply,
- * each over both transports; every saved image is compared byte for byte with the one served.
- * This JVM generates the file and serves the operations on loopback (its memory is not the client's).
- *
- * <pre>
- * mvn -B -ntp -q -pl load-tests -am -DskipTests package
- * java -cp load-tests/target/load-tests.jar io.github.geminiimage.loadtests.BatchMemoryProof [results] [imageBytes]
- * </pre>
- * Exit status 0 when every run saved every image intact; the client's heap figures are printed.
+ * The bounded-memory proof of Batch Mode results: {@code n} results of a 4K-sized image each
+ * (25,000,000 bytes by default), at least 500 MB in all, saved to a folder by a client's batch view
+ * ({@code saveImages}) in a JVM limited to {@code -Xmx128m} ({@link BatchMemoryClient}), from a
+ * results file and from inline responses, over both transports; every saved image is compared
+ * byte for byte with the one served. This JVM generates the file and serves the operations on
+ * loopback. Exit status 0 when every run saved every image intact; the command and the heap
+ * figures are in {@code benchmarks/RESULTS.md}.
  */
 public final class BatchMemoryProof {
 

@@ -29,9 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * as base64 (about 28 MB of JSON), and a 2.4 MB reply holding one 1.8 MB PNG image comes back.
  * The server is the emulator in a separate JVM ({@link ServerProcess}), answering a prepared reply
  * without decoding the body ({@link ServerProcess.Script#FIXED_REPLY}), so {@code -prof gc}'s
- * {@code gc.alloc.rate.norm} counts the client's allocations only (every thread of this JVM: the
- * caller's and the adapter's). Run with
- * {@code java -jar load-tests/target/load-tests.jar EndToEndBenchmark -prof gc}.
+ * {@code gc.alloc.rate.norm} counts the client's allocations only (every thread of this JVM).
+ * Command and figures: {@code benchmarks/RESULTS.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

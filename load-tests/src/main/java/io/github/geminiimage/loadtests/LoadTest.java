@@ -29,13 +29,9 @@ import java.util.concurrent.atomic.LongAdder;
  * and receiving a reply image of {@code reply-image-bytes}, against the emulator in a separate JVM
  * ({@link ServerProcess}) scripted with {@link ServerProcess.Script#FIXED_REPLY}: it reads and
  * discards each body and answers one prepared reply, so its cost per call is fixed. Reports every
- * call's outcome, the peak heap, calls per second and MB/s uploaded.
- * Bounded: stops starting calls after {@code max-seconds}. Exit status 0 only if every call
- * succeeded. Run with a small heap to make the point:
- *
- * <pre>{@code
- * java -Xmx256m -cp load-tests/target/load-tests.jar io.github.geminiimage.loadtests.LoadTest --adapter jdk
- * }</pre>
+ * call's outcome, the peak heap, calls per second and MB/s uploaded. Bounded: stops starting calls
+ * after {@code max-seconds}. Exit status 0 only if every call succeeded. Run it with a small heap;
+ * the commands and figures are in {@code benchmarks/RESULTS.md}.
  */
 public final class LoadTest {
 

@@ -36,19 +36,13 @@ import java.util.function.ToIntFunction;
 /**
  * A bounded soak against the emulator in a separate JVM: {@code concurrency} threads call one port
  * without pause, half the calls blocking and half asynchronous, each call's {@link Scenario} drawn
- * by its weight and named in its prompt, where the emulator's rules find it (200, slow and
- * dribbling replies, 503 then 200, 429 with a 3 ms {@code RetryInfo} delay then 200, a dropped
- * connection then 200, a stall past the inactivity timeout then 200, and some that must fail:
- * always 503, always dropped, 400), with small images given as files. Runs for {@code duration-seconds} and
- * at least {@code min-calls} calls, never past {@code max-seconds}. Checks that nothing is lost
- * (every call started ends in an image or the typed exception its scenario expects, and the counts
- * add up) and samples threads, open file descriptors, exchanges in flight and the emulator JVM's
- * open file descriptors (its connections) every {@code sample-seconds}, comparing the first minute with the last. Exit status
- * 0 only if all holds.
- *
- * <pre>{@code
- * java -Xmx256m -cp load-tests/target/load-tests.jar io.github.geminiimage.loadtests.SoakTest --adapter jdk
- * }</pre>
+ * by its weight and named in its prompt, where the emulator's rules find it; small images are given
+ * as files. Runs for {@code duration-seconds} and at least {@code min-calls} calls, never past
+ * {@code max-seconds}. Checks that nothing is lost (every call started ends in an image or the
+ * typed exception its scenario expects, and the counts add up) and samples threads, open file
+ * descriptors, exchanges in flight and the emulator JVM's open file descriptors every
+ * {@code sample-seconds}, comparing the first minute with the last. Exit status 0 only if all
+ * holds; the command and the last figures are in {@code benchmarks/RESULTS.md}.
  */
 public final class SoakTest {
 

@@ -19,20 +19,10 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A {@link CallObserver} that turns each call into Micrometer meters and, given an
  * {@link ObservationRegistry}, into one {@link Observation} (a span with a tracing bridge); Spring is
- * not needed. Meters: {@value #CALLS} (a timer, which this observer records only without an
- * observation registry: with one, the registry's meter handler makes it, so no call counts twice),
- * {@value #ATTEMPTS}, {@value #RETRIES}, {@value #TOKENS}, {@value #COST} (the estimated cost in USD
- * of successful generations, from {@code HttpOptions.priceTable}), {@value #REQUEST_BYTES} and
- * {@value #RESPONSE_BYTES}; their tags are in the README, "Metrics and tracing". Never a prompt, an
- * image, a message or the key. An observation stays open from a call's first attempt to its one
- * completion event, which every call gets, so none is left open. Thread-safe.
- *
- * <pre>{@code
- * CallObserver observer = MicrometerCallObserver.create(observationRegistry, meterRegistry);
- * ImageGenerationPort images = JdkHttpImageGeneration.builder().apiKey(key)
- *         .options(HttpOptions.builder().observer(observer).build())
- *         .build();
- * }</pre>
+ * not needed. The meters are the constants below; their tags, and how to hand the observer to
+ * {@code HttpOptions}, are in the README's "Metrics and tracing". Never a prompt, an image, a
+ * message or the key. An observation stays open from a call's first attempt to its one completion
+ * event, which every call gets, so none is left open. Thread-safe.
  */
 public final class MicrometerCallObserver implements CallObserver {
 
@@ -48,7 +38,7 @@ public final class MicrometerCallObserver implements CallObserver {
     public static final String RESPONSE_BYTES = "gemini.image.response.size";
     /** The counter of tokens. */
     public static final String TOKENS = "gemini.image.tokens";
-    /** The counter of estimated cost in US dollars. */
+    /** The counter of the estimated cost in US dollars of successful generations, from {@code HttpOptions.priceTable}. */
     public static final String COST = "gemini.image.cost";
 
     static final String NONE = "none";
@@ -87,7 +77,8 @@ public final class MicrometerCallObserver implements CallObserver {
 
     /**
      * An observer making one observation per call in {@code observations} (whose handlers make the
-     * call timer and the spans) and recording the other meters into {@code meters}.
+     * call timer and the spans) and recording the other meters into {@code meters}. This observer
+     * then does not record {@value #CALLS} itself, so no call counts twice.
      */
     public static MicrometerCallObserver create(ObservationRegistry observations, MeterRegistry meters) {
         return new MicrometerCallObserver(Optional.of(Objects.requireNonNull(observations, "observations")),

@@ -42,16 +42,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link HttpTransport} must do, checked on the SPI itself against {@link RawHttpServer}
- * on loopback, so that a failure names the transport rather than the core: every method, with and
- * without a body; the exact bytes and {@code Content-Length} of a streamed body; headers sent as
- * given, sensitive ones marked; a 3xx returned rather than followed; raw bodies (a gzip body is not
- * inflated); strict framing; timeouts that cover the reply body; interrupts, cancellation and an
- * early close that abort rather than drain; and {@link HttpTransport#close()}. Retrying, error
- * mapping and decoding are the core's and are tested once, in the http module.
- *
- * <p>Subclasses provide {@link #createTransport(TransportSettings)}. After each test every response
- * the transport handed out must be closed (counted through {@link CountingTransport}), the transport
- * is closed and {@link #assertReleased} called; after the suite no thread the transport started may
+ * on loopback, so that a failure names the transport rather than the core: bodies and headers sent
+ * exactly, a 3xx returned rather than followed, raw bodies, strict framing, timeouts, interrupts,
+ * cancellation and {@link HttpTransport#close()}. Retrying, error mapping and decoding are the
+ * core's and are tested once, in the http module. Subclasses provide
+ * {@link #createTransport(TransportSettings)}; after each test every response must be closed and
+ * the transport released ({@link #assertReleased}), and after the suite no thread it started may
  * be alive.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,7 +86,11 @@ public abstract class HttpTransportSpiContract {
         return false;
     }
 
-    /** An extra check after each test that the transport released everything (e.g. leased connections). */
+    /**
+     * An extra check after each test that the transport released everything (e.g. leased
+     * connections), called once every response the transport handed out was found closed (counted
+     * through {@link CountingTransport}) and the transport was closed.
+     */
     protected void assertReleased(HttpTransport transport) {
     }
 

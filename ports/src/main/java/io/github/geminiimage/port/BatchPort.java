@@ -16,43 +16,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Runs image requests on the Gemini API's Batch Mode: at half the price, within 24 hours, on
- * Google's side (docs/wire-format.md, "Batch Mode"). Submit the requests with keys, {@link #await} the job, then read
- * the {@link #results} by key or {@link #saveImages save the images} to a folder. Names are resource
- * names, {@code batches/} and an id. The contract every implementation meets (the {@code port-tck}
- * {@code BatchPortContract} checks it):
+ * Runs image requests on the Gemini API's Batch Mode: half the price, within 24 hours, on Google's
+ * side (docs/wire-format.md, "Batch Mode"). {@link #submit} requests with keys, {@link #await} the
+ * job, then read the {@link #results} by key or {@link #saveImages save the images}. Names are
+ * {@code batches/} and an id. Thread-safe; the {@code port-tck} {@code BatchPortContract} checks
+ * the contract written here and on each method.
  *
- * <ul>
- *   <li><b>Thread safety.</b> Implementations are thread-safe; share one instance.</li>
- *   <li><b>Constant memory.</b> {@link #submit} reads the requests once, front to back, and never
- *       holds them all: a job sent as a file is written as JSONL straight into a Files API upload
- *       (through a temporary file when the transport needs the length first). {@link #results}
- *       decodes one result at a time, so a results file of gigabytes is read in a small heap.</li>
- *   <li><b>Submission is checked first</b>: every request is for the job's model and no key repeats;
- *       a bad request fails with {@code InvalidRequestException} naming {@code requests[i]} before the
- *       job is created. Creating a job is not idempotent on the server, so {@link #submit} never
- *       retries the create call itself.</li>
- *   <li><b>States</b> are read whichever prefix the server uses ({@code BATCH_STATE_} on the wire,
- *       {@code JOB_STATE_} in Google's samples); counts the server omits are 0; results are found in
- *       the operation's {@code response} or its {@code metadata.output}.</li>
- *   <li><b>Failures.</b> Every failure is an {@link ImageGenerationException}, unchecked, of the
- *       same types as {@link ImageGenerationPort}'s: a name not held is {@code NotFoundException} or
- *       {@code PermissionDeniedException} as the server answers; {@code results} of a job that has no
- *       results (not finished, failed, expired) is {@code InvalidRequestException}; a deadline is
- *       {@code GenerationTimeoutException}. The failure of one request inside a job is not thrown: it is
- *       a {@link BatchResult} holding that request's typed exception. Nothing else escapes except
- *       {@link NullPointerException} for a null argument.</li>
- *   <li><b>Async</b> methods never block the caller; their futures complete with what the sync form
- *       returns or exceptionally with the exception it throws.</li>
- *   <li><b>Closing</b> releases only what the implementation created; calls after close fail at once
- *       with an {@code ImageGenerationException}. Closing twice is harmless. A port that is a view of
- *       a {@link GeminiClient} owns nothing: its {@code close()} does nothing, the client's closes it.</li>
- * </ul>
+ * <p>Failures are {@link ImageGenerationException}s of {@link ImageGenerationPort}'s types (and a
+ * {@link NullPointerException} for a null argument); a request failing inside a job is not thrown
+ * but a {@link BatchResult} holding its exception. Async methods never block the caller and
+ * complete with what the sync form returns or throws.
  */
 public interface BatchPort extends AutoCloseable {
 
     /**
      * Creates a batch job and returns it as created (normally {@code PENDING}).
+     *
+     * <p>Every request is checked first (for the job's model, no key repeated): a bad one fails with
+     * {@code InvalidRequestException} naming {@code requests[i]} before the job is created. The
+     * requests are read once, front to back, never all held: a job sent as a file is written as
+     * JSONL straight into a Files API upload (through a temporary file when the transport needs the
+     * length first). Creating a job is not idempotent on the server, so the create call itself is
+     * never retried.
      *
      * @param displayName the job's display name (1 to 512 characters), shown in listings
      * @param model the model id every request uses, e.g. {@code gemini-2.5-flash-image}
@@ -60,7 +45,7 @@ public interface BatchPort extends AutoCloseable {
      * @param options how to send them (inline, as a file, or picked by size)
      * @return the job
      * @throws ImageGenerationException {@code InvalidRequestException} for no request, a repeated key
-     *     or a request for another model, before the job is created; see the class documentation
+     *     or a request for another model, before the job is created
      */
     BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options);
 
@@ -75,7 +60,10 @@ public interface BatchPort extends AutoCloseable {
             BatchSubmitOptions options);
 
     /**
-     * Reads a job's state, counts and times.
+     * Reads a job's state, counts and times. States are read whichever prefix the server uses
+     * ({@code BATCH_STATE_} on the wire, {@code JOB_STATE_} in Google's samples); counts it omits
+     * are 0. A name the server does not hold is a {@code NotFoundException} or a
+     * {@code PermissionDeniedException}, as the server answers.
      *
      * @param name {@code batches/...} (a bare id is accepted)
      */
@@ -139,7 +127,9 @@ public interface BatchPort extends AutoCloseable {
     /**
      * The results of a finished job, one per request in input order, read lazily (the results file is
      * downloaded and decoded line by line as the stream is consumed). Close the stream
-     * (try-with-resources). A failure while reading is thrown from the stream's operations.
+     * (try-with-resources). One result is decoded at a time, so a results file of gigabytes is read
+     * in a small heap; results are found in the operation's {@code response} or its
+     * {@code metadata.output}. A failure while reading is thrown from the stream's operations.
      *
      * @throws ImageGenerationException {@code InvalidRequestException} if the job has no results
      *     (not finished, failed or expired)
@@ -178,7 +168,11 @@ public interface BatchPort extends AutoCloseable {
         return results(name).map(result -> BatchImageFolder.written(result, folder, number.incrementAndGet()));
     }
 
-    /** Releases what this implementation owns. Never throws a checked exception. */
+    /**
+     * Releases only what this implementation created; calls after close fail at once with an
+     * {@code ImageGenerationException}, and closing twice is harmless. A port that is a view of a
+     * {@link GeminiClient} owns nothing: its {@code close()} does nothing, the client's closes it.
+     */
     @Override
     void close();
 }

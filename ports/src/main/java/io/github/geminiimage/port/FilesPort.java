@@ -14,34 +14,14 @@ import java.util.stream.Stream;
 /**
  * Stores files with the Gemini API's Files API: upload once (up to 2 GB, kept 48 hours), then
  * reference the file from any number of requests ({@code ImageInput.ofStoredFile}) or batches.
- * Names are resource names, {@code files/} and an id. The contract every implementation meets (the
- * {@code port-tck} {@code FilesPortContract} checks it):
+ * Names are {@code files/} and an id. Thread-safe; the {@code port-tck} {@code FilesPortContract}
+ * checks the contract written here and on each method.
  *
- * <ul>
- *   <li><b>Thread safety.</b> Implementations are thread-safe; share one instance.</li>
- *   <li><b>Uploads</b> are streamed: memory use does not grow with the file. A cut connection is
- *       resumed from what the server holds, within the call's deadline and retry policy. A file
- *       that changes size while it is read fails the upload. Nothing half-uploaded is ever returned:
- *       an upload returns the stored file, whose size and SHA-256 match what was read, or throws.</li>
- *   <li><b>Failures.</b> Every failure is an {@link ImageGenerationException}, unchecked, of the same
- *       types as {@link ImageGenerationPort}'s: {@code InvalidRequestException} (the upload or a name
- *       refused before sending; a file that changed size; a 400; a file that ended {@code FAILED}
- *       in {@link #awaitActive}), {@code AuthenticationException}, {@code PermissionDeniedException}
- *       or {@code NotFoundException} for a file that does not exist, was deleted or expired (the
- *       Gemini API answers 403 "You do not have permission to access the File ... or it may not
- *       exist"), {@code RateLimitedException} (429, including the project's storage quota),
- *       {@code ServerErrorException}, {@code GenerationTimeoutException} (a deadline, including
- *       {@link #awaitActive}'s), {@code TransportException}, {@code MalformedResponseException}.
- *       Nothing else escapes except {@link NullPointerException} for a null argument.</li>
- *   <li><b>Secrets.</b> The resumable upload URL is a credential (it may carry the API key): it
- *       never appears in an exception, a log line or a {@code toString}, and chunks are sent only to
- *       the host the upload was started on.</li>
- *   <li><b>Async</b> methods never block the caller; their futures complete with what the sync form
- *       returns or exceptionally with the exception it throws. Cancelling a future aborts the call.</li>
- *   <li><b>Closing</b> releases only what the implementation created; calls after close fail at once
- *       with an {@code ImageGenerationException}. Closing twice is harmless. A port that is a view of
- *       a {@link GeminiClient} owns nothing: its {@code close()} does nothing, the client's closes it.</li>
- * </ul>
+ * <p>Failures are {@link ImageGenerationException}s of {@link ImageGenerationPort}'s types (and a
+ * {@link NullPointerException} for a null argument). A file that does not exist, was deleted or
+ * expired is a {@code PermissionDeniedException} or a {@code NotFoundException}: the Gemini API
+ * answers 403 for it. Async methods never block the caller and complete with what the sync form
+ * returns or throws; cancelling a future aborts the call.
  */
 public interface FilesPort extends AutoCloseable {
 
@@ -54,6 +34,14 @@ public interface FilesPort extends AutoCloseable {
      * Uploads the content and returns the stored file, as the server reported it at the end of the
      * upload (images are normally {@code ACTIVE} at once; other types may be {@code PROCESSING}:
      * see {@link #awaitActive}).
+     *
+     * <p>The upload is streamed: memory use does not grow with the file. A cut connection is resumed
+     * from what the server holds, within the call's deadline and retry policy. Nothing half-uploaded
+     * is ever returned: the stored file's size and SHA-256 match what was read, or the call throws
+     * ({@code InvalidRequestException} for a file that changed size while it was read,
+     * {@code RateLimitedException} for a 429, the project's storage quota included). The resumable
+     * upload URL is a credential (it may carry the API key): it never appears in an exception, a log
+     * line or a {@code toString}, and chunks are sent only to the host the upload was started on.
      *
      * @param upload what to upload, checked when it was built
      * @param progress told after each chunk the server confirmed
@@ -154,7 +142,11 @@ public interface FilesPort extends AutoCloseable {
     /** {@link #download(String, Path)} without blocking the caller. */
     CompletableFuture<Long> downloadAsync(String name, Path target);
 
-    /** Releases what this implementation owns. Never throws a checked exception. */
+    /**
+     * Releases only what this implementation created; calls after close fail at once with an
+     * {@code ImageGenerationException}, and closing twice is harmless. A port that is a view of a
+     * {@link GeminiClient} owns nothing: its {@code close()} does nothing, the client's closes it.
+     */
     @Override
     void close();
 }

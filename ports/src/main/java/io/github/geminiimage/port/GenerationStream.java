@@ -7,48 +7,28 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * A generation in progress, returned by {@link ImageGenerationPort#stream}: iterate it to receive
- * the {@link StreamEvent}s as they arrive, then take the {@link #result()}; close it to abort.
- * Use it in try-with-resources:
+ * A generation in progress, returned by {@link ImageGenerationPort#stream}: iterate its
+ * {@link StreamEvent}s as they arrive, then take the {@link #result()}; use it in
+ * try-with-resources (the README's "Streaming" section shows the whole loop).
  *
- * <pre>{@code
- * try (GenerationStream stream = images.stream(request)) {
- *     for (StreamEvent event : stream) {
- *         if (event instanceof StreamEvent.ThoughtText t) {
- *             System.out.print(t.text());
- *         }
- *     }
- *     stream.result().requireImage().writeTo(Path.of("out.png"));
- * }
- * }</pre>
- *
- * <p>The contract (the {@code port-tck} streaming suite checks it):
- * <ul>
- *   <li><b>One consumer.</b> The events can be iterated once ({@link #iterator()} or
- *       {@link #events()}, not both); the iterator is for one thread. {@link #close()} may be called
- *       from any thread, at any time, any number of times.</li>
- *   <li><b>Blocking.</b> {@code hasNext()} waits for the next event; it returns false once the
- *       stream ended with a finish reason (or a blocked prompt).</li>
- *   <li><b>Failures.</b> A failure after the stream started is thrown by {@code hasNext()},
- *       {@code next()} or {@link #result()} as the same {@link ImageGenerationException} subtype a
- *       non-streamed call raises for it: an error event or an error after the last event is mapped
- *       like an HTTP error reply (e.g. a {@code ServerErrorException} for 503 {@code UNAVAILABLE});
- *       a stream that ends without a finish reason is a {@code MalformedResponseException}, never
- *       a success; a reply over the size cap is a {@code ResponseTooLargeException}; a stream
- *       silent for longer than the inactivity timeout, or past the overall deadline, is a
- *       {@code GenerationTimeoutException}. Events delivered before a failure stay delivered.</li>
- *   <li><b>Retries.</b> A transport may retry only before the first event was delivered; after it,
- *       a failure ends the stream.</li>
- *   <li><b>Closing.</b> {@link #close()} before the end aborts the exchange at once (the connection
- *       is closed, not reused); a thread blocked in {@code hasNext()} then gets a
- *       {@code TransportException}, as does {@link #result()}. Interrupting that thread aborts the
- *       same way and leaves its interrupt flag set. Closing after the end releases nothing more.</li>
- * </ul>
+ * <p>One consumer: the events can be taken once ({@link #iterator()} or {@link #events()}, not
+ * both) by one thread; {@link #close()} may be called from any thread, at any time. A transport
+ * retries only before the first event; after it, a failure ends the stream, and the events
+ * delivered before it stay delivered. The {@code port-tck} streaming suite checks this contract.
  */
 public interface GenerationStream extends Iterable<StreamEvent>, AutoCloseable {
 
     /**
-     * The events in arrival order.
+     * The events in arrival order. {@code hasNext()} blocks until the next event; it returns false
+     * once the stream ended with a finish reason (or a blocked prompt).
+     *
+     * <p>A failure after the stream started is thrown by {@code hasNext()}, {@code next()} or
+     * {@link #result()} as the same {@link ImageGenerationException} subtype a non-streamed call
+     * raises for it: an error event, or an error after the last event, is mapped like an HTTP error
+     * reply (503 {@code UNAVAILABLE} is a {@code ServerErrorException}); a stream that ends without a
+     * finish reason is a {@code MalformedResponseException}, never a success; a reply over the size
+     * cap is a {@code ResponseTooLargeException}; a stream silent for longer than the inactivity
+     * timeout, or past the overall deadline, is a {@code GenerationTimeoutException}.
      *
      * @throws IllegalStateException if the events were already taken (by this or {@link #events()})
      */
@@ -73,7 +53,12 @@ public interface GenerationStream extends Iterable<StreamEvent>, AutoCloseable {
      */
     GenerationResult result();
 
-    /** Aborts the exchange if it is still running; harmless after the end or when called twice. */
+    /**
+     * Aborts the exchange if it is still running: the connection is closed, not reused, and a
+     * thread blocked in {@code hasNext()} gets a {@code TransportException}, as does
+     * {@link #result()}. Interrupting that thread aborts the same way and leaves its interrupt flag
+     * set. Harmless after the end or when called twice.
+     */
     @Override
     void close();
 }

@@ -6,43 +6,23 @@ import io.github.geminiimage.domain.error.ImageGenerationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Generates and edits images with a Gemini image model. The contract every implementation meets
- * (the {@code port-tck} suites check it):
+ * Generates and edits images with a Gemini image model, whole ({@link #generate}) or streamed
+ * ({@link #stream}). Implementations are thread-safe: create one per endpoint and share it. The
+ * {@code port-tck} suites check the contract written here and on each method.
  *
- * <ul>
- *   <li><b>Streaming.</b> {@link #stream} and {@link #streamAsync} deliver the same reply as events
- *       while it arrives and end with the result {@link #generate} would have returned; the failure
- *       rules below hold for them too (details in {@link GenerationStream}).</li>
- *   <li><b>Thread safety.</b> Implementations are thread-safe: one instance serves any number of
- *       concurrent calls. Create one per endpoint and share it.</li>
- *   <li><b>Results.</b> A call the server answered returns a {@link GenerationResult}, even when it
- *       holds no image (blocked prompt, {@code IMAGE_SAFETY}, {@code NO_IMAGE}, text only): inspect
- *       {@link GenerationResult#outcome()} or call {@link GenerationResult#requireImage()}.</li>
- *   <li><b>Failures.</b> Every failure is an {@link ImageGenerationException}, unchecked:
- *       {@code InvalidRequestException} (refused before sending, or a 400 not about the key),
- *       {@code AuthenticationException} (401, or 400 {@code API_KEY_INVALID}),
- *       {@code PermissionDeniedException} (403), {@code NotFoundException} (404, e.g. a retired model),
- *       {@code RateLimitedException} (429 after the retries the deadline allowed; a per-day quota is
- *       not retried), {@code ServerErrorException} (5xx after retries), {@code GenerationTimeoutException}
- *       (a timeout or the overall deadline), {@code TransportException} (connection failed after
- *       retries), {@code MalformedResponseException}, {@code ResponseTooLargeException}. Nothing else
- *       escapes except {@link NullPointerException} for a null argument.</li>
- *   <li><b>Retries.</b> Implementations that retry do so inside one call; the exception reports the
- *       attempt count. A request is never sent again once a successful reply was delivered.</li>
- *   <li><b>Cancellation.</b> Cancelling the future of {@link #generateAsync} aborts the exchange in
- *       flight (the connection is closed, not reused) and any scheduled retry; interrupting a thread
- *       blocked in {@link #generate} does the same, and the interrupt flag stays set.</li>
- *   <li><b>Closing.</b> {@link #close()} releases only what the implementation created itself (its
- *       executor, its connection pool), never a client the caller lent it. Calls in flight fail with
- *       an {@code ImageGenerationException}; calls after close fail at once. Closing twice is harmless.
- *       A port that is a view of a {@link GeminiClient} owns nothing: its {@code close()} does nothing,
- *       the client's closes it.</li>
- * </ul>
+ * <p>A call the server answered returns a {@link GenerationResult}, even one without an image
+ * (blocked prompt, {@code IMAGE_SAFETY}, {@code NO_IMAGE}, text only): see
+ * {@link GenerationResult#outcome()}. Every failure is an unchecked {@link ImageGenerationException};
+ * which subtype each status becomes is the README's table ("Errors"). Nothing else escapes but a
+ * {@link NullPointerException} for a null argument. Retries happen inside one call (the exception
+ * reports the attempt count), and never once a successful reply was delivered.
  */
 public interface ImageGenerationPort extends AutoCloseable {
 
     /**
-     * Sends the request and waits for the result.
+     * Sends the request and waits for the result. Interrupting the waiting thread aborts the
+     * exchange in flight (the connection is closed, not reused) and any scheduled retry; the
+     * interrupt flag stays set.
      *
      * @param request a valid request (validated when built)
      * @return what the server answered with HTTP 200
@@ -53,7 +33,8 @@ public interface ImageGenerationPort extends AutoCloseable {
     /**
      * Sends the request without blocking the caller's thread. The future completes with the result,
      * or exceptionally with the same {@link ImageGenerationException} that {@link #generate} would throw.
-     * Cancelling it aborts the call.
+     * Cancelling it aborts the exchange in flight (the connection is closed, not reused) and any
+     * scheduled retry.
      *
      * @param request a valid request
      * @return the future result
@@ -87,7 +68,12 @@ public interface ImageGenerationPort extends AutoCloseable {
      */
     CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener);
 
-    /** Releases what this implementation owns. Never throws a checked exception. */
+    /**
+     * Releases what this implementation created itself (its executor, its connection pool), never a
+     * client the caller lent it. Calls in flight fail with an {@link ImageGenerationException}; calls
+     * after close fail at once; closing twice is harmless. A port that is a view of a
+     * {@link GeminiClient} owns nothing: its {@code close()} does nothing, the client's closes it.
+     */
     @Override
     void close();
 }

@@ -14,16 +14,6 @@ import java.io.OutputStream;
  * with every part verbatim (thought flags, thought signatures, images), so a conversation read back
  * replays byte for byte. Images are embedded as base64; user images come back as in-memory
  * {@link io.github.geminiimage.domain.ImageInput}s. Stateless and thread-safe.
- *
- * <pre>{@code
- * try (OutputStream out = Files.newOutputStream(session)) {
- *     ConversationCodec.write(chat, out);
- * }
- * Conversation again;
- * try (InputStream in = Files.newInputStream(session)) {
- *     again = ConversationCodec.read(in);
- * }
- * }</pre>
  */
 public final class ConversationCodec {
 

@@ -12,10 +12,8 @@ import java.util.Set;
 
 /**
  * What an error reply's body said, whatever its shape: Google's envelope (see {@link ErrorEnvelope},
- * its writer), also wrapped in a one-element array or re-wrapped as a string inside
- * {@code error.message} by an intermediary, and the shapes proxies send ({@code {"error":"..."}},
- * {@code {"error":{"message","type","code"}}}, {@code {"message","code"}}). Only reads; what the
- * fields mean is the caller's. Immutable.
+ * its writer) or one of the shapes intermediaries and proxies send (listed on {@link #parse(String)}). Only
+ * reads; what the fields mean is the caller's. Immutable.
  *
  * @param message the human-readable message
  * @param status {@code error.status} as sent (Google's canonical word, or a proxy's)
@@ -40,7 +38,12 @@ public record ErrorBody(Optional<String> message, Optional<String> status, Optio
         quotaIds = Set.copyOf(quotaIds);
     }
 
-    /** The body read, or empty if it is not JSON of an error shape (an HTML page, nested too deep). */
+    /**
+     * The body read, or empty if it is not JSON of an error shape (an HTML page, nested too deep).
+     * Read besides Google's envelope: the envelope wrapped in a one-element array or re-wrapped as a
+     * string inside {@code error.message} by an intermediary, {@code {"error":"..."}},
+     * {@code {"error":{"message","type","code"}}} and {@code {"message","code"}}.
+     */
     public static Optional<ErrorBody> parse(String text) {
         return parse(text, 0);
     }

@@ -26,12 +26,6 @@ import java.util.OptionalLong;
  * straight into their arrays. Server side (an emulator, the fake's result files): the request read
  * back into a {@link GenerationRequest}, a result written as the reply or as one server-sent event.
  * Field names and quirks: docs/wire-format.md. Stateless and thread-safe.
- *
- * <pre>{@code
- * JsonBody body = GenerateContentCodec.encode(request);   // body.contentLength() is exact
- * body.writeTo(out);
- * GenerationResult result = GenerateContentCodec.read(in, 64L << 20);
- * }</pre>
  */
 public final class GenerateContentCodec {
 

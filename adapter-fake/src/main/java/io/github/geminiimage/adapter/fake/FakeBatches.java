@@ -37,35 +37,16 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * An in-memory Batch Mode ({@link BatchPort}) for offline tests and demos, on a clock you control:
- *
- * <ul>
- *   <li>A job is {@code PENDING} for {@link Builder#pendingTime} (default {@value #DEFAULT_PENDING_MILLIS} ms), then
- *       {@code RUNNING} while its requests complete evenly, in input order, over
- *       {@link Builder#runTime} (default {@value #DEFAULT_RUN_MILLIS} ms), then {@code SUCCEEDED}; the counts move with the
- *       clock, so with the defaults a job ends within two seconds on the system clock. A job still pending or running 48 hours after creation is {@code EXPIRED}, with no
- *       results. {@link #stallNextJob()} makes a job that never starts (so it expires),
- *       {@link #failNextJob} one that ends {@code FAILED}; {@link #cancel} ends a job
- *       {@code CANCELLED} with the results of the requests that ran.</li>
- *   <li>Each request is answered as {@link FakeImageGeneration}'s {@code generate} answers it: checked
- *       again, then a real image drawn for it (or the {@link Builder#response} given, or the answer
- *       of the first {@link #when rule} its key and request match; a failing answer is that request's
- *       failure, and counts as failed).</li>
- *   <li>Results exist only once a job has ended: inline for a job sent inline, else as a results file
- *       {@code files/batch-{id}} in the {@link #files() Files store}, written as the service writes it
- *       (JSONL, one line per request in input order) and downloadable. {@link #results} gives each
- *       request's answer, drawn again (the same request draws the same bytes), one at a time.</li>
- *   <li>An unknown or deleted name fails with {@code NotFoundException} (the server's 404);
- *       {@link #failNext} makes the next call of an operation fail with any domain exception.</li>
- * </ul>
- *
- * <p>A model the fake does not serve is refused at submit as {@code FakeImageGeneration} refuses
- * it (the server's 404).
+ * An in-memory Batch Mode ({@link BatchPort}) for offline tests and demos, on a clock you control. A
+ * job is {@code PENDING} for {@link Builder#pendingTime}, then {@code RUNNING} while its requests
+ * complete evenly in input order over {@link Builder#runTime}, then {@code SUCCEEDED} (see
+ * {@link #get}); each request is answered as {@link FakeImageGeneration#generate} answers it, or by
+ * the first {@link #when rule} it matches. {@link #stallNextJob()}, {@link #failNextJob} and
+ * {@link #failNext} script the other endings and failures.
  *
  * <p>Thread-safe. With a {@link FakeClock} it never sleeps: {@link #await} advances that clock
- * between polls, so a 48-hour job is awaited instantly. On another clock {@link #await} sleeps
- * between polls, never past the job's next change (its start, the next request done, its end), so
- * a short job is awaited promptly.
+ * between polls, so a 48-hour job is awaited instantly; on another clock it sleeps between polls,
+ * never past the job's next change (its start, the next request done, its end).
  */
 public final class FakeBatches implements BatchPort {
 
@@ -188,6 +169,10 @@ public final class FakeBatches implements BatchPort {
         }
     }
 
+    /**
+     * Creates the job in memory. Each request is checked as {@link FakeImageGeneration} checks it,
+     * and a model the fake does not serve is refused as it refuses it (the server's 404).
+     */
     @Override
     public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
         BatchInputCheck.checkSubmit(displayName, model, requests, options);
@@ -241,6 +226,12 @@ public final class FakeBatches implements BatchPort {
         return calls.async(() -> submit(displayName, model, requests, options));
     }
 
+    /**
+     * The job as the clock now has it: the counts move with the clock, so with the default times a
+     * job ends within two seconds on the system clock. A job still pending or running 48 hours after
+     * creation is {@code EXPIRED}, with no results; a request whose answer fails counts as failed. An
+     * unknown or deleted name fails with {@code NotFoundException} (the server's 404).
+     */
     @Override
     public BatchJob get(String name) {
         String full = BatchJob.checkName(name);
@@ -280,6 +271,7 @@ public final class FakeBatches implements BatchPort {
         return calls.async(() -> listPage(pageSize, pageToken));
     }
 
+    /** Ends the job {@code CANCELLED}, keeping the results of the requests that ran. */
     @Override
     public void cancel(String name) {
         String full = BatchJob.checkName(name);
@@ -355,6 +347,12 @@ public final class FakeBatches implements BatchPort {
         return calls.async(() -> await(name, timeout, progress));
     }
 
+    /**
+     * Each request's answer, drawn again (the same request draws the same bytes), one at a time.
+     * Results exist only once a job has ended: inline for a job sent inline, else as a results file
+     * {@code files/batch-{id}} in the {@link #files() Files store}, written as the service writes it
+     * (JSONL, one line per request in input order) and downloadable.
+     */
     @Override
     public Stream<BatchResult> results(String name) {
         String full = BatchJob.checkName(name);

@@ -42,28 +42,15 @@ import java.util.function.Supplier;
 
 /**
  * An in-memory Files API ({@link FilesPort}) for offline tests and demos that answers what the
- * service answers:
+ * service answers; give it to {@link FakeImageGeneration.Builder#files} and the fake's
+ * {@code generate} resolves references to the files held here. A file is {@code PROCESSING} for
+ * {@link Builder#processingTime} on the {@link Builder#clock} (zero by default: {@code ACTIVE} at
+ * once, like images), then {@code ACTIVE}, or {@code FAILED} if
+ * {@link #failProcessingOfNextUpload scripted}; after 48 hours it is gone. {@link #failNext}
+ * scripts the next call of an operation to fail with any domain exception.
  *
- * <ul>
- *   <li>An upload reads its content in 8 MiB chunks (progress after each, as the resumable protocol
- *       confirms them), checks the length against the declared size, and stores the file with a
- *       generated {@code files/...} name, the Files API URI, size, SHA-256, create time and an
- *       expiration 48 hours later. A failed upload stores nothing.</li>
- *   <li>A file is {@code PROCESSING} for {@link Builder#processingTime} on the {@link Builder#clock}
- *       (zero by default: {@code ACTIVE} at once, like images), then {@code ACTIVE}, or
- *       {@code FAILED} if {@link #failProcessingOfNextUpload scripted}. After 48 hours it is gone.</li>
- *   <li>A name that is not held (never uploaded, deleted, expired) is answered as the Gemini API
- *       does: HTTP 403 {@code PERMISSION_DENIED} "You do not have permission to access the File ...
- *       or it may not exist." ({@code PermissionDeniedException}).</li>
- *   <li>Listing pages in upload order with opaque page tokens; a page has at most the page size asked for.</li>
- *   <li>{@link #failNext} scripts the next call of an operation to fail with any domain exception.</li>
- *   <li>Give it to {@link FakeImageGeneration.Builder#files} and the fake's {@code generate} resolves
- *       references to the files held here.</li>
- * </ul>
- *
- * <p>Unlike the service, it lets every file be downloaded, not only generated ones (the service's
- * answer for uploaded files is not documented). Thread-safe. With a {@link FakeClock} it never
- * sleeps: {@link #awaitActive} advances that clock between polls.
+ * <p>Thread-safe. With a {@link FakeClock} it never sleeps: {@link #awaitActive} advances that
+ * clock between polls.
  */
 public final class FakeFiles implements FilesPort {
 
@@ -186,6 +173,12 @@ public final class FakeFiles implements FilesPort {
         }
     }
 
+    /**
+     * Reads the content in 8 MiB chunks (progress after each, as the resumable protocol confirms
+     * them), checks the length against the declared size, and stores the file with a generated
+     * {@code files/...} name, the Files API URI, size, SHA-256, create time and an expiration 48
+     * hours later. A failed upload stores nothing.
+     */
     @Override
     public StoredFile upload(FileUpload upload, UploadProgress progress) {
         Objects.requireNonNull(upload, "upload");
@@ -210,6 +203,11 @@ public final class FakeFiles implements FilesPort {
         return calls.async(() -> upload(upload, progress));
     }
 
+    /**
+     * The file as the clock now has it. A name that is not held (never uploaded, deleted, expired) is
+     * answered as the Gemini API does: HTTP 403 {@code PERMISSION_DENIED} "You do not have permission
+     * to access the File ... or it may not exist." ({@code PermissionDeniedException}).
+     */
     @Override
     public StoredFile get(String name) {
         FileReplies.checkName(name);
@@ -225,6 +223,7 @@ public final class FakeFiles implements FilesPort {
         return calls.async(() -> get(name));
     }
 
+    /** Pages in upload order with opaque page tokens; a page has at most the page size asked for. */
     @Override
     public FilePage listPage(int pageSize, Optional<String> pageToken) {
         Objects.requireNonNull(pageToken, "pageToken");
@@ -296,6 +295,10 @@ public final class FakeFiles implements FilesPort {
         return calls.async(() -> awaitActive(name, timeout));
     }
 
+    /**
+     * Unlike the service, lets every file be downloaded, not only generated ones (the service's
+     * answer for uploaded files is not documented).
+     */
     @Override
     public long download(String name, Path target) {
         Objects.requireNonNull(target, "target");

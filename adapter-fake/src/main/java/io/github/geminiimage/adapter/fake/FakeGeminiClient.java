@@ -12,16 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory {@link GeminiClient} for offline tests and demos: one file store, one clock, one set
  * of threads, and the three fakes as its views. A file uploaded through {@link #files()} can be
  * referenced from an {@link #images()} request and fed to a {@link #batches()} job, as with the
- * service; swapping the real client for this one is one binding.
- *
- * <pre>{@code
- * FakeGeminiClient gemini = FakeGeminiClient.builder().clock(FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"))).build();
- * gemini.images().enqueue(FakeResponse.image(png));   // script the answers
- * StoredFile photo = gemini.files().upload(FileUpload.fromFile(path).build());
- * }</pre>
- *
- * <p>The views' own {@code close()} does nothing; {@link #close()} closes all three and stops the
- * threads. Thread-safe.
+ * service; swapping the real client for this one is one binding. The views' own {@code close()}
+ * does nothing; {@link #close()} closes all three and stops the threads. Thread-safe.
  */
 public final class FakeGeminiClient implements GeminiClient {
 

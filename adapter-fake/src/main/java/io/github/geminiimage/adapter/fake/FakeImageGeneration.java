@@ -43,43 +43,14 @@ import java.util.function.Predicate;
 
 /**
  * An in-memory {@link ImageGenerationPort} for offline tests and demos, faithful enough that a test
- * passing against it means something:
+ * passing against it means something: it refuses what the service refuses (see {@link #generate}),
+ * answers with a real image drawn on the spot by default, and records every request
+ * ({@link #requests()}, {@link #assertRequest(int)}). Answers are scripted with {@link #enqueue}
+ * (the next calls, in order) and {@link #when} (standing rules once the queue is empty), and it
+ * streams them too ({@link #stream}). The README's "Testing with the fake" shows it in a test.
  *
- * <ul>
- *   <li>It accepts only what a real call accepts: the domain's validation runs again on every
- *       request, file images are read, a model id the endpoint does not serve fails with
- *       {@code NotFoundException} (the server's 404): retired ids, and any id that is not one of
- *       {@code gemini-2.5-flash-image}, {@code gemini-3-pro-image}, {@code gemini-3.1-flash-image}
- *       (the Gemini 3 ones also with {@code -preview}), each with an optional dated {@code -MM-YYYY} suffix, spelt exactly (ids are
- *       case-sensitive). A turn without parts and, on Gemini 3 models, a replayed image part
- *       without its thought signature fail with the server's 400.</li>
- *   <li>By default it answers with a real, decodable image drawn on the spot
- *       ({@link FakeResponse#generatedImage()}): PNG on 2.5 Flash Image, JPEG on Gemini 3, at the
- *       model's exact pixel size, with a text part, {@code STOP} and realistic usage.</li>
- *   <li>Outcomes can be scripted: {@link #enqueue} answers the next calls in order; when the queue
- *       is empty the first {@link #when rule} whose condition matches the request answers; else the
- *       default answer.</li>
- *   <li>Image references ({@code fileData}) are fetched as the service fetches them: from a
- *       {@link FakeFiles} store given to {@link Builder#files} or content given to
- *       {@link Builder#urlContent}; otherwise the service's 403 or 400.</li>
- *   <li>It records every call's request ({@link #requests()}, {@link #assertRequest(int)}).</li>
- * </ul>
- *
- * <p>It streams too ({@link #stream}, {@link #streamAsync}): any answer as a server streams it, or a
- * {@link FakeStream} script with pauses and failures at any point ({@link FakeResponse#streamed}).
- *
- * <p>Thread-safe. It never sleeps unless a response was scripted with a delay
- * ({@link FakeResponse#after}). {@link #close()} shuts down the threads it made (not an executor
- * lent to its builder) and fails the calls still waiting on a delay.
- *
- * <pre>{@code
- * try (FakeImageGeneration fake = FakeImageGeneration.create()) {
- *     fake.enqueue(FakeResponse.serverError());
- *     MyService service = new MyService(fake);
- *     service.makeThumbnail("a red apple");
- *     fake.assertRequestCount(2).assertLastRequest().hasPromptContaining("red apple");
- * }
- * }</pre>
+ * <p>Thread-safe. It never sleeps unless an answer was scripted with a delay
+ * ({@link FakeResponse#after}); {@link #close()} stops the threads it made.
  */
 public final class FakeImageGeneration implements ImageGenerationPort {
 
@@ -238,6 +209,19 @@ public final class FakeImageGeneration implements ImageGenerationPort {
         return new RequestAssertions(all.get(all.size() - 1), "the last request");
     }
 
+    /**
+     * Answers as the service would. The domain's validation runs again and file images are read; a
+     * model id the endpoint does not serve fails with {@code NotFoundException} (the server's 404):
+     * retired ids, and any id but {@code gemini-2.5-flash-image}, {@code gemini-3-pro-image} and
+     * {@code gemini-3.1-flash-image} (the Gemini 3 ones also with {@code -preview}), each with an
+     * optional dated {@code -MM-YYYY} suffix, spelt exactly (ids are case-sensitive). A turn without
+     * parts and, on Gemini 3 models, a replayed image part without its thought signature fail with
+     * the server's 400. Image references ({@code fileData}) are fetched from the
+     * {@link Builder#files} store or the {@link Builder#urlContent}, otherwise the service's 403 or
+     * 400. Then the oldest queued answer is used, else the first matching rule, else the default: a
+     * decodable image ({@link FakeResponse#generatedImage()}), PNG on 2.5 Flash Image and JPEG on
+     * Gemini 3, at the model's exact pixel size, with a text part, {@code STOP} and realistic usage.
+     */
     @Override
     public GenerationResult generate(GenerationRequest request) {
         Call call = begin(request);

@@ -25,15 +25,9 @@ import java.util.function.Supplier;
 /**
  * One scripted answer of {@link FakeImageGeneration}: a result (an image, text only, a blocked
  * prompt, a candidate without image) or a failure from the {@link ImageGenerationException}
- * hierarchy, optionally after a delay. Made with the static factories; immutable and thread-safe,
- * so one instance may be queued or used by a rule any number of times (failures are made afresh
- * for every call).
- *
- * <pre>{@code
- * fake.enqueue(FakeResponse.rateLimited(Duration.ofSeconds(30)), FakeResponse.generatedImage());
- * fake.when(r -> r.prompt().orElse("").contains("forbidden"), FakeResponse.promptBlocked(BlockReason.PROHIBITED_CONTENT));
- * fake.enqueue(FakeResponse.generatedImage().after(Duration.ofSeconds(5)));
- * }</pre>
+ * hierarchy, optionally after a delay ({@link #after}); the README's "Testing with the fake" scripts
+ * some. Made with the static factories; immutable and thread-safe, so one instance may be queued or
+ * used by a rule any number of times (failures are made afresh for every call).
  */
 public final class FakeResponse {
 

@@ -17,20 +17,12 @@ import java.util.function.Supplier;
 /**
  * A scripted stream for {@link FakeImageGeneration#stream}: the chunks a server would send (each
  * a delta, as one {@code streamGenerateContent} event), pauses between them, and failures at any
- * point. Use it with {@link FakeResponse#streamed(FakeStream)}; a non-streamed call to the same
- * response returns the joined result (or the failure). Immutable and thread-safe.
- *
- * <pre>{@code
- * fake.enqueue(FakeResponse.streamed(FakeStream.builder()
- *         .thought("Planning the composition")
- *         .pause(Duration.ofSeconds(2))
- *         .text("Here it is")
- *         .fail(() -> new ServerErrorException("HTTP 503 UNAVAILABLE: overloaded", details))   // after two events
- *         .build()));
- * }</pre>
- *
- * A script that ends without {@link Builder#finish} is a stream cut short: the fake raises the
- * {@code MalformedResponseException} a real transport raises.
+ * point; e.g. {@code FakeStream.builder().thought("Planning").pause(Duration.ofSeconds(2)).text("Here
+ * it is").fail(() -> new ServerErrorException(...)).build()}. Use it with
+ * {@link FakeResponse#streamed(FakeStream)}; a non-streamed call to the same response returns the
+ * joined result (or the failure). A script that ends without {@link Builder#finish} is a stream cut
+ * short: the fake raises the {@code MalformedResponseException} a real transport raises. Immutable
+ * and thread-safe.
  */
 public final class FakeStream {
 

@@ -10,15 +10,10 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The entry point of this adapter: a {@link GeminiClient} over Apache HttpClient 5, its three ports
- * views of one transport, one set of threads and one call engine:
- * <pre>{@code
- * try (GeminiClient gemini = HttpClient5GeminiClient.builder().apiKey(System.getenv("GEMINI_API_KEY")).build()) {
- *     BatchJob job = gemini.batches().submit("nightly", "gemini-2.5-flash-image", requests);
- * }
- * }</pre>
- * The client owns the {@link HttpClient5Transport} it creates and closes it on {@code close()}; a
- * client passed to {@link Builder#httpClient} stays the caller's and stays open. For image
- * generation only, {@link HttpClient5ImageGeneration#builder()} is the shortcut.
+ * views of one transport, one set of threads and one call engine (the README's "One client, three
+ * ports" shows one in use). The client owns the {@link HttpClient5Transport} it creates and closes
+ * it on {@code close()}; a client passed to {@link Builder#httpClient} stays the caller's and stays
+ * open. For image generation only, {@link HttpClient5ImageGeneration#builder()} is the shortcut.
  */
 public final class HttpClient5GeminiClient {
 

@@ -4,22 +4,9 @@ import io.github.geminiimage.port.ImageGenerationPort;
 
 /**
  * The images-only shortcut of this adapter: an {@link ImageGenerationPort} over an
- * {@link HttpClient5GeminiClient} of its own, which closing the port closes:
- * <pre>{@code
- * try (ImageGenerationPort images = HttpClient5ImageGeneration.builder()
- *         .apiKey(System.getenv("GEMINI_API_KEY"))
- *         .build()) {
- *     GenerationResult result = images.generate(request);
- * }
- * }</pre>
- * Vertex AI, with tokens from Application Default Credentials (module {@code gemini-image-auth-google}):
- * <pre>{@code
- * HttpClient5ImageGeneration.builder()
- *         .endpoint(Endpoint.vertex("my-project", "us-central1"))
- *         .accessTokens(GoogleCredentialsTokenSource.applicationDefault())
- *         .build();
- * }</pre>
- * To use files or batches too, build an {@link HttpClient5GeminiClient} and take its views.
+ * {@link HttpClient5GeminiClient} of its own, which closing the port closes. It is built as the
+ * README's "Example" builds the JDK adapter's, and docs/VERTEX.md shows the Vertex AI endpoint and
+ * tokens. To use files or batches too, build an {@link HttpClient5GeminiClient} and take its views.
  */
 public final class HttpClient5ImageGeneration {
 

@@ -10,19 +10,10 @@ import java.util.Optional;
 
 /**
  * The entry point of this adapter: a {@link GeminiClient} over the JDK's {@code HttpClient}, its
- * three ports views of one transport, one set of threads and one call engine. For example:
- *
- * <pre>{@code
- * try (GeminiClient gemini = JdkHttpGeminiClient.builder().apiKey(System.getenv("GEMINI_API_KEY")).build()) {
- *     StoredFile photo = gemini.files().upload(FileUpload.fromFile(Path.of("photo.png")).build());
- *     GenerationResult result = gemini.images().generate(GenerationRequest.builder()
- *             .prompt("make it a watercolour").image(ImageInput.ofStoredFile(photo)).build());
- * }
- * }</pre>
- *
- * <p>Closing the client closes the transport and the threads it created, never an
- * {@link HttpClient} lent with {@link Builder#httpClient(HttpClient)}. For image generation only,
- * {@link JdkHttpImageGeneration#builder()} is the shortcut.
+ * three ports views of one transport, one set of threads and one call engine (the README's "One
+ * client, three ports" shows one in use). Closing the client closes the transport and the threads
+ * it created, never an {@link HttpClient} lent with {@link Builder#httpClient(HttpClient)}. For
+ * image generation only, {@link JdkHttpImageGeneration#builder()} is the shortcut.
  */
 public final class JdkHttpGeminiClient {
 

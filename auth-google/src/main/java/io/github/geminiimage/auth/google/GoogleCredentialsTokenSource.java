@@ -19,17 +19,11 @@ import java.util.function.UnaryOperator;
 /**
  * Google's auth library ({@code google-auth-library}) as an {@link AccessTokenSource} for Vertex AI:
  * Application Default Credentials, a credentials file (service account, gcloud user credentials,
- * workload identity federation), or {@link GoogleCredentials} the caller built.
- *
- * <p>Credentials that need scopes get {@value #CLOUD_PLATFORM_SCOPE}, as Google's own SDKs do.
- *
- * <p><b>Which layer caches.</b> The call engine caches the token and calls {@link #fetch()} only when
- * its token is about to expire or was refused with 401; so {@code fetch()} always gets a new token
- * from Google (a forced refresh) rather than the token the library may still hold, which after a 401
- * would be the refused one. Use one source per engine.
- *
- * <p>Thread-safe. Tokens never appear in {@link #toString()} or in an exception message, and neither
- * does the token endpoint's reply (it may echo the signed assertion or name the key).
+ * workload identity federation), or {@link GoogleCredentials} the caller built. Credentials that
+ * need scopes get {@value #CLOUD_PLATFORM_SCOPE}, as Google's own SDKs do. The call engine caches
+ * the token, not this source (see {@link #fetch()}): use one source per engine. Thread-safe. Tokens
+ * never appear in {@link #toString()} or in an exception message, and neither does the token
+ * endpoint's reply (it may echo the signed assertion or name the key).
  */
 public final class GoogleCredentialsTokenSource implements AccessTokenSource {
 
@@ -106,8 +100,11 @@ public final class GoogleCredentialsTokenSource implements AccessTokenSource {
     }
 
     /**
-     * Asks Google for a new access token (see the class comment on caching) and returns it with its
-     * expiry. Blocks for one exchange with the token endpoint (or the metadata server).
+     * Asks Google for a new access token and returns it with its expiry. Blocks for one exchange
+     * with the token endpoint (or the metadata server). The call engine caches the token and calls
+     * this only when its token is about to expire or was refused with 401; so this always gets a new
+     * token from Google (a forced refresh) rather than the token the library may still hold, which
+     * after a 401 would be the refused one.
      *
      * @throws IOException if no token could be had; the message names the credentials' kind, the
      *     HTTP status and the OAuth error code (e.g. {@code invalid_grant}), never the reply body

@@ -46,20 +46,10 @@ import java.util.stream.Stream;
 /**
  * The offline fake's Batch Mode for the command line, kept in a folder so that a job submitted by
  * one run ({@code batch submit}) is there for the next ({@code status}, {@code results},
- * {@code cancel}, {@code delete}, {@code list}), as {@link FakeFileFolder} keeps files. Each job is
- * two entries: {@code ID.requests.json} (its requests: key, prompt, ratio, size and images, the
- * fields the command line sets; local and in-memory images copied to {@code images/} under their
- * SHA-256, so the job does not depend on its input files) and {@code ID.properties} (name, display
- * name, model, input mode, creation and cancel times), written last, so a half-written job is never
- * listed. A deleted job's entries are removed; jobs older than 48 hours are dropped when the folder
- * is read.
- *
- * <p>Jobs run on the system clock with {@link FakeBatches}' short default timing (pending half a
- * second, then running a second and a half), so {@code status --wait} returns within seconds.
- * When a run reads the folder, each job is submitted again to a fresh {@link FakeBatches} under its
- * own name at its own creation time (and cancelled at its cancel time), so its state and results
- * are the ones it would have had in a single process. Not meant for concurrent runs that submit,
- * cancel and delete the same jobs.
+ * {@code cancel}, {@code delete}, {@code list}), as {@link FakeFileFolder} keeps files. Jobs run on
+ * the system clock with {@link FakeBatches}' short default timing (pending half a second, then
+ * running a second and a half), so {@code status --wait} returns within seconds. Not meant for
+ * concurrent runs that submit, cancel and delete the same jobs.
  */
 final class FakeBatchFolder {
 
@@ -81,7 +71,9 @@ final class FakeBatchFolder {
 
     /**
      * A batch port holding the kept jobs, writing every submit, cancel and delete through to the
-     * folder.
+     * folder. Each kept job is submitted again to a fresh {@link FakeBatches} under its own name at
+     * its own creation time (and cancelled at its cancel time), so its state and results are the
+     * ones it would have had in a single process; jobs older than 48 hours are dropped.
      *
      * @throws FileProblem if the folder cannot be read
      */
@@ -217,7 +209,13 @@ final class FakeBatchFolder {
         throw new IllegalStateException("a kept image has neither file nor uri");
     }
 
-    /** Keeps a job just submitted: its requests (images copied), then its properties. */
+    /**
+     * Keeps a job just submitted as two entries: {@code ID.requests.json} (key, prompt, ratio, size
+     * and images, the fields the command line sets; local and in-memory images copied to
+     * {@code images/} under their SHA-256, so the job does not depend on its input files), then
+     * {@code ID.properties} (name, display name, model, input mode, creation and cancel times),
+     * written last, so a half-written job is never listed.
+     */
     private void save(BatchJob job, BatchInputMode via, List<KeyedRequest> requests) {
         String id = job.name().substring("batches/".length());
         try {

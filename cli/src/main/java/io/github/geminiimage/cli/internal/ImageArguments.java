@@ -19,20 +19,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Turns {@code --image} values into inputs. A value is one of:
- *
- * <ul>
- *   <li>a Files API name, {@code files/abc123}: its MIME type is asked of the files port
- *       ({@code get}) before the call, unless given after a {@code #} ({@code files/abc123#image/png}
- *       or {@code files/abc123#png}), which skips the lookup;</li>
- *   <li>a URI with a scheme, {@code https://...} or {@code gs://...}: its type is taken from the
- *       extension of the URI's path (png, jpg, jpeg, webp, heic, heif), or from a {@code #type}
- *       suffix as above; without either it is a usage error saying how to add one;</li>
- *   <li>anything else: a local file, read as before.</li>
- * </ul>
- *
- * A value that is both a Files API name and an existing local path is refused as ambiguous. A name
- * the Files API does not hold is an invalid request (exit 3), like a local file that does not exist.
+ * Turns {@code --image} values into inputs: a Files API name, a URI with a scheme, or a local file
+ * (see {@link #resolve}).
  */
 final class ImageArguments {
 
@@ -43,7 +31,14 @@ final class ImageArguments {
     }
 
     /**
-     * The inputs, in order.
+     * The inputs, in order. A value is one of: a Files API name, {@code files/abc123}, whose MIME
+     * type is asked of the files port ({@code get}) before the call unless given after a {@code #}
+     * ({@code files/abc123#image/png} or {@code files/abc123#png}), which skips the lookup; a URI
+     * with a scheme, {@code https://...} or {@code gs://...}, its type taken from the extension of
+     * its path (png, jpg, jpeg, webp, heic, heif) or a {@code #type} suffix, else a usage error
+     * saying how to add one; anything else, a local file. A value that is both a Files API name and
+     * an existing local path is refused as ambiguous. A name the Files API does not hold is an
+     * invalid request (exit 3), like a local file that does not exist.
      *
      * @param values the {@code --image} values
      * @param files opens the files port, called at most once and only when a name needs its type looked up

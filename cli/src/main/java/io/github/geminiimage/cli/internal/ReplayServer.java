@@ -32,14 +32,6 @@ import java.util.concurrent.Executors;
  * from a cassette folder through a replaying {@link CassetteTransport} (docs/cassettes.md), so any
  * SDK, not only this library, replays what was recorded. It lives in the CLI because the emulator
  * module is a server and must not depend on the http module's client side.
- *
- * <p>Each request becomes an {@link HttpRequest} (method, this server's URI with the request's path
- * and query, headers, body) and the recorded status, headers and body are written back, the body
- * byte for byte (SSE streams included); the JDK server does the framing, so the recorded hop-by-hop
- * and length headers are left out. Keys are not compared: the cassette matches on method, path,
- * query without secret parameters, upload headers and body, so a client sending a real key matches
- * a redacted recording. A request nothing matches gets Google's error envelope, 404
- * {@code NOT_FOUND}, with the mismatch message naming the cassette and the closest recording.
  */
 final class ReplayServer implements AutoCloseable {
 
@@ -102,6 +94,15 @@ final class ReplayServer implements AutoCloseable {
         return baseUri;
     }
 
+    /**
+     * Makes the request an {@link HttpRequest} (method, this server's URI with the request's path and
+     * query, headers, body) and writes back the recorded status, headers and body, the body byte for
+     * byte (SSE streams included); the JDK server does the framing, so the recorded hop-by-hop and
+     * length headers are left out. Keys are not compared: the cassette matches on method, path,
+     * query without secret parameters, upload headers and body, so a client sending a real key
+     * matches a redacted recording. A request nothing matches gets Google's error envelope, 404
+     * {@code NOT_FOUND}, with the mismatch message naming the cassette and the closest recording.
+     */
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();

@@ -3,27 +3,24 @@ package io.github.geminiimage.domain.batch;
 import java.util.Objects;
 
 /**
- * How to submit a batch job: the input mode. Immutable.
- *
- * <p>{@link BatchInputMode#AUTO} sends a job inline only when it has at most
- * {@value #AUTO_INLINE_MAX_REQUESTS} requests and their JSON stays under
- * {@value #AUTO_INLINE_MAX_BYTES} bytes, and as a JSONL file otherwise. The byte limit is the
- * service's (an inline create call must stay under 20 MB, docs/wire-format.md, "Batch Mode"). The request limit
- * is for the results: an inline job returns every image inside one {@code batches.get} reply, which
- * timed out at 150 2K images, and Google recommends files for image batches; a file's results are
- * downloaded and read line by line.
+ * How to submit a batch job: the input mode. Immutable. {@link BatchInputMode#AUTO} sends a job
+ * inline only when it is small by both limits below, and as a JSONL file otherwise.
  *
  * @param via the input mode
  */
 public record BatchSubmitOptions(BatchInputMode via) {
 
-    /** The most requests {@code AUTO} sends inline. */
+    /**
+     * The most requests {@code AUTO} sends inline. The limit is for the results: an inline job
+     * returns every image inside one {@code batches.get} reply, which timed out at 150 2K images, and
+     * Google recommends files for image batches; a file's results are downloaded and read line by line.
+     */
     public static final int AUTO_INLINE_MAX_REQUESTS = 32;
 
     /** The most bytes of request JSON {@code AUTO} sends inline (the service's 20 MB, less room for the JSON around). */
     public static final long AUTO_INLINE_MAX_BYTES = 19_000_000;
 
-    /** The service's limit for an inline create call. */
+    /** The service's limit for an inline create call (docs/wire-format.md, "Batch Mode"). */
     public static final long INLINE_MAX_BYTES = 20_000_000;
 
     /** Checks the mode is present. */

@@ -22,23 +22,8 @@ import java.util.TreeMap;
  * Joins the chunks of a streamed reply ({@code streamGenerateContent}: every event a full
  * {@code GenerateContentResponse} holding only the new parts) into the one {@link GenerationResult}
  * that {@code generateContent} returns for the same reply, and lists the {@link StreamEvent}s each
- * chunk carries (docs/wire-format.md, "Streaming"):
- *
- * <ul>
- *   <li>parts are kept in arrival order per candidate; a text part is joined to the one before it
- *       only when both are text with the same {@code thought} flag and at most one of them has a
- *       {@code thoughtSignature} (which the joined part keeps): signatures are never dropped nor
- *       combined, and an empty text part that carries one is kept;</li>
- *   <li>images and other parts are never joined, each kept once;</li>
- *   <li>finish reason, finish message, safety ratings and grounding metadata from the last chunk
- *       that has them; usage
- *       from the last chunk that reports any; prompt feedback from the first; model version and
- *       response id from the last; the continuation token from the last chunk that has one.</li>
- * </ul>
- *
- * <p>A stream is complete when every candidate it named has a finish reason, or when it has no
- * candidate and its prompt feedback holds a block reason; {@link #result()} refuses an incomplete
- * stream, which is a truncated reply, never a success. Not thread-safe: one per stream.
+ * chunk carries (docs/wire-format.md, "Streaming"). {@link #result()} refuses an incomplete stream,
+ * which is a truncated reply, never a success. Not thread-safe: one per stream.
  */
 public final class StreamAggregator {
 
@@ -59,6 +44,15 @@ public final class StreamAggregator {
      * Adds the next chunk and returns its events, in order: prompt feedback, then each part of each
      * candidate, then a usage update when the usage changed, then a finish per candidate that
      * reports one for the first time (or a different one).
+     *
+     * <p>Parts are kept in arrival order per candidate; a text part is joined to the one before it
+     * only when both are text with the same {@code thought} flag and at most one of them has a
+     * {@code thoughtSignature} (which the joined part keeps): signatures are never dropped nor
+     * combined, and an empty text part that carries one is kept. Images and other parts are never
+     * joined, each kept once. Finish reason, finish message, safety ratings and grounding metadata
+     * come from the last chunk that has them; usage from the last that reports any; prompt feedback
+     * from the first; model version and response id from the last; the continuation token from the
+     * last chunk that has one.
      *
      * @param chunk one decoded stream event
      * @return the events it carries; empty for a chunk with nothing new

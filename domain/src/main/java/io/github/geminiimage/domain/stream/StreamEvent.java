@@ -17,16 +17,7 @@ import java.util.Optional;
  * candidate's finish. Part events carry the {@link Part} exactly as received, its
  * {@code thoughtSignature} included, so nothing a {@link Conversation} must replay is lost; the
  * stream's final {@link GenerationResult} joins them as {@code generate} would have returned them.
- * Immutable.
- *
- * <pre>{@code
- * switch (event) {
- *     case StreamEvent.ThoughtText t -> terminal.dim(t.text());
- *     case StreamEvent.ThoughtImage i -> preview(i.image());
- *     ...
- * }
- * }</pre>
- * (a {@code switch} with patterns needs Java 21; on 17 use {@code instanceof} patterns).
+ * Immutable and sealed: {@code instanceof} patterns (or, on Java 21, a {@code switch}) cover every kind.
  */
 public sealed interface StreamEvent permits StreamEvent.PartEvent, StreamEvent.PromptFeedbackReceived,
         StreamEvent.UsageUpdate, StreamEvent.Finished {

@@ -10,18 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts one {@link GeminiEmulator} per test class (stopped after the class), resets it before
- * each test, and injects it, or its base URI, into constructors, test and lifecycle methods:
- *
- * <pre>{@code
- * @ExtendWith(GeminiEmulatorExtension.class)
- * class MyClientTest {
- *     @Test
- *     void retriesAfterRateLimit(GeminiEmulator emulator, URI baseUri) {
- *         emulator.enqueue("rate-limited");
- *         // point the client at baseUri with any key ...
- *     }
- * }
- * }</pre>
+ * each test, and injects it, or its base URI, into constructors, test and lifecycle methods; the
+ * README's "Test any SDK against the emulator" shows a test class using it.
  */
 public final class GeminiEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 

@@ -12,24 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * An {@link HttpTransport} that records exchanges to a cassette folder or replays them from it
- * (docs/cassettes.md describes the folder). Every port works through it: images, SSE streams
- * (replayed byte for byte, line endings included), resumable uploads and batches.
- *
- * <ul>
- *   <li><b>Recording</b> sends through the network transport and writes each exchange once its
- *       reply body was read to the end or closed: one JSON document per exchange, large base64
- *       payloads beside it as binary files named by their SHA-256. Keys, tokens and upload session
- *       ids are redacted before anything is written.</li>
- *   <li><b>Replaying</b> matches each request on method, path, query (secret parameters left out),
- *       the upload headers and the body (volatile fields ignored) against the recordings not yet
- *       replayed, in recorded order, and serves the first that matches; it never opens a
- *       connection. A request nothing matches fails with an {@link InvalidRequestException} (field
- *       {@code cassette}) caused by a {@link CassetteMismatchException} that names the cassette,
- *       the closest recording and what differs.</li>
- * </ul>
- *
- * <p>Thread-safe. Closing it closes the network transport, if it made one.
+ * An {@link HttpTransport} that records exchanges to a cassette folder or replays them from it;
+ * docs/cassettes.md describes the folder, the redaction and the matching. Every port works through
+ * it: images, SSE streams (replayed byte for byte, line endings included), resumable uploads and
+ * batches. Recording writes each exchange once its reply body was read to the end or closed, keys,
+ * tokens and upload session ids redacted; replaying never opens a connection, and a request nothing
+ * matches fails with an {@link InvalidRequestException} (field {@code cassette}) caused by a
+ * {@link CassetteMismatchException}. Thread-safe. Closing it closes the network transport, if it
+ * made one.
  */
 public final class CassetteTransport implements HttpTransport {
 

@@ -17,13 +17,6 @@ import java.util.concurrent.TimeUnit;
  * hands each over only when the client asks for one, so at most a few chunks are in memory. Each
  * subscription writes the body again (it is repeatable). A failing {@code writeTo}, or a body longer
  * or shorter than declared, fails the exchange; a cancelled subscription stops the writer.
- *
- * <p>Chunks are recycled only when {@code recycleChunks} is set, which the transport does for
- * cleartext HTTP/1.1 alone: there the client writes each chunk to the socket as it is and advances
- * its position to the limit once written, so a fully consumed chunk can be filled again and a 28 MB
- * upload allocates a few chunks. Over TLS the client keeps consumed chunks until it has encrypted
- * them, and over HTTP/2 it sends slices of a chunk marked consumed: both would send a refilled
- * chunk's new bytes, so every chunk is fresh there.
  */
 public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> {
 
@@ -40,6 +33,13 @@ public final class StreamingBodyPublisher implements Flow.Publisher<ByteBuffer> 
     /**
      * A publisher of {@code body} written on {@code executor} (one task per subscription), whose waits
      * are bounded by the clocks of {@code exchange} and stopped by its abort.
+     *
+     * @param recycleChunks whether a fully consumed chunk is filled again; the transport sets it for
+     *     cleartext HTTP/1.1 alone, where the client writes each chunk to the socket as it is and
+     *     advances its position to the limit once written, so a 28 MB upload allocates a few chunks.
+     *     Over TLS the client keeps consumed chunks until it has encrypted them, and over HTTP/2 it
+     *     sends slices of a chunk marked consumed: both would send a refilled chunk's new bytes, so
+     *     every chunk is fresh there
      */
     public StreamingBodyPublisher(RequestBody body, Executor executor, ExchangeWatch exchange, boolean recycleChunks) {
         this.body = Objects.requireNonNull(body, "body");

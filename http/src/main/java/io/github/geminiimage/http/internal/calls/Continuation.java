@@ -32,17 +32,11 @@ import java.util.stream.StreamSupport;
 /**
  * Automatic continuation, the one place for it (docs/wire-format.md, "Continuation"): a reply whose
  * first candidate stopped with {@code CONTINUATION} and a token is followed by the same request sent
- * again with {@code continuationToken}, until a reply finishes, the bounds of
- * {@code HttpOptions.maxContinuations} and {@code maxContinuationsWithoutProgress} are reached
- * ({@link ContinuationHops} decides), or the call's overall deadline (which covers every request)
- * has passed; the replies are joined with {@link GenerationResult#followedBy}. A request with
- * {@code automaticContinuation(false)} is sent once. Each request is its own call for the engine (retries, observer, usage); a failing
- * continuation request fails the whole call. Every request keeps the first exchange's retry policy
- * (a flex call's flex policy) and shares its deadline (a flex call's flex deadline). The joined
- * result is finished once (priced from the summed usage; served tier and grounding the last
- * reply's). With a sink, every request writes through one call-wide session and the files are moved
- * into place once, when the whole continued call succeeded; a failure, a cancel or a close removes
- * the files of every request. One instance per call; not thread-safe.
+ * again with {@code continuationToken}, until a reply finishes, {@link ContinuationHops} says stop
+ * (the bounds in {@code HttpOptions}) or the call's overall deadline, which covers every request,
+ * has passed; the replies are joined with {@link GenerationResult#followedBy}. Each request is its
+ * own call for the engine (retries, observer, usage); a failing one fails the whole call. A request
+ * with {@code automaticContinuation(false)} is sent once. One instance per call; not thread-safe.
  */
 public final class Continuation {
 
@@ -72,7 +66,8 @@ public final class Continuation {
 
     /**
      * The first request's exchange; its deadline (the flex one for a flex call, else the overall
-     * deadline) covers every request of the call, which all keep the exchange's retry policy.
+     * deadline) covers every request of the call, which all keep the exchange's retry policy (a
+     * flex call's flex policy).
      */
     private <T> Exchange<T> first(BiFunction<GenerationRequest, Optional<SinkSession>, Exchange<T>> exchanges) {
         Instant start = engine.clock().instant();

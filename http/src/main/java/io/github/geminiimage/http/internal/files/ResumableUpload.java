@@ -20,20 +20,11 @@ import java.util.function.Function;
 /**
  * One resumable upload (docs/wire-format.md, "Files"): start, chunks of a multiple of the server's
  * granularity streamed from the content, {@code upload, finalize} on the last, and the check that the
- * stored file has the size and SHA-256 of what was read. Single use; not thread-safe (its steps run
- * one after the other, on whatever thread the driver completes them).
- *
- * <p><b>Resuming</b> is protocol logic, so it lives here; the decisions are the engine's. Each chunk
- * is sent once (the engine would resend the same bytes to an offset the server may have moved
- * past); when it fails with a failure the engine would retry (a break, a timeout, a retryable
- * status), the same {@link RetryDecider} decides whether and after how long to recover, counting the
- * failures since the server last confirmed progress against {@code RetryPolicy.maxAttempts}, and
- * every wait must end within one overall deadline of the first of those failures. Recovering is a
- * {@code query} (retried by the engine like any call) and a new chunk from the offset the server
- * reports. A stream cannot be read again: it resumes only if the server holds exactly what was
- * read, and otherwise fails saying so (nothing is buffered). Any failure after the start cancels
- * the session, best effort; a mismatched digest deletes the stored file. Nothing half-uploaded is
- * returned.
+ * stored file has the size and SHA-256 of what was read. Resuming is protocol logic, so it lives
+ * here (see {@code recover}); the decisions are the engine's. Any failure after the start cancels
+ * the session, best effort; a mismatched digest deletes the stored file; nothing half-uploaded is
+ * returned. Single use; not thread-safe (its steps run one after the other, on whatever thread the
+ * driver completes them).
  */
 public final class ResumableUpload {
 
@@ -120,7 +111,17 @@ public final class ResumableUpload {
         return sendFrom(end);
     }
 
-    /** A chunk failed: decide, wait, ask the server what it holds, and go on from there. */
+    /**
+     * A chunk failed: decide, wait, ask the server what it holds, and go on from there. Each chunk
+     * is sent once (the engine would resend the same bytes to an offset the server may have moved
+     * past); when it fails as the engine would retry (a break, a timeout, a retryable status), the
+     * same {@link RetryDecider} decides whether and after how long to recover, counting the failures
+     * since the server last confirmed progress against {@code RetryPolicy.maxAttempts}, and every
+     * wait ends within one overall deadline of the first of those failures. Recovering is a
+     * {@code query} (retried by the engine like any call) and a new chunk from the offset the server
+     * reports. A stream cannot be read again: it resumes only if the server holds exactly what was
+     * read, and otherwise fails saying so (nothing is buffered).
+     */
     private CompletableFuture<StoredFile> recover(ImageGenerationException failure) {
         Optional<ImageGenerationException> ownFault = source.failure();
         if (ownFault.isPresent()) {

@@ -9,21 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Splits a {@code text/event-stream} body into events (docs/wire-format.md, "Streaming") without ever holding
- * an event as text: {@link #nextEvent()} hands out the event's data as an {@link InputStream} that
- * reads straight from the body and ends where the event ends, the values of several
- * {@code data:} lines joined with {@code "\n"} (an image event can be 30 MB on one line).
- *
- * <p>Accepts CRLF, LF and CR line ends, mixed; {@code :} comments; {@code event:}, {@code id:},
- * {@code retry:} and unknown fields (ignored); an optional space after {@code data:}; events with
- * no data (not dispatched); a last event the body ends without a blank line after. A line that
- * starts with <code>&#123;</code> or {@code [} outside any field is JSON sent outside SSE framing, as Google
- * does with an error after the last event (vector 19): the rest of the body, up to
- * {@link #MAX_STRAY_BYTES}, is kept for {@link #strayJson()} and no further event is dispatched.
- *
- * <p>An event is handed out as soon as its blank line arrived: nothing past it is read before the
- * next call. At most {@code maxBytes} are read from the body over the whole stream; more fails
- * with {@link ResponseTooLargeException}. Not thread-safe; does not close the body.
+ * Splits a {@code text/event-stream} body into events (docs/wire-format.md, "Streaming") without ever
+ * holding an event as text: {@link #nextEvent()} hands out the event's data as an
+ * {@link InputStream} that reads straight from the body (an image event can be 30 MB on one line).
+ * At most {@code maxBytes} are read from the body over the whole stream; more fails with
+ * {@link ResponseTooLargeException}. Not thread-safe; does not close the body.
  */
 public final class SseReader {
 
@@ -67,6 +57,16 @@ public final class SseReader {
 
     /**
      * The data of the next event; the previous event's data, if not read to its end, is skipped.
+     * The data ends where the event ends, the values of several {@code data:} lines joined with
+     * {@code "\n"}; the event is handed out as soon as its blank line arrived, and nothing past it is
+     * read before the next call.
+     *
+     * <p>Accepts CRLF, LF and CR line ends, mixed; {@code :} comments; {@code event:}, {@code id:},
+     * {@code retry:} and unknown fields (ignored); an optional space after {@code data:}; events with
+     * no data (not dispatched); a last event the body ends without a blank line after. A line that
+     * starts with <code>&#123;</code> or {@code [} outside any field is JSON sent outside SSE framing,
+     * as Google does with an error after the last event (vector 19): the rest of the body, up to
+     * {@link #MAX_STRAY_BYTES}, is kept for {@link #strayJson()} and no further event is dispatched.
      *
      * @return the data, to be read before the next call; empty when the body ended (or JSON
      *     outside the framing began: see {@link #strayJson()})
