@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.batch;
 
+import io.github.geminiimage.wire.internal.codec.JsonPull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ public final class BatchCreateBody {
     public static void writeInline(String displayName, InputStream jsonl, OutputStream out) throws IOException {
         out.write(("{\"batch\":{\"displayName\":" + BatchInputWriter.quote(displayName)
                 + ",\"inputConfig\":{\"requests\":{\"requests\":[").getBytes(StandardCharsets.UTF_8));
-        JsonLineScanner lines = new JsonLineScanner(jsonl, MAX_KEY);
+        JsonPull lines = new JsonPull(jsonl, MAX_KEY, "batch input");
         boolean first = true;
         while (!lines.atEnd()) {
             lines.beginObject();
