@@ -161,11 +161,18 @@ final class BatchInput {
         List<String> images = new ArrayList<>();
         Optional<String> ratio = aspectRatio;
         Optional<String> size = imageSize;
-        Map<?, ?> object;
+        // Read as the only element of an array: JSON-B stops after the first value it binds, so a
+        // second object on the line would otherwise be dropped silently; inside an array it is an
+        // element too many (or, without a comma, a syntax error).
+        List<?> values;
         try {
-            object = CliJson.read(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), Map.class);
+            values = CliJson.read(new ByteArrayInputStream(("[" + line + "\n]").getBytes(StandardCharsets.UTF_8)), List.class);
         } catch (IOException e) {
-            throw new InvalidRequestException("line", "is not one JSON object (" + e.getMessage() + ")", (Throwable) null);
+            throw new InvalidRequestException("line", "is not a JSON object (" + e.getMessage() + ")", (Throwable) null);
+        }
+        if (values.size() != 1 || !(values.get(0) instanceof Map<?, ?> object)) {
+            throw new InvalidRequestException("line", values.size() > 1 ? "has more after its object; one object per line"
+                    : "is not a JSON object", (Throwable) null);
         }
         for (Map.Entry<?, ?> member : object.entrySet()) {
             String name = (String) member.getKey();
