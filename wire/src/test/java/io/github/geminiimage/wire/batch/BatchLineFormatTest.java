@@ -61,6 +61,12 @@ class BatchLineFormatTest {
     }
 
     @Test
+    void aFileCreateBodyIsTheBatchWithItsFileAsBefore() {
+        assertThat(new String(BatchCreateBody.fileInput("night \"run\" \u00e9", "files/abc-1"), StandardCharsets.UTF_8))
+                .isEqualTo("{\"batch\":{\"displayName\":\"night \\\"run\\\" \u00e9\",\"inputConfig\":{\"fileName\":\"files/abc-1\"}}}");
+    }
+
+    @Test
     void anInlineCreateBodyCopiesEachRequestByteForByte() throws IOException {
         String request = "{\"contents\":[{\"parts\":[{\"text\":\"a \\\"b\\\" }]\"},{\"inlineData\":{\"data\":\"AQID\"}}]}]}";
         String jsonl = "{\"key\":\"k1\",\"request\":" + request + "}\n{\"key\":\"k\\u00e92\",\"request\":{}}\n";
