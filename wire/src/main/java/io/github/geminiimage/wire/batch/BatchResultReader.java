@@ -48,7 +48,7 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
     public BatchResultReader(InputStream jsonl, ResponseJsonReader responses) {
         this.in = Objects.requireNonNull(jsonl, "jsonl");
         this.responses = Objects.requireNonNull(responses, "responses");
-        this.scanner = new JsonPull(jsonl, MAX_STRING, "batch results");
+        this.scanner = new JsonPull(jsonl, MAX_STRING, "result stream");
     }
 
     @Override
