@@ -8,7 +8,6 @@ import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ModelFamily;
 import io.github.geminiimage.domain.batch.KeyedRequest;
 import io.github.geminiimage.domain.error.InvalidRequestException;
-import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -161,37 +161,42 @@ final class BatchInput {
         List<String> images = new ArrayList<>();
         Optional<String> ratio = aspectRatio;
         Optional<String> size = imageSize;
+        // Read as the only element of an array: JSON-B stops after the first value it binds, so a
+        // second object on the line would otherwise be dropped silently; inside an array it is an
+        // element too many (or, without a comma, a syntax error).
+        List<?> values;
         try {
-            JsonLineScanner scanner = new JsonLineScanner(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)), MAX_LINE_CHARS);
-            scanner.beginObject();
-            for (String name = scanner.nextName(); name != null; name = scanner.nextName()) {
-                if (!NAMES.contains(name)) {
-                    throw new InvalidRequestException(name, "is not a known name; a line holds exactly key, prompt, images, "
-                            + "aspectRatio, imageSize", (Throwable) null);
-                }
-                if (name.equals("images")) {
-                    expectKind(scanner, '[', name, "an array of strings");
-                    scanner.beginArray();
-                    while (scanner.nextElement()) {
-                        expectKind(scanner, '"', name, "an array of strings");
-                        images.add(scanner.readString());
-                    }
-                    continue;
-                }
-                expectKind(scanner, '"', name, "a string");
-                String value = scanner.readString();
-                switch (name) {
-                    case "key": key = value; break;
-                    case "prompt": prompt = value; break;
-                    case "aspectRatio": ratio = Optional.of(value); break;
-                    default: size = Optional.of(value);
-                }
-            }
-            if (!scanner.atEnd()) {
-                throw new InvalidRequestException("line", "has more after its object; one object per line", (Throwable) null);
-            }
+            values = CliJson.read(new ByteArrayInputStream(("[" + line + "\n]").getBytes(StandardCharsets.UTF_8)), List.class);
         } catch (IOException e) {
-            throw new InvalidRequestException("line", e.getMessage().replaceFirst("^line 1: ", ""), (Throwable) null);
+            throw new InvalidRequestException("line", "is not a JSON object (" + e.getMessage() + ")", (Throwable) null);
+        }
+        if (values.size() != 1 || !(values.get(0) instanceof Map<?, ?> object)) {
+            throw new InvalidRequestException("line", values.size() > 1 ? "has more after its object; one object per line"
+                    : "is not a JSON object", (Throwable) null);
+        }
+        for (Map.Entry<?, ?> member : object.entrySet()) {
+            String name = (String) member.getKey();
+            Object value = member.getValue();
+            if (!NAMES.contains(name)) {
+                throw new InvalidRequestException(name, "is not a known name; a line holds exactly key, prompt, images, "
+                        + "aspectRatio, imageSize", (Throwable) null);
+            }
+            if (name.equals("images")) {
+                if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+                    throw new InvalidRequestException(name, "must be an array of strings", (Throwable) null);
+                }
+                list.forEach(image -> images.add((String) image));
+                continue;
+            }
+            if (!(value instanceof String text)) {
+                throw new InvalidRequestException(name, "must be a string", (Throwable) null);
+            }
+            switch (name) {
+                case "key" -> key = text;
+                case "prompt" -> prompt = text;
+                case "aspectRatio" -> ratio = Optional.of(text);
+                default -> size = Optional.of(text);
+            }
         }
         if (key == null || prompt == null) {
             throw new InvalidRequestException(key == null ? "key" : "prompt", "is missing; key and prompt are required", (Throwable) null);
@@ -213,12 +218,6 @@ final class BatchInput {
             ModelFamily family = ModelFamily.of(model);
             throw new InvalidRequestException("aspectRatio", value, "one of " + family.aspectRatios().stream().sorted()
                     .map(AspectRatio::value).toList() + " for " + (family == ModelFamily.UNKNOWN ? "model " : "") + model);
-        }
-    }
-
-    private static void expectKind(JsonLineScanner scanner, char kind, String name, String what) throws IOException {
-        if (scanner.peekKind() != kind) {
-            throw new InvalidRequestException(name, "must be " + what, (Throwable) null);
         }
     }
 

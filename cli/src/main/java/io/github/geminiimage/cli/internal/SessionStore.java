@@ -1,7 +1,6 @@
 package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.domain.Conversation;
-import io.github.geminiimage.wire.batch.JsonLineScanner;
 import java.io.FilterOutputStream;
 import io.github.geminiimage.wire.ConversationCodec;
 import java.io.IOException;
@@ -55,10 +54,7 @@ final class SessionStore {
         try {
             Optional<String> model;
             try (InputStream in = Files.newInputStream(file)) {
-                JsonLineScanner scanner = new JsonLineScanner(in, 1024);
-                scanner.beginObject();
-                model = "model".equals(scanner.nextName()) && scanner.peekKind() == '"'
-                        ? Optional.of(scanner.readString()) : Optional.empty();
+                model = Optional.ofNullable(CliJson.read(in, CliDocuments.SessionHead.class).model());
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return new Session(ConversationCodec.read(in), model);

@@ -1,14 +1,18 @@
 package io.github.geminiimage.wire.batch;
 
+import io.github.geminiimage.wire.internal.codec.JsonPull;
+import io.github.geminiimage.wire.internal.json.BatchJson;
+import io.github.geminiimage.wire.internal.json.JsonDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The body of {@code models/{model}:batchGenerateContent} (docs/wire-format.md, "Batch Mode"): a job
- * over an uploaded JSONL file, or an inline job whose requests are copied from such a file without
- * being decoded. Stateless and thread-safe.
+ * over an uploaded JSONL file (a small document, bound with JSON-B), or an inline job whose requests
+ * are copied from such a file without being decoded or held. Stateless and thread-safe.
  */
 public final class BatchCreateBody {
 
@@ -19,8 +23,8 @@ public final class BatchCreateBody {
 
     /** {@code {"batch":{"displayName":...,"inputConfig":{"fileName":...}}}}. */
     public static byte[] fileInput(String displayName, String fileName) {
-        return ("{\"batch\":{\"displayName\":" + BatchInputWriter.quote(displayName) + ",\"inputConfig\":{\"fileName\":"
-                + BatchInputWriter.quote(fileName) + "}}}").getBytes(StandardCharsets.UTF_8);
+        return JsonDocuments.toJson(new BatchJson.CreateBody(new BatchJson.Batch(Objects.requireNonNull(displayName, "displayName"),
+                new BatchJson.InputConfig(Objects.requireNonNull(fileName, "fileName")))));
     }
 
     /**
@@ -31,7 +35,7 @@ public final class BatchCreateBody {
     public static void writeInline(String displayName, InputStream jsonl, OutputStream out) throws IOException {
         out.write(("{\"batch\":{\"displayName\":" + BatchInputWriter.quote(displayName)
                 + ",\"inputConfig\":{\"requests\":{\"requests\":[").getBytes(StandardCharsets.UTF_8));
-        JsonLineScanner lines = new JsonLineScanner(jsonl, MAX_KEY);
+        JsonPull lines = new JsonPull(jsonl, MAX_KEY, "batch input");
         boolean first = true;
         while (!lines.atEnd()) {
             lines.beginObject();

@@ -8,6 +8,7 @@ import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.domain.error.RpcStatus;
 import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.wire.RpcErrors;
+import io.github.geminiimage.wire.internal.codec.JsonPull;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
     private static final int MAX_STRING = 64 * 1024;
 
     private final InputStream in;
-    private final JsonLineScanner scanner;
+    private final JsonPull scanner;
     private final ResponseJsonReader responses;
     private BatchResult next;
     private boolean ended;
@@ -47,7 +48,7 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
     public BatchResultReader(InputStream jsonl, ResponseJsonReader responses) {
         this.in = Objects.requireNonNull(jsonl, "jsonl");
         this.responses = Objects.requireNonNull(responses, "responses");
-        this.scanner = new JsonLineScanner(jsonl, MAX_STRING);
+        this.scanner = new JsonPull(jsonl, MAX_STRING, "result stream");
     }
 
     @Override
@@ -129,8 +130,6 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
                         + " of response and error");
             }
             return result != null ? BatchResult.success(key, result) : BatchResult.failure(key, RpcErrors.toException(key, error));
-        } catch (JsonLineScanner.SyntaxException e) {
-            throw new MalformedResponseException("batch results: " + e.getMessage(), ErrorDetails.ofAttempts(1), e);
         } catch (MalformedResponseException e) {
             throw e.getMessage().startsWith("batch results") ? e
                     : new MalformedResponseException("batch results: line " + line + ": " + e.getMessage(), e.details(), e);

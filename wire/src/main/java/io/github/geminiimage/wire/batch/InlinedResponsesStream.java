@@ -1,24 +1,25 @@
 package io.github.geminiimage.wire.batch;
 
+import io.github.geminiimage.wire.internal.codec.JsonPull;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The elements of an {@code inlinedResponses} array, as the scanner reaches them, turned into JSONL:
+ * The elements of an {@code inlinedResponses} array, as the pull reader reaches them, turned into JSONL:
  * each element's raw bytes followed by a line break, so that {@code BatchResultReader} reads inline
  * responses exactly as it reads a results file, one at a time. Closing it closes the reply it reads.
  * Not thread-safe.
  */
 final class InlinedResponsesStream extends InputStream {
 
-    private final JsonLineScanner scanner;
+    private final JsonPull scanner;
     private final Closeable reply;
     private InputStream element;
     private boolean ended;
 
     /** Reads from {@code scanner}, which stands before the array's first element; {@code reply} is closed with this stream. */
-    InlinedResponsesStream(JsonLineScanner scanner, Closeable reply) {
+    InlinedResponsesStream(JsonPull scanner, Closeable reply) {
         this.scanner = scanner;
         this.reply = reply;
     }

@@ -8,6 +8,7 @@ import io.github.geminiimage.domain.batch.BatchState;
 import io.github.geminiimage.domain.error.ErrorDetails;
 import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.domain.error.RpcStatus;
+import io.github.geminiimage.wire.internal.codec.JsonPull;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,19 +16,23 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Reads one batch {@code Operation} (docs/wire-format.md, "Batch Mode") from a scanner, value by value: the state
+ * Reads batch {@code Operation}s (docs/wire-format.md, "Batch Mode") value by value, as they arrive: the state
  * whichever prefix it has, counts as strings or numbers (omitted = 0), the output from {@code response}
- * or {@code metadata.output}, inline responses counted while skipped (or, for results, left in the
- * scanner at the first one). Not thread-safe; one per operation.
+ * or {@code metadata.output}, inline responses counted while skipped (or, for results, handed on
+ * one by one from the first of them). Images in inline requests and responses are never held.
+ * Stateless and thread-safe; each read is one pass over its body.
  */
 public final class OperationReader {
 
     private static final int MAX_STRING = 64 * 1024;
+    private static final String SUBJECT = "batch operation";
 
-    private final JsonLineScanner scanner;
+    private final JsonPull scanner;
     private final boolean stopAtInline;
     private String name;
     private String metadataName;
@@ -45,43 +50,65 @@ public final class OperationReader {
     private RpcStatus error;
     private boolean inlineReached;
 
-    private OperationReader(JsonLineScanner scanner, boolean stopAtInline) {
+    private OperationReader(JsonPull scanner, boolean stopAtInline) {
         this.scanner = scanner;
         this.stopAtInline = stopAtInline;
     }
 
-    /** A scanner for a reply body. */
-    public static JsonLineScanner scanner(InputStream body) {
-        return new JsonLineScanner(body, MAX_STRING);
+    /**
+     * What {@link #readResults} found: the job when it has no inline responses, or else those
+     * responses as JSONL; exactly one is present.
+     *
+     * @param job the whole job, read to its end
+     * @param inlineResponses one response a line, in input order, for {@link BatchResultReader}; closing it closes the reply
+     */
+    public record Results(Optional<BatchJob> job, Optional<InputStream> inlineResponses) {
+
+        /** Checks that exactly one is present. */
+        public Results {
+            if (job.isPresent() == inlineResponses.isPresent()) {
+                throw new IllegalArgumentException("exactly one of job and inlineResponses");
+            }
+        }
     }
 
-    /** Reads a whole operation, inline responses counted. */
-    public static BatchJob read(JsonLineScanner scanner) throws IOException {
-        OperationReader reader = new OperationReader(scanner, false);
+    /**
+     * Reads a whole operation from {@code body} (not closed), inline responses counted.
+     *
+     * @throws MalformedResponseException if it is not JSON or not an operation
+     */
+    public static BatchJob read(InputStream body) throws IOException {
+        OperationReader reader = new OperationReader(pull(body), false);
         reader.operation();
         return reader.job();
     }
 
     /**
-     * Reads an operation until its first inline responses array: then the scanner stands before the
-     * array's first element and the result is empty; otherwise the whole job is read and returned.
+     * Reads an operation from {@code body} until its first inline responses array, which is then
+     * handed on one element a line; an operation without one is read whole.
+     *
+     * @param takeOver called once the inline responses are reached, for what closing them closes
+     *     (the body stays open until then); not called for a job read whole
+     * @throws MalformedResponseException if it is not JSON or not an operation
      */
-    public static Optional<BatchJob> readUntilInline(JsonLineScanner scanner) throws IOException {
+    public static Results readResults(InputStream body, Supplier<? extends Closeable> takeOver) throws IOException {
+        Objects.requireNonNull(takeOver, "takeOver");
+        JsonPull scanner = pull(body);
         OperationReader reader = new OperationReader(scanner, true);
         reader.operation();
-        return reader.inlineReached ? Optional.empty() : Optional.of(reader.job());
+        if (!reader.inlineReached) {
+            return new Results(Optional.of(reader.job()), Optional.empty());
+        }
+        return new Results(Optional.empty(), Optional.of(new InlinedResponsesStream(scanner, takeOver.get())));
     }
 
     /**
-     * The inline responses a scanner stands before (after {@link #readUntilInline} found them), as
-     * JSONL for {@link BatchResultReader}: one element a line. Closing it closes {@code reply}.
+     * A list reply: {@code {"operations":[...],"nextPageToken":"..."}}, both optional.
+     *
+     * @throws MalformedResponseException if it is not JSON or its operations are not operations
      */
-    public static InputStream inlinedResponses(JsonLineScanner scanner, Closeable reply) {
-        return new InlinedResponsesStream(scanner, reply);
-    }
-
-    /** A list reply: {@code {"operations":[...],"nextPageToken":"..."}}, both optional. */
-    public static BatchPage readPage(JsonLineScanner scanner) throws IOException {
+    public static BatchPage readPage(InputStream body) throws IOException {
+        JsonPull scanner = pull(body);
         List<BatchJob> jobs = new ArrayList<>();
         String token = null;
         scanner.beginObject();
@@ -89,7 +116,9 @@ public final class OperationReader {
             if (member.equals("operations") && scanner.peekKind() == '[') {
                 scanner.beginArray();
                 while (scanner.nextElement()) {
-                    jobs.add(read(scanner));
+                    OperationReader reader = new OperationReader(scanner, false);
+                    reader.operation();
+                    jobs.add(reader.job());
                 }
             } else if (member.equals("nextPageToken") && scanner.peekKind() == '"') {
                 token = scanner.readString();
@@ -98,6 +127,10 @@ public final class OperationReader {
             }
         }
         return new BatchPage(jobs, Optional.ofNullable(token).filter(t -> !t.isEmpty()));
+    }
+
+    private static JsonPull pull(InputStream body) {
+        return new JsonPull(Objects.requireNonNull(body, "body"), MAX_STRING, SUBJECT);
     }
 
     private void operation() throws IOException {

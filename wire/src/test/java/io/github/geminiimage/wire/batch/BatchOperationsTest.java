@@ -105,13 +105,13 @@ class BatchOperationsTest {
                 .output(new BatchOutput.ResponsesFile("files/batch-b3"))
                 .error(new RpcStatus(13, "internal", Optional.empty())).build();
 
-        BatchJob read = OperationReader.read(OperationReader.scanner(new ByteArrayInputStream(
-                bytes(BatchOperations.encode(BatchOperations.Operation.of(job))))));
+        BatchJob read = OperationReader.read(new ByteArrayInputStream(
+                bytes(BatchOperations.encode(BatchOperations.Operation.of(job)))));
 
         assertThat(read).isEqualTo(job);
         BatchJob second = BatchJob.builder("batches/b4", "models/m", BatchState.PENDING).build();
-        var page = OperationReader.readPage(OperationReader.scanner(new ByteArrayInputStream(bytes(BatchOperations.encodePage(
-                List.of(BatchOperations.Operation.of(job), BatchOperations.Operation.of(second)), Optional.of("next"))))));
+        var page = OperationReader.readPage(new ByteArrayInputStream(bytes(BatchOperations.encodePage(
+                List.of(BatchOperations.Operation.of(job), BatchOperations.Operation.of(second)), Optional.of("next")))));
         assertThat(page.jobs()).containsExactly(job, second);
         assertThat(page.nextPageToken()).contains("next");
     }

@@ -5,11 +5,20 @@ import java.util.Arrays;
 /** A growable byte array, reused by the scanner for keys, strings and the compacted JSON. Not thread-safe. */
 final class ByteSink {
 
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private final int limit;
     private byte[] bytes;
     private int size;
 
     ByteSink(int capacity) {
-        bytes = new byte[capacity];
+        this(capacity, MAX_ARRAY);
+    }
+
+    /** A sink that never holds more than {@code limit} bytes: one more is an {@link Overflow}. */
+    ByteSink(int capacity, int limit) {
+        this.limit = Math.min(limit, MAX_ARRAY);
+        bytes = new byte[Math.min(capacity, this.limit)];
     }
 
     int size() {
@@ -53,8 +62,8 @@ final class ByteSink {
 
     private void grow(int extra) {
         long wanted = Math.max((long) bytes.length * 2, (long) size + extra);
-        if (wanted > Integer.MAX_VALUE - 8) {
-            wanted = Integer.MAX_VALUE - 8;
+        if (wanted > limit) {
+            wanted = limit;
             if (size + (long) extra > wanted) {
                 throw new Overflow();
             }
@@ -62,7 +71,7 @@ final class ByteSink {
         bytes = Arrays.copyOf(bytes, (int) wanted);
     }
 
-    /** More than a Java array can hold; the scanner reports it as a reply that is too large. */
+    /** More than the sink's limit or a Java array can hold; the scanner reports it as a reply that is too large. */
     static final class Overflow extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

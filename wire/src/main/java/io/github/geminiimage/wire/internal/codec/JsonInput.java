@@ -26,6 +26,8 @@ final class JsonInput {
     int lim;
     long total;
     boolean eof;
+    /** Line breaks met between tokens so far: the only place a raw line break may stand in JSON. */
+    long lineBreaks;
     private final byte[] head = new byte[EXCERPT_BYTES];
     private int headLength;
 
@@ -50,6 +52,9 @@ final class JsonInput {
             }
             int ch = buf[pos] & 0xFF;
             if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+                if (ch == '\n') {
+                    lineBreaks++;
+                }
                 pos++;
             } else {
                 return ch;

@@ -10,7 +10,6 @@ import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.engine.RequestSpec;
 import io.github.geminiimage.wire.batch.BatchCreateBody;
-import io.github.geminiimage.wire.batch.JsonLineScanner;
 import io.github.geminiimage.wire.batch.OperationReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +59,7 @@ public final class BatchCalls {
         String modelId = BatchInputCheck.bareModel(model);
         return Exchange.of("batches.create", Optional.of(modelId),
                 () -> RequestSpec.postJson(endpoint.modelMethod(modelId, "batchGenerateContent"), fileBody(body)),
-                reply -> OperationReader.read(OperationReader.scanner(reply.body())))
+                reply -> OperationReader.read(reply.body()))
                 .withAttempts(Exchange.Attempts.NEVER_RETRIED); // each create makes a job: never sent twice
     }
 
@@ -74,7 +73,7 @@ public final class BatchCalls {
         String modelId = BatchInputCheck.bareModel(model);
         return Exchange.of("batches.create", Optional.of(modelId),
                 () -> RequestSpec.postJson(endpoint.modelMethod(modelId, "batchGenerateContent"), RequestBody.ofBytes(body)),
-                reply -> OperationReader.read(OperationReader.scanner(reply.body())))
+                reply -> OperationReader.read(reply.body()))
                 .withAttempts(Exchange.Attempts.NEVER_RETRIED); // each create makes a job: never sent twice
     }
 
@@ -82,7 +81,7 @@ public final class BatchCalls {
     public static Exchange<BatchJob> get(String name, Endpoint endpoint) {
         return Exchange.of("batches.get", Optional.empty(),
                 () -> RequestSpec.withoutBody("GET", endpoint.resource(name)),
-                reply -> OperationReader.read(OperationReader.scanner(reply.body())));
+                reply -> OperationReader.read(reply.body()));
     }
 
     /**
@@ -93,12 +92,8 @@ public final class BatchCalls {
         return Exchange.<Opened>of("batches.get", Optional.empty(),
                 () -> RequestSpec.withoutBody("GET", endpoint.resource(name)),
                 reply -> {
-                    JsonLineScanner scanner = OperationReader.scanner(reply.body());
-                    Optional<BatchJob> job = OperationReader.readUntilInline(scanner);
-                    if (job.isPresent()) {
-                        return new Job(job.get());
-                    }
-                    return new Inline(OperationReader.inlinedResponses(scanner, reply.handOver()));
+                    OperationReader.Results results = OperationReader.readResults(reply.body(), reply::handOver);
+                    return results.job().<Opened>map(Job::new).orElseGet(() -> new Inline(results.inlineResponses().get()));
                 }).withReplyCap(Long.MAX_VALUE); // decoded one response at a time, each capped by the line codec
     }
 
@@ -108,7 +103,7 @@ public final class BatchCalls {
             RequestSpec spec = RequestSpec.withoutBody("GET", endpoint.resource("batches"))
                     .withQueryParameter("pageSize", Integer.toString(pageSize));
             return pageToken.map(token -> spec.withQueryParameter("pageToken", token)).orElse(spec);
-        }, reply -> OperationReader.readPage(OperationReader.scanner(reply.body())));
+        }, reply -> OperationReader.readPage(reply.body()));
     }
 
     /** {@code POST batches/{id}:cancel} with the body {@code {}}; the reply ({@code {}}) is ignored. */
