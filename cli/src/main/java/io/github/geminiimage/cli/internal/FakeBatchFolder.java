@@ -8,12 +8,10 @@ import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.batch.BatchInputMode;
 import io.github.geminiimage.domain.batch.BatchJob;
-import io.github.geminiimage.domain.batch.BatchPage;
-import io.github.geminiimage.domain.batch.BatchResult;
 import io.github.geminiimage.domain.batch.BatchSubmitOptions;
 import io.github.geminiimage.domain.batch.KeyedRequest;
 import io.github.geminiimage.port.BatchPort;
-import io.github.geminiimage.port.BatchProgress;
+import io.github.geminiimage.port.forwarding.ForwardingBatchPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -41,7 +39,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The offline fake's Batch Mode for the command line, kept in a folder so that a job submitted by
@@ -353,13 +350,18 @@ final class FakeBatchFolder {
     }
 
     /** The fake, with submits, cancels and deletes kept in the folder. */
-    private final class WriteThrough implements BatchPort {
+    private final class WriteThrough implements ForwardingBatchPort {
         private final FakeBatches fake;
         private final Clock clock;
 
         WriteThrough(FakeBatches fake, Clock clock) {
             this.fake = fake;
             this.clock = clock;
+        }
+
+        @Override
+        public BatchPort delegate() {
+            return fake;
         }
 
         @Override
@@ -375,26 +377,6 @@ final class FakeBatchFolder {
         public CompletableFuture<BatchJob> submitAsync(String displayName, String model, Iterable<KeyedRequest> requests,
                 BatchSubmitOptions options) {
             return CompletableFuture.supplyAsync(() -> submit(displayName, model, requests, options));
-        }
-
-        @Override
-        public BatchJob get(String name) {
-            return fake.get(name);
-        }
-
-        @Override
-        public CompletableFuture<BatchJob> getAsync(String name) {
-            return fake.getAsync(name);
-        }
-
-        @Override
-        public BatchPage listPage(int pageSize, Optional<String> pageToken) {
-            return fake.listPage(pageSize, pageToken);
-        }
-
-        @Override
-        public CompletableFuture<BatchPage> listPageAsync(int pageSize, Optional<String> pageToken) {
-            return fake.listPageAsync(pageSize, pageToken);
         }
 
         @Override
@@ -417,26 +399,6 @@ final class FakeBatchFolder {
         @Override
         public CompletableFuture<Void> deleteAsync(String name) {
             return CompletableFuture.runAsync(() -> delete(name));
-        }
-
-        @Override
-        public BatchJob await(String name, Duration timeout, BatchProgress progress) {
-            return fake.await(name, timeout, progress);
-        }
-
-        @Override
-        public CompletableFuture<BatchJob> awaitAsync(String name, Duration timeout, BatchProgress progress) {
-            return fake.awaitAsync(name, timeout, progress);
-        }
-
-        @Override
-        public Stream<BatchResult> results(String name) {
-            return fake.results(name);
-        }
-
-        @Override
-        public void close() {
-            fake.close();
         }
 
         @Override

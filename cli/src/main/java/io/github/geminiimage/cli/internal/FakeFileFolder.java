@@ -2,13 +2,12 @@ package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeFiles;
-import io.github.geminiimage.domain.file.FilePage;
 import io.github.geminiimage.domain.file.FileUpload;
 import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.UploadProgress;
+import io.github.geminiimage.port.forwarding.ForwardingFilesPort;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -182,11 +181,16 @@ final class FakeFileFolder {
     }
 
     /** The fake store, with uploads and deletes kept in the folder. */
-    private final class WriteThrough implements FilesPort {
+    private final class WriteThrough implements ForwardingFilesPort {
         private final FakeFiles files;
 
         WriteThrough(FakeFiles files) {
             this.files = files;
+        }
+
+        @Override
+        public FilesPort delegate() {
+            return files;
         }
 
         @Override
@@ -207,26 +211,6 @@ final class FakeFileFolder {
         }
 
         @Override
-        public StoredFile get(String name) {
-            return files.get(name);
-        }
-
-        @Override
-        public CompletableFuture<StoredFile> getAsync(String name) {
-            return files.getAsync(name);
-        }
-
-        @Override
-        public FilePage listPage(int pageSize, Optional<String> pageToken) {
-            return files.listPage(pageSize, pageToken);
-        }
-
-        @Override
-        public CompletableFuture<FilePage> listPageAsync(int pageSize, Optional<String> pageToken) {
-            return files.listPageAsync(pageSize, pageToken);
-        }
-
-        @Override
         public void delete(String name) {
             files.delete(name);
             remove(name.substring("files/".length()));
@@ -235,31 +219,6 @@ final class FakeFileFolder {
         @Override
         public CompletableFuture<Void> deleteAsync(String name) {
             return CompletableFuture.runAsync(() -> delete(name));
-        }
-
-        @Override
-        public StoredFile awaitActive(String name, Duration timeout) {
-            return files.awaitActive(name, timeout);
-        }
-
-        @Override
-        public CompletableFuture<StoredFile> awaitActiveAsync(String name, Duration timeout) {
-            return files.awaitActiveAsync(name, timeout);
-        }
-
-        @Override
-        public long download(String name, Path target) {
-            return files.download(name, target);
-        }
-
-        @Override
-        public long download(String name, OutputStream out) {
-            return files.download(name, out);
-        }
-
-        @Override
-        public CompletableFuture<Long> downloadAsync(String name, Path target) {
-            return files.downloadAsync(name, target);
         }
 
         @Override
