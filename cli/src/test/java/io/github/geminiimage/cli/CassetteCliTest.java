@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.emulator.GeminiEmulator;
+import io.github.geminiimage.http.cassette.CassetteFiles;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class CassetteCliTest {
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(Files.readAllBytes(replayed)).isEqualTo(Files.readAllBytes(recorded));
         assertThat(replay.err()).doesNotContain("fake");
-        assertThat(everyFile(cassette)).doesNotContain(KEY);
+        assertThat(CassetteFiles.everyFile(cassette)).doesNotContain(KEY);
     }
 
     @Test
@@ -98,7 +98,7 @@ class CassetteCliTest {
                 "--replay", cassette.toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.out()).isEqualTo(live).startsWith("files/");
-        assertThat(everyFile(cassette)).doesNotContain(KEY).contains("upload_id=session-1");
+        assertThat(CassetteFiles.everyFile(cassette)).doesNotContain(KEY).contains("upload_id=session-1");
     }
 
     @Test
@@ -143,15 +143,5 @@ class CassetteCliTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--replay " + cassette).contains("record it first");
         assertThat(Files.exists(cassette)).isFalse();
-    }
-
-    private static String everyFile(Path folder) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
-            }
-        }
-        return all.toString();
     }
 }

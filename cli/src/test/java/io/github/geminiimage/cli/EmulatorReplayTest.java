@@ -54,7 +54,7 @@ class EmulatorReplayTest {
         }
 
         try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
-            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base + GENERATE + "?key=another-real-key"))
+            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base() + GENERATE + "?key=another-real-key"))
                     .header("x-goog-api-key", "a-real-key").header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(sent)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -63,7 +63,7 @@ class EmulatorReplayTest {
             assertThat(replayed.headers().firstValue("x-recorded")).hasValue("yes");
             assertThat(replayed.headers().firstValue("content-type")).hasValue("application/json; charset=UTF-8");
 
-            HttpResponse<String> unrecorded = http.send(HttpRequest.newBuilder(URI.create(emulator.base + GENERATE))
+            HttpResponse<String> unrecorded = http.send(HttpRequest.newBuilder(URI.create(emulator.base() + GENERATE))
                     .header("x-goog-api-key", "a-real-key").timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString(sent.replace("A red apple", "A green apple"))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -93,7 +93,7 @@ class EmulatorReplayTest {
         }
 
         try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
-            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base + sent.path()))
+            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base() + sent.path()))
                     .header("x-goog-api-key", "a-real-key").timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString(sent.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(replayed.statusCode()).as(new String(replayed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
@@ -114,7 +114,7 @@ class EmulatorReplayTest {
         }
         try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
             Path replayed = dir.resolve("replayed.png");
-            CliRunner.Result run = new CliRunner().withKey("some-other-key").run("generate", "--base-url", emulator.base,
+            CliRunner.Result run = new CliRunner().withKey("some-other-key").run("generate", "--base-url", emulator.base(),
                     "-p", "A red apple", "-o", replayed.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(Files.readAllBytes(replayed)).isEqualTo(Files.readAllBytes(recorded));
@@ -133,18 +133,7 @@ class EmulatorReplayTest {
     }
 
     /** The command on its own thread, its first line read; closing interrupts it and checks it stopped with 0. */
-    private static final class Running implements AutoCloseable {
-        final String base;
-        private final Thread thread;
-        private final AtomicInteger exit;
-        private final ByteArrayOutputStream err;
-
-        private Running(String base, Thread thread, AtomicInteger exit, ByteArrayOutputStream err) {
-            this.base = base;
-            this.thread = thread;
-            this.exit = exit;
-            this.err = err;
-        }
+    private record Running(String base, Thread thread, AtomicInteger exit, ByteArrayOutputStream err) implements AutoCloseable {
 
         static Running start(String... args) throws Exception {
             PipedInputStream pipe = new PipedInputStream(64 * 1024);

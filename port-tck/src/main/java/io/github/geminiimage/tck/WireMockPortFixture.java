@@ -45,9 +45,7 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
     private final WireMockServer server;
     private final AtomicInteger prefixes = new AtomicInteger();
     private final List<ImageGenerationPort> ports = new ArrayList<>();
-    private final List<RawHttpServer> rawServers = new ArrayList<>();
-    private final AtomicInteger heldRequests = new AtomicInteger();
-    private final AtomicInteger abortedRequests = new AtomicInteger();
+    private final HoldingServers holding = new HoldingServers();
 
     /** Starts the server; {@code factory} makes the adapter's port. */
     public WireMockPortFixture(HttpPortFactory factory) {
@@ -91,62 +89,17 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
      */
     @Override
     public ImageGenerationPort portAnsweringAfter(Duration delay) {
-        RawHttpServer held;
-        try {
-            held = RawHttpServer.start(c -> {
-                if (c.readRequest().isEmpty()) {
-                    return;
-                }
-                heldRequests.incrementAndGet();
-                synchronized (abortedRequests) {
-                    abortedRequests.notifyAll();
-                }
-                if (c.awaitPeerClose(delay.toMillis())) {
-                    abortedRequests.incrementAndGet();
-                    synchronized (abortedRequests) {
-                        abortedRequests.notifyAll();
-                    }
-                } else {
-                    c.reply(200, "application/json", RecordedReplies.forOutcome(Outcome.IMAGE));
-                }
-            });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        synchronized (ports) {
-            rawServers.add(held);
-        }
-        return port(held.baseUri(), delay.plusSeconds(10));
+        return port(holding.start(delay), delay.plusSeconds(10));
     }
 
     @Override
     public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        synchronized (abortedRequests) {
-            while (heldRequests.get() < count) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                abortedRequests.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-        return true;
+        return holding.awaitHeld(count, timeout);
     }
 
     @Override
     public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        synchronized (abortedRequests) {
-            while (heldRequests.get() == 0 || abortedRequests.get() < heldRequests.get()) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                abortedRequests.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-        return true;
+        return holding.awaitAllAborted(timeout);
     }
 
     private static ResponseDefinitionBuilder json(int status, byte[] body) {
@@ -187,15 +140,11 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
                 port.close();
             }
             ports.clear();
-            for (RawHttpServer raw : rawServers) {
-                try {
-                    raw.close();
-                } catch (java.io.IOException e) {
-                    // closing a loopback server: nothing to do
-                }
-            }
-            rawServers.clear();
         }
-        server.stop();
+        try {
+            holding.close();
+        } finally {
+            server.stop();
+        }
     }
 }
