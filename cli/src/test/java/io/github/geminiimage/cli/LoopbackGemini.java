@@ -1,9 +1,9 @@
 package io.github.geminiimage.cli;
 
+import static io.github.geminiimage.domain.TestImages.png;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * A Gemini-shaped endpoint on loopback that answers scripted replies and records what it received. A test
@@ -92,17 +91,6 @@ final class LoopbackGemini implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body());
         }
-    }
-
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Override
