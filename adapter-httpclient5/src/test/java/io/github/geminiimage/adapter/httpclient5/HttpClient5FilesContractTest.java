@@ -1,9 +1,7 @@
 package io.github.geminiimage.adapter.httpclient5;
 
-import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
-import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.http.HttpFilesPortContract;
 
 class HttpClient5FilesContractTest extends HttpFilesPortContract {
@@ -11,10 +9,5 @@ class HttpClient5FilesContractTest extends HttpFilesPortContract {
     @Override
     protected HttpTransport createTransport(TransportSettings settings) {
         return HttpClient5Transport.create(settings);
-    }
-
-    @Override
-    protected HttpPortBuilder<?, GeminiClient> clientBuilder() {
-        return HttpClient5GeminiClient.builder();
     }
 }

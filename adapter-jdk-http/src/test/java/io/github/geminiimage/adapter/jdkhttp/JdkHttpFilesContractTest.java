@@ -1,9 +1,7 @@
 package io.github.geminiimage.adapter.jdkhttp;
 
-import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
-import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.http.HttpFilesPortContract;
 
 class JdkHttpFilesContractTest extends HttpFilesPortContract {
@@ -11,10 +9,5 @@ class JdkHttpFilesContractTest extends HttpFilesPortContract {
     @Override
     protected HttpTransport createTransport(TransportSettings settings) {
         return JdkHttpTransport.create(settings);
-    }
-
-    @Override
-    protected HttpPortBuilder<?, GeminiClient> clientBuilder() {
-        return JdkHttpGeminiClient.builder();
     }
 }

@@ -16,12 +16,10 @@ import io.github.geminiimage.http.Endpoint;
 import io.github.geminiimage.http.HttpFiles;
 import io.github.geminiimage.http.HttpGeminiClient;
 import io.github.geminiimage.http.HttpOptions;
-import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.FilesPort;
-import io.github.geminiimage.port.GeminiClient;
 import io.github.geminiimage.tck.ClientFilesPort;
 import io.github.geminiimage.tck.FilesPortContract;
 import io.github.geminiimage.tck.TckSecrets;
@@ -46,7 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link GeminiEmulator} of its own per store, plus what only HTTP has: a chunk cut mid-body resumes and the stored
  * content is byte-identical (the server's own SHA-256), a 503 on a chunk resumes, a stream cannot
  * resume once the server lost bytes, the session URL is rewritten to the base and never shown, and
- * Vertex AI is refused. A subclass supplies only the transport and its adapter's client builder.
+ * Vertex AI is refused. A subclass supplies only the transport.
  */
 public abstract class HttpFilesPortContract extends FilesPortContract {
 
@@ -58,9 +56,6 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
 
     /** A new transport with {@code settings}, owned by the port made over it. */
     protected abstract HttpTransport createTransport(TransportSettings settings);
-
-    /** A new builder of the adapter's own client, as a user starts one. */
-    protected abstract HttpPortBuilder<?, GeminiClient> clientBuilder();
 
     @AfterEach
     void stopEmulators() {
@@ -127,19 +122,6 @@ public abstract class HttpFilesPortContract extends FilesPortContract {
                 return port(emulator(8 * 1024 * 1024).fileProcessing(0, Optional.of(message)));
             }
         };
-    }
-
-    @Test
-    void theAdaptersClientHasAFilesView() throws Exception {
-        GeminiEmulator server = emulator(8 * 1024 * 1024);
-        Path path = write("built.bin", content(1234, 50));
-        try (GeminiClient gemini = clientBuilder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(server.baseUri()).build()) {
-            FilesPort files = gemini.files();
-            StoredFile stored = files.upload(FileUpload.fromFile(path).mimeType("image/png").build());
-
-            assertThat(stored.sizeBytes()).isEqualTo(1234);
-            assertThat(files.get(stored.name())).isEqualTo(stored);
-        }
     }
 
     private Path write(String name, byte[] bytes) throws IOException {
