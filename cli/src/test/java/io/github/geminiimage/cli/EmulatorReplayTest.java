@@ -1,5 +1,6 @@
 package io.github.geminiimage.cli;
 
+import static io.github.geminiimage.domain.TestImages.png;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.cli.internal.Cli;
@@ -41,7 +42,7 @@ class EmulatorReplayTest {
     void aPlainHttpClientSendingARealKeyGetsTheRecordedReplyByteForByteAndAnUnrecordedPromptTheEnvelope() throws Exception {
         Path cassette = dir.resolve("cassette");
         String reply = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\","
-                + "\"data\":\"" + Base64.getEncoder().encodeToString(LoopbackGemini.png(40, 30)) + "\"}}]},"
+                + "\"data\":\"" + Base64.getEncoder().encodeToString(png(40, 30)) + "\"}}]},"
                 + "\"finishReason\":\"STOP\"}],\n  \"modelVersion\": \"gemini-2.5-flash-image\"}\r\n";
         String sent;
         try (LoopbackGemini server = new LoopbackGemini()) {
@@ -78,7 +79,7 @@ class EmulatorReplayTest {
     @Test
     void aRecordedSseStreamIsServedByteForByteWithItsCrlfFraming() throws Exception {
         Path cassette = dir.resolve("stream");
-        String png = Base64.getEncoder().encodeToString(LoopbackGemini.png(16, 16));
+        String png = Base64.getEncoder().encodeToString(png(16, 16));
         String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Drawing.\"}]}}]}\r\n\r\n"
                 + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":{\"mimeType\":"
                 + "\"image/png\",\"data\":\"" + png + "\"}}]},\"finishReason\":\"STOP\"}]}\r\n\r\n";

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that prefix with the scripted reply (a recorded reply per outcome, an error status or a fault
  * per exception type). Ports use short timeouts and one attempt, so failures come at once.
  */
-public final class WireMockPortFixture implements ImageGenerationPortContract.PortFixture {
+public final class WireMockPortFixture extends HttpPortFixture {
 
     private static final String KEY = TckSecrets.SENTINEL_KEY;
     private static final long MAX_RESPONSE_BYTES = 8 * 1024;
@@ -45,7 +45,6 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
     private final WireMockServer server;
     private final AtomicInteger prefixes = new AtomicInteger();
     private final List<ImageGenerationPort> ports = new ArrayList<>();
-    private final HoldingServers holding = new HoldingServers();
 
     /** Starts the server; {@code factory} makes the adapter's port. */
     public WireMockPortFixture(HttpPortFactory factory) {
@@ -82,26 +81,6 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
         return port(reply, Duration.ofMillis(type == GenerationTimeoutException.class ? 500 : 10_000));
     }
 
-    /**
-     * A port whose calls go to a raw loopback server that reads each request and answers only after
-     * {@code delay}, unless the client closes the connection first (recorded for
-     * {@link #awaitAnsweringCallsAborted}).
-     */
-    @Override
-    public ImageGenerationPort portAnsweringAfter(Duration delay) {
-        return port(holding.start(delay), delay.plusSeconds(10));
-    }
-
-    @Override
-    public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
-        return holding.awaitHeld(count, timeout);
-    }
-
-    @Override
-    public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
-        return holding.awaitAllAborted(timeout);
-    }
-
     private static ResponseDefinitionBuilder json(int status, byte[] body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
@@ -117,7 +96,8 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
         return port(URI.create(server.baseUrl() + prefix), deadline);
     }
 
-    private ImageGenerationPort port(URI base, Duration deadline) {
+    @Override
+    protected ImageGenerationPort port(URI base, Duration deadline) {
         HttpOptions options = HttpOptions.builder()
                 .baseUri(base)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -142,7 +122,7 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
             ports.clear();
         }
         try {
-            holding.close();
+            super.close();
         } finally {
             server.stop();
         }

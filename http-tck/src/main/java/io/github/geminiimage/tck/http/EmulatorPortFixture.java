@@ -17,9 +17,8 @@ import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
-import io.github.geminiimage.tck.HoldingServers;
+import io.github.geminiimage.tck.HttpPortFixture;
 import io.github.geminiimage.tck.HttpPortFactory;
-import io.github.geminiimage.tck.ImageGenerationPortContract;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +27,7 @@ import java.util.Map;
  * The image-generation contract's fixture over the emulator: one emulator per port, answering
  * every call with one outcome ({@link GeminiEmulator#always}), through the adapter's public builder.
  */
-public final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixture {
+public final class EmulatorPortFixture extends HttpPortFixture {
 
     private static final String KEY = "contract-key";
     private static final Map<Class<? extends ImageGenerationException>, String> OUTCOMES = Map.of(
@@ -43,7 +42,6 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
             ResponseTooLargeException.class, "response-too-large");
 
     private final EmulatorPorts made;
-    private final HoldingServers holding = new HoldingServers();
 
     /** A fixture whose ports {@code factory} builds, each against an emulator of its own. */
     public EmulatorPortFixture(HttpPortFactory factory) {
@@ -86,24 +84,12 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
     }
 
     /**
-     * A port whose calls reach a raw loopback server that holds each request for {@code delay}. The
-     * emulator cannot see a client hang up while it waits, so the calls the cancellation test must
-     * watch go to a server that can: it counts each request held and each connection closed by the
-     * client before the answer.
+     * A port to {@code baseUri}; {@link #portAnsweringAfter}'s go to a raw server rather than an
+     * emulator because the emulator cannot see a client hang up while it holds a request.
      */
     @Override
-    public ImageGenerationPort portAnsweringAfter(Duration delay) {
-        return port(holding.start(delay), delay.plusSeconds(10), 64L << 20);
-    }
-
-    @Override
-    public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
-        return holding.awaitHeld(count, timeout);
-    }
-
-    @Override
-    public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
-        return holding.awaitAllAborted(timeout);
+    protected ImageGenerationPort port(URI baseUri, Duration deadline) {
+        return port(baseUri, deadline, 64L << 20);
     }
 
     private ImageGenerationPort port(EmulatorOutcome outcome, Duration deadline, long maxResponse) {
@@ -128,7 +114,7 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
         try {
             made.close();
         } finally {
-            holding.close();
+            super.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.geminiimage.tck;
 
 import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.port.ImageGenerationPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,24 +12,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * The serving side of {@link ImageGenerationPortContract.PortFixture#portAnsweringAfter} for an HTTP
- * fixture: raw loopback servers that hold each request for a delay and then answer with an image,
- * unless the client closes the connection first. It counts the requests held and those the client
- * so aborted, which the fixture's {@code awaitAnsweringCalls...} methods wait on. Thread-safe.
+ * What the HTTP {@link ImageGenerationPortContract.PortFixture}s share: the ports of
+ * {@link #portAnsweringAfter} reach raw loopback servers that hold each request for the delay and
+ * then answer with an image, unless the client closes the connection first (a server that can see
+ * the client hang up, which the cancellation test watches). The fixture counts the requests held and
+ * those so aborted, and waits on the counts. A subclass makes its ports; its {@code close()} closes
+ * what it started and calls this one.
  */
-public final class HoldingServers implements AutoCloseable {
+public abstract class HttpPortFixture implements ImageGenerationPortContract.PortFixture {
 
     private final List<RawHttpServer> servers = new ArrayList<>();
     private final Object counters = new Object();
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger aborted = new AtomicInteger();
 
-    /**
-     * Starts a server that holds each request for {@code delay}, closed with this object.
-     *
-     * @return the server's base URI
-     */
-    public URI start(Duration delay) {
+    /** A port to {@code baseUri} whose calls end after {@code deadline}, closed with the fixture. */
+    protected abstract ImageGenerationPort port(URI baseUri, Duration deadline);
+
+    @Override
+    public ImageGenerationPort portAnsweringAfter(Duration delay) {
+        return port(holdingServer(delay), delay.plusSeconds(10));
+    }
+
+    @Override
+    public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> held.get() >= count, timeout);
+    }
+
+    @Override
+    public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> held.get() > 0 && aborted.get() >= held.get(), timeout);
+    }
+
+    /** Starts a server that holds each request for {@code delay}; its base URI. */
+    private URI holdingServer(Duration delay) {
         RawHttpServer server;
         try {
             server = RawHttpServer.start(c -> {
@@ -49,16 +66,6 @@ public final class HoldingServers implements AutoCloseable {
             servers.add(server);
         }
         return server.baseUri();
-    }
-
-    /** Waits up to {@code timeout} until {@code count} requests are held; whether they were. */
-    public boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
-        return awaitUntil(() -> held.get() >= count, timeout);
-    }
-
-    /** Waits up to {@code timeout} until every request held was aborted by its client; whether it was. */
-    public boolean awaitAllAborted(Duration timeout) throws InterruptedException {
-        return awaitUntil(() -> held.get() > 0 && aborted.get() >= held.get(), timeout);
     }
 
     private void signal(AtomicInteger counter) {
