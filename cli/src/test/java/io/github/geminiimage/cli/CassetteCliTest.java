@@ -30,12 +30,7 @@ class CassetteCliTest {
     void generateRecordedWithTheKeyReplaysTheSameImageWithNoKeyAndNoServer() throws IOException {
         Path cassette = dir.resolve("cassette");
         Path recorded = dir.resolve("recorded.png");
-        try (LoopbackGemini server = new LoopbackGemini()) {
-            server.replyWithImage(64, 48);
-            CliRunner.Result run = new CliRunner().withKey(KEY).run("generate", "--base-url", server.baseUrl(),
-                    "-p", "A red apple", "-o", recorded.toString(), "--record", cassette.toString());
-            assertThat(run.exitCode()).as(run.err()).isZero();
-        }
+        LoopbackGemini.recordRedApple(KEY, cassette, recorded);
         Path replayed = dir.resolve("replayed.png");
         CliRunner.Result replay = new CliRunner().run("generate", "-p", "A red apple", "-o", replayed.toString(),
                 "--replay", cassette.toString());
@@ -48,12 +43,7 @@ class CassetteCliTest {
     @Test
     void aCallThatWasNotRecordedExitsWithTheUsageCodeNamingTheRecordingAndWhatDiffers() throws IOException {
         Path cassette = dir.resolve("cassette");
-        try (LoopbackGemini server = new LoopbackGemini()) {
-            server.replyWithImage(8, 8);
-            CliRunner.Result run = new CliRunner().withKey(KEY).run("generate", "--base-url", server.baseUrl(),
-                    "-p", "A red apple", "-o", dir.resolve("a.png").toString(), "--record", cassette.toString());
-            assertThat(run.exitCode()).as(run.err()).isZero();
-        }
+        LoopbackGemini.recordRedApple(KEY, cassette, dir.resolve("a.png"));
         CliRunner.Result replay = new CliRunner().run("generate", "-p", "A green apple", "-o", dir.resolve("b.png").toString(),
                 "--replay", cassette.toString());
         assertThat(replay.exitCode()).isEqualTo(2);

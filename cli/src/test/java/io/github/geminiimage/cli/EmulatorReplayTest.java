@@ -107,12 +107,7 @@ class EmulatorReplayTest {
     void theLibrarysOwnClientPointedAtTheReplayServerWritesTheRecordedImage() throws Exception {
         Path cassette = dir.resolve("cassette");
         Path recorded = dir.resolve("recorded.png");
-        try (LoopbackGemini server = new LoopbackGemini()) {
-            server.replyWithImage(64, 48);
-            CliRunner.Result run = new CliRunner().withKey("recording-key").run("generate", "--base-url", server.baseUrl(),
-                    "-p", "A red apple", "-o", recorded.toString(), "--record", cassette.toString());
-            assertThat(run.exitCode()).as(run.err()).isZero();
-        }
+        LoopbackGemini.recordRedApple("recording-key", cassette, recorded);
         try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
             Path replayed = dir.resolve("replayed.png");
             CliRunner.Result run = new CliRunner().withKey("some-other-key").run("generate", "--base-url", emulator.base(),

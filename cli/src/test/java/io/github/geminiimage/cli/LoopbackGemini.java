@@ -1,6 +1,7 @@
 package io.github.geminiimage.cli;
 
 import static io.github.geminiimage.domain.TestImages.png;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -71,6 +73,19 @@ final class LoopbackGemini implements AutoCloseable {
                 + "\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":12,"
                 + "\"candidatesTokenCount\":1294,\"totalTokenCount\":1306,\"candidatesTokensDetails\":[{\"modality\":\"IMAGE\","
                 + "\"tokenCount\":1290}]},\"modelVersion\":\"gemini-2.5-flash-image\",\"responseId\":\"loopback-1\"}");
+    }
+
+    /**
+     * Runs {@code generate -p "A red apple" --record cassette} with {@code key} against a new endpoint
+     * answering with a 64x48 PNG, written to {@code image}; the endpoint is stopped afterwards.
+     */
+    static void recordRedApple(String key, Path cassette, Path image) throws IOException {
+        try (LoopbackGemini server = new LoopbackGemini()) {
+            server.replyWithImage(64, 48);
+            CliRunner.Result run = new CliRunner().withKey(key).run("generate", "--base-url", server.baseUrl(),
+                    "-p", "A red apple", "-o", image.toString(), "--record", cassette.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
     }
 
     synchronized List<Received> received() {
