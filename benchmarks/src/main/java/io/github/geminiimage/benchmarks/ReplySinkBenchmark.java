@@ -6,27 +6,17 @@ import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.wire.GenerateContentCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -36,13 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code sinkToFile} writes a temporary file and moves it into place, as a caller's file sink does.
  * The budget is allocation per call: under 256 KB whatever the image size.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class ReplySinkBenchmark {
+public class ReplySinkBenchmark extends CodecBenchmark {
 
     /** Image bytes in the reply: 1.8 MB (a 1K PNG) or 25 MB (4K-sized). */
     @Param({"1800000", "25000000"})
@@ -77,18 +61,8 @@ public class ReplySinkBenchmark {
     /** Decoded to a stream that hands every write to the blackhole: the decoder and the sink alone. */
     @Benchmark
     public GenerationResult sinkToStream(Blackhole blackhole) throws IOException {
-        OutputStream out = new OutputStream() {
-            @Override
-            public void write(int b) {
-                blackhole.consume(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                blackhole.consume(b);
-                blackhole.consume(len);
-            }
-        };
+        BlackholeOutputStream out = new BlackholeOutputStream();
+        out.blackhole = blackhole;
         SinkSession session = SinkSession.open(ImageSink.toStreams(slot -> out));
         return session.commit(GenerateContentCodec.read(new ByteArrayInputStream(reply), OptionalLong.of(reply.length),
                 64L * 1024 * 1024, session));

@@ -9,25 +9,15 @@ import io.github.geminiimage.wire.GenerateContentCodec;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -37,13 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * reads them) into the same sink, so the ratio compares like with like; and the naive way (Yasson
  * over records holding base64 strings).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-public class RequestEncodingBenchmark {
+public class RequestEncodingBenchmark extends CodecBenchmark {
 
     /** The library encoder's chunk sizes (JsonOutput): 8,192 groups of 3 bytes in, of 4 characters out. */
     private static final int CHUNK_IN = 3 * 8192;
@@ -157,21 +141,5 @@ public class RequestEncodingBenchmark {
         byte[] bytes = jsonb.toJson(naive).getBytes(StandardCharsets.UTF_8);
         sink.write(bytes);
         bh.consume(bytes.length);
-    }
-
-    /** An output stream that hands what it is given to the current {@link Blackhole}, so no write can be optimised away. */
-    static final class BlackholeOutputStream extends OutputStream {
-        Blackhole blackhole;
-
-        @Override
-        public void write(int b) {
-            blackhole.consume(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            blackhole.consume(b);
-            blackhole.consume(b[off + len - 1]);
-        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,18 +41,14 @@ class BatchFilesEndToEndTest {
 
     private final FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private byte[] png;
-    private GeminiEmulator server;
+    @AutoClose
+    final GeminiEmulator server = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).uploadGranularity(256 * 1024)
+            .clock(clock).start();
 
     @BeforeEach
     void setUp() throws IOException {
         png = Files.readAllBytes(TestImages.write(dir.resolve("answer.png"), 8, 8));
-        server = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).uploadGranularity(256 * 1024).clock(clock).start();
         server.batches().when(r -> true, FakeResponse.image(png));
-    }
-
-    @AfterEach
-    void tearDown() {
-        server.close();
     }
 
     @ParameterizedTest

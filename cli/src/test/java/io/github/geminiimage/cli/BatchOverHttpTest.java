@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,20 +27,15 @@ class BatchOverHttpTest {
     Path dir;
 
     private final FakeClock clock = FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"));
-    private GeminiEmulator server;
+    @AutoClose
+    final GeminiEmulator server = GeminiEmulator.builder().clock(clock).start();
     private Path state;
 
     @BeforeEach
     void setUp() throws IOException {
         Path png = TestImages.write(dir.resolve("answer.png"), 8, 8);
-        server = GeminiEmulator.builder().clock(clock).start();
         server.batches().when(r -> true, FakeResponse.image(Files.readAllBytes(png)));
         state = dir.resolve("state.json");
-    }
-
-    @AfterEach
-    void tearDown() {
-        server.close();
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.emulator.GeminiEmulator;
+import io.github.geminiimage.http.cassette.CassetteFiles;
 import io.github.geminiimage.tck.TckSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,30 +30,20 @@ class CassetteCliTest {
     void generateRecordedWithTheKeyReplaysTheSameImageWithNoKeyAndNoServer() throws IOException {
         Path cassette = dir.resolve("cassette");
         Path recorded = dir.resolve("recorded.png");
-        try (LoopbackGemini server = new LoopbackGemini()) {
-            server.replyWithImage(64, 48);
-            CliRunner.Result run = new CliRunner().withKey(KEY).run("generate", "--base-url", server.baseUrl(),
-                    "-p", "A red apple", "-o", recorded.toString(), "--record", cassette.toString());
-            assertThat(run.exitCode()).as(run.err()).isZero();
-        }
+        LoopbackGemini.recordRedApple(KEY, cassette, recorded);
         Path replayed = dir.resolve("replayed.png");
         CliRunner.Result replay = new CliRunner().run("generate", "-p", "A red apple", "-o", replayed.toString(),
                 "--replay", cassette.toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(Files.readAllBytes(replayed)).isEqualTo(Files.readAllBytes(recorded));
         assertThat(replay.err()).doesNotContain("fake");
-        assertThat(everyFile(cassette)).doesNotContain(KEY);
+        assertThat(CassetteFiles.everyFile(cassette)).doesNotContain(KEY);
     }
 
     @Test
     void aCallThatWasNotRecordedExitsWithTheUsageCodeNamingTheRecordingAndWhatDiffers() throws IOException {
         Path cassette = dir.resolve("cassette");
-        try (LoopbackGemini server = new LoopbackGemini()) {
-            server.replyWithImage(8, 8);
-            CliRunner.Result run = new CliRunner().withKey(KEY).run("generate", "--base-url", server.baseUrl(),
-                    "-p", "A red apple", "-o", dir.resolve("a.png").toString(), "--record", cassette.toString());
-            assertThat(run.exitCode()).as(run.err()).isZero();
-        }
+        LoopbackGemini.recordRedApple(KEY, cassette, dir.resolve("a.png"));
         CliRunner.Result replay = new CliRunner().run("generate", "-p", "A green apple", "-o", dir.resolve("b.png").toString(),
                 "--replay", cassette.toString());
         assertThat(replay.exitCode()).isEqualTo(2);
@@ -98,7 +88,7 @@ class CassetteCliTest {
                 "--replay", cassette.toString());
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.out()).isEqualTo(live).startsWith("files/");
-        assertThat(everyFile(cassette)).doesNotContain(KEY).contains("upload_id=session-1");
+        assertThat(CassetteFiles.everyFile(cassette)).doesNotContain(KEY).contains("upload_id=session-1");
     }
 
     @Test
@@ -143,15 +133,5 @@ class CassetteCliTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--replay " + cassette).contains("record it first");
         assertThat(Files.exists(cassette)).isFalse();
-    }
-
-    private static String everyFile(Path folder) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
-            }
-        }
-        return all.toString();
     }
 }

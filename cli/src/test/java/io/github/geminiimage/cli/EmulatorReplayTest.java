@@ -1,5 +1,6 @@
 package io.github.geminiimage.cli;
 
+import static io.github.geminiimage.domain.TestImages.png;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.cli.internal.Cli;
@@ -41,7 +42,7 @@ class EmulatorReplayTest {
     void aPlainHttpClientSendingARealKeyGetsTheRecordedReplyByteForByteAndAnUnrecordedPromptTheEnvelope() throws Exception {
         Path cassette = dir.resolve("cassette");
         String reply = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":{\"mimeType\":\"image/png\","
-                + "\"data\":\"" + Base64.getEncoder().encodeToString(LoopbackGemini.png(40, 30)) + "\"}}]},"
+                + "\"data\":\"" + Base64.getEncoder().encodeToString(png(40, 30)) + "\"}}]},"
                 + "\"finishReason\":\"STOP\"}],\n  \"modelVersion\": \"gemini-2.5-flash-image\"}\r\n";
         String sent;
         try (LoopbackGemini server = new LoopbackGemini()) {
@@ -54,7 +55,7 @@ class EmulatorReplayTest {
         }
 
         try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
-            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base + GENERATE + "?key=another-real-key"))
+            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base() + GENERATE + "?key=another-real-key"))
                     .header("x-goog-api-key", "a-real-key").header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(sent)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -63,7 +64,7 @@ class EmulatorReplayTest {
             assertThat(replayed.headers().firstValue("x-recorded")).hasValue("yes");
             assertThat(replayed.headers().firstValue("content-type")).hasValue("application/json; charset=UTF-8");
 
-            HttpResponse<String> unrecorded = http.send(HttpRequest.newBuilder(URI.create(emulator.base + GENERATE))
+            HttpResponse<String> unrecorded = http.send(HttpRequest.newBuilder(URI.create(emulator.base() + GENERATE))
                     .header("x-goog-api-key", "a-real-key").timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString(sent.replace("A red apple", "A green apple"))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -78,7 +79,7 @@ class EmulatorReplayTest {
     @Test
     void aRecordedSseStreamIsServedByteForByteWithItsCrlfFraming() throws Exception {
         Path cassette = dir.resolve("stream");
-        String png = Base64.getEncoder().encodeToString(LoopbackGemini.png(16, 16));
+        String png = Base64.getEncoder().encodeToString(png(16, 16));
         String sse = "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Drawing.\"}]}}]}\r\n\r\n"
                 + "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"inlineData\":{\"mimeType\":"
                 + "\"image/png\",\"data\":\"" + png + "\"}}]},\"finishReason\":\"STOP\"}]}\r\n\r\n";
@@ -93,7 +94,7 @@ class EmulatorReplayTest {
         }
 
         try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
-            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base + sent.path()))
+            HttpResponse<byte[]> replayed = http.send(HttpRequest.newBuilder(URI.create(emulator.base() + sent.path()))
                     .header("x-goog-api-key", "a-real-key").timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString(sent.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(replayed.statusCode()).as(new String(replayed.body(), StandardCharsets.UTF_8)).isEqualTo(200);
@@ -106,15 +107,10 @@ class EmulatorReplayTest {
     void theLibrarysOwnClientPointedAtTheReplayServerWritesTheRecordedImage() throws Exception {
         Path cassette = dir.resolve("cassette");
         Path recorded = dir.resolve("recorded.png");
-        try (LoopbackGemini server = new LoopbackGemini()) {
-            server.replyWithImage(64, 48);
-            CliRunner.Result run = new CliRunner().withKey("recording-key").run("generate", "--base-url", server.baseUrl(),
-                    "-p", "A red apple", "-o", recorded.toString(), "--record", cassette.toString());
-            assertThat(run.exitCode()).as(run.err()).isZero();
-        }
+        LoopbackGemini.recordRedApple("recording-key", cassette, recorded);
         try (Running emulator = Running.start("emulator", "--port", "0", "--replay", cassette.toString())) {
             Path replayed = dir.resolve("replayed.png");
-            CliRunner.Result run = new CliRunner().withKey("some-other-key").run("generate", "--base-url", emulator.base,
+            CliRunner.Result run = new CliRunner().withKey("some-other-key").run("generate", "--base-url", emulator.base(),
                     "-p", "A red apple", "-o", replayed.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(Files.readAllBytes(replayed)).isEqualTo(Files.readAllBytes(recorded));
@@ -133,18 +129,7 @@ class EmulatorReplayTest {
     }
 
     /** The command on its own thread, its first line read; closing interrupts it and checks it stopped with 0. */
-    private static final class Running implements AutoCloseable {
-        final String base;
-        private final Thread thread;
-        private final AtomicInteger exit;
-        private final ByteArrayOutputStream err;
-
-        private Running(String base, Thread thread, AtomicInteger exit, ByteArrayOutputStream err) {
-            this.base = base;
-            this.thread = thread;
-            this.exit = exit;
-            this.err = err;
-        }
+    private record Running(String base, Thread thread, AtomicInteger exit, ByteArrayOutputStream err) implements AutoCloseable {
 
         static Running start(String... args) throws Exception {
             PipedInputStream pipe = new PipedInputStream(64 * 1024);

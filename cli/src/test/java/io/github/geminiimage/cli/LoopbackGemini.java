@@ -1,22 +1,23 @@
 package io.github.geminiimage.cli;
 
+import static io.github.geminiimage.domain.TestImages.png;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * A Gemini-shaped endpoint on loopback that answers scripted replies and records what it received. A test
@@ -74,6 +75,19 @@ final class LoopbackGemini implements AutoCloseable {
                 + "\"tokenCount\":1290}]},\"modelVersion\":\"gemini-2.5-flash-image\",\"responseId\":\"loopback-1\"}");
     }
 
+    /**
+     * Runs {@code generate -p "A red apple" --record cassette} with {@code key} against a new endpoint
+     * answering with a 64x48 PNG, written to {@code image}; the endpoint is stopped afterwards.
+     */
+    static void recordRedApple(String key, Path cassette, Path image) throws IOException {
+        try (LoopbackGemini server = new LoopbackGemini()) {
+            server.replyWithImage(64, 48);
+            CliRunner.Result run = new CliRunner().withKey(key).run("generate", "--base-url", server.baseUrl(),
+                    "-p", "A red apple", "-o", image.toString(), "--record", cassette.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+    }
+
     synchronized List<Received> received() {
         return List.copyOf(received);
     }
@@ -92,17 +106,6 @@ final class LoopbackGemini implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(reply.body());
         }
-    }
-
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.geminiimage.cli;
 
+import static io.github.geminiimage.domain.TestImages.png;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
@@ -48,7 +49,7 @@ class ServiceTierCliTest {
 
     /** The image reply of {@link LoopbackGemini#replyWithImage}, served as {@code tier} says. */
     private void replyServedAs(String tier, String trafficType) {
-        String png = Base64.getEncoder().encodeToString(LoopbackGemini.png(8, 8));
+        String png = Base64.getEncoder().encodeToString(png(8, 8));
         server.reply(200, Map.of("Content-Type", "application/json", "x-gemini-service-tier", tier),
                 "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Here you are.\"},"
                         + "{\"inlineData\":{\"mimeType\":\"image/png\",\"data\":\"" + png + "\"}}]},\"finishReason\":\"STOP\","

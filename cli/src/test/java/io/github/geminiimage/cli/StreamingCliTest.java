@@ -6,8 +6,8 @@ import io.github.geminiimage.adapter.fake.FakeImageGeneration;
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.port.GenerationStream;
-import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.port.StreamListener;
+import io.github.geminiimage.port.forwarding.ForwardingImageGenerationPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -150,27 +150,17 @@ class StreamingCliTest {
     }
 
     /** The fake, counting the streamed calls. */
-    private record CountingPort(FakeImageGeneration fake, AtomicInteger streams) implements ImageGenerationPort {
-        @Override
-        public GenerationResult generate(GenerationRequest request) {
-            return fake.generate(request);
-        }
-
-        @Override
-        public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
-            return fake.generateAsync(request);
-        }
-
+    private record CountingPort(FakeImageGeneration delegate, AtomicInteger streams) implements ForwardingImageGenerationPort {
         @Override
         public GenerationStream stream(GenerationRequest request) {
             streams.incrementAndGet();
-            return fake.stream(request);
+            return delegate.stream(request);
         }
 
         @Override
         public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
             streams.incrementAndGet();
-            return fake.streamAsync(request, listener);
+            return delegate.streamAsync(request, listener);
         }
 
         @Override

@@ -7,17 +7,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
-/** Real tiny images made on the spot, and hand-built headers for formats ImageIO cannot write. */
+/**
+ * Real tiny images made on the spot, and hand-built headers for formats ImageIO cannot write. The
+ * PNG and JPEG makers are shared with other modules' tests through this module's test jar.
+ */
 public final class TestImages {
 
     private TestImages() {
     }
 
+    /** A real PNG of a colour gradient, with an alpha channel. */
     public static byte[] png(int width, int height) {
         return write("png", width, height, BufferedImage.TYPE_INT_ARGB);
     }
 
-    static byte[] jpeg(int width, int height) {
+    /** A real JPEG of a colour gradient. */
+    public static byte[] jpeg(int width, int height) {
         return write("jpg", width, height, BufferedImage.TYPE_INT_RGB);
     }
 

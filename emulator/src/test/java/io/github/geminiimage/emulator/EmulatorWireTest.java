@@ -11,8 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,17 +23,8 @@ class EmulatorWireTest {
     private static final String KEY = "test-key";
     private static final String IMAGE_REQUEST = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"a red apple\"}]}],"
             + "\"generationConfig\":{\"responseModalities\":[\"TEXT\",\"IMAGE\"],\"imageConfig\":{\"aspectRatio\":\"16:9\"}}}";
-    private static GeminiEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiEmulator.builder().apiKey(KEY).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @AutoClose
+    static final GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start();
 
     @BeforeEach
     void reset() {

@@ -20,6 +20,7 @@ import com.google.genai.types.JobState;
 import com.google.genai.types.ListFilesConfig;
 import com.google.genai.types.Part;
 import com.google.genai.types.UploadFileConfig;
+import io.github.geminiimage.domain.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -128,7 +129,7 @@ class GoogleJavaSdkTest {
     @Test
     void uploadsGetsListsUsesDownloadsAndDeletesAFile() throws Exception {
         try (Client client = client("v1beta")) {
-            byte[] png = Tiny.png(40, 30);
+            byte[] png = TestImages.png(40, 30);
             File uploaded = client.files.upload(png, UploadFileConfig.builder().mimeType("image/png")
                     .displayName("tiny cat").build());
             String name = uploaded.name().orElseThrow();

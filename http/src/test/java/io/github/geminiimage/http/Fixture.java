@@ -3,6 +3,7 @@ package io.github.geminiimage.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.ManualClock;
 import io.github.geminiimage.domain.error.ImageGenerationException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -33,7 +34,7 @@ final class Fixture {
             + "\"status\":\"UNAVAILABLE\"}}";
 
     final FakeTransport transport = new FakeTransport();
-    final MutableClock clock = new MutableClock(START);
+    final ManualClock clock = new ManualClock(START);
     final RecordingSleeper sleeper = new RecordingSleeper(clock);
     final ManualScheduler scheduler = new ManualScheduler(clock);
     final RecordingObserver observer = new RecordingObserver();

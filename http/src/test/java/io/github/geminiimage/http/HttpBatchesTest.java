@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -147,20 +148,12 @@ class HttpBatchesTest {
         transport.always(200, RUNNING);
         java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
         AtomicReference<CompletableFuture<Void>> pause = new AtomicReference<>();
-        Sleeper timerOnly = new Sleeper() {
-            @Override
-            public void sleep(Duration duration) {
-                throw new AssertionError("an async await must not sleep on a thread");
-            }
-
-            @Override
-            public CompletableFuture<Void> after(Duration duration, ScheduledExecutorService timer) {
-                CompletableFuture<Void> wait = new CompletableFuture<>();
-                pause.set(wait);
-                waiting.countDown();
-                return wait;
-            }
-        };
+        Sleeper timerOnly = timerOnly(duration -> {
+            CompletableFuture<Void> wait = new CompletableFuture<>();
+            pause.set(wait);
+            waiting.countDown();
+            return wait;
+        });
         try (HttpGeminiClient polling = HttpGeminiClient.builder(transport, ApiKey.of("AIzaTEST-key-0123456789"))
                 .sleeper(timerOnly).build()) {
             var future = polling.batches().awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
@@ -177,18 +170,10 @@ class HttpBatchesTest {
     void theBatchPollCapSetOnTheClientBoundsTheWaitBetweenPolls() throws Exception {
         transport.always(200, RUNNING);
         List<Duration> waits = new CopyOnWriteArrayList<>();
-        Sleeper recording = new Sleeper() {
-            @Override
-            public void sleep(Duration duration) {
-                throw new AssertionError("an async await must not sleep on a thread");
-            }
-
-            @Override
-            public CompletableFuture<Void> after(Duration duration, ScheduledExecutorService timer) {
-                waits.add(duration);
-                return waits.size() < 4 ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
-            }
-        };
+        Sleeper recording = timerOnly(duration -> {
+            waits.add(duration);
+            return waits.size() < 4 ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+        });
         try (HttpGeminiClient polling = HttpGeminiClient.builder(transport, ApiKey.of("AIzaTEST-key-0123456789"))
                 .sleeper(recording).maxBatchPollInterval(Duration.ofMillis(250)).build()) {
             var future = polling.batches().awaitAsync("batches/1234567890", Duration.ofHours(1), j -> { });
@@ -205,4 +190,18 @@ class HttpBatchesTest {
         return KeyedRequest.of(key, GenerationRequest.builder().model("gemini-2.5-flash-image").prompt("a bottle " + key).build());
     }
 
+    /** A sleeper for async waits only: its timer waits are {@code after}'s futures, a wait on a thread fails the test. */
+    private static Sleeper timerOnly(Function<Duration, CompletableFuture<Void>> after) {
+        return new Sleeper() {
+            @Override
+            public void sleep(Duration duration) {
+                throw new AssertionError("an async await must not sleep on a thread");
+            }
+
+            @Override
+            public CompletableFuture<Void> after(Duration duration, ScheduledExecutorService timer) {
+                return after.apply(duration);
+            }
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.domain.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
-    private final MutableClock clock;
+    private final ManualClock clock;
     private final List<Task> tasks = new ArrayList<>();
     final List<Duration> scheduledDelays = new ArrayList<>();
     private final List<Runnable> deferred = new ArrayList<>();
@@ -26,7 +27,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     /** When set, {@code execute} queues its task until {@link #runDeferred()} instead of running it at once. */
     volatile boolean deferExecution;
 
-    ManualScheduler(MutableClock clock) {
+    ManualScheduler(ManualClock clock) {
         this.clock = clock;
     }
 

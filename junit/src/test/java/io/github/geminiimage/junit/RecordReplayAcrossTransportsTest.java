@@ -13,6 +13,7 @@ import io.github.geminiimage.emulator.RecordedRequest;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.TransportSettings;
+import io.github.geminiimage.http.cassette.CassetteFiles;
 import io.github.geminiimage.http.cassette.CassetteMismatchException;
 import io.github.geminiimage.http.cassette.CassetteMode;
 import io.github.geminiimage.http.cassette.CassetteOptions;
@@ -112,7 +113,7 @@ class RecordReplayAcrossTransportsTest {
                 }
             }
         }
-        String everything = everyFile(cassette);
+        String everything = CassetteFiles.everyFile(cassette);
         assertThat(everything).doesNotContain(KEY).doesNotContain(URLEncoder.encode(KEY, StandardCharsets.UTF_8))
                 .doesNotContainPattern("upload_id=(?!session-[0-9])").contains("upload_id=session-1");
 
@@ -149,15 +150,5 @@ class RecordReplayAcrossTransportsTest {
 
     private static int compareBytes(byte[] a, byte[] b) {
         return java.util.Arrays.compare(a, b);
-    }
-
-    private static String everyFile(Path folder) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
-            }
-        }
-        return all.toString();
     }
 }

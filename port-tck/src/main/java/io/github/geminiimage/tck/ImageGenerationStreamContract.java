@@ -111,15 +111,23 @@ public abstract class ImageGenerationStreamContract {
         return events;
     }
 
+    /** A stream's events and then its result, read whole. */
+    private record Streamed(List<StreamEvent> events, GenerationResult result) {
+    }
+
+    private static Streamed streamWhole(ImageGenerationPort port, GenerationRequest request) {
+        try (GenerationStream stream = port.stream(request)) {
+            List<StreamEvent> events = drain(stream);
+            return new Streamed(events, stream.result());
+        }
+    }
+
     @Test
     void streamDeliversEventsEndingWithAFinishAndTheResultGenerateReturns() {
         ImageGenerationPort port = track(fixture.portStreamingImage());
-        List<StreamEvent> events;
-        GenerationResult streamed;
-        try (GenerationStream stream = port.stream(request())) {
-            events = drain(stream);
-            streamed = stream.result();
-        }
+        Streamed whole = streamWhole(port, request());
+        List<StreamEvent> events = whole.events();
+        GenerationResult streamed = whole.result();
 
         assertThat(events).isNotEmpty().last().isInstanceOf(StreamEvent.Finished.class);
         assertThat(events).filteredOn(StreamEvent.AnswerImage.class::isInstance).hasSize(1);
@@ -142,21 +150,19 @@ public abstract class ImageGenerationStreamContract {
     @Test
     void thoughtsArriveBeforeTheAnswerAndTheResultKeepsThemForReplay() {
         ImageGenerationPort port = track(fixture.portStreamingThoughts());
-        try (GenerationStream stream = port.stream(thoughtsRequest())) {
-            List<StreamEvent> events = drain(stream);
-            GenerationResult result = stream.result();
+        Streamed whole = streamWhole(port, thoughtsRequest());
+        List<StreamEvent> events = whole.events();
 
-            int firstThought = indexOf(events, StreamEvent.ThoughtText.class);
-            int draft = indexOf(events, StreamEvent.ThoughtImage.class);
-            int answer = indexOf(events, StreamEvent.AnswerImage.class);
-            assertThat(firstThought).isNotNegative().isLessThan(answer);
-            assertThat(draft).isNotNegative().isLessThan(answer);
-            List<Part> turn = result.modelTurn().orElseThrow().parts();
-            assertThat(turn).anyMatch(p -> p instanceof Part.Image && p.thought());
-            assertThat(turn).filteredOn(p -> p instanceof Part.Image && !p.thought())
-                    .allMatch(p -> p.thoughtSignature().isPresent());
-            assertThat(result.finalImage()).contains(((StreamEvent.AnswerImage) events.get(answer)).image());
-        }
+        int firstThought = indexOf(events, StreamEvent.ThoughtText.class);
+        int draft = indexOf(events, StreamEvent.ThoughtImage.class);
+        int answer = indexOf(events, StreamEvent.AnswerImage.class);
+        assertThat(firstThought).isNotNegative().isLessThan(answer);
+        assertThat(draft).isNotNegative().isLessThan(answer);
+        List<Part> turn = whole.result().modelTurn().orElseThrow().parts();
+        assertThat(turn).anyMatch(p -> p instanceof Part.Image && p.thought());
+        assertThat(turn).filteredOn(p -> p instanceof Part.Image && !p.thought())
+                .allMatch(p -> p.thoughtSignature().isPresent());
+        assertThat(whole.result().finalImage()).contains(((StreamEvent.AnswerImage) events.get(answer)).image());
     }
 
     @Test
@@ -223,18 +229,13 @@ public abstract class ImageGenerationStreamContract {
     @Test
     void asyncDeliversTheSameEventsAndResultAsSync() throws Exception {
         ImageGenerationPort port = track(fixture.portStreamingImage());
-        List<StreamEvent> sync;
-        GenerationResult syncResult;
-        try (GenerationStream stream = port.stream(request())) {
-            sync = drain(stream);
-            syncResult = stream.result();
-        }
+        Streamed sync = streamWhole(port, request());
         List<StreamEvent> async = Collections.synchronizedList(new ArrayList<>());
 
         GenerationResult asyncResult = port.streamAsync(request(), async::add).get(20, TimeUnit.SECONDS);
 
-        assertThat(async).isEqualTo(sync);
-        assertThat(asyncResult).isEqualTo(syncResult);
+        assertThat(async).isEqualTo(sync.events());
+        assertThat(asyncResult).isEqualTo(sync.result());
     }
 
     @Test

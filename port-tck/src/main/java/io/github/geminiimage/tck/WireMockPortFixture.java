@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that prefix with the scripted reply (a recorded reply per outcome, an error status or a fault
  * per exception type). Ports use short timeouts and one attempt, so failures come at once.
  */
-public final class WireMockPortFixture implements ImageGenerationPortContract.PortFixture {
+public final class WireMockPortFixture extends HttpPortFixture {
 
     private static final String KEY = TckSecrets.SENTINEL_KEY;
     private static final long MAX_RESPONSE_BYTES = 8 * 1024;
@@ -45,9 +45,6 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
     private final WireMockServer server;
     private final AtomicInteger prefixes = new AtomicInteger();
     private final List<ImageGenerationPort> ports = new ArrayList<>();
-    private final List<RawHttpServer> rawServers = new ArrayList<>();
-    private final AtomicInteger heldRequests = new AtomicInteger();
-    private final AtomicInteger abortedRequests = new AtomicInteger();
 
     /** Starts the server; {@code factory} makes the adapter's port. */
     public WireMockPortFixture(HttpPortFactory factory) {
@@ -84,71 +81,6 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
         return port(reply, Duration.ofMillis(type == GenerationTimeoutException.class ? 500 : 10_000));
     }
 
-    /**
-     * A port whose calls go to a raw loopback server that reads each request and answers only after
-     * {@code delay}, unless the client closes the connection first (recorded for
-     * {@link #awaitAnsweringCallsAborted}).
-     */
-    @Override
-    public ImageGenerationPort portAnsweringAfter(Duration delay) {
-        RawHttpServer held;
-        try {
-            held = RawHttpServer.start(c -> {
-                if (c.readRequest().isEmpty()) {
-                    return;
-                }
-                heldRequests.incrementAndGet();
-                synchronized (abortedRequests) {
-                    abortedRequests.notifyAll();
-                }
-                if (c.awaitPeerClose(delay.toMillis())) {
-                    abortedRequests.incrementAndGet();
-                    synchronized (abortedRequests) {
-                        abortedRequests.notifyAll();
-                    }
-                } else {
-                    c.reply(200, "application/json", RecordedReplies.forOutcome(Outcome.IMAGE));
-                }
-            });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        synchronized (ports) {
-            rawServers.add(held);
-        }
-        return port(held.baseUri(), delay.plusSeconds(10));
-    }
-
-    @Override
-    public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        synchronized (abortedRequests) {
-            while (heldRequests.get() < count) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                abortedRequests.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        synchronized (abortedRequests) {
-            while (heldRequests.get() == 0 || abortedRequests.get() < heldRequests.get()) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                abortedRequests.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-        return true;
-    }
-
     private static ResponseDefinitionBuilder json(int status, byte[] body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
@@ -164,7 +96,8 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
         return port(URI.create(server.baseUrl() + prefix), deadline);
     }
 
-    private ImageGenerationPort port(URI base, Duration deadline) {
+    @Override
+    protected ImageGenerationPort port(URI base, Duration deadline) {
         HttpOptions options = HttpOptions.builder()
                 .baseUri(base)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -187,15 +120,11 @@ public final class WireMockPortFixture implements ImageGenerationPortContract.Po
                 port.close();
             }
             ports.clear();
-            for (RawHttpServer raw : rawServers) {
-                try {
-                    raw.close();
-                } catch (java.io.IOException e) {
-                    // closing a loopback server: nothing to do
-                }
-            }
-            rawServers.clear();
         }
-        server.stop();
+        try {
+            super.close();
+        } finally {
+            server.stop();
+        }
     }
 }

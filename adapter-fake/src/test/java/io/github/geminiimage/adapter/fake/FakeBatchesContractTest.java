@@ -1,5 +1,6 @@
 package io.github.geminiimage.adapter.fake;
 
+import io.github.geminiimage.domain.TestImages;
 import io.github.geminiimage.port.BatchPort;
 import io.github.geminiimage.tck.BatchPortContract;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.github.geminiimage.adapter.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.geminiimage.domain.GenerationRequest;
+import io.github.geminiimage.domain.TestImages;
 import io.github.geminiimage.domain.batch.BatchInputMode;
 import io.github.geminiimage.domain.batch.BatchJob;
 import io.github.geminiimage.domain.batch.BatchOutput;

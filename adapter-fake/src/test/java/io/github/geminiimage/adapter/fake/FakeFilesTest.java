@@ -8,6 +8,7 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.TestImages;
 import io.github.geminiimage.domain.error.ErrorDetails;
 import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.domain.error.PermissionDeniedException;

@@ -1,6 +1,7 @@
 package io.github.geminiimage.adapter.fake;
 
 import io.github.geminiimage.domain.GeneratedImage;
+import io.github.geminiimage.domain.TestImages;
 import io.github.geminiimage.domain.error.ErrorDetails;
 import io.github.geminiimage.domain.error.ServerErrorException;
 import io.github.geminiimage.port.ImageGenerationPort;

@@ -17,6 +17,7 @@ import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.Part;
 import io.github.geminiimage.domain.PixelSize;
 import io.github.geminiimage.domain.ResponseModalities;
+import io.github.geminiimage.domain.TestImages;
 import io.github.geminiimage.domain.Turn;
 import io.github.geminiimage.domain.Usage;
 import io.github.geminiimage.domain.error.InvalidRequestException;

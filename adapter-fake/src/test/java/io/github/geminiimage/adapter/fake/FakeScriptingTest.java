@@ -15,6 +15,7 @@ import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.Outcome;
+import io.github.geminiimage.domain.TestImages;
 import io.github.geminiimage.domain.Usage;
 import io.github.geminiimage.domain.error.AuthenticationException;
 import io.github.geminiimage.domain.error.GenerationTimeoutException;

@@ -12,6 +12,7 @@ import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Outcome;
 import io.github.geminiimage.domain.PixelSize;
+import io.github.geminiimage.domain.TestImages;
 import io.github.geminiimage.domain.error.AuthenticationException;
 import io.github.geminiimage.domain.error.GenerationTimeoutException;
 import io.github.geminiimage.domain.error.ImageGenerationException;

@@ -34,8 +34,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,17 +50,8 @@ class GroundingWithGoogleSdkTest {
 
     private static final String KEY = "sdk-key";
     private static final String MODEL = "gemini-3.1-flash-image";
-    private static GeminiEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = GeminiEmulator.builder().apiKey(KEY).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @AutoClose
+    static final GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start();
 
     private static Tool sdkTool(SearchGrounding grounding) {
         SearchTypes.Builder types = SearchTypes.builder();

@@ -1,33 +1,14 @@
 package io.github.geminiimage.adapter.jdkhttp;
 
-import io.github.geminiimage.emulator.GeminiEmulator;
+import io.github.geminiimage.http.HttpPortBuilder;
 import io.github.geminiimage.port.GeminiClient;
-import io.github.geminiimage.tck.GeminiClientContract;
-import io.github.geminiimage.tck.TckSecrets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import io.github.geminiimage.tck.http.EmulatorGeminiClientContract;
 
 /** The client contract over this adapter, built the way users build it, against the emulator. */
-class JdkHttpGeminiClientContractTest extends GeminiClientContract {
-
-    private final List<GeminiEmulator> emulators = new CopyOnWriteArrayList<>();
-
-    @AfterEach
-    void stopEmulators() {
-        emulators.forEach(GeminiEmulator::close);
-    }
+class JdkHttpGeminiClientContractTest extends EmulatorGeminiClientContract {
 
     @Override
-    protected GeminiClient newClient() {
-        GeminiEmulator server = GeminiEmulator.builder().apiKey(TckSecrets.SENTINEL_KEY).start();
-        emulators.add(server);
-        return JdkHttpGeminiClient.builder().apiKey(TckSecrets.SENTINEL_KEY).baseUri(server.baseUri()).build();
-    }
-
-    @Override
-    protected boolean isIgnoredThread(Thread thread) {
-        // The emulator's own threads, started with it.
-        return thread.getName().startsWith("HTTP-Dispatcher") || thread.getName().startsWith("gemini-emulator-") || thread.getName().equals("idle-timeout-task");
+    protected HttpPortBuilder<?, GeminiClient> clientBuilder() {
+        return JdkHttpGeminiClient.builder();
     }
 }

@@ -8,20 +8,15 @@ import io.github.geminiimage.domain.ImageSize;
 import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.batch.BatchInputMode;
 import io.github.geminiimage.domain.batch.BatchJob;
-import io.github.geminiimage.domain.batch.BatchPage;
-import io.github.geminiimage.domain.batch.BatchResult;
 import io.github.geminiimage.domain.batch.BatchSubmitOptions;
 import io.github.geminiimage.domain.batch.KeyedRequest;
 import io.github.geminiimage.port.BatchPort;
-import io.github.geminiimage.port.BatchProgress;
+import io.github.geminiimage.port.forwarding.ForwardingBatchPort;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,7 +36,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The offline fake's Batch Mode for the command line, kept in a folder so that a job submitted by
@@ -56,17 +50,16 @@ final class FakeBatchFolder {
     /** How long the folder keeps a job. */
     static final Duration RETENTION = Duration.ofHours(48);
 
-    private final Path folder;
+    private final KeptEntries entries;
 
     /** A store in {@code folder}, created when first written. */
     FakeBatchFolder(Path folder) {
-        this.folder = folder.toAbsolutePath();
+        this.entries = new KeptEntries(folder, "batches", ".requests.json");
     }
 
     /** {@code gemini-image-fake-batches-USER} in the system's temporary folder, beside the fake's files. */
     static Path defaultFolder() {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "gemini-image-fake-batches-" + user);
+        return KeptEntries.defaultFolder("batches");
     }
 
     /**
@@ -112,7 +105,7 @@ final class FakeBatchFolder {
                 }
             } catch (RuntimeException e) {
                 // Damaged, or its images are gone: forgotten, as the service forgets an expired job.
-                remove(event.job().id());
+                entries.remove(event.job().id());
             } finally {
                 restoring[0] = null;
             }
@@ -131,47 +124,29 @@ final class FakeBatchFolder {
 
     private List<Kept> read() {
         List<Kept> kept = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return kept;
-        }
         Instant now = Instant.now();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.properties")) {
-            for (Path entry : entries) {
-                Optional<Kept> job = readJob(entry);
-                if (job.isEmpty() || !job.get().createTime().plus(RETENTION).isAfter(now)) {
-                    remove(entry.getFileName().toString().replaceFirst("\\.properties$", ""));
-                } else {
-                    kept.add(job.get());
-                }
+        for (KeptEntries.Read<Kept> entry : entries.readAll(FakeBatchFolder::kept)) {
+            Optional<Kept> job = entry.value();
+            if (job.isEmpty() || !job.get().createTime().plus(RETENTION).isAfter(now)) {
+                entries.remove(entry.id());
+            } else {
+                kept.add(job.get());
             }
-        } catch (IOException e) {
-            throw problem("cannot read", e);
         }
         return kept;
     }
 
-    private Optional<Kept> readJob(Path entry) {
-        String id = entry.getFileName().toString().replaceFirst("\\.properties$", "");
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(entry, StandardCharsets.UTF_8)) {
-            properties.load(in);
-            if (!Files.isRegularFile(requestsFile(id))) {
-                return Optional.empty();
-            }
-            return Optional.of(new Kept(id, properties.getProperty("name"), properties.getProperty("displayName"),
-                    properties.getProperty("model"), BatchInputMode.valueOf(properties.getProperty("via")),
-                    Instant.parse(properties.getProperty("createTime")),
-                    Optional.ofNullable(properties.getProperty("cancelTime")).map(Instant::parse)));
-        } catch (IOException | RuntimeException e) {
-            // Not one of ours, or damaged: the fake forgets it.
-            return Optional.empty();
-        }
+    private static Kept kept(String id, Properties properties) {
+        return new Kept(id, properties.getProperty("name"), properties.getProperty("displayName"),
+                properties.getProperty("model"), BatchInputMode.valueOf(properties.getProperty("via")),
+                Instant.parse(properties.getProperty("createTime")),
+                Optional.ofNullable(properties.getProperty("cancelTime")).map(Instant::parse));
     }
 
     /** The kept requests of a job. */
     private Iterable<KeyedRequest> requests(Kept job) {
         CliDocuments.KeptRequests kept;
-        try (InputStream in = Files.newInputStream(requestsFile(job.id()))) {
+        try (InputStream in = Files.newInputStream(entries.data(job.id()))) {
             kept = CliJson.read(in, CliDocuments.KeptRequests.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -219,23 +194,23 @@ final class FakeBatchFolder {
     private void save(BatchJob job, BatchInputMode via, List<KeyedRequest> requests) {
         String id = job.name().substring("batches/".length());
         try {
-            KeptFiles.createPrivateFolder(folder);
+            KeptFiles.createPrivateFolder(entries.folder());
             List<CliDocuments.KeptRequest> kept = new ArrayList<>();
             for (KeyedRequest request : requests) {
                 kept.add(keptRequest(request));
             }
             byte[] json = CliJson.write(new CliDocuments.KeptRequests(kept)).getBytes(StandardCharsets.UTF_8);
-            KeptFiles.writeAtomically(requestsFile(id), out -> out.write(json));
+            KeptFiles.writeAtomically(entries.data(id), out -> out.write(json));
             Properties properties = new Properties();
             properties.setProperty("name", job.name());
             properties.setProperty("displayName", job.displayName().orElse(id));
             properties.setProperty("model", job.model().replaceFirst("^models/", ""));
             properties.setProperty("via", via.name());
             properties.setProperty("createTime", job.createTime().orElseThrow().toString());
-            writeProperties(id, properties);
+            entries.writeProperties(id, properties);
         } catch (IOException e) {
-            remove(id);
-            throw problem("cannot keep " + job.name() + " in", e);
+            entries.remove(id);
+            throw entries.problem("cannot keep " + job.name() + " in", e);
         }
     }
 
@@ -261,7 +236,7 @@ final class FakeBatchFolder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        Path images = folder.resolve("images");
+        Path images = entries.folder().resolve("images");
         KeptFiles.createPrivateFolder(images);
         Path copy = images.resolve(hash + "." + image.mediaType().fileExtension());
         if (!Files.isRegularFile(copy)) {
@@ -272,47 +247,13 @@ final class FakeBatchFolder {
 
     private void cancelled(String name, Instant time) {
         String id = name.substring("batches/".length());
-        Path entry = propertiesFile(id);
-        Properties properties = new Properties();
         try {
-            try (Reader in = Files.newBufferedReader(entry, StandardCharsets.UTF_8)) {
-                properties.load(in);
-            }
+            Properties properties = entries.properties(id);
             properties.setProperty("cancelTime", time.toString());
-            writeProperties(id, properties);
+            entries.writeProperties(id, properties);
         } catch (IOException e) {
-            throw problem("cannot keep the cancel of " + name + " in", e);
+            throw entries.problem("cannot keep the cancel of " + name + " in", e);
         }
-    }
-
-    private void writeProperties(String id, Properties properties) throws IOException {
-        KeptFiles.writeAtomically(propertiesFile(id), out -> {
-            try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                properties.store(writer, "gemini-image: the offline fake's copy of batches/" + id);
-            }
-        });
-    }
-
-    private void remove(String id) {
-        try {
-            Files.deleteIfExists(propertiesFile(id));
-            Files.deleteIfExists(requestsFile(id));
-        } catch (IOException e) {
-            throw problem("cannot delete batches/" + id + " from", e);
-        }
-    }
-
-    private Path propertiesFile(String id) {
-        return folder.resolve(id + ".properties");
-    }
-
-    private Path requestsFile(String id) {
-        return folder.resolve(id + ".requests.json");
-    }
-
-    private FileProblem problem(String what, IOException e) {
-        return new FileProblem("the offline fake " + what + " its folder " + folder + ": " + e.getMessage()
-                + " (delete the folder to start afresh)", e);
     }
 
     /**
@@ -353,13 +294,18 @@ final class FakeBatchFolder {
     }
 
     /** The fake, with submits, cancels and deletes kept in the folder. */
-    private final class WriteThrough implements BatchPort {
+    private final class WriteThrough implements ForwardingBatchPort {
         private final FakeBatches fake;
         private final Clock clock;
 
         WriteThrough(FakeBatches fake, Clock clock) {
             this.fake = fake;
             this.clock = clock;
+        }
+
+        @Override
+        public BatchPort delegate() {
+            return fake;
         }
 
         @Override
@@ -378,26 +324,6 @@ final class FakeBatchFolder {
         }
 
         @Override
-        public BatchJob get(String name) {
-            return fake.get(name);
-        }
-
-        @Override
-        public CompletableFuture<BatchJob> getAsync(String name) {
-            return fake.getAsync(name);
-        }
-
-        @Override
-        public BatchPage listPage(int pageSize, Optional<String> pageToken) {
-            return fake.listPage(pageSize, pageToken);
-        }
-
-        @Override
-        public CompletableFuture<BatchPage> listPageAsync(int pageSize, Optional<String> pageToken) {
-            return fake.listPageAsync(pageSize, pageToken);
-        }
-
-        @Override
         public void cancel(String name) {
             fake.cancel(name);
             cancelled(BatchJob.checkName(name), clock.instant());
@@ -411,7 +337,7 @@ final class FakeBatchFolder {
         @Override
         public void delete(String name) {
             fake.delete(name);
-            remove(BatchJob.checkName(name).substring("batches/".length()));
+            entries.remove(BatchJob.checkName(name).substring("batches/".length()));
         }
 
         @Override
@@ -420,28 +346,8 @@ final class FakeBatchFolder {
         }
 
         @Override
-        public BatchJob await(String name, Duration timeout, BatchProgress progress) {
-            return fake.await(name, timeout, progress);
-        }
-
-        @Override
-        public CompletableFuture<BatchJob> awaitAsync(String name, Duration timeout, BatchProgress progress) {
-            return fake.awaitAsync(name, timeout, progress);
-        }
-
-        @Override
-        public Stream<BatchResult> results(String name) {
-            return fake.results(name);
-        }
-
-        @Override
-        public void close() {
-            fake.close();
-        }
-
-        @Override
         public String toString() {
-            return "the offline fake's batches in " + folder + ": " + fake;
+            return "the offline fake's batches in " + entries.folder() + ": " + fake;
         }
     }
 }

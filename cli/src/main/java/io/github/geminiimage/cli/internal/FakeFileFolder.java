@@ -2,17 +2,12 @@ package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeFiles;
-import io.github.geminiimage.domain.file.FilePage;
 import io.github.geminiimage.domain.file.FileUpload;
 import io.github.geminiimage.domain.file.StoredFile;
 import io.github.geminiimage.port.FilesPort;
 import io.github.geminiimage.port.UploadProgress;
+import io.github.geminiimage.port.forwarding.ForwardingFilesPort;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,34 +33,26 @@ final class FakeFileFolder {
     /** The largest file the command line's fake keeps (it holds every file in memory). */
     static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
-    private final Path folder;
+    private final KeptEntries entries;
 
     /** A store in {@code folder}, created when first written. */
     FakeFileFolder(Path folder) {
-        this.folder = folder.toAbsolutePath();
+        this.entries = new KeptEntries(folder, "files", ".bin");
     }
 
     /** {@code gemini-image-fake-files-USER} in the system's temporary folder. */
     static Path defaultFolder() {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "gemini-image-fake-files-" + user);
+        return KeptEntries.defaultFolder("files");
     }
 
     /** The folder. */
     Path folder() {
-        return folder;
+        return entries.folder();
     }
 
     /** Whether any file is kept (so a generation fake need not read the folder otherwise). */
     boolean isEmpty() {
-        if (!Files.isDirectory(folder)) {
-            return true;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.properties")) {
-            return !entries.iterator().hasNext();
-        } catch (IOException e) {
-            return true;
-        }
+        return entries.isEmpty();
     }
 
     /**
@@ -77,26 +64,20 @@ final class FakeFileFolder {
     FakeFiles load() {
         List<Kept> kept = new ArrayList<>();
         Instant now = Instant.now();
-        if (Files.isDirectory(folder)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.properties")) {
-                for (Path entry : entries) {
-                    read(entry).ifPresent(kept::add);
-                }
-            } catch (IOException e) {
-                throw problem("cannot read", e);
-            }
+        for (KeptEntries.Read<Kept> entry : entries.readAll(FakeFileFolder::kept)) {
+            entry.value().ifPresent(kept::add);
         }
         kept.sort(Comparator.comparing(Kept::createTime));
         FakeClock clock = FakeClock.at(kept.isEmpty() ? now : kept.get(0).createTime());
         FakeFiles files = FakeFiles.builder().clock(clock).seed(System.nanoTime()).build();
         for (Kept file : kept) {
             if (!file.createTime().plus(FakeFiles.RETENTION).isAfter(now)) {
-                remove(file.id());
+                entries.remove(file.id());
                 continue;
             }
             advanceTo(clock, file.createTime());
             try {
-                FileUpload.Builder upload = FileUpload.fromFile(content(file.id())).mimeType(file.mimeType()).name(file.id());
+                FileUpload.Builder upload = FileUpload.fromFile(entries.data(file.id())).mimeType(file.mimeType()).name(file.id());
                 file.displayName().ifPresent(upload::displayName);
                 files.upload(upload.build());
             } catch (RuntimeException e) {
@@ -115,63 +96,25 @@ final class FakeFileFolder {
     private record Kept(String id, String mimeType, Optional<String> displayName, Instant createTime) {
     }
 
-    private Optional<Kept> read(Path entry) {
-        String id = entry.getFileName().toString().replaceFirst("\\.properties$", "");
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(entry, StandardCharsets.UTF_8)) {
-            properties.load(in);
-            if (!Files.isRegularFile(content(id))) {
-                return Optional.empty();
-            }
-            return Optional.of(new Kept(id, properties.getProperty("mimeType"),
-                    Optional.ofNullable(properties.getProperty("displayName")),
-                    Instant.parse(properties.getProperty("createTime"))));
-        } catch (IOException | RuntimeException e) {
-            // Not one of ours, or damaged: the fake forgets it, as the service forgets an expired file.
-            return Optional.empty();
-        }
+    private static Kept kept(String id, Properties properties) {
+        return new Kept(id, properties.getProperty("mimeType"), Optional.ofNullable(properties.getProperty("displayName")),
+                Instant.parse(properties.getProperty("createTime")));
     }
 
     private void save(StoredFile file, byte[] content) {
         try {
-            KeptFiles.createPrivateFolder(folder);
-            KeptFiles.writeAtomically(content(file.id()), out -> out.write(content));
+            KeptFiles.createPrivateFolder(entries.folder());
+            KeptFiles.writeAtomically(entries.data(file.id()), out -> out.write(content));
             Properties properties = new Properties();
             properties.setProperty("name", file.name());
             properties.setProperty("mimeType", file.mimeType());
             file.displayName().ifPresent(d -> properties.setProperty("displayName", d));
             properties.setProperty("createTime", file.createTime().orElseThrow().toString());
-            KeptFiles.writeAtomically(metadata(file.id()), out -> {
-                try (Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                    properties.store(writer, "gemini-image: the offline fake's copy of " + file.name());
-                }
-            });
+            entries.writeProperties(file.id(), properties);
         } catch (IOException e) {
-            remove(file.id());
-            throw problem("cannot keep " + file.name() + " in", e);
+            entries.remove(file.id());
+            throw entries.problem("cannot keep " + file.name() + " in", e);
         }
-    }
-
-    private void remove(String id) {
-        try {
-            Files.deleteIfExists(metadata(id));
-            Files.deleteIfExists(content(id));
-        } catch (IOException e) {
-            throw problem("cannot delete files/" + id + " from", e);
-        }
-    }
-
-    private Path content(String id) {
-        return folder.resolve(id + ".bin");
-    }
-
-    private Path metadata(String id) {
-        return folder.resolve(id + ".properties");
-    }
-
-    private FileProblem problem(String what, IOException e) {
-        return new FileProblem("the offline fake " + what + " its folder " + folder + ": " + e.getMessage()
-                + " (delete the folder to start afresh)", e);
     }
 
     private static void advanceTo(FakeClock clock, Instant time) {
@@ -182,11 +125,16 @@ final class FakeFileFolder {
     }
 
     /** The fake store, with uploads and deletes kept in the folder. */
-    private final class WriteThrough implements FilesPort {
+    private final class WriteThrough implements ForwardingFilesPort {
         private final FakeFiles files;
 
         WriteThrough(FakeFiles files) {
             this.files = files;
+        }
+
+        @Override
+        public FilesPort delegate() {
+            return files;
         }
 
         @Override
@@ -207,59 +155,14 @@ final class FakeFileFolder {
         }
 
         @Override
-        public StoredFile get(String name) {
-            return files.get(name);
-        }
-
-        @Override
-        public CompletableFuture<StoredFile> getAsync(String name) {
-            return files.getAsync(name);
-        }
-
-        @Override
-        public FilePage listPage(int pageSize, Optional<String> pageToken) {
-            return files.listPage(pageSize, pageToken);
-        }
-
-        @Override
-        public CompletableFuture<FilePage> listPageAsync(int pageSize, Optional<String> pageToken) {
-            return files.listPageAsync(pageSize, pageToken);
-        }
-
-        @Override
         public void delete(String name) {
             files.delete(name);
-            remove(name.substring("files/".length()));
+            entries.remove(name.substring("files/".length()));
         }
 
         @Override
         public CompletableFuture<Void> deleteAsync(String name) {
             return CompletableFuture.runAsync(() -> delete(name));
-        }
-
-        @Override
-        public StoredFile awaitActive(String name, Duration timeout) {
-            return files.awaitActive(name, timeout);
-        }
-
-        @Override
-        public CompletableFuture<StoredFile> awaitActiveAsync(String name, Duration timeout) {
-            return files.awaitActiveAsync(name, timeout);
-        }
-
-        @Override
-        public long download(String name, Path target) {
-            return files.download(name, target);
-        }
-
-        @Override
-        public long download(String name, OutputStream out) {
-            return files.download(name, out);
-        }
-
-        @Override
-        public CompletableFuture<Long> downloadAsync(String name, Path target) {
-            return files.downloadAsync(name, target);
         }
 
         @Override

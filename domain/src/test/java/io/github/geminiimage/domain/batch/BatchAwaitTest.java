@@ -3,12 +3,10 @@ package io.github.geminiimage.domain.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.geminiimage.domain.ManualClock;
 import io.github.geminiimage.domain.error.GenerationTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,7 @@ class BatchAwaitTest {
             BatchState.RUNNING).build();
 
     private final List<Duration> pauses = new ArrayList<>();
-    private final VirtualClock clock = new VirtualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @Test
     void theWaitsGrowByHalfUpToTwoMinutesByDefault() {
@@ -58,26 +56,6 @@ class BatchAwaitTest {
 
     private void pause(Duration duration) {
         pauses.add(duration);
-        clock.now = clock.now.plus(duration);
-    }
-
-    /** A clock that only the pauses move. */
-    private static final class VirtualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        clock.advance(duration);
     }
 }

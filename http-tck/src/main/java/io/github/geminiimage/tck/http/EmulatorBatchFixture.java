@@ -2,11 +2,6 @@ package io.github.geminiimage.tck.http;
 
 import io.github.geminiimage.adapter.fake.FakeClock;
 import io.github.geminiimage.adapter.fake.FakeResponse;
-import io.github.geminiimage.domain.batch.BatchJob;
-import io.github.geminiimage.domain.batch.BatchPage;
-import io.github.geminiimage.domain.batch.BatchResult;
-import io.github.geminiimage.domain.batch.BatchSubmitOptions;
-import io.github.geminiimage.domain.batch.KeyedRequest;
 import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.HttpGeminiClient;
@@ -15,16 +10,14 @@ import io.github.geminiimage.http.HttpTransport;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.TransportSettings;
 import io.github.geminiimage.port.BatchPort;
-import io.github.geminiimage.port.BatchProgress;
+import io.github.geminiimage.port.forwarding.ForwardingBatchPort;
 import io.github.geminiimage.tck.BatchPortContract;
 import io.github.geminiimage.tck.TckSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The {@link BatchPortContract.BatchFixture} of an HTTP transport: the batches view of an
@@ -95,72 +88,11 @@ public final class EmulatorBatchFixture implements BatchPortContract.BatchFixtur
      * @param port the port
      * @param after what closing it also does
      */
-    public record ClosingPort(BatchPort port, Runnable after) implements BatchPort {
+    public record ClosingPort(BatchPort port, Runnable after) implements ForwardingBatchPort {
 
         @Override
-        public BatchJob submit(String displayName, String model, Iterable<KeyedRequest> requests, BatchSubmitOptions options) {
-            return port.submit(displayName, model, requests, options);
-        }
-
-        @Override
-        public CompletableFuture<BatchJob> submitAsync(String displayName, String model, Iterable<KeyedRequest> requests,
-                BatchSubmitOptions options) {
-            return port.submitAsync(displayName, model, requests, options);
-        }
-
-        @Override
-        public BatchJob get(String name) {
-            return port.get(name);
-        }
-
-        @Override
-        public CompletableFuture<BatchJob> getAsync(String name) {
-            return port.getAsync(name);
-        }
-
-        @Override
-        public BatchPage listPage(int pageSize, Optional<String> pageToken) {
-            return port.listPage(pageSize, pageToken);
-        }
-
-        @Override
-        public CompletableFuture<BatchPage> listPageAsync(int pageSize, Optional<String> pageToken) {
-            return port.listPageAsync(pageSize, pageToken);
-        }
-
-        @Override
-        public void cancel(String name) {
-            port.cancel(name);
-        }
-
-        @Override
-        public CompletableFuture<Void> cancelAsync(String name) {
-            return port.cancelAsync(name);
-        }
-
-        @Override
-        public void delete(String name) {
-            port.delete(name);
-        }
-
-        @Override
-        public CompletableFuture<Void> deleteAsync(String name) {
-            return port.deleteAsync(name);
-        }
-
-        @Override
-        public BatchJob await(String name, Duration timeout, BatchProgress progress) {
-            return port.await(name, timeout, progress);
-        }
-
-        @Override
-        public CompletableFuture<BatchJob> awaitAsync(String name, Duration timeout, BatchProgress progress) {
-            return port.awaitAsync(name, timeout, progress);
-        }
-
-        @Override
-        public Stream<BatchResult> results(String name) {
-            return port.results(name);
+        public BatchPort delegate() {
+            return port;
         }
 
         @Override

@@ -17,25 +17,17 @@ import io.github.geminiimage.emulator.GeminiEmulator;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.tck.HttpPortFixture;
 import io.github.geminiimage.tck.HttpPortFactory;
-import io.github.geminiimage.tck.ImageGenerationPortContract;
-import io.github.geminiimage.tck.RawHttpServer;
-import io.github.geminiimage.tck.RecordedReplies;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * The image-generation contract's fixture over the emulator: one emulator per port, answering
  * every call with one outcome ({@link GeminiEmulator#always}), through the adapter's public builder.
  */
-public final class EmulatorPortFixture implements ImageGenerationPortContract.PortFixture {
+public final class EmulatorPortFixture extends HttpPortFixture {
 
     private static final String KEY = "contract-key";
     private static final Map<Class<? extends ImageGenerationException>, String> OUTCOMES = Map.of(
@@ -49,17 +41,11 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
             MalformedResponseException.class, "malformed-response",
             ResponseTooLargeException.class, "response-too-large");
 
-    private final HttpPortFactory factory;
-    private final List<GeminiEmulator> emulators = new ArrayList<>();
-    private final List<ImageGenerationPort> ports = new ArrayList<>();
-    private final List<RawHttpServer> rawServers = new ArrayList<>();
-    private final Object counters = new Object();
-    private final AtomicInteger heldRequests = new AtomicInteger();
-    private final AtomicInteger abortedRequests = new AtomicInteger();
+    private final EmulatorPorts made;
 
     /** A fixture whose ports {@code factory} builds, each against an emulator of its own. */
     public EmulatorPortFixture(HttpPortFactory factory) {
-        this.factory = factory;
+        this.made = new EmulatorPorts(factory, KEY);
     }
 
     @Override
@@ -74,10 +60,7 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
         };
         if (outcome == Outcome.INCOMPLETE) {
             // The emulator finishes on the request with the token: a client that does not continue stops before it.
-            GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start().always(EmulatorOutcome.of(name));
-            synchronized (this) {
-                emulators.add(emulator);
-            }
+            GeminiEmulator emulator = made.startEmulator().always(EmulatorOutcome.of(name));
             return port(emulator.baseUri(), HttpOptions.builder().maxContinuations(0), Duration.ofSeconds(20), 64L << 20);
         }
         return port(EmulatorOutcome.of(name), Duration.ofSeconds(20), 64L << 20);
@@ -101,96 +84,37 @@ public final class EmulatorPortFixture implements ImageGenerationPortContract.Po
     }
 
     /**
-     * A port whose calls reach a raw loopback server that holds each request for {@code delay}. The
-     * emulator cannot see a client hang up while it waits, so the calls the cancellation test must
-     * watch go to a server that can: it counts each request held and each connection closed by the
-     * client before the answer.
+     * A port to {@code baseUri}; {@link #portAnsweringAfter}'s go to a raw server rather than an
+     * emulator because the emulator cannot see a client hang up while it holds a request.
      */
     @Override
-    public ImageGenerationPort portAnsweringAfter(Duration delay) {
-        RawHttpServer held;
-        try {
-            held = RawHttpServer.start(c -> {
-                if (c.readRequest().isEmpty()) {
-                    return;
-                }
-                signal(heldRequests);
-                if (c.awaitPeerClose(delay.toMillis())) {
-                    signal(abortedRequests);
-                } else {
-                    c.reply(200, "application/json", RecordedReplies.forOutcome(Outcome.IMAGE));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        synchronized (this) {
-            rawServers.add(held);
-        }
-        return port(held.baseUri(), delay.plusSeconds(10), 64L << 20);
+    protected ImageGenerationPort port(URI baseUri, Duration deadline) {
+        return port(baseUri, deadline, 64L << 20);
     }
 
-    @Override
-    public boolean awaitAnsweringCallsArrived(int count, Duration timeout) throws InterruptedException {
-        return awaitUntil(() -> heldRequests.get() >= count, timeout);
-    }
-
-    @Override
-    public boolean awaitAnsweringCallsAborted(Duration timeout) throws InterruptedException {
-        return awaitUntil(() -> heldRequests.get() > 0 && abortedRequests.get() >= heldRequests.get(), timeout);
-    }
-
-    private void signal(AtomicInteger counter) {
-        counter.incrementAndGet();
-        synchronized (counters) {
-            counters.notifyAll();
-        }
-    }
-
-    private boolean awaitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long until = System.nanoTime() + timeout.toNanos();
-        synchronized (counters) {
-            while (!condition.getAsBoolean()) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                counters.wait(Math.max(1, left / 1_000_000));
-            }
-        }
-        return true;
-    }
-
-    private synchronized ImageGenerationPort port(EmulatorOutcome outcome, Duration deadline, long maxResponse) {
-        GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start().always(outcome);
-        emulators.add(emulator);
+    private ImageGenerationPort port(EmulatorOutcome outcome, Duration deadline, long maxResponse) {
+        GeminiEmulator emulator = made.startEmulator().always(outcome);
         return port(emulator.baseUri(), deadline, maxResponse);
     }
 
-    private synchronized ImageGenerationPort port(URI baseUri, Duration deadline, long maxResponse) {
+    private ImageGenerationPort port(URI baseUri, Duration deadline, long maxResponse) {
         return port(baseUri, HttpOptions.builder(), deadline, maxResponse);
     }
 
-    private synchronized ImageGenerationPort port(URI baseUri, HttpOptions.Builder builder, Duration deadline,
+    private ImageGenerationPort port(URI baseUri, HttpOptions.Builder builder, Duration deadline,
             long maxResponse) {
         HttpOptions options = builder.baseUri(baseUri).connectTimeout(Duration.ofSeconds(2))
                 .inactivityTimeout(Duration.ofSeconds(20)).overallDeadline(deadline).retryPolicy(RetryPolicy.noRetries())
                 .maxResponseBytes(maxResponse).build();
-        ImageGenerationPort port = factory.create(KEY, options);
-        ports.add(port);
-        return port;
+        return made.port(options);
     }
 
     @Override
-    public synchronized void close() {
-        ports.forEach(ImageGenerationPort::close);
-        emulators.forEach(GeminiEmulator::close);
-        for (RawHttpServer raw : rawServers) {
-            try {
-                raw.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    public void close() {
+        try {
+            made.close();
+        } finally {
+            super.close();
         }
     }
 }

@@ -12,8 +12,6 @@ import io.github.geminiimage.port.ImageGenerationPort;
 import io.github.geminiimage.tck.HttpPortFactory;
 import io.github.geminiimage.tck.ImageGenerationStreamContract;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** The streaming contract's fixture over the emulator: one emulator per port, scripted through its fake. */
@@ -21,13 +19,11 @@ public final class EmulatorStreamFixture implements ImageGenerationStreamContrac
 
     private static final String KEY = "stream-key";
 
-    private final HttpPortFactory factory;
-    private final List<GeminiEmulator> emulators = new ArrayList<>();
-    private final List<ImageGenerationPort> ports = new ArrayList<>();
+    private final EmulatorPorts made;
 
     /** A fixture whose ports {@code factory} builds, each against an emulator of its own. */
     public EmulatorStreamFixture(HttpPortFactory factory) {
-        this.factory = factory;
+        this.made = new EmulatorPorts(factory, KEY);
     }
 
     @Override
@@ -64,22 +60,18 @@ public final class EmulatorStreamFixture implements ImageGenerationStreamContrac
                 .pause(Duration.ofMinutes(10)).finish().build())));
     }
 
-    private synchronized ImageGenerationPort port(Optional<EmulatorOutcome> outcome, Optional<FakeResponse> script) {
-        GeminiEmulator emulator = GeminiEmulator.builder().apiKey(KEY).start();
-        emulators.add(emulator);
+    private ImageGenerationPort port(Optional<EmulatorOutcome> outcome, Optional<FakeResponse> script) {
+        GeminiEmulator emulator = made.startEmulator();
         outcome.ifPresent(emulator::always);
         script.ifPresent(s -> emulator.imageGeneration().when(r -> true, s));
         HttpOptions options = HttpOptions.builder().baseUri(emulator.baseUri()).connectTimeout(Duration.ofSeconds(2))
                 .inactivityTimeout(Duration.ofSeconds(60)).overallDeadline(Duration.ofSeconds(60))
                 .retryPolicy(RetryPolicy.noRetries()).build();
-        ImageGenerationPort port = factory.create(KEY, options);
-        ports.add(port);
-        return port;
+        return made.port(options);
     }
 
     @Override
-    public synchronized void close() {
-        ports.forEach(ImageGenerationPort::close);
-        emulators.forEach(GeminiEmulator::close);
+    public void close() {
+        made.close();
     }
 }

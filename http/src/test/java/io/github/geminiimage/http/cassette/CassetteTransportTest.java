@@ -77,16 +77,6 @@ class CassetteTransportTest {
         return GenerationRequest.builder().prompt(text).build();
     }
 
-    private static String everyFile(Path folder) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
-            }
-        }
-        return all.toString();
-    }
-
     @Test
     void aRecordedImageReplaysByteForByteWithNoNetworkAndItsPayloadStoredBesideTheDocument() throws IOException {
         byte[] png = image(300_000, 1);
@@ -147,7 +137,7 @@ class CassetteTransportTest {
             }
         }
         assertThat(server.seen).hasSize(2);
-        assertThat(everyFile(dir)).doesNotContain(KEY).doesNotContain(KEY.substring(4, 30)).contains("[redacted]");
+        assertThat(CassetteFiles.everyFile(dir)).doesNotContain(KEY).doesNotContain(KEY.substring(4, 30)).contains("[redacted]");
     }
 
     @Test
@@ -224,7 +214,7 @@ class CassetteTransportTest {
             read(recorder, upload);
         }
         assertThat(Files.readAllBytes(dir.resolve(sha256Hex(chunk) + ".bin"))).isEqualTo(chunk);
-        assertThat(everyFile(dir)).doesNotContain("SECRETID12345").contains("upload_id=session-1");
+        assertThat(CassetteFiles.everyFile(dir)).doesNotContain("SECRETID12345").contains("upload_id=session-1");
     }
 
     @Test

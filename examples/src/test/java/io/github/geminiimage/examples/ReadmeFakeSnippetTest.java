@@ -1,12 +1,10 @@
-package io.github.geminiimage.adapter.fake;
+package io.github.geminiimage.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.geminiimage.adapter.fake.FakeImageGeneration;
+import io.github.geminiimage.adapter.fake.FakeResponse;
 import io.github.geminiimage.domain.BlockReason;
-import io.github.geminiimage.domain.GeneratedImage;
-import io.github.geminiimage.domain.GenerationRequest;
-import io.github.geminiimage.domain.error.RateLimitedException;
-import io.github.geminiimage.port.ImageGenerationPort;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,28 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Testing with the fake" snippet, compiled and run as written: the class and the
- * test lines below are the snippet's, and a check keeps the README's copy identical.
+ * The README's "Testing with the fake" snippet, compiled and run as written: its class is
+ * {@link Thumbnailer}, its test lines are the test below, and a check keeps the README's code (its
+ * comments aside) identical to both.
  */
 class ReadmeFakeSnippetTest {
-
-    // Your code under test: anything that is handed the port.
-    static class Thumbnailer {
-        private final ImageGenerationPort images;
-
-        Thumbnailer(ImageGenerationPort images) {
-            this.images = images;
-        }
-
-        GeneratedImage make(String subject) {
-            GenerationRequest request = GenerationRequest.builder().prompt("A small thumbnail of " + subject).build();
-            try {
-                return images.generate(request).requireImage();
-            } catch (RateLimitedException e) {
-                return images.generate(request).requireImage();   // one more try after a 429
-            }
-        }
-    }
 
     @Test
     void theSnippetRuns_theScripted429IsThrownAtOnceAndTheRetryGetsTheImage() {
@@ -54,16 +35,17 @@ class ReadmeFakeSnippetTest {
     }
 
     @Test
-    void theReadmeSnippetIsTheCodeOfThisTest() throws Exception {
+    void theReadmeSnippetIsTheThumbnailerAndTheCodeOfThisTest() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         int section = readme.indexOf("### Testing with the fake");
         int start = readme.indexOf("```java", section) + "```java".length();
         String snippet = readme.substring(start, readme.indexOf("```", start));
-        String source = Files.readString(Path.of("src/test/java/io/github/geminiimage/adapter/fake/ReadmeFakeSnippetTest.java"));
+        String source = Files.readString(Path.of("src/main/java/io/github/geminiimage/examples/Thumbnailer.java"))
+                + Files.readString(Path.of("src/test/java/io/github/geminiimage/examples/ReadmeFakeSnippetTest.java"));
 
         List<String> missing = snippet.lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("import ") && !line.startsWith("class Thumbnailer"))
+                .filter(line -> !line.isEmpty() && !line.startsWith("import ") && !line.startsWith("// "))
                 .filter(line -> !source.contains(line)).toList();
-        assertThat(missing).as("README lines not in this test").isEmpty();
+        assertThat(missing).as("README lines in neither Thumbnailer nor this test").isEmpty();
     }
 }
