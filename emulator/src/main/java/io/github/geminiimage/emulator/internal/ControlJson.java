@@ -103,6 +103,20 @@ final class ControlJson {
      * @throws ApiError the 400 for a body that is not one JSON object or not shaped like {@code type}
      */
     static <T extends Record> T read(byte[] body, Class<T> type) {
+        return bind(object(body), type, "");
+    }
+
+    /**
+     * Like {@link #read}, members {@code type} does not have ignored: the outcomes body always took
+     * whatever else a client sent beside {@code outcomes}.
+     */
+    static <T extends Record> T readIgnoringUnknown(byte[] body, Class<T> type) {
+        Map<?, ?> object = new LinkedHashMap<>(object(body));
+        object.keySet().removeIf(name -> component(type.getRecordComponents(), String.valueOf(name)) == null);
+        return bind(object, type, "");
+    }
+
+    private static Map<?, ?> object(byte[] body) {
         Object value;
         try {
             value = body.length == 0 ? Map.of() : JSONB.fromJson(new ByteArrayInputStream(body), Object.class);
@@ -112,7 +126,7 @@ final class ControlJson {
         if (!(value instanceof Map<?, ?> object)) {
             throw ApiError.invalidArgument("Invalid JSON payload received. Expected an object.");
         }
-        return bind(object, type, "");
+        return object;
     }
 
     /**

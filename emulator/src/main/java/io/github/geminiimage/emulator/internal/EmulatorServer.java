@@ -899,7 +899,8 @@ public final class EmulatorServer implements AutoCloseable {
         switch (path) {
             case "/emulator/v1/outcomes" -> {
                 requireMethod(method, "POST");
-                List<EmulatorOutcome> outcomes = parseOutcomes(ControlJson.read(body(exchange), ControlJson.OutcomesBody.class));
+                List<EmulatorOutcome> outcomes = parseOutcomes(ControlJson.readIgnoringUnknown(body(exchange),
+                        ControlJson.OutcomesBody.class));
                 enqueue(outcomes);
                 sendControl(exchange, new ControlJson.Queued(outcomes.size(), fake.queuedResponses()));
             }
