@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The server side of {@code GET models} and {@code GET models/{id}} (docs/wire-format.md, "Models"):
+ * The server side of {@code GET models} and {@code GET models/{id}} (docs/wire-format.md, "Endpoints"):
  * the {@code Model} resources SDKs list and get before they generate. Stateless and thread-safe.
  */
 public final class ModelResources {
