@@ -58,6 +58,10 @@ class EmulatorDocumentsTest {
                 .isEqualTo("Invalid JSON payload received. Unknown name \"later\" at 'outcomes': Cannot find field.");
         assertThat(message(control("/emulator/v1/outcomes", "{\"outcomes\":[true]}")))
                 .isEqualTo("outcomes: true is neither a name nor an object");
+        assertThat(message(control("/emulator/v1/rules", "{\"rules\":[{\"outcome\":\"image\",\"firstAttemptOnly\":\"yes\"}]}")))
+                .isEqualTo("Invalid value at 'rules.first_attempt_only', \"yes\"");
+        assertThat(message(control("/emulator/v1/rules", "{\"rules\":[{\"outcome\":\"image\",\"imageBytes\":\"many\"}]}")))
+                .isEqualTo("Invalid value at 'rules.image_bytes', \"many\"");
     }
 
     @Test
