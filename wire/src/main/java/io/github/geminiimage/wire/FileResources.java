@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire;
 
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.domain.file.FileError;
 import io.github.geminiimage.domain.file.FilePage;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The Files API's JSON both ways: a {@code File} resource, a list page, and the body that starts
@@ -40,6 +42,52 @@ public final class FileResources {
         return JsonDocuments.toJson(new FileJson.File(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, new FileJson.File(upload.name().orElse(null), upload.displayName().orElse(null),
                         upload.mimeType(), null, null, null, null, null, null, null, null, null, null, null)));
+    }
+
+    /**
+     * What the body that starts an upload says, read as a server does (the emulator): every member
+     * is optional, since the size and type may come in the {@code X-Goog-Upload-Header-*} headers.
+     *
+     * @param name the resource name asked for ({@code files/{id}} or the bare id), if any
+     * @param displayName the display name, if any
+     * @param mimeType the MIME type, if given in the body
+     * @param sizeBytes the size, if given in the body
+     */
+    public record UploadStart(Optional<String> name, Optional<String> displayName, Optional<String> mimeType,
+            OptionalLong sizeBytes) {
+
+        /** Checks that every component is present. */
+        public UploadStart {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(mimeType, "mimeType");
+            Objects.requireNonNull(sizeBytes, "sizeBytes");
+        }
+    }
+
+    /**
+     * Reads the body that starts an upload, the server side of {@link #startBody}: {@code {"file":
+     * {...}}}, members under their camelCase or snake_case names; an empty body says nothing.
+     *
+     * @throws InvalidRequestException what the API answers with 400: not a JSON object, or a
+     *     member of the wrong type (the message names it and its value)
+     */
+    public static UploadStart readStart(byte[] body) {
+        FileJson.Start start = JsonDocuments.bindRequest(body, FileJson.Start.class);
+        FileJson.StartFile file = start.file() != null ? start.file()
+                : new FileJson.StartFile(null, null, null, null, null, null, null);
+        Object size = file.sizeBytes() != null ? file.sizeBytes() : file.sizeBytesSnake();
+        OptionalLong sizeBytes = OptionalLong.empty();
+        if (size != null) {
+            try {
+                sizeBytes = OptionalLong.of(size instanceof BigDecimal n ? n.longValueExact() : Long.parseLong((String) size));
+            } catch (ArithmeticException | ClassCastException | NumberFormatException e) {
+                throw JsonDocuments.invalidPayload("Invalid value at 'file.size_bytes' (TYPE_INT64), " + size);
+            }
+        }
+        return new UploadStart(Optional.ofNullable(file.name()),
+                Optional.ofNullable(file.displayName() != null ? file.displayName() : file.displayNameSnake()),
+                Optional.ofNullable(file.mimeType() != null ? file.mimeType() : file.mimeTypeSnake()), sizeBytes);
     }
 
     /**

@@ -11,16 +11,17 @@ import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.ServedTier;
 import io.github.geminiimage.domain.ServiceTier;
 import io.github.geminiimage.domain.error.ImageGenerationException;
+import io.github.geminiimage.domain.error.InvalidRequestException;
+import io.github.geminiimage.domain.file.FilePage;
 import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.emulator.EmulatorOutcome;
 import io.github.geminiimage.emulator.RecordedRequest;
 import io.github.geminiimage.emulator.VertexCall;
 import io.github.geminiimage.port.GenerationStream;
-import jakarta.json.JsonArrayBuilder;
+import io.github.geminiimage.wire.FileResources;
+import io.github.geminiimage.wire.JsonBody;
+import io.github.geminiimage.wire.batch.BatchCreateReader;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,6 +61,7 @@ public final class EmulatorServer implements AutoCloseable {
     public static final int LOG_LIMIT = 10_000;
     private static final int MAX_THREADS = 256;
     private static final long MAX_BODY = 120L * 1000 * 1000;
+    private static final String JSON = "application/json; charset=UTF-8";
 
     private static final Pattern GEMINI_MODEL = Pattern.compile("/(v1beta|v1|v1alpha)/models/([^/:]+)(?::([A-Za-z]+))?");
     private static final Pattern VERTEX_MODEL = Pattern.compile(
@@ -67,6 +69,8 @@ public final class EmulatorServer implements AutoCloseable {
     private static final Pattern FILES = Pattern.compile("/(?:download/)?(v1beta|v1)/files(?:/([a-z0-9-]+)(:download)?)?");
     private static final Pattern BATCHES = Pattern.compile("/(v1beta|v1)/batches(?:/([^/:]+)(:cancel)?)?");
     private static final Pattern UPLOAD = Pattern.compile("/upload/(v1beta|v1)/files");
+    /** The reply of a delete or a cancel. */
+    private static final byte[] EMPTY = {'{', '}'};
 
     /**
      * The server's settings.
@@ -419,8 +423,9 @@ public final class EmulatorServer implements AutoCloseable {
             }
             if (m.group(3).equals("batchGenerateContent")) {
                 requireMethod(method, "POST");
-                reply(exchange, 200, batches.create(model, JsonMembers.parseObject(body(exchange)), this::resolve,
-                        base(exchange)), trace);
+                byte[] body = body(exchange);
+                reply(exchange, 200, batches.create(model, readWire(() -> BatchCreateReader.read(body)), this::batchRequest),
+                        trace);
                 return;
             }
             generateCall(exchange, model, m.group(3), query, false, trace);
@@ -670,6 +675,11 @@ public final class EmulatorServer implements AutoCloseable {
         out.close();
     }
 
+    /** Decodes one request of a batch job as the generate calls decode theirs, file URIs resolved alike. */
+    private GenerationRequest batchRequest(String model, byte[] json) {
+        return RequestDecoder.decode(model, JsonMembers.parseObject(json), this::resolve).request();
+    }
+
     /** Resolves a {@code fileData.fileUri}: a file of the store, else the service's 400 for a URL it cannot fetch. */
     private ImageInput resolve(URI uri, MediaType mediaType) {
         return files.resolve(uri, mediaType).orElseThrow(() -> ApiError.invalidArgument(
@@ -679,8 +689,7 @@ public final class EmulatorServer implements AutoCloseable {
     // ---------------------------------------------------------------- files
 
     private void uploadStart(HttpExchange exchange, Trace trace) throws IOException {
-        JsonObject body = JsonMembers.parseObject(body(exchange));
-        JsonObject file = JsonMembers.object(body, "file", "").orElse(JsonValue.EMPTY_JSON_OBJECT);
+        FileResources.UploadStart file = readWire(() -> FileResources.readStart(body(exchange)));
         var headers = exchange.getRequestHeaders();
         String protocol = headers.getFirst("X-Goog-Upload-Protocol");
         String command = headers.getFirst("X-Goog-Upload-Command");
@@ -688,15 +697,12 @@ public final class EmulatorServer implements AutoCloseable {
             throw ApiError.invalidArgument("The emulator takes resumable uploads only: send X-Goog-Upload-Protocol: "
                     + "resumable and X-Goog-Upload-Command: start");
         }
-        long total = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Header-Content-Length"))
-                .or(() -> JsonMembers.member(file, "sizeBytes").map(v -> v instanceof JsonString s ? s.getString()
-                        : v.toString()))
-                .map(EmulatorServer::parseLong).orElse(-1L);
+        String sizeHeader = headers.getFirst("X-Goog-Upload-Header-Content-Length");
+        long total = sizeHeader != null ? parseLong(sizeHeader) : file.sizeBytes().orElse(-1L);
         String mime = Optional.ofNullable(headers.getFirst("X-Goog-Upload-Header-Content-Type"))
-                .or(() -> JsonMembers.string(file, "mimeType", "file"))
+                .or(file::mimeType)
                 .orElseThrow(() -> ApiError.invalidArgument("X-Goog-Upload-Header-Content-Type is required"));
-        String session = files.start(total, mime, JsonMembers.string(file, "displayName", "file"),
-                JsonMembers.string(file, "name", "file"));
+        String session = files.start(total, mime, file.displayName(), file.name());
         String base = uploadUrlBase.orElseGet(() -> base(exchange));
         exchange.getResponseHeaders().set("x-goog-upload-url", base + exchange.getRequestURI().getPath()
                 + "?upload_id=" + session + "&upload_protocol=resumable");
@@ -764,7 +770,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (state.file().isPresent()) {
             FileStore.Entry file = state.file().get();
             String shown = FileStore.peek(file).equals("FAILED") ? "PROCESSING" : FileStore.peek(file);
-            sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("file", FileStore.json(file, base(exchange), shown)).build());
+            sendBytes(exchange, 200, JSON, FileResources.writeUploaded(FileStore.resource(file, base(exchange), shown)));
         } else {
             sendHeaders(exchange, 200, -1);
         }
@@ -819,14 +825,9 @@ public final class EmulatorServer implements AutoCloseable {
             requireMethod(method, "GET");
             int pageSize = pageSize(query, 10);
             var page = files.list(pageSize, Optional.ofNullable(query.get("pageToken")));
-            JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
-            if (!page.getKey().isEmpty()) {
-                JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-                page.getKey().forEach(e -> array.add(FileStore.json(e, base(exchange), FileStore.peek(e))));
-                out.add("files", array);
-            }
-            page.getValue().ifPresent(t -> out.add("nextPageToken", t));
-            reply(exchange, 200, out.build(), trace);
+            String base = base(exchange);
+            reply(exchange, 200, FileResources.writePage(new FilePage(page.getKey().stream()
+                    .map(e -> FileStore.resource(e, base, FileStore.peek(e))).toList(), page.getValue())), trace);
         } else if (download) {
             requireMethod(method, "GET");
             FileStore.Entry entry = files.require(id);
@@ -838,10 +839,10 @@ public final class EmulatorServer implements AutoCloseable {
             }
         } else if (method.equals("GET")) {
             FileStore.Entry entry = files.require(id);
-            reply(exchange, 200, FileStore.json(entry, base(exchange), FileStore.read(entry)), trace);
+            reply(exchange, 200, FileResources.writeFile(FileStore.resource(entry, base(exchange), FileStore.read(entry))), trace);
         } else if (method.equals("DELETE")) {
             files.delete(id);
-            reply(exchange, 200, JsonValue.EMPTY_JSON_OBJECT, trace);
+            reply(exchange, 200, EMPTY, trace);
         } else {
             requireMethod(method, "GET");
         }
@@ -853,20 +854,34 @@ public final class EmulatorServer implements AutoCloseable {
             Trace trace) throws IOException {
         if (id == null) {
             requireMethod(method, "GET");
-            reply(exchange, 200, batches.list(pageSize(query, 10), Optional.ofNullable(query.get("pageToken")),
-                    base(exchange)), trace);
+            reply(exchange, 200, batches.list(pageSize(query, 10), Optional.ofNullable(query.get("pageToken"))), trace);
         } else if (cancel) {
             requireMethod(method, "POST");
             drain(exchange);
             batches.cancel(id);
-            reply(exchange, 200, JsonValue.EMPTY_JSON_OBJECT, trace);
+            reply(exchange, 200, EMPTY, trace);
         } else if (method.equals("DELETE")) {
             batches.delete(id);
-            reply(exchange, 200, JsonValue.EMPTY_JSON_OBJECT, trace);
+            reply(exchange, 200, EMPTY, trace);
         } else {
             requireMethod(method, "GET");
-            reply(exchange, 200, batches.get(id, base(exchange)), trace);
+            reply(exchange, 200, batches.get(id), trace);
         }
+    }
+
+    /** A wire reader's refusal of a body, answered as Google's 400. */
+    private static <T> T readWire(WireRead<T> read) throws IOException {
+        try {
+            return read.read();
+        } catch (InvalidRequestException e) {
+            throw ApiError.invalidArgument(e.getMessage());
+        }
+    }
+
+    /** A read of a body by one of wire's server-side readers. */
+    @FunctionalInterface
+    private interface WireRead<T> {
+        T read() throws IOException;
     }
 
     private static int pageSize(Map<String, String> query, int defaultSize) {
@@ -884,91 +899,83 @@ public final class EmulatorServer implements AutoCloseable {
         switch (path) {
             case "/emulator/v1/outcomes" -> {
                 requireMethod(method, "POST");
-                List<EmulatorOutcome> outcomes = parseOutcomes(JsonMembers.parseObject(body(exchange)));
+                List<EmulatorOutcome> outcomes = parseOutcomes(ControlJson.readIgnoringUnknown(body(exchange),
+                        ControlJson.OutcomesBody.class));
                 enqueue(outcomes);
-                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("queued", outcomes.size())
-                        .add("pending", fake.queuedResponses()).build());
+                sendControl(exchange, new ControlJson.Queued(outcomes.size(), fake.queuedResponses()));
             }
             case "/emulator/v1/rules" -> {
                 requireMethod(method, "POST");
-                List<io.github.geminiimage.emulator.EmulatorRule> added = Rules.parse(JsonMembers.parseObject(body(exchange)));
+                List<io.github.geminiimage.emulator.EmulatorRule> added = Rules.parse(ControlJson.read(body(exchange),
+                        ControlJson.RulesBody.class));
                 addRules(added);
-                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("added", added.size()).build());
+                sendControl(exchange, new ControlJson.Added(added.size()));
             }
             case "/emulator/v1/requests" -> {
                 requireMethod(method, "GET");
-                JsonArrayBuilder array = Jsons.PROVIDER.createArrayBuilder();
-                for (RecordedRequest r : requests()) {
-                    JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("time", r.time().toString())
-                            .add("method", r.method()).add("path", r.path());
-                    r.model().ifPresent(v -> b.add("model", v));
-                    r.prompt().ifPresent(v -> b.add("prompt", v));
-                    JsonArrayBuilder sizes = Jsons.PROVIDER.createArrayBuilder();
-                    r.imageSizes().forEach(sizes::add);
-                    array.add(b.add("imageCount", r.imageCount()).add("imageSizes", sizes).add("status", r.status()));
-                }
-                sendJson(exchange, 200, Jsons.PROVIDER.createObjectBuilder().add("requests", array).build());
+                sendControl(exchange, new ControlJson.RequestLog(requests().stream().map(r -> new ControlJson.LoggedRequest(
+                        r.time().toString(), r.method(), r.path(), r.model().orElse(null), r.prompt().orElse(null),
+                        r.imageCount(), r.imageSizes(), r.status())).toList()));
             }
             case "/emulator/v1/file-processing" -> {
                 requireMethod(method, "POST");
-                JsonObject body = JsonMembers.parseObject(body(exchange));
-                JsonMembers.requireKnown(body, java.util.Set.of("reads", "failure"), "");
-                int reads = JsonMembers.integer(body, "reads", "").orElse(0);
+                ControlJson.FileProcessing body = ControlJson.read(body(exchange), ControlJson.FileProcessing.class);
+                int reads = Optional.ofNullable(body.reads()).orElse(0);
                 if (reads < 0) {
                     throw ApiError.invalidArgument("reads: " + reads + " is negative; expected 0 or more (-1 is not forever; "
                             + "use 2147483647)");
                 }
-                files.processing(reads, JsonMembers.string(body, "failure", ""));
-                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+                files.processing(reads, Optional.ofNullable(body.failure()));
+                sendControl(exchange, new ControlJson.Empty());
             }
             case "/emulator/v1/batch-failures" -> {
                 requireMethod(method, "POST");
-                JsonObject body = JsonMembers.parseObject(body(exchange));
-                JsonMembers.requireKnown(body, java.util.Set.of("failures"), "");
-                List<JsonValue> failures = JsonMembers.array(body, "failures", "");
+                List<Object> failures = Optional.ofNullable(ControlJson.read(body(exchange), ControlJson.BatchFailures.class)
+                        .failures()).orElse(List.of());
                 if (failures.isEmpty()) {
                     throw ApiError.invalidArgument("failures: expected e.g. {\"failures\": [{\"key\": \"request-2\", "
                             + "\"outcome\": \"server-error\"}]}");
                 }
-                for (JsonValue item : failures) {
-                    if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-                        throw ApiError.invalidArgument("failures: " + item + " is not an object with key and outcome");
+                for (Object item : failures) {
+                    if (!(item instanceof Map<?, ?> object)) {
+                        throw ApiError.invalidArgument("failures: " + ControlJson.show(item)
+                                + " is not an object with key and outcome");
                     }
-                    JsonObject failure = item.asJsonObject();
-                    String key = JsonMembers.string(failure, "key", "failures")
+                    ControlJson.BatchFailure failure = ControlJson.bind(object, ControlJson.BatchFailure.class, "failures");
+                    String key = Optional.ofNullable(failure.key())
                             .orElseThrow(() -> ApiError.invalidArgument("failures: an entry needs \"key\""));
                     EmulatorOutcome outcome;
                     try {
-                        outcome = EmulatorOutcome.of(JsonMembers.string(failure, "outcome", "failures")
+                        outcome = EmulatorOutcome.of(Optional.ofNullable(failure.outcome())
                                 .orElseThrow(() -> ApiError.invalidArgument("failures: an entry needs \"outcome\"")));
                     } catch (IllegalArgumentException e) {
                         throw ApiError.invalidArgument(e.getMessage());
                     }
                     batches.batches().when(request -> request.key().equals(key), Outcomes.response(outcome));
                 }
-                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+                sendControl(exchange, new ControlJson.Empty());
             }
             case "/emulator/v1/upload-faults" -> {
                 requireMethod(method, "POST");
-                JsonObject body = JsonMembers.parseObject(body(exchange));
-                JsonMembers.requireKnown(body, java.util.Set.of("cutNextChunkAfter", "failNextChunks"), "");
-                Optional<Integer> cut = JsonMembers.integer(body, "cutNextChunkAfter", "");
-                Optional<Integer> fail = JsonMembers.integer(body, "failNextChunks", "");
+                ControlJson.UploadFaults body = ControlJson.read(body(exchange), ControlJson.UploadFaults.class);
+                Optional<Integer> cut = Optional.ofNullable(body.cutNextChunkAfter());
+                Optional<Integer> fail = Optional.ofNullable(body.failNextChunks());
                 if (cut.isEmpty() && fail.isEmpty()) {
                     throw ApiError.invalidArgument("expected e.g. {\"cutNextChunkAfter\": 1000} or {\"failNextChunks\": 2}");
                 }
                 if (cut.filter(n -> n < 0).isPresent() || fail.filter(n -> n < 0).isPresent()) {
-                    throw ApiError.invalidArgument("cutNextChunkAfter and failNextChunks must not be negative: " + body);
+                    throw ApiError.invalidArgument("cutNextChunkAfter and failNextChunks must not be negative: "
+                            + ControlJson.show(body));
                 }
                 cut.ifPresent(this::cutNextChunkAfter);
                 fail.ifPresent(this::failNextChunks);
-                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+                sendControl(exchange, new ControlJson.Empty());
             }
             case "/emulator/v1/reset" -> {
                 requireMethod(method, "POST");
                 drain(exchange);
                 reset();
-                sendJson(exchange, 200, JsonValue.EMPTY_JSON_OBJECT);
+                sendControl(exchange, new ControlJson.Empty());
             }
             default -> throw ApiError.notFound("No control endpoint " + path + "; the emulator has /emulator/v1/outcomes, "
                     + "/emulator/v1/rules, /emulator/v1/requests, /emulator/v1/file-processing, /emulator/v1/batch-failures, /emulator/v1/upload-faults "
@@ -977,24 +984,21 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     /** Reads {@code {"outcomes": ["image", {"outcome": "rate-limited", "retryAfter": "2s", "delay": "1s"}]}}. */
-    static List<EmulatorOutcome> parseOutcomes(JsonObject body) {
+    static List<EmulatorOutcome> parseOutcomes(ControlJson.OutcomesBody body) {
         List<EmulatorOutcome> outcomes = new ArrayList<>();
-        List<JsonValue> items = JsonMembers.array(body, "outcomes", "");
+        List<Object> items = Optional.ofNullable(body.outcomes()).orElse(List.of());
         if (items.isEmpty()) {
             throw ApiError.invalidArgument("outcomes: expected a non-empty array of outcome names or objects, e.g. "
                     + "{\"outcomes\": [\"rate-limited\", \"image\"]}");
         }
         try {
-            for (JsonValue item : items) {
-                if (item instanceof JsonString name) {
-                    outcomes.add(EmulatorOutcome.of(name.getString()));
-                } else if (item.getValueType() == JsonValue.ValueType.OBJECT) {
-                    JsonObject object = item.asJsonObject();
-                    JsonMembers.requireKnown(object, java.util.Set.of("outcome", "retryAfter", "delay", "imageBytes"),
-                            "outcomes");
-                    outcomes.add(outcomeObject(object, "outcomes"));
+            for (Object item : items) {
+                if (item instanceof String name) {
+                    outcomes.add(EmulatorOutcome.of(name));
+                } else if (item instanceof Map<?, ?> object) {
+                    outcomes.add(outcomeObject(ControlJson.bind(object, ControlJson.OutcomeItem.class, "outcomes"), "outcomes"));
                 } else {
-                    throw ApiError.invalidArgument("outcomes: " + item + " is neither a name nor an object");
+                    throw ApiError.invalidArgument("outcomes: " + ControlJson.show(item) + " is neither a name nor an object");
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -1009,20 +1013,17 @@ public final class EmulatorServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException for a bad name or parameter
      */
-    static EmulatorOutcome outcomeObject(JsonObject object, String where) {
-        EmulatorOutcome outcome = EmulatorOutcome.of(JsonMembers.string(object, "outcome", where)
+    static EmulatorOutcome outcomeObject(ControlJson.OutcomeItem given, String where) {
+        EmulatorOutcome outcome = EmulatorOutcome.of(Optional.ofNullable(given.outcome())
                 .orElseThrow(() -> ApiError.invalidArgument(where + ": an object needs \"outcome\"")));
-        Optional<String> retry = JsonMembers.string(object, "retryAfter", where);
-        if (retry.isPresent()) {
-            outcome = outcome.withRetryAfter(Durations.parse("retryAfter", retry.get()));
+        if (given.retryAfter() != null) {
+            outcome = outcome.withRetryAfter(Durations.parse("retryAfter", given.retryAfter()));
         }
-        Optional<String> delay = JsonMembers.string(object, "delay", where);
-        if (delay.isPresent()) {
-            outcome = outcome.after(Durations.parse("delay", delay.get()));
+        if (given.delay() != null) {
+            outcome = outcome.after(Durations.parse("delay", given.delay()));
         }
-        Optional<Integer> imageBytes = JsonMembers.integer(object, "imageBytes", where);
-        if (imageBytes.isPresent()) {
-            outcome = outcome.withImageBytes(imageBytes.get());
+        if (given.imageBytes() != null) {
+            outcome = outcome.withImageBytes(given.imageBytes());
         }
         return outcome;
     }
@@ -1044,9 +1045,25 @@ public final class EmulatorServer implements AutoCloseable {
         return host == null ? baseUri().toString() : "http://" + host;
     }
 
-    private void reply(HttpExchange exchange, int status, JsonObject json, Trace trace) throws IOException {
+    private void reply(HttpExchange exchange, int status, byte[] json, Trace trace) throws IOException {
         trace.status = status;
-        sendJson(exchange, status, json);
+        sendBytes(exchange, status, JSON, json);
+    }
+
+    private void reply(HttpExchange exchange, int status, JsonBody json, Trace trace) throws IOException {
+        trace.status = status;
+        exchange.getResponseHeaders().set("Content-Type", JSON);
+        long length = json.contentLength();
+        sendHeaders(exchange, status, length == 0 ? -1 : length);
+        if (length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                json.writeTo(out);
+            }
+        }
+    }
+
+    private void sendControl(HttpExchange exchange, Record document) throws IOException {
+        sendBytes(exchange, 200, JSON, ControlJson.write(document));
     }
 
     private void sendJson(HttpExchange exchange, int status, JsonObject json) throws IOException {

@@ -2,8 +2,11 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.MediaType;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import io.github.geminiimage.domain.file.FileError;
+import io.github.geminiimage.domain.file.FileSource;
+import io.github.geminiimage.domain.file.FileState;
+import io.github.geminiimage.domain.file.Sha256;
+import io.github.geminiimage.domain.file.StoredFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -372,21 +375,18 @@ public final class FileStore {
     }
 
     /** The File resource as Google writes it, with URIs on {@code base}, in the state given. */
-    public static JsonObject json(Entry entry, String base, String state) {
+    public static StoredFile resource(Entry entry, String base, String state) {
         Instant created = entry.createTime();
-        JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder().add("name", entry.name());
-        entry.displayName().ifPresent(d -> b.add("displayName", d));
-        b.add("mimeType", entry.mimeType()).add("sizeBytes", Long.toString(entry.sizeBytes()))
-                .add("createTime", created.toString()).add("updateTime", created.toString())
-                .add("expirationTime", created.plus(RETENTION).toString())
-                .add("sha256Hash", Base64.getEncoder().encodeToString(entry.sha256Hex().getBytes(StandardCharsets.US_ASCII)))
-                .add("uri", base + "/v1beta/" + entry.name());
+        StoredFile.Builder b = StoredFile.builder(entry.name(), URI.create(base + "/v1beta/" + entry.name()),
+                entry.mimeType(), entry.sizeBytes()).state(FileState.of(state)).createTime(created).updateTime(created)
+                .expirationTime(created.plus(RETENTION)).sha256(Sha256.ofHex(entry.sha256Hex()))
+                .source(FileSource.of(entry.source()));
+        entry.displayName().ifPresent(b::displayName);
         if (entry.source().equals("GENERATED")) {
-            b.add("downloadUri", base + "/download/v1beta/" + entry.name() + ":download?alt=media");
+            b.downloadUri(URI.create(base + "/download/v1beta/" + entry.name() + ":download?alt=media"));
         }
-        b.add("state", state).add("source", entry.source());
         if (state.equals("FAILED")) {
-            b.add("error", Jsons.PROVIDER.createObjectBuilder().add("code", 3).add("message", entry.failure().orElse("")));
+            b.error(new FileError(3, entry.failure().orElse("")));
         }
         return b.build();
     }

@@ -9,7 +9,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,15 +35,6 @@ final class JsonMembers {
             return value.asJsonObject();
         } catch (JsonParsingException e) {
             throw ApiError.invalidArgument("Invalid JSON payload received. " + e.getMessage());
-        } catch (JsonException e) {
-            throw ApiError.invalidArgument("Invalid JSON payload received. " + e.getMessage());
-        }
-    }
-
-    /** Parses one line of a JSONL file. */
-    static JsonObject parseLine(String line) {
-        try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(line))) {
-            return reader.readObject();
         } catch (JsonException e) {
             throw ApiError.invalidArgument("Invalid JSON payload received. " + e.getMessage());
         }

@@ -6,8 +6,6 @@ import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.emulator.EmulatorOutcome;
 import io.github.geminiimage.emulator.EmulatorRule;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -166,28 +163,25 @@ public final class Rules implements AutoCloseable {
      * {"outcome": "image", "imageBytes": 8000, "dribble": "10ms"}]}}: each rule's outcome in the object
      * form of {@code /emulator/v1/outcomes}, plus the rule's own members.
      */
-    static List<EmulatorRule> parse(JsonObject body) {
-        JsonMembers.requireKnown(body, Set.of("rules"), "");
-        List<JsonValue> items = JsonMembers.array(body, "rules", "");
+    static List<EmulatorRule> parse(ControlJson.RulesBody body) {
+        List<Object> items = Optional.ofNullable(body.rules()).orElse(List.of());
         if (items.isEmpty()) {
             throw ApiError.invalidArgument("rules: expected a non-empty array of rules, e.g. {\"rules\": [{\"outcome\": "
                     + "\"server-error\", \"promptContains\": \"fail me\", \"firstAttemptOnly\": true}]}");
         }
         List<EmulatorRule> rules = new ArrayList<>();
         try {
-            for (JsonValue item : items) {
-                if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-                    throw ApiError.invalidArgument("rules: " + item + " is not an object with an \"outcome\"");
+            for (Object item : items) {
+                if (!(item instanceof Map<?, ?> object)) {
+                    throw ApiError.invalidArgument("rules: " + ControlJson.show(item) + " is not an object with an \"outcome\"");
                 }
-                JsonObject object = item.asJsonObject();
-                JsonMembers.requireKnown(object, Set.of("outcome", "retryAfter", "delay", "imageBytes", "promptContains",
-                        "firstAttemptOnly", "dribble", "discardBody"), "rules");
-                EmulatorOutcome outcome = EmulatorServer.outcomeObject(object, "rules");
-                Duration dribble = JsonMembers.string(object, "dribble", "rules").map(d -> Durations.parse("dribble", d))
+                ControlJson.RuleItem rule = ControlJson.bind(object, ControlJson.RuleItem.class, "rules");
+                EmulatorOutcome outcome = EmulatorServer.outcomeObject(new ControlJson.OutcomeItem(rule.outcome(),
+                        rule.retryAfter(), rule.delay(), rule.imageBytes()), "rules");
+                Duration dribble = Optional.ofNullable(rule.dribble()).map(d -> Durations.parse("dribble", d))
                         .orElse(Duration.ZERO);
-                rules.add(new EmulatorRule(JsonMembers.string(object, "promptContains", "rules"), outcome,
-                        JsonMembers.bool(object, "firstAttemptOnly", "rules"), dribble,
-                        JsonMembers.bool(object, "discardBody", "rules")));
+                rules.add(new EmulatorRule(Optional.ofNullable(rule.promptContains()), outcome,
+                        Boolean.TRUE.equals(rule.firstAttemptOnly()), dribble, Boolean.TRUE.equals(rule.discardBody())));
             }
         } catch (IllegalArgumentException e) {
             throw ApiError.invalidArgument(e.getMessage());

@@ -1,5 +1,6 @@
 package io.github.geminiimage.wire.internal.json;
 
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -24,6 +25,20 @@ public final class FileJson {
     /** A {@code google.rpc.Status}, as a File's {@code error}. */
     @JsonbPropertyOrder({"code", "message", "status"})
     public record Status(Integer code, String message, String status) {
+    }
+
+    /**
+     * The body that starts an upload as a server reads it, {@code {"file": {...}}}: each member
+     * under its camelCase or, as proto3 JSON allows, its snake_case name.
+     */
+    public record Start(StartFile file) {
+    }
+
+    /** The file described by {@link Start}; {@code sizeBytes} a string or a number. */
+    public record StartFile(String name, String displayName,
+            @JsonbProperty("display_name") String displayNameSnake, String mimeType,
+            @JsonbProperty("mime_type") String mimeTypeSnake, Object sizeBytes,
+            @JsonbProperty("size_bytes") Object sizeBytesSnake) {
     }
 
     /** A list page: {@code {"files": [...], "nextPageToken": "..."}}. */

@@ -1,6 +1,7 @@
 package io.github.geminiimage.wire.internal.json;
 
 import io.github.geminiimage.domain.error.ErrorDetails;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.domain.error.MalformedResponseException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -60,6 +61,29 @@ public final class JsonDocuments {
             throw malformed(what + " is not a JSON object of the expected shape", e);
         }
     }
+
+    // ---- server side: a request body read as a server does ----------------------------------
+
+    /**
+     * Binds a request body to {@code type} as a server reads it: an empty body is an empty object.
+     *
+     * @throws InvalidRequestException what the API answers with 400, "Invalid JSON payload received."
+     *     and what is wrong
+     */
+    public static <T> T bindRequest(byte[] bytes, Type type) {
+        try {
+            return JSONB.fromJson(new ByteArrayInputStream(bytes.length == 0 ? EMPTY_OBJECT : bytes), type);
+        } catch (JsonbException | IllegalStateException | ClassCastException e) {
+            throw invalidPayload(e.getMessage());
+        }
+    }
+
+    /** The 400 of a request body that is not what the API takes: "Invalid JSON payload received." and the problem. */
+    public static InvalidRequestException invalidPayload(String problem) {
+        return new InvalidRequestException("Invalid JSON payload received. " + problem, ErrorDetails.NONE);
+    }
+
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     /** A malformed-reply exception for a call that got HTTP 200. */
     public static MalformedResponseException malformed(String message, Throwable cause) {
