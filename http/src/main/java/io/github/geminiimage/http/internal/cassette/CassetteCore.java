@@ -4,7 +4,7 @@ import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
-import io.github.geminiimage.http.internal.engine.BlockInputStream;
+import io.github.geminiimage.http.support.BlockInputStream;
 import io.github.geminiimage.http.support.TransportSupport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.geminiimage.http.internal.cassette;
 
-import io.github.geminiimage.http.internal.engine.BlockInputStream;
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

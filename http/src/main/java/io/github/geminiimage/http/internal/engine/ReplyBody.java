@@ -4,6 +4,7 @@ import io.github.geminiimage.domain.error.ErrorDetails;
 import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import io.github.geminiimage.http.HttpResponse;
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package io.github.geminiimage.http.internal.stream;
 
 import io.github.geminiimage.domain.error.ErrorDetails;
 import io.github.geminiimage.domain.error.ResponseTooLargeException;
-import io.github.geminiimage.http.internal.engine.BlockInputStream;
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.geminiimage.http.internal.engine;
+package io.github.geminiimage.http.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

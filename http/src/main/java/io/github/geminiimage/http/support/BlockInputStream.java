@@ -1,12 +1,13 @@
-package io.github.geminiimage.http.internal.engine;
+package io.github.geminiimage.http.support;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * An input stream defined by its block read: a single-byte read, a skip and the array reads all go
- * through {@link #read(byte[], int, int)}, so a stream that counts, caps or copies what passes sees
- * every byte. No mark (the {@link InputStream} default). One reader at a time.
+ * An input stream defined by its block read, for a transport's reply body and the core's streams
+ * over it: a single-byte read, a skip and the array reads all go through
+ * {@link #read(byte[], int, int)}, so a stream that counts, caps or copies what passes sees every
+ * byte. No mark (the {@link InputStream} default). One reader at a time.
  */
 public abstract class BlockInputStream extends InputStream {
 
