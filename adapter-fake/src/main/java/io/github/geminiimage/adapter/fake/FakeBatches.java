@@ -481,13 +481,13 @@ public final class FakeBatches implements BatchPort {
 
         /** How long a job is {@code PENDING} (default {@value FakeBatches#DEFAULT_PENDING_MILLIS} ms). */
         public Builder pendingTime(Duration value) {
-            this.pendingTime = Durations.nonNegative(value, "pendingTime");
+            this.pendingTime = DurationChecks.nonNegative(value, "pendingTime");
             return this;
         }
 
         /** How long a job runs (default {@value FakeBatches#DEFAULT_RUN_MILLIS} ms); 48 hours or more makes every job expire. */
         public Builder runTime(Duration value) {
-            this.runTime = Durations.positive(value, "runTime");
+            this.runTime = DurationChecks.positive(value, "runTime");
             return this;
         }
 

@@ -430,13 +430,13 @@ public final class FakeFiles implements FilesPort {
 
         /** How long an upload stays {@code PROCESSING} (default zero: {@code ACTIVE} at once). */
         public Builder processingTime(Duration value) {
-            this.processingTime = Durations.nonNegative(value, "processingTime");
+            this.processingTime = DurationChecks.nonNegative(value, "processingTime");
             return this;
         }
 
         /** The time between the polls of {@code awaitActive} (default 1 s, as the SDKs poll). */
         public Builder pollInterval(Duration value) {
-            this.pollInterval = Durations.positive(value, "pollInterval");
+            this.pollInterval = DurationChecks.positive(value, "pollInterval");
             return this;
         }
 

@@ -304,7 +304,7 @@ public final class FakeResponse {
      * {@code generateAsync} completes later (cancelling it ends the wait).
      */
     public FakeResponse after(Duration delay) {
-        return new FakeResponse(description, answer, Durations.nonNegative(delay, "delay"), stream);
+        return new FakeResponse(description, answer, DurationChecks.nonNegative(delay, "delay"), stream);
     }
 
     /** The delay before the answer; zero unless {@link #after} set one. */

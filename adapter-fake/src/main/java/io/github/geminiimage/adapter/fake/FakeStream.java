@@ -160,7 +160,7 @@ public final class FakeStream {
 
         /** Waits before the next step; closing the stream or cancelling the call ends the wait. */
         public Builder pause(Duration duration) {
-            steps.add(new Pause(Durations.nonNegative(duration, "duration")));
+            steps.add(new Pause(DurationChecks.nonNegative(duration, "duration")));
             return this;
         }
 

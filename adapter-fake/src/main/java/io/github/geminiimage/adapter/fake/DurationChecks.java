@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** The checks of the durations the fakes are configured with, failing with the field and the value. */
-final class Durations {
+final class DurationChecks {
 
-    private Durations() {
+    private DurationChecks() {
     }
 
     /** {@code value}, if it is zero or more. */
