@@ -36,8 +36,8 @@ public abstract class PulledGenerationStream implements GenerationStream {
 
     /**
      * Reads one step of the input, called while no event is ready and the stream has not ended: hands a
-     * chunk to {@link #join} (or an event to {@link #emit}), or waits, or at the end of the input ends the stream ({@link #joined()}
-     * and {@link #complete}), or throws what {@link #failed} returns.
+     * chunk to {@link #join} (or an event to {@link #emit}), or waits, or at the end of the input ends
+     * the stream ({@link #joined()} and {@link #complete}), or throws what {@link #failed} returns.
      */
     protected abstract void pull();
 
