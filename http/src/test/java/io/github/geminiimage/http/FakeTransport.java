@@ -1,5 +1,6 @@
 package io.github.geminiimage.http;
 
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -219,14 +220,7 @@ final class FakeTransport implements HttpTransport {
         FakeResponse(Reply reply) {
             this.reply = reply;
             InputStream bytes = new ByteArrayInputStream(reply.body());
-            this.body = new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    int n = read(one, 0, 1);
-                    return n < 0 ? -1 : one[0] & 0xFF;
-                }
-
+            this.body = new BlockInputStream() {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     if (closed) {

@@ -481,19 +481,13 @@ public final class FakeBatches implements BatchPort {
 
         /** How long a job is {@code PENDING} (default {@value FakeBatches#DEFAULT_PENDING_MILLIS} ms). */
         public Builder pendingTime(Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("pendingTime must not be negative; got " + value);
-            }
-            this.pendingTime = value;
+            this.pendingTime = DurationChecks.nonNegative(value, "pendingTime");
             return this;
         }
 
         /** How long a job runs (default {@value FakeBatches#DEFAULT_RUN_MILLIS} ms); 48 hours or more makes every job expire. */
         public Builder runTime(Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("runTime must be positive; got " + value);
-            }
-            this.runTime = value;
+            this.runTime = DurationChecks.positive(value, "runTime");
             return this;
         }
 

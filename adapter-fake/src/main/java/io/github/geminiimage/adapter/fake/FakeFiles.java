@@ -38,6 +38,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -211,10 +212,7 @@ public final class FakeFiles implements FilesPort {
     @Override
     public StoredFile get(String name) {
         FileReplies.checkName(name);
-        calls.begin(Operation.GET);
-        synchronized (lock) {
-            return view(held(name));
-        }
+        return withHeld(Operation.GET, name, this::view);
     }
 
     @Override
@@ -257,11 +255,7 @@ public final class FakeFiles implements FilesPort {
     @Override
     public void delete(String name) {
         FileReplies.checkName(name);
-        calls.begin(Operation.DELETE);
-        synchronized (lock) {
-            held(name);
-            files.remove(name);
-        }
+        withHeld(Operation.DELETE, name, entry -> files.remove(name));
     }
 
     @Override
@@ -314,11 +308,7 @@ public final class FakeFiles implements FilesPort {
     public long download(String name, OutputStream out) {
         FileReplies.checkName(name);
         Objects.requireNonNull(out, "out");
-        calls.begin(Operation.DOWNLOAD);
-        StoredContent content;
-        synchronized (lock) {
-            content = held(name).content();
-        }
+        StoredContent content = withHeld(Operation.DOWNLOAD, name, Entry::content);
         try {
             content.writeTo(out);
         } catch (IOException e) {
@@ -354,6 +344,17 @@ public final class FakeFiles implements FilesPort {
             dropExpired();
             Entry entry = files.get(name);
             return entry == null ? Optional.empty() : Optional.of(Map.entry(view(entry), entry.content().toByteArray()));
+        }
+    }
+
+    /**
+     * Counts a call of {@code operation} (which may fail it, as scripted) and applies {@code action},
+     * under the lock, to the held file {@code name}; a file not held fails as the service fails it.
+     */
+    private <T> T withHeld(Operation operation, String name, Function<Entry, T> action) {
+        calls.begin(operation);
+        synchronized (lock) {
+            return action.apply(held(name));
         }
     }
 
@@ -429,16 +430,13 @@ public final class FakeFiles implements FilesPort {
 
         /** How long an upload stays {@code PROCESSING} (default zero: {@code ACTIVE} at once). */
         public Builder processingTime(Duration value) {
-            this.processingTime = nonNegative(value, "processingTime");
+            this.processingTime = DurationChecks.nonNegative(value, "processingTime");
             return this;
         }
 
         /** The time between the polls of {@code awaitActive} (default 1 s, as the SDKs poll). */
         public Builder pollInterval(Duration value) {
-            if (value.isZero() || value.isNegative()) {
-                throw new IllegalArgumentException("pollInterval must be positive; got " + value);
-            }
-            this.pollInterval = value;
+            this.pollInterval = DurationChecks.positive(value, "pollInterval");
             return this;
         }
 
@@ -462,13 +460,6 @@ public final class FakeFiles implements FilesPort {
         /** Builds the store. */
         public FakeFiles build() {
             return new FakeFiles(this);
-        }
-
-        private static Duration nonNegative(Duration value, String field) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException(field + " must not be negative; got " + value);
-            }
-            return value;
         }
     }
 }

@@ -38,6 +38,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -247,6 +248,16 @@ public final class FakeImageGeneration implements ImageGenerationPort {
 
     @Override
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
+        return async(request, (call, future) -> future.complete(call.answer()));
+    }
+
+    /**
+     * Begins {@code request} on the caller's thread (a refused request fails the future at once),
+     * then, after the answer's delay, has {@code answer} complete the future on the executor unless
+     * it was cancelled meanwhile; whatever {@code answer} throws fails the future.
+     */
+    private CompletableFuture<GenerationResult> async(GenerationRequest request,
+            BiConsumer<Call, CompletableFuture<GenerationResult>> answer) {
         Call call;
         try {
             call = begin(request);
@@ -260,7 +271,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
                 return;
             }
             try {
-                future.complete(call.answer());
+                answer.accept(call, future);
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
             }
@@ -289,18 +300,7 @@ public final class FakeImageGeneration implements ImageGenerationPort {
     @Override
     public CompletableFuture<GenerationResult> streamAsync(GenerationRequest request, StreamListener listener) {
         Objects.requireNonNull(listener, "listener");
-        Call call;
-        try {
-            call = begin(request);
-        } catch (ImageGenerationException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<GenerationResult> future = new CompletableFuture<>();
-        pending.add(future);
-        Runnable work = () -> {
-            if (future.isDone()) {
-                return;
-            }
+        return async(request, (call, future) -> {
             try (GenerationStream stream = open(call)) {
                 future.whenComplete((r, f) -> stream.close());
                 for (StreamEvent event : stream) {
@@ -315,11 +315,8 @@ public final class FakeImageGeneration implements ImageGenerationPort {
                     }
                 }
                 future.complete(stream.result());
-            } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
             }
-        };
-        return schedule(work, call.response.delay(), future);
+        });
     }
 
     private GenerationStream open(Call call) {

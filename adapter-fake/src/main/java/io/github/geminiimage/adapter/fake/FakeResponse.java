@@ -304,11 +304,7 @@ public final class FakeResponse {
      * {@code generateAsync} completes later (cancelling it ends the wait).
      */
     public FakeResponse after(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative; got " + delay);
-        }
-        return new FakeResponse(description, answer, delay, stream);
+        return new FakeResponse(description, answer, DurationChecks.nonNegative(delay, "delay"), stream);
     }
 
     /** The delay before the answer; zero unless {@link #after} set one. */

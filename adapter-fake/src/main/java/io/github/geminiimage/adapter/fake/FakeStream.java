@@ -160,11 +160,7 @@ public final class FakeStream {
 
         /** Waits before the next step; closing the stream or cancelling the call ends the wait. */
         public Builder pause(Duration duration) {
-            Objects.requireNonNull(duration, "duration");
-            if (duration.isNegative()) {
-                throw new IllegalArgumentException("duration must not be negative; got " + duration);
-            }
-            steps.add(new Pause(duration));
+            steps.add(new Pause(DurationChecks.nonNegative(duration, "duration")));
             return this;
         }
 

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,12 +146,27 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Shows a job's state and counts; --wait follows it until it ends.")
-    static final class Status extends BatchSubcommand {
+    /** A subcommand on one job: the one named, else the last one submitted here. */
+    abstract static class JobSubcommand extends BatchSubcommand {
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
         String job;
 
+        JobSubcommand(CliContext context, ClientFactory ports) {
+            super(context, ports);
+        }
+
+        /** Runs the command on the job {@code name}, with the port open. */
+        abstract ExitCode run(BatchPort port, String name);
+
+        @Override
+        final ExitCode run(BatchPort port) {
+            return run(port, jobName(job));
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Shows a job's state and counts; --wait follows it until it ends.")
+    static final class Status extends JobSubcommand {
         @Option(names = "--wait", description = "Poll until the job ends, with a progress bar on a terminal.")
         boolean await;
 
@@ -162,8 +179,7 @@ final class BatchCommand implements Callable<Integer> {
         }
 
         @Override
-        ExitCode run(BatchPort port) {
-            String name = jobName(job);
+        ExitCode run(BatchPort port, String name) {
             BatchJob found = await ? port.await(name, timeout, this::progress) : port.get(name);
             context.out().println(options.json ? CliJson.write(CliDocuments.Job.of(found)) : jobLine(found));
             if (!await || found.state().equals(BatchState.SUCCEEDED) || found.state().equals(BatchState.CANCELLED)) {
@@ -177,10 +193,7 @@ final class BatchCommand implements Callable<Integer> {
             description = {"Saves every image of a finished job to a folder, one file per key: KEY.png (or .jpg), every "
                 + "character but letters, digits, - _ . percent-encoded (a/b gives a%%2Fb.png).",
         "Resumable: keys whose file exists are skipped. Prints written / failed / skipped."})
-    static final class Results extends BatchSubcommand {
-        @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
-        String job;
-
+    static final class Results extends JobSubcommand {
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "The folder (created if missing).")
         Path out;
 
@@ -189,8 +202,7 @@ final class BatchCommand implements Callable<Integer> {
         }
 
         @Override
-        ExitCode run(BatchPort port) {
-            String name = jobName(job);
+        ExitCode run(BatchPort port, String name) {
             BatchJob found = port.get(name);
             if (!found.isDone()) {
                 throw new InvalidRequestException("job", name + " has no results yet: it is " + found.state() + " ("
@@ -235,41 +247,45 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Cancels a job that has not ended.")
-    static final class Cancel extends BatchSubcommand {
-        @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
-        String job;
+    /**
+     * What cancel and delete share: an action on one job (the one named, else the last one submitted
+     * here), confirmed by a line, {@code done} and the name, or with --json by the document
+     * {@code confirmation} makes of the name.
+     */
+    abstract static class JobAction extends JobSubcommand {
+        private final BiConsumer<BatchPort, String> action;
+        private final String done;
+        private final Function<String, Object> confirmation;
 
-        Cancel(CliContext context, ClientFactory ports) {
+        JobAction(CliContext context, ClientFactory ports, BiConsumer<BatchPort, String> action, String done,
+                Function<String, Object> confirmation) {
             super(context, ports);
+            this.action = action;
+            this.done = done;
+            this.confirmation = confirmation;
         }
 
         @Override
-        ExitCode run(BatchPort port) {
-            String name = jobName(job);
-            port.cancel(name);
-            context.out().println(options.json ? CliJson.write(new CliDocuments.Cancelled(name, true)) : "cancelled " + name);
+        ExitCode run(BatchPort port, String name) {
+            action.accept(port, name);
+            context.out().println(options.json ? CliJson.write(confirmation.apply(name)) : done + " " + name);
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Cancels a job that has not ended.")
+    static final class Cancel extends JobAction {
+        Cancel(CliContext context, ClientFactory ports) {
+            super(context, ports, BatchPort::cancel, "cancelled", name -> new CliDocuments.Cancelled(name, true));
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Deletes a job.")
-    static final class Delete extends BatchSubcommand {
-        @Parameters(arity = "0..1", paramLabel = "NAME", description = "batches/... (default: the last job submitted here).")
-        String job;
-
+    static final class Delete extends JobAction {
         Delete(CliContext context, ClientFactory ports) {
-            super(context, ports);
-        }
-
-        @Override
-        ExitCode run(BatchPort port) {
-            String name = jobName(job);
-            port.delete(name);
-            context.out().println(options.json ? CliJson.write(new CliDocuments.Deleted(name, true)) : "deleted " + name);
-            return ExitCode.OK;
+            super(context, ports, BatchPort::delete, "deleted", name -> new CliDocuments.Deleted(name, true));
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.geminiimage.cli.internal;
 
 import io.github.geminiimage.http.ApiKey;
 import io.github.geminiimage.http.AuthScheme;
-import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.http.HttpOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -93,19 +92,7 @@ final class BatchOptions {
             Optional<ApiKey> apiKey = chosen == Transport.FAKE ? Optional.empty() : key.map(ApiKey::of);
             HttpOptions.Builder options = HttpOptions.builder();
             TransportOptions.showExchanges(verbose, chosen, context, options);
-            if (baseUrl != null) {
-                options.baseUri(baseUrl);
-            }
-            TransportOptions.applyProxy(proxy, options);
-            if (auth != null) {
-                options.authScheme(auth);
-            }
-            if (retries != null) {
-                if (retries < 0) {
-                    throw new UsageException("--retries must be 0 or more; got " + retries);
-                }
-                options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
-            }
+            TransportOptions.applyEndpoint(baseUrl, proxy, auth, retries, options);
             return new TransportChoice(chosen, apiKey, options.build(), FakeOutcome.IMAGE, false, cassette);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

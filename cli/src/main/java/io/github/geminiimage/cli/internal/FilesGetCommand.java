@@ -5,25 +5,21 @@ import io.github.geminiimage.port.FilesPort;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code gemini-image files get NAME}: one file's metadata. */
 @Command(name = "get", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Shows a stored file: its summary line (name first), then URI, SHA-256 and times; with --json, the file resource.",
         footerHeading = "%nExample:%n",
         footer = "  gemini-image files get files/abc123")
-final class FilesGetCommand extends FilesSubcommand {
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The file's name, files/ID (or just ID).")
-    String name;
+final class FilesGetCommand extends FilesSubcommand.OnFile {
 
     FilesGetCommand(CliContext context) {
         super(context);
     }
 
     @Override
-    void run(FilesPort files, FileReport report) {
-        StoredFile file = files.get(resourceName(name));
+    void run(FilesPort files, FileReport report, String resource) {
+        StoredFile file = files.get(resource);
         List<String> lines = new ArrayList<>();
         lines.add(summary(file));
         lines.add("  uri: " + file.uri());

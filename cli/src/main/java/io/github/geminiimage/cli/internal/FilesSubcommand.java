@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,5 +70,24 @@ abstract class FilesSubcommand implements Callable<Integer> {
         return file.name() + "  " + file.mimeType() + "  " + ByteSizes.human(file.sizeBytes()) + "  " + file.state()
                 + file.expirationTime().map(t -> "  expires " + t.truncatedTo(ChronoUnit.SECONDS)).orElse("")
                 + file.displayName().map(d -> "  \"" + d + "\"").orElse("");
+    }
+
+    /** A subcommand on one stored file, named on the command line. */
+    abstract static class OnFile extends FilesSubcommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The file's name, files/ID (or just ID).")
+        String name;
+
+        OnFile(CliContext context) {
+            super(context);
+        }
+
+        /** Runs the command on the file {@code resource} ({@code files/...}) with an open files port. */
+        abstract void run(FilesPort files, FileReport report, String resource);
+
+        @Override
+        final void run(FilesPort files, FileReport report) {
+            run(files, report, resourceName(name));
+        }
     }
 }

@@ -101,21 +101,9 @@ final class TransportOptions {
         HttpOptions.Builder options = HttpOptions.builder();
         showExchanges(verbose, chosen, context, options);
         vertexEndpoint.ifPresent(options::endpoint);
-        if (baseUrl != null) {
-            options.baseUri(baseUrl);
-        }
-        applyProxy(proxy, options);
-        if (auth != null) {
-            options.authScheme(auth);
-        }
+        applyEndpoint(baseUrl, proxy, auth, retries, options);
         if (timeout != null) {
             options.overallDeadline(timeout);
-        }
-        if (retries != null) {
-            if (retries < 0) {
-                throw new UsageException("--retries must be 0 or more; got " + retries);
-            }
-            options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
         }
         try {
             return new TransportChoice(chosen, apiKey, options.build(), fakeOutcome.orElse(FakeOutcome.IMAGE), adc, cassette);
@@ -124,8 +112,28 @@ final class TransportOptions {
         }
     }
 
+    /**
+     * {@code --base-url}, {@code --proxy}, {@code --auth} and {@code --retries}, each when given
+     * (null when not); a bad proxy or retry count is a usage error naming the option.
+     */
+    static void applyEndpoint(URI baseUrl, URI proxy, AuthScheme auth, Integer retries, HttpOptions.Builder options) {
+        if (baseUrl != null) {
+            options.baseUri(baseUrl);
+        }
+        applyProxy(proxy, options);
+        if (auth != null) {
+            options.authScheme(auth);
+        }
+        if (retries != null) {
+            if (retries < 0) {
+                throw new UsageException("--retries must be 0 or more; got " + retries);
+            }
+            options.retryPolicy(RetryPolicy.defaults().withMaxAttempts(retries + 1));
+        }
+    }
+
     /** {@code --proxy}, checked here so that a bad value is a usage error naming the option. */
-    static void applyProxy(URI proxy, HttpOptions.Builder options) {
+    private static void applyProxy(URI proxy, HttpOptions.Builder options) {
         if (proxy == null) {
             return;
         }

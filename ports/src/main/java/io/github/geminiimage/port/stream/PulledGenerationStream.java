@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -35,8 +36,8 @@ public abstract class PulledGenerationStream implements GenerationStream {
 
     /**
      * Reads one step of the input, called while no event is ready and the stream has not ended: hands a
-     * chunk to {@link #join}, or waits, or at the end of the input ends the stream ({@link #joined()}
-     * and {@link #complete}), or throws what {@link #failed} returns.
+     * chunk to {@link #join} (or an event to {@link #emit}), or waits, or at the end of the input ends
+     * the stream ({@link #joined()} and {@link #complete}), or throws what {@link #failed} returns.
      */
     protected abstract void pull();
 
@@ -50,6 +51,14 @@ public abstract class PulledGenerationStream implements GenerationStream {
     /** Joins {@code chunk}; the events it adds become readable. */
     protected final void join(GenerationResult chunk) {
         pending.addAll(aggregator.accept(chunk));
+    }
+
+    /**
+     * Makes {@code event} readable as it is, not joined: for a stream made of other streams, whose
+     * events are already joined. {@link #joined()} and {@link #chunks()} do not see it.
+     */
+    protected final void emit(StreamEvent event) {
+        pending.add(Objects.requireNonNull(event, "event"));
     }
 
     /**

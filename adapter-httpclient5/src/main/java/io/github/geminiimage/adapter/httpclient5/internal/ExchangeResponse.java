@@ -1,6 +1,7 @@
 package io.github.geminiimage.adapter.httpclient5.internal;
 
 import io.github.geminiimage.http.HttpResponse;
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.apache.hc.core5.http.HttpEntity;
  * arrives. Closing it before the end of the raw body aborts the exchange, so the connection is
  * closed rather than drained: closing HttpClient's stream would read the rest to reuse it.
  */
-final class ExchangeResponse extends InputStream implements HttpResponse {
+final class ExchangeResponse extends BlockInputStream implements HttpResponse {
 
     private final ClassicHttpResponse response;
     private final ExchangeRunner exchange;
@@ -66,13 +67,6 @@ final class ExchangeResponse extends InputStream implements HttpResponse {
     /** Whether the end of the framing was seen, or every byte of a declared length was read. */
     private boolean atEnd() {
         return ended || declaredLength >= 0 && read == declaredLength;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.geminiimage.adapter.jdkhttp.internal;
 
 import io.github.geminiimage.http.HttpResponse;
+import io.github.geminiimage.http.support.BlockInputStream;
 import io.github.geminiimage.http.support.TransportSupport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * of stream. At most two chunks are requested ahead, so memory stays bounded whatever the reply's
  * size. One reader at a time; {@link #close()} and {@link #abort()} from any thread.
  */
-public final class JdkHttpResponse extends InputStream implements HttpResponse, BodySubscriber<JdkHttpResponse> {
+public final class JdkHttpResponse extends BlockInputStream implements HttpResponse, BodySubscriber<JdkHttpResponse> {
 
     private static final List<ByteBuffer> END = Collections.unmodifiableList(new ArrayList<>());
 
@@ -98,13 +99,6 @@ public final class JdkHttpResponse extends InputStream implements HttpResponse, 
     public void onComplete() {
         completed = true;
         queue.offer(END);
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

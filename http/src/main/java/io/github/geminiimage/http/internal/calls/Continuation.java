@@ -5,29 +5,24 @@ import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
 import io.github.geminiimage.domain.Usage;
 import io.github.geminiimage.domain.continuation.ContinuationHops;
+import io.github.geminiimage.domain.error.ImageGenerationException;
 import io.github.geminiimage.domain.sink.SinkSession;
 import io.github.geminiimage.domain.stream.StreamEvent;
 import io.github.geminiimage.http.internal.engine.CallEngine;
 import io.github.geminiimage.http.internal.engine.Exchange;
 import io.github.geminiimage.http.internal.error.FailureClassifier;
 import io.github.geminiimage.port.GenerationStream;
+import io.github.geminiimage.port.stream.PulledGenerationStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * Automatic continuation, the one place for it (docs/wire-format.md, "Continuation"): a reply whose
@@ -278,59 +273,19 @@ public final class Continuation {
      * the events of every request in order, except the {@code Finished(CONTINUATION)} of a request
      * that was continued; usage updates give the sum so far; {@link #result()} is the joined result.
      */
-    private final class ContinuedStream implements GenerationStream {
+    private final class ContinuedStream extends PulledGenerationStream {
 
         private final Function<GenerationRequest, GenerationStream> openNext;
-        private final Deque<StreamEvent> pending = new ArrayDeque<>();
         private volatile GenerationStream current;
         private volatile boolean closed;
         private Iterator<StreamEvent> events;
         private StreamEvent.Finished held;
         private Usage before = Usage.NONE;
-        private boolean taken;
-        private boolean ended;
         private volatile GenerationResult done;
 
         ContinuedStream(GenerationStream first, Function<GenerationRequest, GenerationStream> openNext) {
             this.current = first;
             this.openNext = openNext;
-        }
-
-        @Override
-        public Iterator<StreamEvent> iterator() {
-            if (taken) {
-                throw new IllegalStateException("the events of a stream can be taken only once");
-            }
-            taken = true;
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return fetch();
-                }
-
-                @Override
-                public StreamEvent next() {
-                    if (!fetch()) {
-                        throw new NoSuchElementException("the stream has ended");
-                    }
-                    return pending.removeFirst();
-                }
-            };
-        }
-
-        @Override
-        public Stream<StreamEvent> events() {
-            Iterator<StreamEvent> it = iterator();
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                    false).onClose(this::close);
-        }
-
-        @Override
-        public GenerationResult result() {
-            while (fetch()) {
-                pending.removeFirst();
-            }
-            return done;
         }
 
         @Override
@@ -342,68 +297,67 @@ public final class Continuation {
             }
         }
 
-        private boolean fetch() {
+        @Override
+        protected void pull() {
             try {
-                return fetchEvents();
+                step();
             } catch (RuntimeException | Error e) {
                 abort(); // a failing request fails the call: no file of any request stays
                 throw e;
             }
         }
 
-        private boolean fetchEvents() {
-            while (pending.isEmpty()) {
-                if (ended) {
-                    return false;
-                }
-                if (events == null) {
-                    events = current.iterator();
-                }
-                if (events.hasNext()) {
-                    StreamEvent event = events.next();
-                    if (held != null) {
-                        pending.add(held);
-                        held = null;
-                    }
-                    if (event instanceof StreamEvent.Finished f && f.reason().equals(FinishReason.CONTINUATION)) {
-                        held = f; // dropped if the stream is continued, delivered if not
-                    } else if (event instanceof StreamEvent.UsageUpdate u) {
-                        pending.add(new StreamEvent.UsageUpdate(before.plus(u.usage())));
-                    } else {
-                        pending.add(event);
-                    }
-                    continue;
-                }
-                GenerationResult reply = current.result();
-                Optional<GenerationRequest> next = next(reply);
-                if (next.isEmpty() || closed) {
-                    if (held != null) {
-                        pending.add(held);
-                        held = null;
-                    }
-                    ended = true;
-                    try {
-                        done = done();
-                    } catch (RuntimeException | Error e) {
-                        abort();
-                        throw e;
-                    }
-                    continue;
-                }
-                held = null;
-                before = hops.result().usage();
-                current = Objects.requireNonNull(openNext.apply(next.get()), "stream");
-                events = null;
-                if (closed) {
-                    current.close();
-                }
+        /**
+         * Passes on the next event of the current request's stream or, at its end, either opens the
+         * next request's stream or ends this one with the joined result.
+         */
+        private void step() {
+            if (events == null) {
+                events = current.iterator();
             }
-            return true;
+            if (events.hasNext()) {
+                StreamEvent event = events.next();
+                releaseHeld();
+                if (event instanceof StreamEvent.Finished f && f.reason().equals(FinishReason.CONTINUATION)) {
+                    held = f; // dropped if the stream is continued, delivered if not
+                } else if (event instanceof StreamEvent.UsageUpdate u) {
+                    emit(new StreamEvent.UsageUpdate(before.plus(u.usage())));
+                } else {
+                    emit(event);
+                }
+                return;
+            }
+            GenerationResult reply = current.result();
+            Optional<GenerationRequest> next = next(reply);
+            if (next.isEmpty() || closed) {
+                releaseHeld();
+                try {
+                    done = done();
+                } catch (ImageGenerationException e) {
+                    throw failed(e);
+                }
+                complete(done);
+                return;
+            }
+            held = null;
+            before = hops.result().usage();
+            current = Objects.requireNonNull(openNext.apply(next.get()), "stream");
+            events = null;
+            if (closed) {
+                current.close();
+            }
+        }
+
+        private void releaseHeld() {
+            if (held != null) {
+                emit(held);
+                held = null;
+            }
         }
 
         @Override
         public String toString() {
-            return "ContinuedStream[" + (current == null ? "" : current.toString()) + (ended ? ", ended" : "") + "]";
+            return "ContinuedStream[" + (current == null ? "" : current.toString()) + (hasEnded() ? ", ended" : "") + "]";
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.geminiimage.http.RequestBody;
 import io.github.geminiimage.http.HttpRequest;
 import io.github.geminiimage.http.HttpResponse;
 import io.github.geminiimage.http.HttpTransport;
+import io.github.geminiimage.http.support.BlockInputStream;
 import io.github.geminiimage.http.support.TransportSupport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -562,20 +563,13 @@ public final class CassetteCore implements AutoCloseable {
         }
 
         /** Copies what the caller reads; the end of the body, or a failure reading it, stores the exchange. */
-        private final class Tee extends java.io.FilterInputStream {
+        private final class Tee extends BlockInputStream.Filter {
             private volatile Thread owner;
             private volatile boolean reading;
             private long count;
 
             Tee(java.io.InputStream in) {
                 super(in);
-            }
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
             }
 
             @Override
@@ -602,26 +596,6 @@ public final class CassetteCore implements AutoCloseable {
                     count += n;
                 }
                 return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                // Skipped bytes must reach the spool too.
-                byte[] buffer = new byte[(int) Math.min(8192, Math.max(1, n))];
-                long skipped = 0;
-                while (skipped < n) {
-                    int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                    if (r < 0) {
-                        break;
-                    }
-                    skipped += r;
-                }
-                return skipped;
-            }
-
-            @Override
-            public boolean markSupported() {
-                return false;
             }
         }
     }

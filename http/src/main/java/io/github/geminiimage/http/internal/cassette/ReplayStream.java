@@ -1,5 +1,6 @@
 package io.github.geminiimage.http.internal.cassette;
 
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * from their files a chunk at a time (so a 19 MB image never sits in memory whole), then the
  * recorded read failure, if there was one. Not thread-safe, except {@link #close()}.
  */
-final class ReplayStream extends InputStream {
+final class ReplayStream extends BlockInputStream {
 
     private static final int CHUNK = 48 * 1024; // a multiple of 3: no padding inside the stream
 
@@ -42,13 +43,6 @@ final class ReplayStream extends InputStream {
                             ((StoredBody.Payload) segment).urlSafe())).iterator();
         }
         return java.util.Collections.emptyIterator();
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override
@@ -83,7 +77,7 @@ final class ReplayStream extends InputStream {
     }
 
     /** A payload or binary file, opened when first read and, for a payload, base64-encoded on the fly. */
-    private final class LazyFile extends InputStream {
+    private final class LazyFile extends BlockInputStream {
         private final String sha256;
         private final boolean encode;
         private final boolean urlSafe;
@@ -95,13 +89,6 @@ final class ReplayStream extends InputStream {
             this.sha256 = sha256;
             this.encode = encode;
             this.urlSafe = urlSafe;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override

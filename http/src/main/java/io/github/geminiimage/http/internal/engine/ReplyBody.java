@@ -4,7 +4,7 @@ import io.github.geminiimage.domain.error.ErrorDetails;
 import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.domain.error.ResponseTooLargeException;
 import io.github.geminiimage.http.HttpResponse;
-import java.io.FilterInputStream;
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -67,7 +67,7 @@ final class ReplyBody {
     }
 
     /** Counts the raw bytes, remembers whether the end was reached and the last failure it threw. */
-    private static final class Raw extends FilterInputStream {
+    private static final class Raw extends BlockInputStream.Filter {
         private final AtomicLong counter;
         private volatile IOException thrown;
         private volatile boolean ended;
@@ -78,17 +78,10 @@ final class ReplyBody {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n;
             try {
-                n = super.read(b, off, len);
+                n = in.read(b, off, len);
             } catch (IOException e) {
                 thrown = e;
                 throw e;
@@ -100,24 +93,13 @@ final class ReplyBody {
             }
             return n;
         }
-
-        @Override
-        public long skip(long n) throws IOException {
-            int want = (int) Math.min(Math.max(n, 0), 8192);
-            return want == 0 ? 0 : Math.max(0, read(new byte[want], 0, want));
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 
     /**
      * Inflates gzip or zlib lazily (the gzip header is read on the first read, not when the body
      * is opened), telling a bad stream from a broken connection.
      */
-    private static final class Inflating extends InputStream {
+    private static final class Inflating extends BlockInputStream {
         private final Raw raw;
         private final boolean gzip;
         private final int status;
@@ -127,13 +109,6 @@ final class ReplyBody {
             this.raw = raw;
             this.gzip = gzip;
             this.status = status;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -162,7 +137,7 @@ final class ReplyBody {
     }
 
     /** Fails once a reader takes more than the cap; nothing is ever truncated. */
-    private static final class Capped extends FilterInputStream {
+    private static final class Capped extends BlockInputStream.Filter {
         private final long maxBytes;
         private final int status;
         private long total;
@@ -171,13 +146,6 @@ final class ReplyBody {
             super(in);
             this.maxBytes = maxBytes;
             this.status = status;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -191,17 +159,6 @@ final class ReplyBody {
                 }
             }
             return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            int want = (int) Math.min(Math.max(n, 0), 8192);
-            return want == 0 ? 0 : Math.max(0, read(new byte[want], 0, want));
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
     }
 }

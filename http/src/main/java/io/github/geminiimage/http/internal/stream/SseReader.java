@@ -2,6 +2,7 @@ package io.github.geminiimage.http.internal.stream;
 
 import io.github.geminiimage.domain.error.ErrorDetails;
 import io.github.geminiimage.domain.error.ResponseTooLargeException;
+import io.github.geminiimage.http.support.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -255,16 +256,9 @@ public final class SseReader {
     }
 
     /** The data of one event, read straight from the body's buffer. */
-    private final class EventData extends InputStream {
-        private final byte[] one = new byte[1];
+    private final class EventData extends BlockInputStream {
         private boolean ended;
         private boolean newlinePending;
-
-        @Override
-        public int read() throws IOException {
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {

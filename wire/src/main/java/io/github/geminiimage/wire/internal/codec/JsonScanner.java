@@ -143,17 +143,10 @@ final class JsonScanner {
     // ---- structure -------------------------------------------------------------------------
 
     private void object(Node node, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw errors.tooDeep();
-        }
-        input.pos++;
-        compact.put('{');
         long seen = 0;
         boolean first = true;
-        int c = input.skipWhitespace();
-        if (c == '}') {
-            input.pos++;
-            compact.put('}');
+        int c = enter(depth, true, '{');
+        if (emptyCloses(c, true, '}')) {
             return;
         }
         while (true) {
@@ -162,11 +155,7 @@ final class JsonScanner {
             }
             scratch.reset();
             tokens.string(scratch);
-            c = input.skipWhitespace();
-            if (c != ':') {
-                throw errors.unexpected("':'", c);
-            }
-            input.pos++;
+            colon(false);
             Field field = JsonSchema.lookup(node, scratch.array(), scratch.size());
             if (field != null) {
                 if ((seen & field.bit) != 0) {
@@ -192,17 +181,10 @@ final class JsonScanner {
             } else {
                 any(depth + 1, false);
             }
-            c = input.skipWhitespace();
-            if (c == ',') {
-                input.pos++;
-                c = input.skipWhitespace();
-            } else if (c == '}') {
-                input.pos++;
-                compact.put('}');
+            if (closes(true, '}')) {
                 return;
-            } else {
-                throw errors.unexpected("',' or '}'", c);
             }
+            c = input.skipWhitespace();
         }
     }
 
@@ -235,16 +217,9 @@ final class JsonScanner {
         if (c != '[') {
             throw errors.notA("an array", field.name, c);
         }
-        if (depth > MAX_DEPTH) {
-            throw errors.tooDeep();
-        }
-        input.pos++;
-        compact.put('[');
         int index = 0;
-        c = input.skipWhitespace();
-        if (c == ']') {
-            input.pos++;
-            compact.put(']');
+        c = enter(depth, true, '[');
+        if (emptyCloses(c, true, ']')) {
             return;
         }
         while (true) {
@@ -259,17 +234,10 @@ final class JsonScanner {
             }
             element(field, index, depth + 1);
             index++;
-            c = input.skipWhitespace();
-            if (c == ',') {
-                input.pos++;
-                c = input.skipWhitespace();
-            } else if (c == ']') {
-                input.pos++;
-                compact.put(']');
+            if (closes(true, ']')) {
                 return;
-            } else {
-                throw errors.unexpected("',' or ']'", c);
             }
+            c = input.skipWhitespace();
         }
     }
 
@@ -313,15 +281,7 @@ final class JsonScanner {
         switch (c) {
             case '{' -> anyObject(depth, emit);
             case '[' -> anyArray(depth, emit);
-            case '"' -> {
-                if (emit) {
-                    compact.put('"');
-                    tokens.string(compact);
-                    compact.put('"');
-                } else {
-                    tokens.string(null);
-                }
-            }
+            case '"' -> string(emit);
             case 't' -> tokens.literal("true", emit ? compact : null);
             case 'f' -> tokens.literal("false", emit ? compact : null);
             case 'n' -> tokens.literal("null", emit ? compact : null);
@@ -336,75 +296,97 @@ final class JsonScanner {
     }
 
     private void anyObject(int depth, boolean emit) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw errors.tooDeep();
-        }
-        input.pos++;
-        put(emit, '{');
-        int c = input.skipWhitespace();
-        if (c == '}') {
-            input.pos++;
-            put(emit, '}');
+        int c = enter(depth, emit, '{');
+        if (emptyCloses(c, emit, '}')) {
             return;
         }
         while (true) {
             if (c != '"') {
                 throw errors.unexpected("a field name", c);
             }
-            if (emit) {
-                compact.put('"');
-                tokens.string(compact);
-                compact.put('"');
-            } else {
-                tokens.string(null);
-            }
-            c = input.skipWhitespace();
-            if (c != ':') {
-                throw errors.unexpected("':'", c);
-            }
-            input.pos++;
-            put(emit, ':');
+            string(emit);
+            colon(emit);
             any(depth + 1, emit);
-            c = input.skipWhitespace();
-            if (c == ',') {
-                input.pos++;
-                put(emit, ',');
-                c = input.skipWhitespace();
-            } else if (c == '}') {
-                input.pos++;
-                put(emit, '}');
+            if (closes(emit, '}')) {
                 return;
-            } else {
-                throw errors.unexpected("',' or '}'", c);
             }
+            put(emit, ',');
+            c = input.skipWhitespace();
         }
     }
 
     private void anyArray(int depth, boolean emit) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw errors.tooDeep();
-        }
-        input.pos++;
-        put(emit, '[');
-        int c = input.skipWhitespace();
-        if (c == ']') {
-            input.pos++;
-            put(emit, ']');
+        if (emptyCloses(enter(depth, emit, '['), emit, ']')) {
             return;
         }
         while (true) {
             any(depth + 1, emit);
-            c = input.skipWhitespace();
-            if (c == ',') {
-                input.pos++;
-                put(emit, ',');
-            } else if (c == ']') {
-                input.pos++;
-                put(emit, ']');
+            if (closes(emit, ']')) {
                 return;
-            } else {
-                throw errors.unexpected("',' or ']'", c);
             }
+            put(emit, ',');
+        }
+    }
+
+    /**
+     * Steps over the opening bracket {@code open} of a container at {@code depth} (copied when
+     * {@code emit}); returns the first character inside it.
+     */
+    private int enter(int depth, boolean emit, char open) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw errors.tooDeep();
+        }
+        input.pos++;
+        put(emit, open);
+        return input.skipWhitespace();
+    }
+
+    /** Whether {@code c}, the first character inside a container, closes it; then steps over it. */
+    private boolean emptyCloses(int c, boolean emit, char close) {
+        if (c != close) {
+            return false;
+        }
+        input.pos++;
+        put(emit, close);
+        return true;
+    }
+
+    /**
+     * After an entry: steps over the comma (not copied: callers copy it when they need it) and
+     * answers false, or over the closing bracket {@code close} (copied when {@code emit}) and answers true.
+     */
+    private boolean closes(boolean emit, char close) throws IOException {
+        int c = input.skipWhitespace();
+        if (c == ',') {
+            input.pos++;
+            return false;
+        }
+        if (c == close) {
+            input.pos++;
+            put(emit, close);
+            return true;
+        }
+        throw errors.unexpected(close == '}' ? "',' or '}'" : "',' or ']'", c);
+    }
+
+    /** Steps over the colon after a field name, copied when {@code emit}. */
+    private void colon(boolean emit) throws IOException {
+        int c = input.skipWhitespace();
+        if (c != ':') {
+            throw errors.unexpected("':'", c);
+        }
+        input.pos++;
+        put(emit, ':');
+    }
+
+    /** A string (the input at its opening quote), copied with its quotes when {@code emit}. */
+    private void string(boolean emit) throws IOException {
+        if (emit) {
+            compact.put('"');
+            tokens.string(compact);
+            compact.put('"');
+        } else {
+            tokens.string(null);
         }
     }
 

@@ -73,10 +73,10 @@ final class JsonSchema {
 
     static {
         Node inlineData = new Node(true).field("mimeType", Kind.VALUE).field("data", Kind.DATA);
-        Node replyFileData = new Node(true).field("mimeType", Kind.VALUE).field("fileUri", Kind.VALUE);
+        Node fileData = new Node(true).field("mimeType", Kind.VALUE).field("fileUri", Kind.VALUE);
         Node part = new Node(true).field("text", Kind.VALUE).field("thought", Kind.VALUE)
                 .field("inlineData", Kind.OBJECT, inlineData, Role.NONE, null)
-                .field("fileData", Kind.OBJECT, replyFileData, Role.NONE, null)
+                .field("fileData", Kind.OBJECT, fileData, Role.NONE, null)
                 .field("thoughtSignature", Kind.SIGNATURE);
         Node content = new Node(false).field("role", Kind.VALUE)
                 .field("parts", Kind.ARRAY, part, Role.PART, "part");
@@ -112,14 +112,8 @@ final class JsonSchema {
                 .field("usageMetadata", Kind.OBJECT, usage, Role.NONE, null)
                 .field("modelVersion", Kind.VALUE).field("responseId", Kind.VALUE);
         CONVERSATION = new Node(false).field("contents", Kind.ARRAY, content, Role.OUTER, "content");
-        Node fileData = new Node(true).field("mimeType", Kind.VALUE).field("fileUri", Kind.VALUE);
-        Node requestPart = new Node(true).field("text", Kind.VALUE).field("thought", Kind.VALUE)
-                .field("inlineData", Kind.OBJECT, inlineData, Role.NONE, null)
-                .field("fileData", Kind.OBJECT, fileData, Role.NONE, null)
-                .field("thoughtSignature", Kind.SIGNATURE);
-        Node requestContent = new Node(false).field("role", Kind.VALUE)
-                .field("parts", Kind.ARRAY, requestPart, Role.PART, "part");
-        REQUEST = new Node(true).field("contents", Kind.ARRAY, requestContent, Role.OUTER, "content")
+        // A request's contents have the shape of a reply's (a part may hold fileData either way).
+        REQUEST = new Node(true).field("contents", Kind.ARRAY, content, Role.OUTER, "content")
                 .field("systemInstruction", Kind.VALUE).field("generationConfig", Kind.VALUE)
                 .field("safetySettings", Kind.VALUE).field("labels", Kind.VALUE)
                 .field("tools", Kind.VALUE).field("outputConfig", Kind.VALUE)

@@ -94,18 +94,13 @@ final class JsonStrings {
         if (s[i] == '0') {
             i++;
         } else if (s[i] >= '1' && s[i] <= '9') {
-            while (i < n && s[i] >= '0' && s[i] <= '9') {
-                i++;
-            }
+            i = afterDigits(s, i, n);
         } else {
             return false;
         }
         if (i < n && s[i] == '.') {
-            i++;
-            int digits = i;
-            while (i < n && s[i] >= '0' && s[i] <= '9') {
-                i++;
-            }
+            int digits = i + 1;
+            i = afterDigits(s, digits, n);
             if (i == digits) {
                 return false;
             }
@@ -116,14 +111,20 @@ final class JsonStrings {
                 i++;
             }
             int digits = i;
-            while (i < n && s[i] >= '0' && s[i] <= '9') {
-                i++;
-            }
+            i = afterDigits(s, digits, n);
             if (i == digits) {
                 return false;
             }
         }
         return i == n;
+    }
+
+    /** The index after the run of digits starting at {@code i} ({@code i} itself when there is none). */
+    private static int afterDigits(byte[] s, int i, int n) {
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            i++;
+        }
+        return i;
     }
 
     static int hex(int c) {
