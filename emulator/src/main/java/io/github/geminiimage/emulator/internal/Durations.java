@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations as Google's messages say them ({@code "34.4"} seconds) and as the control API reads them ({@code "2s"}, {@code "500ms"}). */
+/**
+ * Durations as Google's messages say them ({@code 34.4} seconds) and as the control API reads them
+ * ({@code "2s"}, {@code "500ms"}).
+ */
 public final class Durations {
 
     private Durations() {
