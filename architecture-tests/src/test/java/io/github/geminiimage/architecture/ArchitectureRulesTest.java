@@ -56,21 +56,6 @@ class ArchitectureRulesTest {
      * bound with JSON-B; the API's JSON they leave to wire.
      */
     private static final String EMULATOR_INTERNALS = ROOT + ".emulator.internal..";
-    /**
-     * The emulator's generate path, which still reads requests and writes replies and error envelopes
-     * with JSON-P until it moves onto wire's server half (then this list goes).
-     */
-    private static final Set<String> EMULATOR_JSON_P_HOLDOUTS = Set.of("Jsons", "JsonMembers", "RequestDecoder",
-            "ReplyEncoder", "ApiError", "EmulatorServer");
-    private static final DescribedPredicate<JavaClass> EMULATOR_GENERATE_PATH = new DescribedPredicate<>(
-            "the emulator's generate path still on JSON-P") {
-        @Override
-        public boolean test(JavaClass c) {
-            String top = c.getName().replaceFirst("\\$.*", "");
-            return c.getPackageName().equals(ROOT + ".emulator.internal")
-                    && EMULATOR_JSON_P_HOLDOUTS.contains(top.substring(top.lastIndexOf('.') + 1));
-        }
-    };
     /** The cassette files' own format (recordings of exchanges, not an API document), bound with JSON-B. */
     private static final String CASSETTE_INTERNALS = ROOT + ".http.internal.cassette..";
     /**
@@ -227,7 +212,6 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule own_documents_are_bound_with_json_b_only = noClasses()
             .that().resideInAnyPackage(CLI, CASSETTE_INTERNALS, EMULATOR_INTERNALS)
-            .and(DescribedPredicate.not(EMULATOR_GENERATE_PATH))
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.json", "jakarta.json.stream..", "org.eclipse.yasson..")
             .because("the command line's documents, the cassette files and the emulator's control API are records "
                     + "bound with JSON-B; JSON-P trees and streams, a further way to read or write JSON, stay out of them");

@@ -27,6 +27,7 @@ import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.wire.ErrorEnvelope;
 import io.github.geminiimage.wire.GenerateContentCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public abstract class HttpContinuationContract {
                 .withRequestBody(matchingJsonPath("$.contents[-1:].parts[0].text", equalTo("broken")))
                 .withRequestBody(matchingJsonPath("$.continuationToken", equalTo(T1)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\":{\"code\":400,\"message\":\"bad token\",\"status\":\"INVALID_ARGUMENT\"}}")));
+                        .withBody(ErrorEnvelope.of(400, "INVALID_ARGUMENT", "bad token").toJson())));
         // The "slow" prompt: each of its two replies takes a second.
         stub(null, "slow", whole(PIECE_PARTS, "CONTINUATION", T1, PIECE_USAGE), events(PIECE_PARTS, T1), 10, 1000);
         stub(T1, "slow", whole(REST_PARTS, "STOP", null, REST_USAGE), events(REST_PARTS, null), 1, 1000);

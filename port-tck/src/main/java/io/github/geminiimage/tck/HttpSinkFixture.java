@@ -11,6 +11,7 @@ import io.github.geminiimage.domain.Usage;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.wire.ErrorEnvelope;
 import io.github.geminiimage.wire.GenerateContentCodec;
 import io.github.geminiimage.wire.JsonBody;
 import java.io.ByteArrayOutputStream;
@@ -141,8 +142,9 @@ public final class HttpSinkFixture implements ImageSinkContract.SinkFixture {
         GenerateContentCodec.writeEvent(result(List.of(imagePart(scripted.image(), false)), finish), Optional.empty(), out);
         out.flush();
         if (scripted.script() == Script.FAIL_AFTER_IMAGE) {
-            out.write(("data: {\"error\":{\"code\":503,\"message\":\"The model is overloaded.\",\"status\":\"UNAVAILABLE\"}}"
-                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write("data: ".getBytes(StandardCharsets.US_ASCII));
+            out.write(ErrorEnvelope.of(503, "UNAVAILABLE", "The model is overloaded.").toJson());
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         } else if (scripted.script() == Script.STALL_AFTER_IMAGE) {
             // A bound, not an assertion: the client closes the stream long before.
             closing.await(20, TimeUnit.SECONDS);

@@ -23,6 +23,7 @@ import io.github.geminiimage.domain.error.TransportException;
 import io.github.geminiimage.http.HttpOptions;
 import io.github.geminiimage.http.RetryPolicy;
 import io.github.geminiimage.port.ImageGenerationPort;
+import io.github.geminiimage.wire.ErrorEnvelope;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,8 +87,7 @@ public final class WireMockPortFixture extends HttpPortFixture {
     }
 
     private static byte[] googleError(int code, String status, String message) {
-        return ("{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status + "\"}}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ErrorEnvelope.of(code, status, message).toJson();
     }
 
     private ImageGenerationPort port(ResponseDefinitionBuilder reply, Duration deadline) {

@@ -2,6 +2,8 @@ package io.github.geminiimage.wire;
 
 import io.github.geminiimage.domain.GenerationRequest;
 import io.github.geminiimage.domain.GenerationResult;
+import io.github.geminiimage.domain.ImageInput;
+import io.github.geminiimage.domain.MediaType;
 import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.domain.error.MalformedResponseException;
 import io.github.geminiimage.domain.error.ResponseTooLargeException;
@@ -13,6 +15,7 @@ import io.github.geminiimage.wire.internal.codec.RequestEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,7 +27,8 @@ import java.util.OptionalLong;
  * {@code GenerateContentRequest} while its images are base64-encoded chunk by chunk (its exact
  * length known up front); a {@code GenerateContentResponse} decoded while it is read, images
  * straight into their arrays. Server side (an emulator, the fake's result files): the request read
- * back into a {@link GenerationRequest}, a result written as the reply or as one server-sent event.
+ * back into a {@link GenerationRequest}, a result written as the reply or as one server-sent event
+ * (a whole stream: {@link ReplyStream}).
  * Field names and quirks: docs/wire-format.md. Stateless and thread-safe.
  */
 public final class GenerateContentCodec {
@@ -100,18 +104,43 @@ public final class GenerateContentCodec {
     // ---- server side ---------------------------------------------------------------------
 
     /**
+     * How a server reads a request's {@code fileData} reference: the image its URI names, e.g. a
+     * file the server stores.
+     */
+    @FunctionalInterface
+    public interface FileDataResolver {
+        /**
+         * The image {@code uri} names.
+         *
+         * @param mediaType the part's {@code mimeType}, already checked to be an image type
+         * @throws RuntimeException what the server answers for a URI it cannot fetch
+         */
+        ImageInput resolve(URI uri, MediaType mediaType);
+    }
+
+    /**
      * Reads a {@code GenerateContentRequest} body as a server does, for the model named in the
-     * path. Texts of one user turn are joined by a line break; a {@code fileData} part naming a
-     * Files API resource on any host becomes {@link io.github.geminiimage.domain.ImageInput#ofStoredFile}.
+     * path, images decoded straight into their arrays while the body arrives. Texts of one user turn
+     * are joined by a line break; a {@code fileData} part naming a Files API resource on any host
+     * becomes {@link ImageInput#ofStoredFile(String, MediaType)}, any other URI {@link ImageInput#ofUri}.
      *
      * @param maxBytes the most bytes read; more fails with {@link ResponseTooLargeException}
-     * @throws InvalidRequestException what the API answers with 400: not JSON, an unknown field
-     *     (the message is Google's "Unknown name"), a value out of range, a role other than user or
-     *     model, no contents
+     * @throws InvalidRequestException whose message is what the API answers with 400: not JSON, an
+     *     unknown field ({@code Unknown name "x"}), a value of the wrong type or out of range,
+     *     thinking options the model does not take, a role other than user or model, no contents
      * @throws IOException if reading fails
      */
     public static GenerationRequest readRequest(InputStream in, String modelId, long maxBytes) throws IOException {
-        return RequestDecoder.decode(in, modelId, maxBytes);
+        return RequestDecoder.decode(in, modelId, maxBytes, RequestDecoder.REFERENCES);
+    }
+
+    /**
+     * Like {@link #readRequest(InputStream, String, long)}, each {@code fileData} reference read
+     * by {@code files} (an emulator resolves its own stored files to their bytes).
+     */
+    public static GenerationRequest readRequest(InputStream in, String modelId, long maxBytes, FileDataResolver files)
+            throws IOException {
+        return RequestDecoder.decode(in, modelId, maxBytes, Objects.requireNonNull(files, "files"));
     }
 
     /** {@code result} as a Gemini API {@code GenerateContentResponse}, images streamed as base64. */

@@ -4,15 +4,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations as Google writes them ({@code "34.4s"}) and as the control API reads them ({@code "2s"}, {@code "500ms"}). */
+/**
+ * Durations as Google's messages say them ({@code 34.4} seconds) and as the control API reads them
+ * ({@code "2s"}, {@code "500ms"}).
+ */
 public final class Durations {
 
     private Durations() {
-    }
-
-    /** A proto3 JSON Duration: seconds with up to nine fraction digits and an {@code s}. */
-    static String format(Duration duration) {
-        return seconds(duration) + "s";
     }
 
     static String seconds(Duration duration) {

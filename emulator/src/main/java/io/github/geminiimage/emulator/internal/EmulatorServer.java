@@ -19,9 +19,11 @@ import io.github.geminiimage.emulator.RecordedRequest;
 import io.github.geminiimage.emulator.VertexCall;
 import io.github.geminiimage.port.GenerationStream;
 import io.github.geminiimage.wire.FileResources;
+import io.github.geminiimage.wire.GenerateContentCodec;
 import io.github.geminiimage.wire.JsonBody;
+import io.github.geminiimage.wire.ReplyStream;
 import io.github.geminiimage.wire.batch.BatchCreateReader;
-import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +34,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -323,7 +328,7 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (ApiError e) {
             drain(exchange);
             trace.status = e.code();
-            sendJson(exchange, e.code(), e.toJson());
+            sendError(exchange, e);
         } catch (DropConnection e) {
             drop = true;
         } catch (IOException e) {
@@ -331,7 +336,7 @@ public final class EmulatorServer implements AutoCloseable {
         } catch (RuntimeException e) {
             drain(exchange);
             trace.status = 500;
-            sendJson(exchange, 500, ApiError.of(500, "INTERNAL", "An internal error has occurred: " + e).toJson());
+            sendError(exchange, ApiError.of(500, "INTERNAL", "An internal error has occurred: " + e));
         } finally {
             if (!control) {
                 record(exchange, trace);
@@ -520,49 +525,59 @@ public final class EmulatorServer implements AutoCloseable {
             sendRuleReply(exchange, reply, discarding.get());
             return;
         }
-        byte[] body = body(exchange);
-        RequestDecoder.Decoded decoded = RequestDecoder.decode(model, JsonMembers.parseObject(body), this::resolve);
-        trace.prompt = decoded.prompt();
-        trace.images = decoded.imageSizes();
-        Optional<ServiceTier> tier = decoded.request().serviceTier();
+        MessageDigest digest = sha256();
+        GenerationRequest request;
+        try (InputStream body = new DigestInputStream(exchange.getRequestBody(), digest)) {
+            request = GenerateWire.read(body, model, MAX_BODY, this::resolve);
+        }
+        // The response id a stream of the same request carries too: the same request streams the same reply.
+        String responseId = Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 22);
+        trace.prompt = request.prompt();
+        trace.images = request.images().stream().map(ImageInput::sizeBytes).toList();
+        Optional<ServiceTier> tier = request.serviceTier();
         if (tier.filter(t -> t == ServiceTier.FLEX).isPresent() && flexSheds.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw ApiError.of(503, "UNAVAILABLE", "The model is overloaded and flex requests are being shed. "
                     + "Please try again later.");
         }
         // The service names the tier that served the call: the header, and trafficType in the usage.
         tier.ifPresent(t -> exchange.getResponseHeaders().set(SERVICE_TIER_HEADER, t.value()));
-        Optional<Rules.Active> rule = rules.match(decoded.prompt());
+        Optional<Rules.Active> rule = rules.match(request.prompt());
         FakeImageGeneration answering = rule.map(Rules.Active::fake).orElse(fake);
+        Optional<Instant> createTime = vertex ? Optional.of(Instant.now()) : Optional.empty();
         if (!stream) {
             GenerationResult result;
             try {
-                result = answering.generate(serverSide(decoded.request()));
+                result = answering.generate(serverSide(request));
             } catch (ImageGenerationException e) {
                 special(exchange, e, model, trace);
                 return;
             }
             trace.status = 200;
-            // The response id a stream of the same request carries too.
             result = new GenerationResult(result.candidates(), result.promptFeedback(), result.usage(), result.modelVersion(),
-                    Optional.of(responseId(body)), tier.map(ServedTier::of).orElse(ServedTier.NONE), Optional.empty());
-            byte[] reply = ReplyEncoder.encode(result, vertex);
+                    Optional.of(responseId), tier.map(ServedTier::of).orElse(ServedTier.NONE), Optional.empty());
             if (rule.isPresent()) {
-                sendRuleReply(exchange, reply, rule.get());
-            } else {
-                sendBytes(exchange, 200, "application/json; charset=UTF-8", reply);
+                sendRuleReply(exchange, GenerateWire.replyBytes(result, createTime), rule.get());
+                return;
+            }
+            JsonBody reply = createTime.isPresent() ? GenerateContentCodec.encodeVertexReply(result, createTime.get())
+                    : GenerateContentCodec.encodeReply(result);
+            exchange.getResponseHeaders().set("Content-Type", JSON);
+            sendHeaders(exchange, 200, reply.contentLength());
+            try (OutputStream out = exchange.getResponseBody()) {
+                reply.writeTo(out);
             }
             return;
         }
         GenerationStream events;
         try {
-            events = answering.stream(serverSide(decoded.request()));
+            events = answering.stream(serverSide(request));
         } catch (ImageGenerationException e) {
             special(exchange, e, model, trace);
             return;
         }
         boolean sse = "sse".equals(query.get("alt"));
         trace.status = 200;
-        streamReply(exchange, events, model, sse, vertex, responseId(body));
+        streamReply(exchange, events, model, sse, createTime, responseId);
     }
 
     /** Sends a rule's 200 reply, dribbled if the rule says so. */
@@ -579,12 +594,10 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    /** A response id derived from the request, as the fake's are: the same request streams the same reply. */
-    private static String responseId(byte[] body) {
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
@@ -625,59 +638,40 @@ public final class EmulatorServer implements AutoCloseable {
         }
     }
 
-    private void streamReply(HttpExchange exchange, GenerationStream events, String model, boolean sse, boolean vertex,
-            String responseId) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : "application/json; charset=UTF-8");
+    private void streamReply(HttpExchange exchange, GenerationStream events, String model, boolean sse,
+            Optional<Instant> vertexCreateTime, String responseId) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", sse ? "text/event-stream" : JSON);
         exchange.getResponseHeaders().set("Content-Disposition", "attachment");
         sendHeaders(exchange, 200, 0);
         OutputStream out = exchange.getResponseBody();
-        boolean[] first = {true};
-        java.util.function.Consumer<byte[]> send = json -> {
-            try {
-                if (sse) {
-                    out.write("data: ".getBytes(StandardCharsets.US_ASCII));
-                    out.write(json);
-                    out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                } else {
-                    out.write((first[0] ? "[" : ",\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(json);
-                }
-                first[0] = false;
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        StreamEncoder encoder = new StreamEncoder(model, responseId, chunk -> send.accept(ReplyEncoder.encode(chunk, vertex)));
+        ReplyStream reply = sse ? ReplyStream.serverSentEvents(out, model, responseId, vertexCreateTime)
+                : ReplyStream.jsonArray(out, model, responseId, vertexCreateTime);
         try (events) {
             for (StreamEvent event : events) {
-                encoder.accept(event);
+                reply.accept(event);
             }
-            encoder.flush(Optional.of(events.result()));
+            reply.end(events.result());
         } catch (ImageGenerationException failure) {
-            encoder.flush();
+            reply.cut();
             Optional<Outcomes.Special> special = Outcomes.special(failure);
             if (special.filter(s -> s == Outcomes.Special.DROP_CONNECTION).isPresent()) {
                 throw new DropConnection();
             }
-            if (special.isPresent()) {
-                // A stream cut short (no finish reason) or over the cap: the body just ends here.
-                out.close();
-                return;
+            if (special.isEmpty()) {
+                reply.endWithError(Outcomes.error(failure, model).envelope());
             }
-            send.accept(ReplyEncoder.bytes(Outcomes.error(failure, model).toJson()));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (!sse) {
-            out.write((first[0] ? "[]" : "]").getBytes(StandardCharsets.US_ASCII));
+            // Otherwise a stream cut short (no finish reason) or over the cap: the body just ends here.
         }
         out.close();
     }
 
     /** Decodes one request of a batch job as the generate calls decode theirs, file URIs resolved alike. */
     private GenerationRequest batchRequest(String model, byte[] json) {
-        return RequestDecoder.decode(model, JsonMembers.parseObject(json), this::resolve).request();
+        try {
+            return GenerateWire.read(new ByteArrayInputStream(json), model, MAX_BODY, this::resolve);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Resolves a {@code fileData.fileUri}: a file of the store, else the service's 400 for a URL it cannot fetch. */
@@ -1066,8 +1060,8 @@ public final class EmulatorServer implements AutoCloseable {
         sendBytes(exchange, 200, JSON, ControlJson.write(document));
     }
 
-    private void sendJson(HttpExchange exchange, int status, JsonObject json) throws IOException {
-        sendBytes(exchange, status, "application/json; charset=UTF-8", ReplyEncoder.bytes(json));
+    private void sendError(HttpExchange exchange, ApiError error) throws IOException {
+        sendBytes(exchange, error.code(), JSON, error.envelope().toJson());
     }
 
     private void sendBytes(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

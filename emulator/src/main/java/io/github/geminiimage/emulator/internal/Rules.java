@@ -9,6 +9,7 @@ import io.github.geminiimage.emulator.EmulatorRule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class Rules implements AutoCloseable {
                 try {
                     GenerationResult result = fake.generate(GenerationRequest.builder().model(model)
                             .prompt("(request body not decoded)").build());
-                    return ReplyEncoder.encode(result, vertex);
+                    return GenerateWire.replyBytes(result, vertex ? Optional.of(Instant.now()) : Optional.empty());
                 } catch (ImageGenerationException e) {
                     throw Outcomes.error(e, model);
                 } catch (IllegalArgumentException e) {

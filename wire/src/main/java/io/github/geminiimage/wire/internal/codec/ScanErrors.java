@@ -50,8 +50,13 @@ final class ScanErrors {
     }
 
     MalformedResponseException badBase64(String problem, long position) {
-        return malformed(where() + "invalid base64 in inlineData.data: " + problem
-                + (position >= 0 ? " at character " + position + " of the value" : ""));
+        String at = position >= 0 ? " at character " + position + " of the value" : "";
+        if (input.subject.equals("request") && outer >= 0 && part >= 0) {
+            // A server reading a request answers as the API does, naming the field.
+            return malformed("Invalid value at 'contents[" + outer + "].parts[" + part + "].inline_data.data' (TYPE_BYTES), "
+                    + "Base64 decoding failed: " + problem + at);
+        }
+        return malformed(where() + "invalid base64 in inlineData.data: " + problem + at);
     }
 
     ResponseTooLargeException tooLarge(String message) {

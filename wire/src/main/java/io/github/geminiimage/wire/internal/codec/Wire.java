@@ -81,50 +81,6 @@ public final class Wire {
     public record ModalityTokens(String modality, BigDecimal tokenCount) {
     }
 
-    /** {@code GenerateContentRequest}, as a server reads it. */
-    public record Request(List<Content> contents, Content systemInstruction, GenerationConfig generationConfig,
-            List<SafetySetting> safetySettings, java.util.Map<String, String> labels, List<Tool> tools,
-            OutputConfig outputConfig, String serviceTier, String continuationToken) {
-    }
-
-    /** {@code Tool}: only {@code googleSearch} is read. */
-    public record Tool(GoogleSearch googleSearch) {
-    }
-
-    /** {@code GoogleSearch}: which searches ({@code searchTypes}); none named means web search. */
-    public record GoogleSearch(SearchTypes searchTypes) {
-    }
-
-    /** {@code SearchTypes}: each present as an empty object when asked for. */
-    public record SearchTypes(java.util.Map<String, Object> webSearch, java.util.Map<String, Object> imageSearch) {
-    }
-
-    /** {@code OutputConfig} (Vertex AI). */
-    public record OutputConfig(String outputUriPrefix) {
-    }
-
-    /** {@code GenerationConfig}: the fields this library writes. */
-    public record GenerationConfig(List<String> responseModalities, BigDecimal candidateCount, BigDecimal temperature,
-            BigDecimal topP, BigDecimal topK, BigDecimal seed, ImageConfig imageConfig, ThinkingConfig thinkingConfig) {
-    }
-
-    /** {@code ImageConfig}. */
-    public record ImageConfig(String aspectRatio, String imageSize, ImageOutputOptions imageOutputOptions,
-            String personGeneration) {
-    }
-
-    /** {@code ImageOutputOptions} (Vertex AI). */
-    public record ImageOutputOptions(String mimeType, BigDecimal compressionQuality) {
-    }
-
-    /** {@code ThinkingConfig}. */
-    public record ThinkingConfig(Boolean includeThoughts) {
-    }
-
-    /** {@code SafetySetting}. */
-    public record SafetySetting(String category, String threshold) {
-    }
-
     /** A conversation document: {@code {"contents":[...]}}. */
     public record Conversation(List<Content> contents) {
     }

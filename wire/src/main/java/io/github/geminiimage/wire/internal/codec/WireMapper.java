@@ -85,7 +85,8 @@ final class WireMapper {
         return parts;
     }
 
-    private Part part(Wire.Part wire, PartRecord record, String where) {
+    /** A part joined with what the scanner cut out of it ({@code where} starts its messages). */
+    Part part(Wire.Part wire, PartRecord record, String where) {
         boolean thought = Boolean.TRUE.equals(wire.thought());
         Optional<String> signature = Optional.ofNullable(record.signature);
         if (wire.inlineData() != null) {

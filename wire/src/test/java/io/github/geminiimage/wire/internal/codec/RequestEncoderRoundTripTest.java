@@ -94,7 +94,7 @@ class RequestEncoderRoundTripTest {
             byte[] sent = write(RequestEncoder.encode(request));
 
             GenerationRequest received = RequestDecoder.decode(new java.io.ByteArrayInputStream(sent),
-                    request.model().id(), Long.MAX_VALUE);
+                    request.model().id(), Long.MAX_VALUE, RequestDecoder.REFERENCES);
 
             byte[] again = write(RequestEncoder.encode(received));
             requireSameBytes(again, sent, "the request read back and encoded again");

@@ -88,7 +88,7 @@ class ServerSideCodecTest {
     void anUnknownFieldIsRefusedWithGooglesMessage() {
         assertThatThrownBy(() -> read("{\"contents\":[{\"parts\":[{\"text\":\"x\"}]}],\"generation_config\":{\"foo\":1}}"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("Unknown name \"foo\" at 'generation_config.': Cannot find field.");
+                .hasMessageContaining("Unknown name \"foo\" at 'generation_config': Cannot find field.");
         assertThatThrownBy(() -> read("{\"contents\":[{\"parts\":[{\"text\":\"x\"}]}],\"bogus\":true}"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Unknown name \"bogus\"");
     }
