@@ -2,6 +2,7 @@ package io.github.geminiimage.emulator.internal;
 
 import io.github.geminiimage.domain.ImageInput;
 import io.github.geminiimage.domain.MediaType;
+import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.domain.file.FileError;
 import io.github.geminiimage.domain.file.FileSource;
 import io.github.geminiimage.domain.file.FileState;
@@ -356,7 +357,13 @@ public final class FileStore {
         if (!peek(entry).equals("ACTIVE")) {
             throw ApiError.failedPrecondition("The File " + entry.id() + " is not in an ACTIVE state and usage is not allowed.");
         }
-        return Optional.of(ImageInput.ofFile(entry.content(), mediaType));
+        try {
+            return Optional.of(ImageInput.ofFile(entry.content(), mediaType));
+        } catch (InvalidRequestException e) {
+            // The service's own words for a stored file that is not an image; never the emulator's disk path.
+            throw ApiError.invalidArgument("Unable to process input image. Please retry or report in "
+                    + "https://developers.generativeai.google/guide/troubleshooting");
+        }
     }
 
     /** Forgets every file and session and deletes their bytes. */
