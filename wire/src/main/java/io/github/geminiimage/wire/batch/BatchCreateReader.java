@@ -1,6 +1,14 @@
 package io.github.geminiimage.wire.batch;
 
-import io.github.geminiimage.domain.error.ErrorDetails;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.array;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.invalid;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.invalidValue;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.member;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.object;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.requireKnown;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.snake;
+import static io.github.geminiimage.wire.internal.codec.ProtoFields.string;
+
 import io.github.geminiimage.domain.error.InvalidRequestException;
 import io.github.geminiimage.wire.internal.json.JsonDocuments;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +90,7 @@ public final class BatchCreateReader {
      *     an item without its request, a member of the wrong type (the message names it and its value)
      */
     public static Create read(byte[] body) {
-        Map<?, ?> root = object(JsonDocuments.bindRequest(body, Object.class));
+        Map<?, ?> root = root(JsonDocuments.bindRequest(body, Object.class));
         requireKnown(root, TOP_LEVEL, "");
         Map<?, ?> batch = object(root, "batch", "").orElseThrow(() ->
                 invalid("* BatchGenerateContentRequest.batch: batch is required"));
@@ -121,89 +129,21 @@ public final class BatchCreateReader {
      *     of the wrong type (the message names the line)
      */
     public static KeyedJson readLine(String line, String where) {
-        Map<?, ?> object = object(JsonDocuments.bindRequest(line.getBytes(StandardCharsets.UTF_8), Object.class));
+        Map<?, ?> object = root(JsonDocuments.bindRequest(line.getBytes(StandardCharsets.UTF_8), Object.class));
         Map<?, ?> request = object(object, "request", "request").orElseThrow(() -> invalid(where + " has no request"));
         return new KeyedJson(string(object, "key", "key"), json(request));
     }
 
     // ---- the generic value JSON-B binds: Map, List, String, BigDecimal, Boolean ------------------
 
-    private static Map<?, ?> object(Object value) {
+    private static Map<?, ?> root(Object value) {
         if (!(value instanceof Map<?, ?> map)) {
             throw JsonDocuments.invalidPayload("Expected an object.");
         }
         return map;
     }
 
-    /** The member under its camelCase or snake_case name; absent when missing or null. */
-    private static Optional<Object> member(Map<?, ?> object, String camel) {
-        Object value = object.get(camel);
-        return Optional.ofNullable(value != null ? value : object.get(snake(camel)));
-    }
-
-    private static Optional<Map<?, ?>> object(Map<?, ?> object, String camel, String where) {
-        return member(object, camel).map(v -> {
-            if (!(v instanceof Map<?, ?> map)) {
-                throw invalidValue(where + "." + camel, v);
-            }
-            return map;
-        });
-    }
-
-    private static List<?> array(Map<?, ?> object, String camel, String where) {
-        return member(object, camel).map(v -> {
-            if (!(v instanceof List<?> list)) {
-                throw invalidValue(where + "." + camel, v);
-            }
-            return list;
-        }).orElse(List.of());
-    }
-
-    private static Optional<String> string(Map<?, ?> object, String camel, String where) {
-        return member(object, camel).map(v -> {
-            if (!(v instanceof String s)) {
-                throw invalidValue(where + "." + camel, v);
-            }
-            return s;
-        });
-    }
-
-    /** Refuses a member that is not one of {@code known} (in either spelling), as the API does. */
-    private static void requireKnown(Map<?, ?> object, Set<String> known, String where) {
-        for (Object name : object.keySet()) {
-            if (!known.contains(name) && known.stream().noneMatch(k -> snake(k).equals(name))) {
-                throw JsonDocuments.invalidPayload("Unknown name \"" + name + "\""
-                        + (where.isEmpty() ? "" : " at '" + snake(where) + "'") + ": Cannot find field.");
-            }
-        }
-    }
-
     private static String json(Object value) {
         return new String(JsonDocuments.toJson(value), StandardCharsets.UTF_8);
-    }
-
-    private static InvalidRequestException invalidValue(String where, Object value) {
-        String shown = json(value);
-        if (shown.length() > 80) {
-            shown = shown.substring(0, 80) + "...";
-        }
-        return invalid("Invalid value at '" + snake(where) + "', " + shown);
-    }
-
-    private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(message, ErrorDetails.NONE);
-    }
-
-    /** The snake_case spelling of a camelCase name. */
-    private static String snake(String camel) {
-        StringBuilder out = new StringBuilder(camel.length() + 4);
-        for (char c : camel.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                out.append('_').append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

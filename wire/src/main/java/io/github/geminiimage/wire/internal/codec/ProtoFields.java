@@ -16,7 +16,7 @@ import java.util.Set;
  * snake_case name (proto3 JSON), a value of the wrong type or an unknown member refused with the
  * API's 400 message, which names the field in snake_case (docs/wire-format.md, "Requests").
  */
-final class ProtoFields {
+public final class ProtoFields {
 
     private static final int SHOWN = 80;
 
@@ -24,12 +24,12 @@ final class ProtoFields {
     }
 
     /** The API's 400 with exactly {@code message}. */
-    static InvalidRequestException invalid(String message) {
+    public static InvalidRequestException invalid(String message) {
         return new InvalidRequestException(message, ErrorDetails.NONE);
     }
 
     /** The snake_case spelling of a camelCase name. */
-    static String snake(String camel) {
+    public static String snake(String camel) {
         StringBuilder out = new StringBuilder(camel.length() + 4);
         for (int i = 0; i < camel.length(); i++) {
             char c = camel.charAt(i);
@@ -43,7 +43,7 @@ final class ProtoFields {
     }
 
     /** The member under either spelling; a JSON null is absent. */
-    static Optional<Object> member(Map<?, ?> object, String camel) {
+    public static Optional<Object> member(Map<?, ?> object, String camel) {
         Object value = object.get(camel);
         if (value == null) {
             value = object.get(snake(camel));
@@ -51,7 +51,8 @@ final class ProtoFields {
         return Optional.ofNullable(value);
     }
 
-    static Optional<Map<?, ?>> object(Map<?, ?> object, String camel, String where) {
+    /** The member as an object; a value of another type is refused naming {@code where.camel}. */
+    public static Optional<Map<?, ?>> object(Map<?, ?> object, String camel, String where) {
         return member(object, camel).map(v -> {
             if (v instanceof Map<?, ?> map) {
                 return map;
@@ -60,7 +61,8 @@ final class ProtoFields {
         });
     }
 
-    static List<?> array(Map<?, ?> object, String camel, String where) {
+    /** The member as an array, empty when absent; a value of another type is refused. */
+    public static List<?> array(Map<?, ?> object, String camel, String where) {
         return member(object, camel).map(v -> {
             if (v instanceof List<?> list) {
                 return list;
@@ -69,7 +71,8 @@ final class ProtoFields {
         }).orElse(List.of());
     }
 
-    static Optional<String> string(Map<?, ?> object, String camel, String where) {
+    /** The member as a string; a value of another type is refused. */
+    public static Optional<String> string(Map<?, ?> object, String camel, String where) {
         return member(object, camel).map(v -> {
             if (v instanceof String s) {
                 return s;
@@ -79,7 +82,7 @@ final class ProtoFields {
     }
 
     /** A number, given as a JSON number or, as proto3 JSON allows, a string. */
-    static Optional<Double> number(Map<?, ?> object, String camel, String where) {
+    public static Optional<Double> number(Map<?, ?> object, String camel, String where) {
         return member(object, camel).map(v -> {
             if (v instanceof BigDecimal n) {
                 return n.doubleValue();
@@ -95,7 +98,8 @@ final class ProtoFields {
         });
     }
 
-    static Optional<Integer> integer(Map<?, ?> object, String camel, String where) {
+    /** The member as a whole number in int range (a JSON number or a string); else the API's TYPE_INT32 400. */
+    public static Optional<Integer> integer(Map<?, ?> object, String camel, String where) {
         return number(object, camel, where).map(d -> {
             if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
                 throw invalid("Invalid value at '" + snake(where + "." + camel) + "' (TYPE_INT32), " + d);
@@ -104,7 +108,8 @@ final class ProtoFields {
         });
     }
 
-    static boolean bool(Map<?, ?> object, String camel, String where) {
+    /** The member as a boolean, false when absent; a value of another type is refused. */
+    public static boolean bool(Map<?, ?> object, String camel, String where) {
         return member(object, camel).map(v -> {
             if (v instanceof Boolean b) {
                 return b;
@@ -114,7 +119,7 @@ final class ProtoFields {
     }
 
     /** Refuses a member that is not one of {@code known} (in either spelling), as Google's front end does. */
-    static void requireKnown(Map<?, ?> object, Set<String> known, String where) {
+    public static void requireKnown(Map<?, ?> object, Set<String> known, String where) {
         for (Object key : object.keySet()) {
             String name = String.valueOf(key);
             if (!known.contains(name) && known.stream().noneMatch(k -> snake(k).equals(name))) {
@@ -125,7 +130,7 @@ final class ProtoFields {
     }
 
     /** {@code Invalid value at 'field', VALUE}, the value as JSON cut to 80 characters. */
-    static InvalidRequestException invalidValue(String where, Object value) {
+    public static InvalidRequestException invalidValue(String where, Object value) {
         String shown = new String(JsonDocuments.toJson(value), StandardCharsets.UTF_8);
         if (shown.length() > SHOWN) {
             shown = shown.substring(0, SHOWN) + "...";
