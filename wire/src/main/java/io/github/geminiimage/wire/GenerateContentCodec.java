@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -164,11 +163,6 @@ public final class GenerateContentCodec {
      */
     public static void writeEvent(GenerationResult chunk, Optional<Instant> vertexCreateTime, OutputStream out)
             throws IOException {
-        out.write(EVENT_START);
-        ReplyEncoder.encode(chunk, vertexCreateTime).writeTo(out);
-        out.write(EVENT_END);
+        ReplyStream.serverSentEvent(ReplyEncoder.encode(chunk, vertexCreateTime)::writeTo, out);
     }
-
-    private static final byte[] EVENT_START = "data: ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVENT_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 }

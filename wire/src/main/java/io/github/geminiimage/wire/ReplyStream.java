@@ -133,9 +133,7 @@ public final class ReplyStream {
     /** Writes one chunk of the stream in its framing and flushes it. */
     private void frame(Chunk chunk) throws IOException {
         if (sse) {
-            out.write(EVENT_START);
-            chunk.writeTo(out);
-            out.write(EVENT_END);
+            serverSentEvent(chunk, out);
         } else {
             out.write((first ? "[" : ",\r\n").getBytes(StandardCharsets.US_ASCII));
             chunk.writeTo(out);
@@ -144,9 +142,16 @@ public final class ReplyStream {
         out.flush();
     }
 
+    /** Writes one server-sent event, {@code data: {chunk}} and a blank line, CRLF framed as Google sends it. */
+    static void serverSentEvent(Chunk chunk, OutputStream out) throws IOException {
+        out.write(EVENT_START);
+        chunk.writeTo(out);
+        out.write(EVENT_END);
+    }
+
     /** A chunk's JSON, written when its framing asks for it. */
     @FunctionalInterface
-    private interface Chunk {
+    interface Chunk {
         void writeTo(OutputStream out) throws IOException;
     }
 

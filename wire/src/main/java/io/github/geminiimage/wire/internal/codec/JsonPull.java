@@ -224,9 +224,10 @@ public final class JsonPull {
         private boolean escaped;
         private boolean done;
 
+        private final byte[] one = new byte[1];
+
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
