@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +119,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final List<String> vertexTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Set<String> revokedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Deque<VertexCall> vertexCalls = new ArrayDeque<>();
-    private volatile java.util.concurrent.CountDownLatch holdRefused = new java.util.concurrent.CountDownLatch(0);
+    private volatile CountDownLatch holdRefused = new CountDownLatch(0);
 
     /** Binds and starts the server. */
     public EmulatorServer(Config config) throws IOException {
@@ -239,7 +240,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Holds each call refused for its credentials until {@code count} of them have arrived (20 s at most). */
     public void holdRefusedCallsUntil(int count) {
-        holdRefused = new java.util.concurrent.CountDownLatch(count);
+        holdRefused = new CountDownLatch(count);
     }
 
     /** The credentials of each Vertex AI call, oldest first (the last {@link #LOG_LIMIT}). */
@@ -269,7 +270,7 @@ public final class EmulatorServer implements AutoCloseable {
             vertexCalls.clear();
         }
         holdRefused.countDown();
-        holdRefused = new java.util.concurrent.CountDownLatch(0);
+        holdRefused = new CountDownLatch(0);
         files.clear();
         files.processing(0, Optional.empty());
         batches.reset();
@@ -497,7 +498,7 @@ public final class EmulatorServer implements AutoCloseable {
 
     /** Holds a refused call while {@link #holdRefusedCallsUntil} waits for more, then returns its error. */
     private ApiError refused(ApiError error) {
-        java.util.concurrent.CountDownLatch hold = holdRefused;
+        CountDownLatch hold = holdRefused;
         hold.countDown();
         try {
             // A bound, not a promise: the test counts the refusals afterwards.
